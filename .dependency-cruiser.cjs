@@ -1,0 +1,107 @@
+// Guards the dependency direction of CONVENTIONS.md ("Architecture: one direction"):
+//   domain ← storage ← services ← {server, cli, jobs}; integrations are used by services;
+//   web talks to the server only through contracts; nothing in domain does IO.
+// Run with `npm run lint` (or `npx depcruise apps packages --config .dependency-cruiser.cjs`).
+const path = require('node:path');
+
+// IO from Node's standard library (depcruise reports core modules without their `node:` prefix).
+const NODE_IO = '^(node:)?(fs|fs/promises|net|child_process|http|https|http2|dgram|dns|dns/promises|tls|cluster|worker_threads)$';
+// Drivers, ORMs and servers: only storage (and the apps that wire it) may touch them.
+const NPM_IO = '(^|/)node_modules/(pg|pg-[^/]+|@electric-sql/pglite|drizzle-orm|drizzle-kit|fastify|@fastify/[^/]+)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Circular dependencies hide the layering and break module initialisation order.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment: 'packages/domain holds pure rules: it imports no other layer and no app (CONVENTIONS.md §3).',
+      from: { path: '^packages/domain/' },
+      to: { path: '^(packages/(storage|services|contracts|integrations)|apps)/' },
+    },
+    {
+      name: 'domain-does-no-io',
+      severity: 'error',
+      comment: 'No file system, network, processes or database in packages/domain: pass values in, return values.',
+      from: { path: '^packages/domain/' },
+      to: { path: [NODE_IO, NPM_IO] },
+    },
+    {
+      name: 'storage-below-services',
+      severity: 'error',
+      comment: 'packages/storage is used by services; it must not import services, contracts, integrations or apps.',
+      from: { path: '^packages/storage/' },
+      to: { path: '^(packages/(services|contracts|integrations)|apps)/' },
+    },
+    {
+      name: 'contracts-are-transport-only',
+      severity: 'error',
+      comment: 'packages/contracts (zod schemas) may use domain types, never storage, services, integrations or apps.',
+      from: { path: '^packages/contracts/' },
+      to: { path: '^(packages/(storage|services|integrations)|apps)/' },
+    },
+    {
+      name: 'services-below-apps',
+      severity: 'error',
+      comment: 'packages/services is called by the apps, never the other way round.',
+      from: { path: '^packages/services/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'integrations-below-services',
+      severity: 'error',
+      comment: 'packages/integrations are adapters used by services; they must not import services or apps.',
+      from: { path: '^packages/integrations/' },
+      to: { path: '^(packages/services|apps)/' },
+    },
+    {
+      name: 'web-only-through-contracts',
+      severity: 'error',
+      comment: 'apps/web talks to the server over HTTP; of our own code it may import only packages/contracts.',
+      from: { path: '^apps/web/' },
+      to: { path: '^(packages/(?!contracts/)|apps/(?!web/))' },
+    },
+    {
+      name: 'packages-through-their-entry',
+      severity: 'error',
+      comment: 'Import another workspace package as @ptrack/<name>, not by a relative path into it (CONVENTIONS.md §11).',
+      from: { path: '^((packages|apps)/[^/]+)/' },
+      to: { path: '^(packages|apps)/', pathNot: '^$1/', dependencyTypes: ['local'], dependencyTypesNot: ['aliased'] },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'The import does not resolve: a typo, a missing dependency, or a subpath missing from the package "exports".',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // build output and runtime data of the apps (not node_modules/*/dist: drivers live there)
+    exclude: { path: '^(packages|apps)/[^/]+/(dist|coverage|data)/' },
+    // Type-only imports count too: domain must not even borrow types from storage.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: path.join(__dirname, 'tsconfig.json') },
+    // Workspace packages are node_modules/@ptrack/* symlinks whose package.json "exports" point at
+    // src/index.ts: follow the symlinks and the exports map so '@ptrack/storage' becomes packages/storage/….
+    preserveSymlinks: false,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json'],
+    },
+    skipAnalysisNotInRules: true,
+    reporterOptions: {
+      text: { highlightFocused: true },
+    },
+  },
+};

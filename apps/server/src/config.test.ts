@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, isLoopbackHost, loadConfig } from './config';
+
+describe('server configuration', () => {
+  it('defaults to port 3000 on 127.0.0.1 with data in ./data', () => {
+    expect(loadConfig({})).toEqual({ PORT: 3000, HOST: '127.0.0.1', PTRACK_DATA_DIR: './data', DATABASE_URL: undefined });
+  });
+
+  it.each(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1'])(
+    'accepts the loopback host %s',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+    },
+  );
+
+  it.each(['0.0.0.0', '::', '192.168.1.10', 'example.com', '128.0.0.1', 'localhost.evil.com'])(
+    'refuses the non-loopback host %s',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(false);
+    },
+  );
+
+  it('explains that binding beyond this machine needs authentication', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST=0\.0\.0\.0 .*authentication/);
+  });
+
+  it('refuses a port that is not a port, naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT=eighty /);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/^PORT=70000 must be from 0 to 65535/);
+  });
+
+  it('takes a DATABASE_URL only when it is a PostgreSQL URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@localhost/db' }).DATABASE_URL).toBe('postgres://u@localhost/db');
+    expect(loadConfig({ DATABASE_URL: '  ' }).DATABASE_URL).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^DATABASE_URL=mysql:\/\/x /);
+  });
+});

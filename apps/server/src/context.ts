@@ -1,0 +1,30 @@
+import { AppError } from '@ptrack/domain';
+import { type Actor, createContext, type ServiceContext } from '@ptrack/services';
+import type { Database } from '@ptrack/storage';
+import type { FastifyRequest } from 'fastify';
+
+export const ACTOR_HEADER = 'x-ptrack-actor';
+const DEFAULT_ACTOR = 'local user';
+const MAX_ACTOR_LENGTH = 100;
+
+/** Who is acting: the x-ptrack-actor header (there is no authentication yet), else "local user". */
+export function actorOf(request: FastifyRequest): Actor {
+  const raw = request.headers[ACTOR_HEADER];
+  const name = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
+  if (name.length > MAX_ACTOR_LENGTH) {
+    throw AppError.validation([{ field: `headers.${ACTOR_HEADER}`, message: `must be at most ${MAX_ACTOR_LENGTH} characters` }]);
+  }
+  return { name: name || DEFAULT_ACTOR, source: 'api' };
+}
+
+/** What every route hands its use case: the storage, the clock and the actor of this request. */
+export type RouteOptions = {
+  contextOf(request: FastifyRequest): ServiceContext;
+  database: Database;
+  now: () => Date;
+  version: string;
+};
+
+export function routeOptions(database: Database, now: () => Date, version: string): RouteOptions {
+  return { contextOf: (request) => createContext(database, actorOf(request), now), database, now, version };
+}

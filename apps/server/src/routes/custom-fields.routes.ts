@@ -1,0 +1,67 @@
+import {
+  CreateCustomFieldRequest,
+  CustomFieldDto,
+  CustomFieldListQuery,
+  CustomFieldListResponse,
+  DeleteQuery,
+  IdParams,
+  UpdateCustomFieldRequest,
+} from '@ptrack/contracts';
+import { createCustomField, deleteCustomField, listCustomFields, updateCustomField } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['custom fields'];
+
+export const customFieldRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/custom-fields',
+    {
+      schema: {
+        tags,
+        summary: 'The custom fields of partners and reps',
+        querystring: CustomFieldListQuery,
+        response: { 200: CustomFieldListResponse },
+      },
+    },
+    async (request) => listCustomFields(contextOf(request), request.query.entity),
+  );
+
+  app.post(
+    '/custom-fields',
+    { schema: { tags, summary: 'Add a custom field', body: CreateCustomFieldRequest, response: { 201: CustomFieldDto } } },
+    async (request, reply) => reply.code(201).send(await createCustomField(contextOf(request), request.body)),
+  );
+
+  app.patch(
+    '/custom-fields/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a custom field',
+        params: IdParams,
+        body: UpdateCustomFieldRequest,
+        response: { 200: CustomFieldDto },
+      },
+    },
+    async (request) => updateCustomField(contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/custom-fields/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a custom field (and its values)',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: z.undefined().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await deleteCustomField(contextOf(request), request.params.id, request.query.version);
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,18 @@
+import { DashboardDto } from '@ptrack/contracts';
+import { getDashboard } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteOptions } from '../context';
+
+export const dashboardRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/dashboard',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Program numbers: tiers, plan statuses, funnel, pipeline by partner, benchmarks',
+        response: { 200: DashboardDto },
+      },
+    },
+    async (request) => getDashboard(contextOf(request)),
+  );
+};

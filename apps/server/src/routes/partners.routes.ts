@@ -1,0 +1,89 @@
+import {
+  CreatePartnerRequest,
+  DeleteQuery,
+  HistoryQuery,
+  HistoryResponse,
+  IdParams,
+  PartnerDto,
+  PartnerListQuery,
+  PartnerListResponse,
+  UpdatePartnerRequest,
+} from '@ptrack/contracts';
+import { createPartner, deletePartner, getPartner, getPartnerHistory, listPartners, updatePartner } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['partners'];
+
+export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/partners',
+    {
+      schema: {
+        tags,
+        summary: 'List partners (the grid): a view, search, filter, sort and cursor pages',
+        querystring: PartnerListQuery,
+        response: { 200: PartnerListResponse },
+      },
+    },
+    async (request) => listPartners(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/partners',
+    { schema: { tags, summary: 'Create a partner', body: CreatePartnerRequest, response: { 201: PartnerDto } } },
+    async (request, reply) => reply.code(201).send(await createPartner(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/partners/:id',
+    { schema: { tags, summary: 'Get a partner with its rollups', params: IdParams, response: { 200: PartnerDto } } },
+    async (request) => getPartner(contextOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/partners/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a partner (fields given only; version required)',
+        params: IdParams,
+        body: UpdatePartnerRequest,
+        response: { 200: PartnerDto },
+      },
+    },
+    async (request) => updatePartner(contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/partners/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a partner with its reps, touches, actions, referrals and plans',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: z.undefined().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await deletePartner(contextOf(request), request.params.id, request.query.version);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/partners/:id/history',
+    {
+      schema: {
+        tags,
+        summary: "The partner's change history, newest first",
+        params: IdParams,
+        querystring: HistoryQuery,
+        response: { 200: HistoryResponse },
+      },
+    },
+    async (request) => getPartnerHistory(contextOf(request), request.params.id, request.query),
+  );
+};

@@ -1,0 +1,72 @@
+import {
+  CreatePlanRequest,
+  DeleteQuery,
+  IdParams,
+  PlanDto,
+  PlanListQuery,
+  PlanListResponse,
+  UpdatePlanRequest,
+} from '@ptrack/contracts';
+import { createPlan, deletePlan, getPlan, listPlans, updatePlan } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['plans'];
+
+export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags,
+        summary: "A partner's 90-day activation plans, the current one first",
+        querystring: PlanListQuery,
+        response: { 200: PlanListResponse },
+      },
+    },
+    async (request) => listPlans(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/plans',
+    {
+      schema: {
+        tags,
+        summary: 'Start a 90-day plan (closes the current one into history)',
+        body: CreatePlanRequest,
+        response: { 201: PlanDto },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createPlan(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/plans/:id',
+    { schema: { tags, summary: 'Get a plan', params: IdParams, response: { 200: PlanDto } } },
+    async (request) => getPlan(contextOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/plans/:id',
+    { schema: { tags, summary: 'Change a plan', params: IdParams, body: UpdatePlanRequest, response: { 200: PlanDto } } },
+    async (request) => updatePlan(contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/plans/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a plan',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: z.undefined().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await deletePlan(contextOf(request), request.params.id, request.query.version);
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,73 @@
+import {
+  CreateReferralRequest,
+  DeleteQuery,
+  IdParams,
+  ReferralDto,
+  ReferralListQuery,
+  ReferralListResponse,
+  UpdateReferralRequest,
+} from '@ptrack/contracts';
+import { createReferral, deleteReferral, getReferral, listReferrals, updateReferral } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['referrals'];
+
+export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/referrals',
+    {
+      schema: {
+        tags,
+        summary: 'List referrals (intros and the deals they became)',
+        querystring: ReferralListQuery,
+        response: { 200: ReferralListResponse },
+      },
+    },
+    async (request) => listReferrals(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/referrals',
+    { schema: { tags, summary: 'Record a referral', body: CreateReferralRequest, response: { 201: ReferralDto } } },
+    async (request, reply) => reply.code(201).send(await createReferral(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/referrals/:id',
+    { schema: { tags, summary: 'Get a referral', params: IdParams, response: { 200: ReferralDto } } },
+    async (request) => getReferral(contextOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/referrals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a referral',
+        params: IdParams,
+        body: UpdateReferralRequest,
+        response: { 200: ReferralDto },
+      },
+    },
+    async (request) => updateReferral(contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/referrals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a referral',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: z.undefined().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await deleteReferral(contextOf(request), request.params.id, request.query.version);
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,63 @@
+import {
+  CreateRepRequest,
+  DeleteQuery,
+  IdParams,
+  RepDto,
+  RepListQuery,
+  RepListResponse,
+  UpdateRepRequest,
+} from '@ptrack/contracts';
+import { createRep, deleteRep, getRep, listReps, updateRep } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['reps'];
+
+export const repRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/reps',
+    {
+      schema: {
+        tags,
+        summary: 'List reps, of one partner or matching a search',
+        querystring: RepListQuery,
+        response: { 200: RepListResponse },
+      },
+    },
+    async (request) => listReps(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/reps',
+    { schema: { tags, summary: 'Create a rep of a partner', body: CreateRepRequest, response: { 201: RepDto } } },
+    async (request, reply) => reply.code(201).send(await createRep(contextOf(request), request.body)),
+  );
+
+  app.get('/reps/:id', { schema: { tags, summary: 'Get a rep', params: IdParams, response: { 200: RepDto } } }, async (request) =>
+    getRep(contextOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/reps/:id',
+    { schema: { tags, summary: 'Change a rep', params: IdParams, body: UpdateRepRequest, response: { 200: RepDto } } },
+    async (request) => updateRep(contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/reps/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a rep',
+        params: IdParams,
+        querystring: DeleteQuery,
+        response: { 204: z.undefined().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await deleteRep(contextOf(request), request.params.id, request.query.version);
+      return reply.code(204).send();
+    },
+  );
+};

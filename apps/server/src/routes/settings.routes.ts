@@ -1,0 +1,26 @@
+import { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
+import { getSettings, updateSettings } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['settings'];
+
+export const settingsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Workspace settings: time zone, cadences, IPP bands, option lists',
+        response: { 200: SettingsDto },
+      },
+    },
+    async (request) => getSettings(contextOf(request)),
+  );
+
+  app.patch(
+    '/settings',
+    { schema: { tags, summary: 'Change workspace settings', body: UpdateSettingsRequest, response: { 200: SettingsDto } } },
+    async (request) => updateSettings(contextOf(request), request.body),
+  );
+};

@@ -1,0 +1,46 @@
+import { IdParams, LogTouchRequest, LogTouchResponse, TouchListQuery, TouchListResponse } from '@ptrack/contracts';
+import { deleteTouch, listTouches, logTouch } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['touches'];
+
+export const touchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.post(
+    '/touches',
+    {
+      schema: {
+        tags,
+        summary: "Log a touch: completes the rep's open follow-ups and schedules the next at the tier cadence",
+        body: LogTouchRequest,
+        response: { 201: LogTouchResponse },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await logTouch(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/touches',
+    {
+      schema: { tags, summary: 'List touches, newest first', querystring: TouchListQuery, response: { 200: TouchListResponse } },
+    },
+    async (request) => listTouches(contextOf(request), request.query),
+  );
+
+  app.delete(
+    '/touches/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a touch logged by mistake',
+        params: IdParams,
+        response: { 204: z.undefined().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await deleteTouch(contextOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+};

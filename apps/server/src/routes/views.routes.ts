@@ -1,0 +1,73 @@
+import {
+  CreateSavedViewRequest,
+  DeleteQuery,
+  UpdateSavedViewRequest,
+  ViewDto,
+  ViewIdParams,
+  ViewListResponse,
+} from '@ptrack/contracts';
+import { createView, deleteView, getView, listViews, updateView } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['views'];
+
+export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/views',
+    {
+      schema: {
+        tags,
+        summary: 'The built-in views and the saved views of the partner grid',
+        response: { 200: ViewListResponse },
+      },
+    },
+    async (request) => listViews(contextOf(request)),
+  );
+
+  app.post(
+    '/views',
+    { schema: { tags, summary: 'Save a view', body: CreateSavedViewRequest, response: { 201: ViewDto } } },
+    async (request, reply) => reply.code(201).send(await createView(contextOf(request), request.body)),
+  );
+
+  app.get(
+    '/views/:id',
+    {
+      schema: { tags, summary: 'Get a view (built-in slug or saved view id)', params: ViewIdParams, response: { 200: ViewDto } },
+    },
+    async (request) => getView(contextOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/views/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a saved view',
+        params: ViewIdParams,
+        body: UpdateSavedViewRequest,
+        response: { 200: ViewDto },
+      },
+    },
+    async (request) => updateView(contextOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/views/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a saved view',
+        params: ViewIdParams,
+        querystring: DeleteQuery,
+        response: { 204: z.undefined().describe('Deleted') },
+      },
+    },
+    async (request, reply) => {
+      await deleteView(contextOf(request), request.params.id, request.query.version);
+      return reply.code(204).send();
+    },
+  );
+};

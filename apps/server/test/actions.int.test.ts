@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPartner, createRep, expectProblem, startApi, type TestApi, TODAY } from './support';
+
+describe('actions and the Today list over HTTP', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => api.close());
+
+  it('lists overdue and due-today actions, oldest first, in the workspace time zone', async () => {
+    const partner = await createPartner(api, { name: 'Today Partner' });
+    const rep = await createRep(api, partner.id, { name: 'Riley', engagementTier: 3 });
+    const dueToday = await api.post('/api/actions', { repId: rep.id, dueDate: TODAY, type: 'Intro Request' });
+    const overdue = await api.post('/api/actions', { partnerId: partner.id, dueDate: '2026-01-20', type: 'Deal Support' });
+    const older = await api.post('/api/actions', { partnerId: partner.id, dueDate: '2026-01-10' });
+    // 5 February has already begun in UTC (17:00Z) but not in Los Angeles, where it is still the 4th.
+    const tomorrow = await api.post('/api/actions', { partnerId: partner.id, dueDate: '2026-02-05' });
+    for (const r of [dueToday, overdue, older, tomorrow]) expect(r.status, JSON.stringify(r.body)).toBe(201);
+
+    const res = await api.get('/api/today');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ today: TODAY, timeZone: 'America/Los_Angeles', overdue: 2, dueToday: 1 });
+    expect(res.body.items.map((a: { id: string }) => a.id)).toEqual([older.body.id, overdue.body.id, dueToday.body.id]);
+    expect(res.body.items[0]).toMatchObject({ partnerName: 'Today Partner', daysOverdue: 25 });
+    expect(res.body.items[2]).toMatchObject({ repName: 'Riley', daysOverdue: 0 });
+    expect(res.body.upcoming.map((a: { id: string }) => a.id)).toContain(tomorrow.body.id);
+  });
+
+  it('completes an action and schedules the next at today + the rep cadence', async () => {
+    const partner = await createPartner(api);
+    const rep = await createRep(api, partner.id, { engagementTier: 1 });
+    const action = await api.post('/api/actions', { repId: rep.id, dueDate: '2026-02-01' });
+    const res = await api.post(`/api/actions/${action.body.id}/complete`, { version: 1 });
+    expect(res.status).toBe(200);
+    expect(res.body.action).toMatchObject({ id: action.body.id, status: 'done' });
+    expect(res.body.next).toMatchObject({ repId: rep.id, dueDate: '2026-02-11', status: 'open' });
+    expectProblem(await api.post(`/api/actions/${action.body.id}/complete`, {}), 409);
+  });
+
+  it('completes an action with no body and no follow-up when asked to skip it', async () => {
+    const partner = await createPartner(api);
+    const rep = await createRep(api, partner.id, { engagementTier: 2 });
+    const a = await api.post('/api/actions', { repId: rep.id, dueDate: TODAY });
+    const skipped = await api.post(`/api/actions/${a.body.id}/complete`, { next: { skip: true } });
+    expect(skipped.status).toBe(200);
+    expect(skipped.body.next).toBeNull();
+    const b = await api.post('/api/actions', { partnerId: partner.id, dueDate: TODAY });
+    const noBody = await api.request('POST', `/api/actions/${b.body.id}/complete`);
+    expect(noBody.status, JSON.stringify(noBody.body)).toBe(200);
+    expect(noBody.body.action.status).toBe('done');
+    expectProblem(await api.patch(`/api/actions/${b.body.id}`, { version: 2, type: 'Lunch' }), 400, 'type');
+  });
+
+  it('snoozes an action by days or to a date, and refuses a date in the past', async () => {
+    const partner = await createPartner(api);
+    const action = await api.post('/api/actions', { partnerId: partner.id, dueDate: '2026-02-01' });
+    const byDays = await api.post(`/api/actions/${action.body.id}/snooze`, { days: 3 });
+    expect(byDays.status).toBe(200);
+    expect(byDays.body).toMatchObject({ dueDate: '2026-02-07', version: 2 });
+    const toDate = await api.post(`/api/actions/${action.body.id}/snooze`, { version: 2, until: '2026-02-20' });
+    expect(toDate.body).toMatchObject({ dueDate: '2026-02-20', version: 3 });
+    expectProblem(await api.post(`/api/actions/${action.body.id}/snooze`, { until: '2026-01-01' }), 400, 'until');
+    expectProblem(await api.post(`/api/actions/${action.body.id}/snooze`, {}), 400, 'until');
+    expectProblem(await api.post(`/api/actions/${action.body.id}/snooze`, { until: '2026-02-30' }), 400, 'until');
+  });
+
+  it('reads, changes, lists and deletes an action', async () => {
+    const partner = await createPartner(api);
+    const action = await api.post('/api/actions', { partnerId: partner.id, dueDate: '2026-02-10', notes: 'bring slides' });
+    const id = action.body.id;
+    expect((await api.get(`/api/actions/${id}`)).body).toMatchObject({ notes: 'bring slides' });
+    const changed = await api.patch(`/api/actions/${id}`, { version: 1, type: 'Co-Marketing' });
+    expect(changed.body).toMatchObject({ type: 'Co-Marketing', version: 2 });
+    const listed = await api.get(`/api/actions?partnerId=${partner.id}&status=open`);
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect((await api.del(`/api/actions/${id}?version=2`)).status).toBe(204);
+    expectProblem(await api.get(`/api/actions/${id}`), 404, 'params.id');
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPartner, createRep, expectProblem, startApi, type TestApi, TODAY, UNKNOWN_ID } from './support';
+
+describe('touches over HTTP', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => api.close());
+
+  it("logs a touch, completes the rep's open follow-up and schedules the next at touch date + tier cadence", async () => {
+    const partner = await createPartner(api);
+    const rep = await createRep(api, partner.id, { engagementTier: 2 });
+    const open = await api.post('/api/actions', { repId: rep.id, dueDate: '2026-02-02' });
+    expect(open.status).toBe(201);
+
+    const res = await api.post('/api/touches', {
+      repId: rep.id,
+      kind: 'call',
+      occurredAt: '2026-02-03T18:00:00Z',
+      summary: 'Walked through the pilot',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.touch).toMatchObject({
+      partnerId: partner.id,
+      repId: rep.id,
+      kind: 'call',
+      summary: 'Walked through the pilot',
+    });
+    expect(res.body.completed.map((a: { id: string }) => a.id)).toEqual([open.body.id]);
+    expect(res.body.completed[0].status).toBe('done');
+    // Tier 2 is every 14 days, from the touch's day in Los Angeles (3 February).
+    expect(res.body.next).toMatchObject({ repId: rep.id, dueDate: '2026-02-17', status: 'open', type: 'Follow-up' });
+
+    const listed = await api.get(`/api/touches?repId=${rep.id}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((t: { id: string }) => t.id)).toEqual([res.body.touch.id]);
+    const partnerNow = await api.get(`/api/partners/${partner.id}`);
+    expect(partnerNow.body.lastEngagementDate).toBe('2026-02-03');
+  });
+
+  it('takes a follow-up date the user chose, and defaults the time to now', async () => {
+    const partner = await createPartner(api);
+    const rep = await createRep(api, partner.id, { engagementTier: 1 });
+    const res = await api.post('/api/touches', {
+      repId: rep.id,
+      kind: 'email',
+      next: { dueDate: '2026-03-01', type: 'Send deck' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.next).toMatchObject({ dueDate: '2026-03-01', type: 'Send deck' });
+    expect((await api.get(`/api/partners/${partner.id}`)).body.lastEngagementDate).toBe(TODAY);
+  });
+
+  it('deletes a touch', async () => {
+    const partner = await createPartner(api);
+    const res = await api.post('/api/touches', { partnerId: partner.id, kind: 'meeting' });
+    expect(res.status).toBe(201);
+    expect((await api.del(`/api/touches/${res.body.touch.id}`)).status).toBe(204);
+    expect((await api.get(`/api/touches?partnerId=${partner.id}`)).body.items).toHaveLength(0);
+    expectProblem(await api.del(`/api/touches/${res.body.touch.id}`), 404, 'params.id');
+  });
+
+  it('refuses a touch without partner or rep, with an unknown kind, or in the future', async () => {
+    const partner = await createPartner(api);
+    expectProblem(await api.post('/api/touches', { kind: 'call' }), 400, 'partnerId');
+    expectProblem(await api.post('/api/touches', { partnerId: partner.id, kind: 'carrier-pigeon' }), 400, 'kind');
+    expectProblem(
+      await api.post('/api/touches', { partnerId: partner.id, kind: 'call', occurredAt: '2026-03-01T00:00:00Z' }),
+      400,
+      'occurredAt',
+    );
+    expectProblem(await api.post('/api/touches', { partnerId: UNKNOWN_ID, kind: 'call' }), 404, 'partnerId');
+    expect((await api.get(`/api/touches?partnerId=${partner.id}`)).body.items).toHaveLength(0);
+  });
+});

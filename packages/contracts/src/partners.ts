@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import {
+  CustomValues,
+  Email,
+  Id,
+  Instant,
+  IsoDate,
+  OptionalText,
+  RecordMeta,
+  Text,
+  Url,
+  Version,
+  YesNoValue,
+} from './common';
+
+const Score = (min: number, max: number) =>
+  z.int({ message: `must be a whole number from ${min} to ${max}` }).min(min, `must be from ${min} to ${max}`).max(max, `must be from ${min} to ${max}`).nullable();
+
+export const NamedAccountInput = z.union([
+  Text(200).min(1, 'must not be blank'),
+  z.strictObject({ name: Text(200).min(1, 'must not be blank'), domain: OptionalText(253) }),
+]);
+
+/** Every field a person edits on a partner (PRODUCT.md, Partner sections 1–10 and the optional sections). */
+export const PartnerFields = {
+  name: Text(200).min(1, 'must not be blank'),
+  type: OptionalText(100),
+  archetype: OptionalText(100),
+  slackChannel: OptionalText(200),
+  industry: OptionalText(200),
+  website: Url.nullable().optional(),
+  domain: OptionalText(253),
+  icpMatch: YesNoValue.optional(),
+  namedAccounts: z.array(NamedAccountInput).max(200).optional(),
+  introMechanism: OptionalText(2000),
+  economicsOk: YesNoValue.optional(),
+  partnerManagerName: OptionalText(200),
+  partnerManagerEmail: Email.nullable().optional(),
+  partnerManagerSlack: OptionalText(200),
+  originStory: OptionalText(5000),
+  relationshipNotes: OptionalText(5000),
+  programStatus: OptionalText(100),
+  owner: OptionalText(200),
+  phase: OptionalText(100),
+  hubspotCompanyId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot company id (digits)').nullable().optional(),
+  notes: OptionalText(20000),
+  icpAlignment: Score(0, 10).optional(),
+  revenuePathClarity: Score(0, 10).optional(),
+  archetypeFit: Score(0, 10).optional(),
+  economics: Score(0, 10).optional(),
+  strategicValue: Score(0, 10).optional(),
+  capacity: Score(1, 5).optional(),
+  capability: Score(1, 5).optional(),
+  commitment: Score(1, 5).optional(),
+  pillarPartnershipsManagement: Score(1, 5).optional(),
+  pillarPartnerMarketing: Score(1, 5).optional(),
+  pillarPartnerEnablement: Score(1, 5).optional(),
+  pillarPartnerOperations: Score(1, 5).optional(),
+  pillarCrossFunctional: Score(1, 5).optional(),
+  pillarCustomerCentric: Score(1, 5).optional(),
+  enterpriseTier: OptionalText(100),
+  jvpStatus: OptionalText(100),
+  jvpDate: IsoDate.nullable().optional(),
+  jvpLink: Url.nullable().optional(),
+  reviewedAt: Instant.nullable().optional(),
+  custom: CustomValues.optional(),
+};
+
+export const CreatePartnerRequest = z.strictObject(PartnerFields).meta({ id: 'CreatePartnerRequest' });
+export type CreatePartnerRequest = z.infer<typeof CreatePartnerRequest>;
+
+export const UpdatePartnerRequest = z
+  .strictObject({ ...PartnerFields, name: PartnerFields.name.optional(), version: Version })
+  .meta({ id: 'UpdatePartnerRequest' });
+export type UpdatePartnerRequest = z.infer<typeof UpdatePartnerRequest>;
+
+export const AccountRef = z.object({ id: Id, name: z.string(), domain: z.string().nullable() });
+
+const QuestionResult = z.enum(['pass', 'fail', 'unanswered']);
+export const QualificationDto = z.object({
+  verdict: z.enum(['pursue', 'polite-pass', 'incomplete']),
+  questions: z.object({
+    icpMatch: QuestionResult,
+    namedAccounts: QuestionResult,
+    introMechanism: QuestionResult,
+    economicsOk: QuestionResult,
+  }),
+  reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+});
+
+export const NextActionDto = z
+  .object({
+    id: Id,
+    dueDate: IsoDate,
+    type: z.string(),
+    repId: Id.nullable(),
+    repName: z.string().nullable(),
+    notes: z.string().nullable(),
+  })
+  .nullable();
+
+export const PerformanceDto = z.object({
+  introsMade: z.int(),
+  qualifiedConversations: z.int(),
+  dealsBroughtIn: z.int(),
+  openDeals: z.int(),
+  closedWon: z.int(),
+  closedLost: z.int(),
+  pipelineValueMinor: z.int(),
+  introToDealConversion: z.number().nullable(),
+});
+
+export const RollupDto = z.object({
+  repsPerTier: z.object({ '1': z.int(), '2': z.int(), '3': z.int(), '4': z.int() }),
+  totalReps: z.int(),
+  tier12RepNames: z.array(z.string()),
+  jordanCount: z.int(),
+  repsBringingDeals: z.int(),
+  repsEngaged: z.int(),
+  totalEngaged: z.int(),
+  repsWhoDeliver: z.int(),
+  nextAction: NextActionDto,
+});
+
+const partnerFieldOutputs = {
+  name: z.string(),
+  type: z.string().nullable(),
+  archetype: z.string().nullable(),
+  slackChannel: z.string().nullable(),
+  industry: z.string().nullable(),
+  website: z.string().nullable(),
+  domain: z.string().nullable(),
+  icpMatch: YesNoValue,
+  namedAccounts: z.array(AccountRef),
+  introMechanism: z.string().nullable(),
+  economicsOk: YesNoValue,
+  partnerManagerName: z.string().nullable(),
+  partnerManagerEmail: z.string().nullable(),
+  partnerManagerSlack: z.string().nullable(),
+  originStory: z.string().nullable(),
+  relationshipNotes: z.string().nullable(),
+  programStatus: z.string().nullable(),
+  owner: z.string().nullable(),
+  phase: z.string().nullable(),
+  hubspotCompanyId: z.string().nullable(),
+  notes: z.string().nullable(),
+  icpAlignment: z.int().nullable(),
+  revenuePathClarity: z.int().nullable(),
+  archetypeFit: z.int().nullable(),
+  economics: z.int().nullable(),
+  strategicValue: z.int().nullable(),
+  capacity: z.int().nullable(),
+  capability: z.int().nullable(),
+  commitment: z.int().nullable(),
+  pillarPartnershipsManagement: z.int().nullable(),
+  pillarPartnerMarketing: z.int().nullable(),
+  pillarPartnerEnablement: z.int().nullable(),
+  pillarPartnerOperations: z.int().nullable(),
+  pillarCrossFunctional: z.int().nullable(),
+  pillarCustomerCentric: z.int().nullable(),
+  enterpriseTier: z.string().nullable(),
+  jvpStatus: z.string().nullable(),
+  jvpDate: z.string().nullable(),
+  jvpLink: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  custom: z.record(z.string(), z.unknown()),
+};
+
+export const PartnerDto = z
+  .object({
+    ...RecordMeta,
+    ...partnerFieldOutputs,
+    ippScore: z.int().nullable(),
+    partnerStatus: z.string().nullable(),
+    reviewedThisWeek: z.boolean(),
+    qualification: QualificationDto,
+    rollup: RollupDto,
+    performance: PerformanceDto,
+    firstTouchDate: z.string().nullable(),
+    lastEngagementDate: z.string().nullable(),
+    daysSinceLastTouch: z.int().nullable(),
+    hubspotUrl: z.string().nullable(),
+  })
+  .meta({ id: 'Partner' });
+export type PartnerDto = z.infer<typeof PartnerDto>;
+
+/** One row of the partner grid: the partner's own columns and the computed rollup columns. */
+export const PartnerListRowDto = z
+  .object({
+    id: Id,
+    version: z.int(),
+    name: z.string(),
+    type: z.string().nullable(),
+    archetype: z.string().nullable(),
+    programStatus: z.string().nullable(),
+    phase: z.string().nullable(),
+    owner: z.string().nullable(),
+    industry: z.string().nullable(),
+    ippScore: z.int().nullable(),
+    partnerStatus: z.string().nullable(),
+    tier1Reps: z.int(),
+    tier2Reps: z.int(),
+    tier3Reps: z.int(),
+    tier4Reps: z.int(),
+    totalReps: z.int(),
+    tier12RepNames: z.array(z.string()),
+    jordanCount: z.int(),
+    repsBringingDeals: z.int(),
+    repsEngaged: z.int(),
+    totalEngaged: z.int(),
+    repsWhoDeliver: z.int(),
+    nextActionDate: z.string().nullable(),
+    nextActionType: z.string().nullable(),
+    nextActionRep: z.string().nullable(),
+    nextActionNotes: z.string().nullable(),
+    introsMade: z.int(),
+    qualifiedConversations: z.int(),
+    dealsBroughtIn: z.int(),
+    openDeals: z.int(),
+    closedWon: z.int(),
+    pipelineValueMinor: z.int(),
+    firstTouchDate: z.string().nullable(),
+    lastEngagementDate: z.string().nullable(),
+    daysSinceLastTouch: z.int().nullable(),
+    reviewedThisWeek: z.boolean(),
+    planStatus: z.string().nullable(),
+    qualification: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'PartnerListRow' });
+export type PartnerListRowDto = z.infer<typeof PartnerListRowDto>;
+
+export const PartnerListQuery = z.strictObject({
+  view: z.string().max(100).optional().meta({ description: 'A built-in view id or a saved view id' }),
+  q: z.string().trim().max(200).optional().meta({ description: 'Search in name, type, industry, owner, notes' }),
+  sort: z
+    .string()
+    .max(500)
+    .optional()
+    .meta({ description: 'Comma-separated fields, "-" for descending, e.g. -pipelineValueMinor,name' }),
+  filter: z.string().max(10_000).optional().meta({ description: 'A filter as JSON (see the view definitions)' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+export type PartnerListQuery = z.infer<typeof PartnerListQuery>;
+
+export const PartnerListResponse = z.object({
+  items: z.array(PartnerListRowDto),
+  nextCursor: z.string().nullable(),
+  total: z.int(),
+  today: IsoDate,
+});
+export type PartnerListResponse = z.infer<typeof PartnerListResponse>;
+
+export const HistoryEntryDto = z.object({
+  id: z.int(),
+  at: z.string(),
+  actor: z.string(),
+  source: z.string(),
+  entityType: z.string(),
+  entityId: Id,
+  operation: z.enum(['create', 'update', 'delete']),
+  field: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const HistoryResponse = z.object({ items: z.array(HistoryEntryDto), nextCursor: z.string().nullable() });
+export type HistoryEntryDto = z.infer<typeof HistoryEntryDto>;

@@ -1,0 +1,88 @@
+import type { AccountDto, CreateAccountRequest, UpdateAccountRequest } from '@ptrack/contracts';
+import { AppError, normaliseCompanyName, normaliseDomain } from '@ptrack/domain';
+import { accounts, type Executor, type Tx } from '@ptrack/storage';
+import { and, eq, ne } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { assertVersion } from '../records';
+
+export function toAccountDto(row: typeof accounts.$inferSelect): AccountDto {
+  return {
+    id: row.id,
+    name: row.name,
+    domain: row.domain,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+export async function loadAccount(tx: Executor, id: string) {
+  const [row] = await tx.select().from(accounts).where(eq(accounts.id, id));
+  if (!row) throw AppError.notFound('account', id);
+  return row;
+}
+
+/** Keys an account is matched by (PRODUCT.md: normalised domain, else normalised name). */
+function keysOf(name: string, domain: string | null | undefined) {
+  const domainKey = normaliseDomain(domain);
+  if (domain && !domainKey) throw AppError.validation([{ field: 'domain', message: `"${domain}" is not a domain` }]);
+  return { nameKey: normaliseCompanyName(name), domainKey };
+}
+
+async function assertAccountFree(tx: Tx, keys: { nameKey: string; domainKey: string | null }, exceptId?: string) {
+  const except = exceptId ? ne(accounts.id, exceptId) : undefined;
+  const [clash] = keys.domainKey
+    ? await tx.select().from(accounts).where(and(eq(accounts.domainKey, keys.domainKey), except))
+    : await tx.select().from(accounts).where(and(eq(accounts.nameKey, keys.nameKey), except));
+  if (clash) {
+    const field = keys.domainKey ? 'domain' : 'name';
+    throw new AppError('DUPLICATE', `${field}: the account "${clash.name}" already matches`, {
+      issues: [{ field, message: `the account "${clash.name}" already matches` }],
+      existingId: clash.id,
+    });
+  }
+}
+
+export async function createAccount(ctx: ServiceContext, input: CreateAccountRequest): Promise<AccountDto> {
+  return inTransaction(ctx, async (tx) => {
+    const keys = keysOf(input.name, input.domain);
+    await assertAccountFree(tx, keys);
+    const [created] = await tx
+      .insert(accounts)
+      .values({ name: input.name, domain: input.domain ?? null, ...keys, createdAt: ctx.now(), updatedAt: ctx.now() })
+      .returning();
+    await recordChange(tx, ctx, { entityType: 'account', entityId: created!.id, partnerId: null, operation: 'create', after: created! });
+    return toAccountDto(created!);
+  });
+}
+
+export async function updateAccount(ctx: ServiceContext, id: string, input: UpdateAccountRequest): Promise<AccountDto> {
+  return inTransaction(ctx, async (tx) => {
+    const [current] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
+    if (!current) throw AppError.notFound('account', id);
+    await assertVersion(current, input.version, 'account', async () => toAccountDto(current));
+    const name = input.name ?? current.name;
+    const domain = input.domain === undefined ? current.domain : input.domain;
+    const keys = keysOf(name, domain);
+    await assertAccountFree(tx, keys, id);
+    const [updated] = await tx
+      .update(accounts)
+      .set({ name, domain, ...keys, version: input.version + 1, updatedAt: ctx.now() })
+      .where(eq(accounts.id, id))
+      .returning();
+    await recordChange(tx, ctx, { entityType: 'account', entityId: id, partnerId: null, operation: 'update', before: current, after: updated! });
+    return toAccountDto(updated!);
+  });
+}
+
+/** Deletes an account no referral points at; named-account links to it go with it. */
+export async function deleteAccount(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const [current] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
+    if (!current) throw AppError.notFound('account', id);
+    await assertVersion(current, expectedVersion, 'account', async () => toAccountDto(current));
+    await tx.delete(accounts).where(eq(accounts.id, id));
+    await recordChange(tx, ctx, { entityType: 'account', entityId: id, partnerId: null, operation: 'delete', before: current });
+  });
+}

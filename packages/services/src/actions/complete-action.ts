@@ -1,0 +1,42 @@
+import type { CompleteActionRequest } from '@ptrack/contracts';
+import { actions, refreshStats, reps } from '@ptrack/storage';
+import { eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { calendarOf, loadSettings } from '../settings';
+import { loadActionDto } from './action-dto';
+import { assertOpen, lockAction } from './lock-action';
+import { scheduleNextAction } from './schedule-action';
+
+/**
+ * Marks an action done and plans the next one: for a rep, at today + the rep tier's cadence unless the
+ * caller picks a date, type or no follow-up (PRODUCT.md, cadence rule); for the partner alone, only when
+ * the caller gives a date.
+ */
+export async function completeAction(ctx: ServiceContext, id: string, input: CompleteActionRequest) {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const { today } = calendarOf(settings, ctx.now());
+    const current = await lockAction(tx, id, input.version, today);
+    assertOpen(current, 'completed');
+    const [done] = await tx
+      .update(actions)
+      .set({ status: 'done', completedAt: ctx.now(), version: current.version + 1, updatedAt: ctx.now() })
+      .where(eq(actions.id, id))
+      .returning();
+    await recordChange(tx, ctx, { entityType: 'action', entityId: id, partnerId: current.partnerId, operation: 'update', before: current, after: done! });
+    let nextId: string | null = null;
+    if (current.repId || input.next?.dueDate) {
+      const [rep] = current.repId ? await tx.select().from(reps).where(eq(reps.id, current.repId)) : [];
+      nextId = await scheduleNextAction(tx, ctx, settings, {
+        partnerId: current.partnerId,
+        repId: current.repId,
+        repTier: rep?.engagementTier ?? null,
+        from: today,
+        choice: input.next,
+      });
+    }
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    return { action: await loadActionDto(tx, id, today), next: nextId ? await loadActionDto(tx, nextId, today) : null };
+  });
+}

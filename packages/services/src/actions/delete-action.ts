@@ -1,0 +1,16 @@
+import { actions, refreshStats } from '@ptrack/storage';
+import { eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { calendarOf, loadSettings } from '../settings';
+import { lockAction } from './lock-action';
+
+export async function deleteAction(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const current = await lockAction(tx, id, expectedVersion, calendarOf(settings, ctx.now()).today);
+    await tx.delete(actions).where(eq(actions.id, id));
+    await recordChange(tx, ctx, { entityType: 'action', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+  });
+}

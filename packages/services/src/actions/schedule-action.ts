@@ -1,0 +1,40 @@
+import { type IsoDate, scheduleAfterTouch } from '@ptrack/domain';
+import { actions, type Tx } from '@ptrack/storage';
+import type { ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { cadencesOf, type Settings } from '../settings';
+
+export type NextActionChoice = { dueDate?: IsoDate | undefined; type?: string | undefined; notes?: string | null | undefined; skip?: boolean | undefined };
+
+/**
+ * Schedules the follow-up after a touch or a completed action (PRODUCT.md: next one at date + the rep
+ * tier's cadence, unless the user picks another date or action). Returns the new action's id.
+ */
+export async function scheduleNextAction(
+  tx: Tx,
+  ctx: ServiceContext,
+  settings: Settings,
+  opts: { partnerId: string; repId: string | null; repTier: number | null; from: IsoDate; choice?: NextActionChoice | undefined },
+): Promise<string | null> {
+  if (opts.choice?.skip) return null;
+  const planned = scheduleAfterTouch({
+    touchDate: opts.from,
+    tier: (opts.repTier as 1 | 2 | 3 | 4 | null) ?? null,
+    cadences: cadencesOf(settings),
+    override: { dueDate: opts.choice?.dueDate, type: opts.choice?.type },
+  });
+  const [created] = await tx
+    .insert(actions)
+    .values({
+      partnerId: opts.partnerId,
+      repId: opts.repId,
+      dueDate: planned.dueDate,
+      type: planned.type,
+      notes: opts.choice?.notes ?? null,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    })
+    .returning();
+  await recordChange(tx, ctx, { entityType: 'action', entityId: created!.id, partnerId: opts.partnerId, operation: 'create', after: created! });
+  return created!.id;
+}

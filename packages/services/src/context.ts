@@ -1,0 +1,67 @@
+import { AppError } from '@ptrack/domain';
+import type { Database, Tx } from '@ptrack/storage';
+
+export type ChangeSource = 'api' | 'cli' | 'import' | 'hubspot' | 'system' | 'demo';
+export type Actor = { name: string; source: ChangeSource };
+
+/** What every use case receives: the storage, the clock, and who is acting. */
+export type ServiceContext = {
+  database: Database;
+  now: () => Date;
+  actor: Actor;
+};
+
+export function createContext(database: Database, actor: Actor, now: () => Date = () => new Date()): ServiceContext {
+  return { database, now, actor };
+}
+
+// Unique constraints and the request field each one guards, for DUPLICATE errors that name the field.
+const UNIQUE_FIELDS: Record<string, { field: string; message: string }> = {
+  partners_name_lower_uq: { field: 'name', message: 'a partner with this name already exists' },
+  reps_partner_name_uq: { field: 'name', message: 'this partner already has a rep with this name' },
+  reps_email_uq: { field: 'email', message: 'another rep has this email' },
+  saved_views_name_uq: { field: 'name', message: 'a view with this name already exists' },
+  accounts_domain_key_uq: { field: 'domain', message: 'an account with this domain already exists' },
+  custom_field_defs_entity_key_uq: { field: 'key', message: 'a custom field with this key already exists' },
+  referrals_hubspot_deal_uq: { field: 'hubspotDealId', message: 'another referral has this HubSpot deal id' },
+  activation_plans_current_uq: { field: 'partnerId', message: 'this partner already has a current plan' },
+};
+
+type PgLikeError = { code?: string; constraint?: string; cause?: unknown; message?: string };
+
+function pgErrorOf(error: unknown): PgLikeError | null {
+  let e = error as PgLikeError | undefined;
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+    e = e.cause as PgLikeError | undefined;
+  }
+  return null;
+}
+
+/** Turns database constraint errors that slipped past the checks (races) into clear AppErrors. */
+export function translateDatabaseError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const pgError = pgErrorOf(error);
+  if (!pgError) return error;
+  if (pgError.code === '23505') {
+    const constraint = pgError.constraint ?? /"([^"]+)"/.exec(pgError.message ?? '')?.[1] ?? '';
+    const known = UNIQUE_FIELDS[constraint] ?? { field: 'id', message: 'already exists' };
+    return new AppError('DUPLICATE', `${known.field}: ${known.message}`, { issues: [known] });
+  }
+  if (pgError.code === '23503') {
+    return new AppError('CONFLICTING_STATE', 'The record is still referenced by other records', {});
+  }
+  if (pgError.code === '40001' || pgError.code === '40P01') {
+    return new AppError('VERSION_CONFLICT', 'A concurrent change got there first; reload and try again', {});
+  }
+  return error;
+}
+
+/** Runs one use case as one transaction: all of it is written, or none of it. */
+export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.database.db.transaction((tx) => work(tx as Tx));
+  } catch (error) {
+    throw translateDatabaseError(error);
+  }
+}

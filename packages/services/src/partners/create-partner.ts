@@ -1,0 +1,70 @@
+import type { CreatePartnerRequest, PartnerDto } from '@ptrack/contracts';
+import { AppError } from '@ptrack/domain';
+import { partners, refreshStats, type Tx } from '@ptrack/storage';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { checkOptionValues, mergeCustomValues } from '../field-checks';
+import { recordChange } from '../history';
+import { loadSettings, type Settings } from '../settings';
+import { loadPartnerDto } from './partner-dto';
+import { setNamedAccounts } from './set-named-accounts';
+
+export async function assertPartnerNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
+  const clash = await tx
+    .select({ id: partners.id, name: partners.name })
+    .from(partners)
+    .where(and(sql`lower(${partners.name}) = lower(${name})`, exceptId ? ne(partners.id, exceptId) : undefined))
+    .limit(1);
+  if (clash[0]) {
+    throw new AppError('DUPLICATE', `name: a partner named "${clash[0].name}" already exists`, {
+      issues: [{ field: 'name', message: `a partner named "${clash[0].name}" already exists (names are unique, ignoring case)` }],
+      existingId: clash[0].id,
+    });
+  }
+}
+
+export function checkPartnerOptions(settings: Settings, input: Partial<CreatePartnerRequest>): void {
+  checkOptionValues(
+    settings,
+    {
+      partnerType: input.type,
+      archetype: input.archetype,
+      programStatus: input.programStatus,
+      phase: input.phase,
+      enterpriseTier: input.enterpriseTier,
+      jvpStatus: input.jvpStatus,
+    },
+    { partnerType: 'type' },
+  );
+}
+
+export async function createPartner(ctx: ServiceContext, input: CreatePartnerRequest): Promise<PartnerDto> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    checkPartnerOptions(settings, input);
+    await assertPartnerNameFree(tx, input.name);
+    const { namedAccounts, custom, reviewedAt, ...fields } = input;
+    const customValues = await mergeCustomValues(tx, 'partner', {}, custom);
+    const [row] = await tx
+      .insert(partners)
+      .values({
+        ...fields,
+        custom: customValues,
+        reviewedAt: reviewedAt ? new Date(reviewedAt) : null,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .returning();
+    const partner = row!;
+    const accountNames = namedAccounts ? await setNamedAccounts(tx, ctx, partner.id, namedAccounts) : [];
+    await refreshStats(tx, { partnerId: partner.id, reps: 'none', timeZone: settings.timeZone });
+    await recordChange(tx, ctx, {
+      entityType: 'partner',
+      entityId: partner.id,
+      partnerId: partner.id,
+      operation: 'create',
+      after: { ...partner, namedAccounts: accountNames },
+    });
+    return loadPartnerDto(tx, settings, ctx.now(), partner.id);
+  });
+}

@@ -1,0 +1,72 @@
+import type { PartnerListQuery, PartnerListResponse, PartnerListRowDto } from '@ptrack/contracts';
+import { AppError, type Filter, type SortKey, validateFilter } from '@ptrack/domain';
+import { listPartnerRows, sortValuesOf } from '@ptrack/storage';
+import { inTransaction, type ServiceContext } from '../context';
+import { calendarOf, loadSettings } from '../settings';
+import { parseSort, resolveView } from '../views/resolve-view';
+
+const DEFAULT_SORT: SortKey[] = [{ field: 'name', dir: 'asc' }];
+
+type Cursor = { k: string; v: unknown[] };
+
+function sortSignature(sort: SortKey[], filter: Filter | null, q: string | undefined): string {
+  return JSON.stringify([sort, filter, q ?? null]);
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(text: string, signature: string): unknown[] {
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    if (parsed.k === signature && Array.isArray(parsed.v)) return parsed.v;
+  } catch {
+    // fall through to the error below
+  }
+  throw AppError.validation([{ field: 'cursor', message: 'is not a cursor of this list (view, filter, search and sort must stay the same)' }]);
+}
+
+function parseFilterParam(text: string): Filter {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw AppError.validation([{ field: 'filter', message: 'must be JSON' }]);
+  }
+  const checked = validateFilter(json);
+  if (!checked.ok) throw AppError.validation([{ field: `filter${checked.path ? `.${checked.path}` : ''}`, message: checked.message }]);
+  return checked.filter;
+}
+
+/** The partner grid: a view (built-in or saved), search, extra filter, sort and cursor pages. */
+export async function listPartners(ctx: ServiceContext, query: PartnerListQuery): Promise<PartnerListResponse> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const { today, weekStart } = calendarOf(settings, ctx.now());
+    const view = query.view ? await resolveView(tx, query.view) : null;
+    const extra = query.filter ? parseFilterParam(query.filter) : null;
+    const filters = [view?.filter ?? null, extra].filter((f): f is Filter => f !== null);
+    const filter: Filter | null = filters.length === 0 ? null : filters.length === 1 ? filters[0]! : { and: filters };
+    const sort = query.sort ? parseSort(query.sort) : view?.sort.length ? view.sort : DEFAULT_SORT;
+    const signature = sortSignature(sort, filter, query.q);
+    const after = query.cursor ? decodeCursor(query.cursor, signature) : undefined;
+    const { rows, total, hasMore } = await listPartnerRows(tx, {
+      today,
+      weekStart,
+      ippBands: settings.ippBands,
+      filter,
+      search: query.q || undefined,
+      sort,
+      limit: query.limit,
+      after,
+    });
+    const last = rows[rows.length - 1];
+    return {
+      items: rows as unknown as PartnerListRowDto[],
+      nextCursor: hasMore && last ? encodeCursor({ k: signature, v: sortValuesOf(last, sort) }) : null,
+      total,
+      today,
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import type { PartnerDto, UpdatePartnerRequest } from '@ptrack/contracts';
+import { AppError } from '@ptrack/domain';
+import { partners } from '@ptrack/storage';
+import { eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { mergeCustomValues } from '../field-checks';
+import { recordChange } from '../history';
+import { loadSettings } from '../settings';
+import { assertPartnerNameFree, checkPartnerOptions } from './create-partner';
+import { loadPartnerDto } from './partner-dto';
+import { namedAccountNames, setNamedAccounts } from './set-named-accounts';
+
+/**
+ * Changes the fields given, based on the version the caller read. A stale version is refused with the
+ * current record (409), never silently overwritten; the row is locked so concurrent updates from the
+ * same version cannot both win.
+ */
+export async function updatePartner(ctx: ServiceContext, id: string, input: UpdatePartnerRequest): Promise<PartnerDto> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const [current] = await tx.select().from(partners).where(eq(partners.id, id)).for('update');
+    if (!current) throw AppError.notFound('partner', id);
+    if (current.version !== input.version) {
+      throw new AppError('VERSION_CONFLICT', `The partner "${current.name}" was changed by someone else (now version ${current.version})`, {
+        current: await loadPartnerDto(tx, settings, ctx.now(), id),
+      });
+    }
+    checkPartnerOptions(settings, input);
+    const { version, namedAccounts, custom, reviewedAt, ...fields } = input;
+    if (fields.name !== undefined && fields.name.toLowerCase() !== current.name.toLowerCase()) {
+      await assertPartnerNameFree(tx, fields.name, id);
+    }
+    const customValues = await mergeCustomValues(tx, 'partner', current.custom ?? {}, custom);
+    const [updated] = await tx
+      .update(partners)
+      .set({
+        ...fields,
+        custom: customValues,
+        ...(reviewedAt !== undefined ? { reviewedAt: reviewedAt ? new Date(reviewedAt) : null } : {}),
+        version: version + 1,
+        updatedAt: ctx.now(),
+      })
+      .where(eq(partners.id, id))
+      .returning();
+    const before: Record<string, unknown> = { ...current };
+    const after: Record<string, unknown> = { ...updated! };
+    if (namedAccounts !== undefined) {
+      before.namedAccounts = await namedAccountNames(tx, id);
+      after.namedAccounts = await setNamedAccounts(tx, ctx, id, namedAccounts);
+    }
+    await recordChange(tx, ctx, { entityType: 'partner', entityId: id, partnerId: id, operation: 'update', before, after });
+    return loadPartnerDto(tx, settings, ctx.now(), id);
+  });
+}

@@ -1,0 +1,89 @@
+import type { CreatePlanRequest, PlanDto, UpdatePlanRequest } from '@ptrack/contracts';
+import { AppError, planEndDate } from '@ptrack/domain';
+import { activationPlans, refreshStats } from '@ptrack/storage';
+import { and, eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { assertPartnerExists, assertVersion } from '../records';
+import { calendarOf, loadSettings } from '../settings';
+import { loadPlanDto, toPlanDto } from './plan-dto';
+
+/**
+ * Starts a partner's 90-day test (PRODUCT.md: at most one current plan; past ones are kept). The plan
+ * it replaces is closed with the status it had, so history shows how each test ended.
+ */
+export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest): Promise<PlanDto> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const { today } = calendarOf(settings, ctx.now());
+    await assertPartnerExists(tx, input.partnerId);
+    const [previous] = await tx
+      .select()
+      .from(activationPlans)
+      .where(and(eq(activationPlans.partnerId, input.partnerId), eq(activationPlans.isCurrent, true)))
+      .for('update');
+    if (previous) {
+      const final = await toPlanDto(tx, previous, today);
+      const [closed] = await tx
+        .update(activationPlans)
+        .set({ isCurrent: false, closedAt: ctx.now(), status: final.effectiveStatus, version: previous.version + 1, updatedAt: ctx.now() })
+        .where(eq(activationPlans.id, previous.id))
+        .returning();
+      await recordChange(tx, ctx, { entityType: 'plan', entityId: previous.id, partnerId: input.partnerId, operation: 'update', before: previous, after: closed! });
+    }
+    const startDate = input.startDate ?? today;
+    const [created] = await tx
+      .insert(activationPlans)
+      .values({
+        partnerId: input.partnerId,
+        goal: input.goal,
+        metric: input.metric,
+        target: input.target,
+        startDate,
+        endDate: planEndDate(startDate),
+        status: input.status ?? null,
+        isCurrent: true,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .returning();
+    await recordChange(tx, ctx, { entityType: 'plan', entityId: created!.id, partnerId: input.partnerId, operation: 'create', after: created! });
+    await refreshStats(tx, { partnerId: input.partnerId, reps: 'none', timeZone: settings.timeZone });
+    return toPlanDto(tx, created!, today);
+  });
+}
+
+export async function updatePlan(ctx: ServiceContext, id: string, input: UpdatePlanRequest): Promise<PlanDto> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const { today } = calendarOf(settings, ctx.now());
+    const [current] = await tx.select().from(activationPlans).where(eq(activationPlans.id, id)).for('update');
+    if (!current) throw AppError.notFound('plan', id);
+    await assertVersion(current, input.version, 'plan', () => loadPlanDto(tx, id, today));
+    const { version, ...fields } = input;
+    const startDate = fields.startDate ?? current.startDate;
+    // a new start moves the end with it unless an end is given (PRODUCT.md: end = start + 90 days)
+    const endDate = fields.endDate ?? (fields.startDate ? planEndDate(startDate) : current.endDate);
+    if (endDate <= startDate) throw AppError.validation([{ field: 'endDate', message: `must be after the start date ${startDate}` }]);
+    const [updated] = await tx
+      .update(activationPlans)
+      .set({ ...fields, startDate, endDate, version: version + 1, updatedAt: ctx.now() })
+      .where(eq(activationPlans.id, id))
+      .returning();
+    await recordChange(tx, ctx, { entityType: 'plan', entityId: id, partnerId: current.partnerId, operation: 'update', before: current, after: updated! });
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    return toPlanDto(tx, updated!, today);
+  });
+}
+
+export async function deletePlan(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const [current] = await tx.select().from(activationPlans).where(eq(activationPlans.id, id)).for('update');
+    if (!current) throw AppError.notFound('plan', id);
+    await assertVersion(current, expectedVersion, 'plan', () => loadPlanDto(tx, id, calendarOf(settings, ctx.now()).today));
+    await tx.delete(activationPlans).where(eq(activationPlans.id, id));
+    await recordChange(tx, ctx, { entityType: 'plan', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+  });
+}

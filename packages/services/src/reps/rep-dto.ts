@@ -1,0 +1,71 @@
+import {
+  AppError,
+  type Cadences,
+  type Tier,
+  isJordan,
+  isTimeWaster,
+  responseRate,
+  suggestedTier,
+} from '@ptrack/domain';
+import type { RepDto } from '@ptrack/contracts';
+import { actions, type Executor, partners, repStats, reps, touches } from '@ptrack/storage';
+import { and, asc, eq, gte } from 'drizzle-orm';
+import { repSignals } from '../partners/partner-dto';
+import { calendarOf, cadencesOf, type Settings } from '../settings';
+
+const RESPONSE_WINDOW_DAYS = 180;
+
+/** Cadence of a rep: by tier, and tier 3's for a rep with no tier yet (the domain's default). */
+export function cadenceFor(tier: number | null, cadences: Cadences): number {
+  return cadences[((tier ?? 3) as Tier)];
+}
+
+export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id: string): Promise<RepDto> {
+  const [row] = await tx
+    .select({ rep: reps, stats: repStats, partnerName: partners.name })
+    .from(reps)
+    .innerJoin(partners, eq(partners.id, reps.partnerId))
+    .leftJoin(repStats, eq(repStats.repId, reps.id))
+    .where(eq(reps.id, id));
+  if (!row) throw AppError.notFound('rep', id);
+  const { rep, stats } = row;
+  const { today } = calendarOf(settings, now);
+  const since = new Date(now.getTime() - (RESPONSE_WINDOW_DAYS + 2) * 86_400_000);
+  const recent = await tx
+    .select({ direction: touches.direction, occurredAt: touches.occurredAt })
+    .from(touches)
+    .where(and(eq(touches.repId, id), gte(touches.occurredAt, since)));
+  const [next] = await tx
+    .select({ id: actions.id, dueDate: actions.dueDate, type: actions.type, notes: actions.notes })
+    .from(actions)
+    .where(and(eq(actions.repId, id), eq(actions.status, 'open')))
+    .orderBy(asc(actions.dueDate), asc(actions.type), asc(actions.id))
+    .limit(1);
+  const signals = repSignals(rep);
+  const facts = {
+    hasOpenDeal: (stats?.openDealCount ?? 0) > 0,
+    lastInboundDate: stats?.lastInboundDate ?? null,
+    lastTouchDate: stats?.lastTouchDate ?? null,
+    lastReferralDate: stats?.lastReferralDate ?? null,
+    referralCount: stats?.referralCount ?? 0,
+  };
+  return {
+    ...rep,
+    createdAt: rep.createdAt.toISOString(),
+    updatedAt: rep.updatedAt.toISOString(),
+    partnerName: row.partnerName,
+    custom: rep.custom ?? {},
+    isJordan: isJordan({ qualityScore: rep.qualityScore, signals }),
+    isTimeWaster: isTimeWaster({ qualityScore: rep.qualityScore, signals }),
+    suggestedTier: suggestedTier(facts, today),
+    cadenceDays: cadenceFor(rep.engagementTier, cadencesOf(settings)),
+    lastContactDate: facts.lastTouchDate,
+    introductionsMade: facts.referralCount,
+    responseRate: responseRate({
+      touches: recent.map((t) => ({ direction: t.direction, occurredAt: t.occurredAt.toISOString() })),
+      today,
+      timeZone: settings.timeZone,
+    }),
+    nextAction: next ?? null,
+  };
+}

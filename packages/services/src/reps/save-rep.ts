@@ -1,0 +1,100 @@
+import type { CreateRepRequest, RepDto, UpdateRepRequest } from '@ptrack/contracts';
+import { AppError } from '@ptrack/domain';
+import { refreshStats, reps, type Tx } from '@ptrack/storage';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { mergeCustomValues } from '../field-checks';
+import { recordChange } from '../history';
+import { assertPartnerExists } from '../records';
+import { loadSettings } from '../settings';
+import { loadRepDto } from './rep-dto';
+
+async function assertRepUnique(tx: Tx, rep: { partnerId: string; name: string; email?: string | null | undefined }, exceptId?: string) {
+  const byName = await tx
+    .select({ id: reps.id })
+    .from(reps)
+    .where(and(eq(reps.partnerId, rep.partnerId), sql`lower(${reps.name}) = lower(${rep.name})`, exceptId ? ne(reps.id, exceptId) : undefined))
+    .limit(1);
+  if (byName[0]) {
+    throw new AppError('DUPLICATE', `name: this partner already has a rep named "${rep.name}"`, {
+      issues: [{ field: 'name', message: `this partner already has a rep named "${rep.name}"` }],
+      existingId: byName[0].id,
+    });
+  }
+  if (rep.email) {
+    const byEmail = await tx
+      .select({ id: reps.id })
+      .from(reps)
+      .where(and(sql`lower(${reps.email}) = lower(${rep.email})`, exceptId ? ne(reps.id, exceptId) : undefined))
+      .limit(1);
+    if (byEmail[0]) {
+      throw new AppError('DUPLICATE', `email: another rep has the email ${rep.email}`, {
+        issues: [{ field: 'email', message: `another rep has the email ${rep.email}` }],
+        existingId: byEmail[0].id,
+      });
+    }
+  }
+}
+
+export async function createRep(ctx: ServiceContext, input: CreateRepRequest): Promise<RepDto> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    await assertPartnerExists(tx, input.partnerId);
+    await assertRepUnique(tx, input);
+    const { custom, ...fields } = input;
+    const customValues = await mergeCustomValues(tx, 'rep', {}, custom);
+    const [rep] = await tx
+      .insert(reps)
+      .values({ ...fields, custom: customValues, createdAt: ctx.now(), updatedAt: ctx.now() })
+      .returning();
+    await refreshStats(tx, { partnerId: rep!.partnerId, reps: { id: rep!.id }, timeZone: settings.timeZone });
+    await recordChange(tx, ctx, { entityType: 'rep', entityId: rep!.id, partnerId: rep!.partnerId, operation: 'create', after: rep! });
+    return loadRepDto(tx, settings, ctx.now(), rep!.id);
+  });
+}
+
+export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRepRequest): Promise<RepDto> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const [current] = await tx.select().from(reps).where(eq(reps.id, id)).for('update');
+    if (!current) throw AppError.notFound('rep', id);
+    if (current.version !== input.version) {
+      throw new AppError('VERSION_CONFLICT', `The rep "${current.name}" was changed by someone else (now version ${current.version})`, {
+        current: await loadRepDto(tx, settings, ctx.now(), id),
+      });
+    }
+    const { version, custom, ...fields } = input;
+    const partnerId = fields.partnerId ?? current.partnerId;
+    if (partnerId !== current.partnerId) await assertPartnerExists(tx, partnerId);
+    await assertRepUnique(
+      tx,
+      { partnerId, name: fields.name ?? current.name, email: fields.email === undefined ? current.email : fields.email },
+      id,
+    );
+    const customValues = await mergeCustomValues(tx, 'rep', current.custom ?? {}, custom);
+    const [updated] = await tx
+      .update(reps)
+      .set({ ...fields, custom: customValues, version: version + 1, updatedAt: ctx.now() })
+      .where(eq(reps.id, id))
+      .returning();
+    await refreshStats(tx, { partnerId, reps: { id }, timeZone: settings.timeZone });
+    if (partnerId !== current.partnerId) await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await recordChange(tx, ctx, { entityType: 'rep', entityId: id, partnerId, operation: 'update', before: current, after: updated! });
+    return loadRepDto(tx, settings, ctx.now(), id);
+  });
+}
+
+/** Deletes a rep with its touches and actions; its referrals stay with the partner, without a rep. */
+export async function deleteRep(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const [current] = await tx.select().from(reps).where(eq(reps.id, id)).for('update');
+    if (!current) throw AppError.notFound('rep', id);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new AppError('VERSION_CONFLICT', `The rep "${current.name}" was changed by someone else`, { current });
+    }
+    await tx.delete(reps).where(eq(reps.id, id));
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await recordChange(tx, ctx, { entityType: 'rep', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
+  });
+}

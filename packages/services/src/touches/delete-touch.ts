@@ -1,0 +1,22 @@
+import { AppError } from '@ptrack/domain';
+import { refreshStats, touches } from '@ptrack/storage';
+import { eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { loadSettings } from '../settings';
+
+/** Removes a touch logged by mistake; activity dates and response rates follow. */
+export async function deleteTouch(ctx: ServiceContext, id: string): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const [current] = await tx.select().from(touches).where(eq(touches.id, id)).for('update');
+    if (!current) throw AppError.notFound('touch', id);
+    await tx.delete(touches).where(eq(touches.id, id));
+    await recordChange(tx, ctx, { entityType: 'touch', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
+    await refreshStats(tx, {
+      partnerId: current.partnerId,
+      reps: current.repId ? { id: current.repId } : 'none',
+      timeZone: settings.timeZone,
+    });
+  });
+}

@@ -1,0 +1,79 @@
+import type { LogTouchRequest } from '@ptrack/contracts';
+import { AppError, calendarDateOf } from '@ptrack/domain';
+import { actions, refreshStats, touches } from '@ptrack/storage';
+import { and, eq } from 'drizzle-orm';
+import { loadActionDto, loadActionDtos } from '../actions/action-dto';
+import { scheduleNextAction } from '../actions/schedule-action';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { resolveSubject } from '../records';
+import { calendarOf, loadSettings } from '../settings';
+import { toTouchDto } from './touch-dto';
+
+const FOLLOW_UP = 'Follow-up';
+
+/**
+ * Logs one interaction. With a rep, it completes that rep's open follow-ups and schedules the next at
+ * the touch date + the rep tier's cadence (PRODUCT.md, cadence rule), or as the caller chose. A touch
+ * with the partner only schedules nothing unless `next` gives a date.
+ */
+export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const { today } = calendarOf(settings, ctx.now());
+    const { partnerId, rep } = await resolveSubject(tx, input);
+    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : ctx.now();
+    if (occurredAt.getTime() > ctx.now().getTime() + 24 * 3600_000) {
+      throw AppError.validation([{ field: 'occurredAt', message: 'is in the future: log a touch once it has happened' }]);
+    }
+    const [touch] = await tx
+      .insert(touches)
+      .values({
+        partnerId,
+        repId: rep?.id ?? null,
+        kind: input.kind,
+        direction: input.direction,
+        occurredAt,
+        summary: input.summary ?? null,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .returning();
+    await recordChange(tx, ctx, { entityType: 'touch', entityId: touch!.id, partnerId, operation: 'create', after: touch! });
+
+    const completedIds: string[] = [];
+    let nextId: string | null = null;
+    const touchDate = calendarDateOf(occurredAt, settings.timeZone);
+    if (rep) {
+      const open = await tx
+        .select()
+        .from(actions)
+        .where(and(eq(actions.repId, rep.id), eq(actions.status, 'open'), eq(actions.type, FOLLOW_UP)))
+        .for('update');
+      for (const action of open) {
+        const [done] = await tx
+          .update(actions)
+          .set({ status: 'done', completedAt: ctx.now(), version: action.version + 1, updatedAt: ctx.now() })
+          .where(eq(actions.id, action.id))
+          .returning();
+        await recordChange(tx, ctx, { entityType: 'action', entityId: action.id, partnerId, operation: 'update', before: action, after: done! });
+        completedIds.push(action.id);
+      }
+      nextId = await scheduleNextAction(tx, ctx, settings, {
+        partnerId,
+        repId: rep.id,
+        repTier: rep.engagementTier,
+        from: touchDate,
+        choice: input.next,
+      });
+    } else if (input.next?.dueDate && !input.next.skip) {
+      nextId = await scheduleNextAction(tx, ctx, settings, { partnerId, repId: null, repTier: null, from: touchDate, choice: input.next });
+    }
+    await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', timeZone: settings.timeZone });
+    return {
+      touch: toTouchDto(touch!),
+      completed: await loadActionDtos(tx, completedIds, today),
+      next: nextId ? await loadActionDto(tx, nextId, today) : null,
+    };
+  });
+}

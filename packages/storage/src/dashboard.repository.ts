@@ -1,0 +1,90 @@
+import { type Filter, type IsoDate, addDays } from '@ptrack/domain';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from './database';
+import { baseQuery, filterSql, type PartnerListParams } from './partner-list.repository';
+
+export type DashboardFigures = {
+  partnerCount: number;
+  repCount: number;
+  tiers: { '1': number; '2': number; '3': number; '4': number; unassigned: number };
+  plans: { 'on-track': number; 'at-risk': number; delivered: number; failed: number; none: number };
+  needsAttention: number;
+  overdueActions: number;
+  funnel: {
+    introsMade: number;
+    qualifiedConversations: number;
+    dealsBroughtIn: number;
+    openDeals: number;
+    closedWon: number;
+    closedLost: number;
+    pipelineValueMinor: number;
+  };
+  partnersWith3QualifiedIn90Days: number;
+  topPipeline: { partnerId: string; name: string; pipelineValueMinor: number; openDeals: number }[];
+};
+
+const n = (v: unknown) => Number(v ?? 0);
+
+/**
+ * The program-wide figures of the dashboard, aggregated in the database from the maintained rollups
+ * and the same per-partner expressions the partner grid uses (plan status, days since last touch).
+ */
+export async function dashboardFigures(
+  tx: Executor,
+  p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ippBands'> & { needsAttention: Filter; today: IsoDate },
+): Promise<DashboardFigures> {
+  const [a = {}] = await queryRows(tx, sql`
+    select count(*) as partners,
+      count(*) filter (where r."planStatus" = 'on-track') as on_track,
+      count(*) filter (where r."planStatus" = 'at-risk') as at_risk,
+      count(*) filter (where r."planStatus" = 'delivered') as delivered,
+      count(*) filter (where r."planStatus" = 'failed') as failed,
+      count(*) filter (where r."planStatus" is null) as no_plan,
+      count(*) filter (where ${filterSql(p.needsAttention, p.today)}) as needs_attention,
+      coalesce(sum(r."introsMade"), 0) as intros, coalesce(sum(r."qualifiedConversations"), 0) as qualified,
+      coalesce(sum(r."dealsBroughtIn"), 0) as deals, coalesce(sum(r."openDeals"), 0) as open_deals,
+      coalesce(sum(r."closedWon"), 0) as won, coalesce(sum(r."pipelineValueMinor"), 0) as pipeline
+    from (${baseQuery(p)}) r`);
+  const [o = {}] = await queryRows(tx, sql`
+    select
+      (select count(*) from reps) as reps,
+      (select count(*) from reps where engagement_tier = 1) as t1,
+      (select count(*) from reps where engagement_tier = 2) as t2,
+      (select count(*) from reps where engagement_tier = 3) as t3,
+      (select count(*) from reps where engagement_tier = 4) as t4,
+      (select count(*) from reps where engagement_tier is null) as tnull,
+      (select coalesce(sum(closed_lost), 0) from partner_stats) as lost,
+      (select count(*) from actions where status = 'open' and due_date < ${p.today}::date) as overdue,
+      (select count(*) from (select partner_id from referrals
+         where stage <> 'intro' and introduced_at > ${addDays(p.today, -90)}::date
+         group by partner_id having count(*) >= 3) q) as meeting`);
+  const top = await queryRows(tx, sql`
+    select p.id as "partnerId", p.name, s.pipeline_value_minor as "pipelineValueMinor", s.open_deals as "openDeals"
+    from partner_stats s join partners p on p.id = s.partner_id
+    where s.pipeline_value_minor > 0
+    order by s.pipeline_value_minor desc, p.id limit 10`);
+  return {
+    partnerCount: n(a.partners),
+    repCount: n(o.reps),
+    tiers: { '1': n(o.t1), '2': n(o.t2), '3': n(o.t3), '4': n(o.t4), unassigned: n(o.tnull) },
+    plans: { 'on-track': n(a.on_track), 'at-risk': n(a.at_risk), delivered: n(a.delivered), failed: n(a.failed), none: n(a.no_plan) },
+    needsAttention: n(a.needs_attention),
+    overdueActions: n(o.overdue),
+    funnel: {
+      introsMade: n(a.intros),
+      qualifiedConversations: n(a.qualified),
+      dealsBroughtIn: n(a.deals),
+      openDeals: n(a.open_deals),
+      closedWon: n(a.won),
+      closedLost: n(o.lost),
+      pipelineValueMinor: n(a.pipeline),
+    },
+    partnersWith3QualifiedIn90Days: n(o.meeting),
+    topPipeline: top.map((r) => ({
+      partnerId: String(r.partnerId),
+      name: String(r.name),
+      pipelineValueMinor: n(r.pipelineValueMinor),
+      openDeals: n(r.openDeals),
+    })),
+  };
+}

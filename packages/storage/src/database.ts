@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { AppError } from '@ptrack/domain';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { acquireLock, type DirectoryLock } from './lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a repository can run a query on: the database or a transaction in progress. */
+export type Executor = Db | Tx;
+
+export type StorageKind = 'pglite' | 'postgres';
+
+export type Database = {
+  readonly db: Db;
+  readonly kind: StorageKind;
+  /** Where the data lives, for health reports: a directory, ':memory:' or the server (no password). */
+  readonly location: string;
+  readonly lock: DirectoryLock | null;
+  close(): Promise<void>;
+};
+
+export type OpenDatabaseOptions =
+  | { kind: 'pglite'; dataDir: string; migrate?: boolean; lockCommand?: string }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob | File; migrate?: boolean }
+  | { kind: 'postgres'; url: string; migrate?: boolean; poolSize?: number };
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+
+/** The PGlite cluster lives in `<dataDir>/pgdata`, beside the lock file and (later) backups. */
+export function pgliteDirOf(dataDir: string): string {
+  return join(dataDir, 'pgdata');
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (unparseable DATABASE_URL)';
+  }
+}
+
+/** Chooses the storage from configuration: a PostgreSQL server when DATABASE_URL is set, else PGlite. */
+export function storageOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: 'postgres', url };
+  return { kind: 'pglite', dataDir: resolve(env.PTRACK_DATA_DIR?.trim() || './data') };
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const runMigrations = options.migrate ?? true;
+  switch (options.kind) {
+    case 'pglite': {
+      mkdirSync(options.dataDir, { recursive: true });
+      const lock = acquireLock(options.dataDir, options.lockCommand);
+      try {
+        const client = await PGlite.create(pgliteDirOf(options.dataDir));
+        const db = drizzlePglite({ client, schema }) as unknown as Db;
+        if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+        return {
+          db,
+          kind: 'pglite',
+          location: options.dataDir,
+          lock,
+          async close() {
+            try {
+              await client.close();
+            } finally {
+              lock.release();
+            }
+          },
+        };
+      } catch (error) {
+        lock.release();
+        throw error;
+      }
+    }
+    case 'pglite-memory': {
+      const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+      const db = drizzlePglite({ client, schema }) as unknown as Db;
+      if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      return {
+        db,
+        kind: 'pglite',
+        location: ':memory:',
+        lock: null,
+        close: () => client.close(),
+      };
+    }
+    case 'postgres': {
+      const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+      // An idle client losing its connection must not crash the process; the next query reports it.
+      pool.on('error', () => {});
+      try {
+        const probe = await pool.connect();
+        probe.release();
+      } catch (error) {
+        await pool.end();
+        throw new AppError(
+          'STORAGE_UNAVAILABLE',
+          `Cannot connect to PostgreSQL at ${redactUrl(options.url)}: ${(error as Error).message}`,
+        );
+      }
+      const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+      if (runMigrations) await migrateServer(pool, db);
+      return { db, kind: 'postgres', location: redactUrl(options.url), lock: null, close: () => pool.end() };
+    }
+  }
+}
+
+// Several server replicas may start at once: an advisory lock makes them apply migrations one at a time.
+const MIGRATION_LOCK_KEY = 7_402_118_301;
+async function migrateServer(pool: pg.Pool, db: Db): Promise<void> {
+  const holder = await pool.connect();
+  try {
+    await holder.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await holder.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+    holder.release();
+  }
+}
+
+/** Exposes the underlying PGlite client for tests that clone a migrated template (dumpDataDir). */
+export function pgliteClientOf(database: Database): PGlite | null {
+  if (database.kind !== 'pglite') return null;
+  const session = (database.db as unknown as { $client?: PGlite }).$client;
+  return session ?? null;
+}
+
+/** Runs raw SQL and returns its rows (both drivers answer `{ rows }`; the shared type cannot say so). */
+export async function queryRows<T = Record<string, unknown>>(tx: Executor, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,257 @@
+import {
+  type Filter,
+  type FilterCondition,
+  type IsoDate,
+  PARTNER_LIST_FIELDS,
+  type PartnerListField,
+  type SortKey,
+  addDays,
+} from '@ptrack/domain';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from './database';
+import { IS_JORDAN_SQL } from './stats.repository';
+
+export type PartnerListParams = {
+  today: IsoDate;
+  /** The instant the current week began in the workspace time zone (weekly review). */
+  weekStart: Date;
+  ippBands: { strategic: number; good: number; evaluate: number };
+  filter: Filter | null;
+  search?: string | undefined;
+  sort: SortKey[];
+  limit: number;
+  /** Sort values and id of the last row of the previous page. */
+  after?: unknown[] | undefined;
+  ids?: string[];
+};
+
+export type PartnerListRecord = Record<PartnerListField, unknown> & {
+  id: string;
+  version: number;
+  tier12RepNames: string[];
+  nextActionNotes: string | null;
+};
+
+/**
+ * The partner grid: every partner with its stored rollups and the time-dependent figures derived at
+ * read time (SQL twins of the domain's partnerRollup, suggestPlanStatus, qualify and ippScore; an
+ * integration test holds them to the pure rules). Filters and sorts use the column names of
+ * PARTNER_LIST_FIELDS.
+ */
+export function baseQuery(p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ippBands' | 'ids'>): SQL {
+  const d90 = addDays(p.today, -90);
+  const bands = p.ippBands;
+  return sql`
+    select p.id, p.version, p.name, p.type, p.archetype, p.program_status as "programStatus", p.phase, p.owner,
+      p.industry, p.created_at as "createdAt", p.updated_at as "updatedAt",
+      ipp.score as "ippScore",
+      case when ipp.score is null then null
+           when ipp.score >= ${bands.strategic} then 'Strategic'
+           when ipp.score >= ${bands.good} then 'Good'
+           when ipp.score >= ${bands.evaluate} then 'Evaluate'
+           else 'Pass' end as "partnerStatus",
+      s.tier1_reps as "tier1Reps", s.tier2_reps as "tier2Reps", s.tier3_reps as "tier3Reps", s.tier4_reps as "tier4Reps",
+      s.total_reps as "totalReps", s.tier12_rep_names as "tier12RepNames", s.jordan_count as "jordanCount",
+      tc.bringing as "repsBringingDeals", tc.engaged as "repsEngaged", tc.bringing + tc.engaged as "totalEngaged",
+      s.reps_who_deliver as "repsWhoDeliver",
+      s.next_action_date::text as "nextActionDate", s.next_action_type as "nextActionType",
+      s.next_action_rep_name as "nextActionRep", s.next_action_notes as "nextActionNotes",
+      s.intros_made + coalesce((p.baseline->>'introsMade')::int, 0) as "introsMade",
+      s.qualified_conversations + coalesce((p.baseline->>'qualifiedConversations')::int, 0) as "qualifiedConversations",
+      s.deals_brought_in + coalesce((p.baseline->>'dealsBroughtIn')::int, 0) as "dealsBroughtIn",
+      s.open_deals as "openDeals",
+      s.closed_won + coalesce((p.baseline->>'closedWon')::int, 0) as "closedWon",
+      s.pipeline_value_minor as "pipelineValueMinor",
+      s.first_touch_date::text as "firstTouchDate", s.last_touch_date::text as "lastEngagementDate",
+      (${p.today}::date - s.last_touch_date) as "daysSinceLastTouch",
+      coalesce(p.reviewed_at >= ${p.weekStart.toISOString()}::timestamptz, false) as "reviewedThisWeek",
+      case when ap.id is null then null
+           when ap.status is not null then ap.status
+           when coalesce(s.plan_progress, 0) >= ap.target then 'delivered'
+           when ${p.today}::date > ap.end_date then 'failed'
+           when (${p.today}::date - ap.start_date) >= 30
+                and coalesce(s.plan_progress, 0) * 2 * greatest(ap.end_date - ap.start_date, 1)
+                    < ap.target * (${p.today}::date - ap.start_date) then 'at-risk'
+           else 'on-track' end as "planStatus",
+      case when p.icp_match = 'no' or na.n between 1 and 2 or p.economics_ok = 'no' then 'polite-pass'
+           when p.icp_match = 'yes' and na.n >= 3 and coalesce(btrim(p.intro_mechanism), '') <> ''
+                and p.economics_ok = 'yes' then 'pursue'
+           else 'incomplete' end as "qualification"
+    from partners p
+    join partner_stats s on s.partner_id = p.id
+    left join activation_plans ap on ap.partner_id = p.id and ap.is_current
+    cross join lateral (
+      select case when p.icp_alignment is null or p.revenue_path_clarity is null or p.archetype_fit is null
+                    or p.economics is null or p.strategic_value is null then null
+                  else p.icp_alignment + p.revenue_path_clarity + p.archetype_fit + p.economics + p.strategic_value
+             end as score) ipp
+    cross join lateral (select count(*)::int as n from partner_named_accounts x where x.partner_id = p.id) na
+    cross join lateral (
+      select count(*) filter (where bringing)::int as bringing,
+             count(*) filter (where not bringing and coalesce(rs.last_inbound_date >= ${d90}::date, false))::int as engaged
+      from (select rs.*, (coalesce(rs.last_referral_date >= ${d90}::date, false) or rs.open_deal_count > 0) as bringing
+            from rep_stats rs where rs.partner_id = p.id) rs) tc
+    ${p.ids ? sql`where p.id in ${p.ids}` : sql``}`;
+}
+
+const column = (field: PartnerListField) => sql.raw(`r."${field}"`);
+
+/** The expression a field sorts and compares by: text case-insensitively, by code point. */
+function sortExpr(field: PartnerListField): SQL {
+  return PARTNER_LIST_FIELDS[field] === 'text' ? sql`lower(${column(field)}) collate "C"` : column(field);
+}
+
+function castFor(field: PartnerListField, value: unknown): SQL {
+  switch (PARTNER_LIST_FIELDS[field]) {
+    case 'number':
+      return sql`${value}::numeric`;
+    case 'date':
+      return sql`${value}::date`;
+    case 'instant':
+      return sql`${value}::timestamptz`;
+    case 'boolean':
+      return sql`${value}::boolean`;
+    case 'text':
+      return sql`lower(${value}::text) collate "C"`;
+  }
+}
+
+function resolveValue(value: unknown, today: IsoDate): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'today' in value) {
+    return addDays(today, (value as { today: number }).today);
+  }
+  return value;
+}
+
+function conditionSql(c: FilterCondition, today: IsoDate): SQL {
+  const col = column(c.field);
+  const kind = PARTNER_LIST_FIELDS[c.field];
+  const lhs = kind === 'text' ? sql`lower(${col}) collate "C"` : kind === 'date' ? sql`${col}::date` : col;
+  const value = resolveValue(c.value, today);
+  switch (c.op) {
+    case 'empty':
+      return sql`(${col} is null)`;
+    case 'notEmpty':
+      return sql`(${col} is not null)`;
+    case 'eq':
+      return sql`(${lhs} = ${castFor(c.field, value)})`;
+    case 'neq':
+      return sql`(${lhs} <> ${castFor(c.field, value)})`;
+    case 'lt':
+      return sql`(${lhs} < ${castFor(c.field, value)})`;
+    case 'lte':
+      return sql`(${lhs} <= ${castFor(c.field, value)})`;
+    case 'gt':
+      return sql`(${lhs} > ${castFor(c.field, value)})`;
+    case 'gte':
+      return sql`(${lhs} >= ${castFor(c.field, value)})`;
+    case 'contains':
+      return sql`(strpos(lower(${col}), lower(${String(value)}::text)) > 0)`;
+    case 'in': {
+      const values = (value as unknown[]).map((v) => castFor(c.field, v));
+      if (values.length === 0) return sql`false`;
+      return sql`(${lhs} in (${sql.join(values, sql`, `)}))`;
+    }
+  }
+}
+
+export function filterSql(filter: Filter, today: IsoDate): SQL {
+  if ('and' in filter) {
+    if (filter.and.length === 0) return sql`true`;
+    return sql`(${sql.join(
+      filter.and.map((f) => filterSql(f, today)),
+      sql` and `,
+    )})`;
+  }
+  if ('or' in filter) {
+    if (filter.or.length === 0) return sql`false`;
+    return sql`(${sql.join(
+      filter.or.map((f) => filterSql(f, today)),
+      sql` or `,
+    )})`;
+  }
+  return conditionSql(filter, today);
+}
+
+/** Keyset condition "row comes after the cursor" for a sort with nulls last in both directions. */
+function afterSql(sort: SortKey[], after: unknown[]): SQL {
+  const keys = [...sort.map((s) => ({ expr: sortExpr(s.field), field: s.field, dir: s.dir })), null];
+  const branches: SQL[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const equalities: SQL[] = [];
+    for (let j = 0; j < i; j++) {
+      const k = keys[j]!;
+      equalities.push(sql`${k.expr} is not distinct from ${castFor(k.field, after[j])}`);
+    }
+    const k = keys[i] as (typeof keys)[number];
+    let strict: SQL;
+    if (k === null) {
+      strict = sql`r.id > ${after[i]}::uuid`;
+    } else {
+      const v = after[i];
+      if (v === null || v === undefined) {
+        continue; // nothing sorts after a null key but rows tied on it (nulls last)
+      }
+      const cmp = k.dir === 'asc' ? sql`>` : sql`<`;
+      strict = sql`(${k.expr} is null or ${k.expr} ${cmp} ${castFor(k.field, v)})`;
+    }
+    branches.push(sql`(${sql.join([...equalities, strict], sql` and `)})`);
+  }
+  return branches.length ? sql`(${sql.join(branches, sql` or `)})` : sql`false`;
+}
+
+function orderSql(sort: SortKey[]): SQL {
+  const parts = sort.map((s) => sql`${sortExpr(s.field)} ${sql.raw(s.dir === 'asc' ? 'asc' : 'desc')} nulls last`);
+  parts.push(sql`r.id asc`);
+  return sql.join(parts, sql`, `);
+}
+
+function searchSql(q: string): SQL {
+  return sql`(strpos(lower(concat_ws(' ', r.name, r.type, r.industry, r.owner, r."nextActionRep",
+    array_to_string(array(select jsonb_array_elements_text(r."tier12RepNames")), ' '))), lower(${q}::text)) > 0)`;
+}
+
+export async function listPartnerRows(
+  tx: Executor,
+  p: PartnerListParams,
+): Promise<{ rows: PartnerListRecord[]; total: number; hasMore: boolean }> {
+  const where: SQL[] = [];
+  if (p.filter) where.push(filterSql(p.filter, p.today));
+  if (p.search) where.push(searchSql(p.search));
+  const pageWhere = [...where];
+  if (p.after) pageWhere.push(afterSql(p.sort, p.after));
+  const whereSql = (parts: SQL[]) => (parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``);
+  const page = await queryRows<PartnerListRecord>(tx, sql`
+    select r.* from (${baseQuery(p)}) r ${whereSql(pageWhere)}
+    order by ${orderSql(p.sort)}
+    limit ${p.limit + 1}`);
+  const [totalRow] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from (${baseQuery(p)}) r ${whereSql(where)}`,
+  );
+  const rows = page.map(normaliseRow);
+  return { rows: rows.slice(0, p.limit), total: Number(totalRow?.n ?? 0), hasMore: rows.length > p.limit };
+}
+
+/** Both drivers return bigint/numeric as strings in places: give the API numbers. */
+function normaliseRow(row: PartnerListRecord): PartnerListRecord {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [field, kind] of Object.entries(PARTNER_LIST_FIELDS)) {
+    const v = out[field];
+    if (kind === 'number' && typeof v === 'string') out[field] = Number(v);
+    if (kind === 'instant' && v instanceof Date) out[field] = v.toISOString();
+    if (kind === 'instant' && typeof v === 'string') out[field] = new Date(v).toISOString();
+  }
+  return out as PartnerListRecord;
+}
+
+/** The values a row is sorted by, for the next page's cursor. */
+export function sortValuesOf(row: PartnerListRecord, sort: SortKey[]): unknown[] {
+  return [
+    ...sort.map((s) => {
+      const v = row[s.field];
+      return PARTNER_LIST_FIELDS[s.field] === 'text' && typeof v === 'string' ? v : (v ?? null);
+    }),
+    row.id,
+  ];
+}

@@ -1,0 +1,380 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Column helpers shared by every user-editable record (PRODUCT.md: createdAt, updatedAt, version).
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const version = () => integer('version').notNull().default(1);
+const day = (name: string) => date(name, { mode: 'string' });
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const workspaceSettings = pgTable('workspace_settings', {
+  id: smallint('id').primaryKey().default(1),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  weekStartsOn: smallint('week_starts_on').notNull().default(1),
+  currency: text('currency').notNull().default('USD'),
+  cadences: jsonb('cadences').$type<Record<'1' | '2' | '3' | '4', number>>().notNull(),
+  ippBands: jsonb('ipp_bands').$type<{ strategic: number; good: number; evaluate: number }>().notNull(),
+  optionLists: jsonb('option_lists').$type<Record<string, string[]>>().notNull(),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+export const customFieldDefs = pgTable(
+  'custom_field_defs',
+  {
+    id: id(),
+    entity: text('entity').$type<'partner' | 'rep'>().notNull(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    type: text('type').$type<'text' | 'number' | 'date' | 'select' | 'checkbox' | 'url'>().notNull(),
+    options: jsonb('options').$type<string[]>().notNull().default([]),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('custom_field_defs_entity_key_uq').on(t.entity, t.key)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    // Normalised keys (PRODUCT.md: matching is by normalised domain, else normalised name).
+    nameKey: text('name_key').notNull(),
+    domainKey: text('domain_key'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('accounts_domain_key_uq').on(t.domainKey).where(sql`domain_key is not null`),
+    index('accounts_name_key_idx').on(t.nameKey),
+  ],
+);
+
+export const partners = pgTable(
+  'partners',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    type: text('type'),
+    archetype: text('archetype'),
+    slackChannel: text('slack_channel'),
+    industry: text('industry'),
+    website: text('website'),
+    domain: text('domain'),
+    icpMatch: text('icp_match').$type<'yes' | 'no'>(),
+    introMechanism: text('intro_mechanism'),
+    economicsOk: text('economics_ok').$type<'yes' | 'no'>(),
+    partnerManagerName: text('partner_manager_name'),
+    partnerManagerEmail: text('partner_manager_email'),
+    partnerManagerSlack: text('partner_manager_slack'),
+    originStory: text('origin_story'),
+    relationshipNotes: text('relationship_notes'),
+    programStatus: text('program_status'),
+    owner: text('owner'),
+    phase: text('phase'),
+    hubspotCompanyId: text('hubspot_company_id'),
+    notes: text('notes'),
+    // Optional IPP section (each 0–10).
+    icpAlignment: smallint('icp_alignment'),
+    revenuePathClarity: smallint('revenue_path_clarity'),
+    archetypeFit: smallint('archetype_fit'),
+    economics: smallint('economics'),
+    strategicValue: smallint('strategic_value'),
+    // Optional enterprise evaluation (each 1–5).
+    capacity: smallint('capacity'),
+    capability: smallint('capability'),
+    commitment: smallint('commitment'),
+    pillarPartnershipsManagement: smallint('pillar_partnerships_management'),
+    pillarPartnerMarketing: smallint('pillar_partner_marketing'),
+    pillarPartnerEnablement: smallint('pillar_partner_enablement'),
+    pillarPartnerOperations: smallint('pillar_partner_operations'),
+    pillarCrossFunctional: smallint('pillar_cross_functional'),
+    pillarCustomerCentric: smallint('pillar_customer_centric'),
+    enterpriseTier: text('enterprise_tier'),
+    jvpStatus: text('jvp_status'),
+    jvpDate: day('jvp_date'),
+    jvpLink: text('jvp_link'),
+    reviewedAt: instant('reviewed_at'),
+    // Performance baselines carried over from a migrated sheet, added to computed figures.
+    baseline: jsonb('baseline').$type<Record<string, number>>().notNull().default({}),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('partners_name_lower_uq').on(sql`lower(${t.name})`),
+    index('partners_name_sort_idx').on(sql`lower(${t.name}) collate "C"`, t.id),
+    index('partners_hubspot_company_idx').on(t.hubspotCompanyId),
+    index('partners_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const partnerNamedAccounts = pgTable(
+  'partner_named_accounts',
+  {
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.partnerId, t.accountId] }), index('pna_account_idx').on(t.accountId)],
+);
+
+export const reps = pgTable(
+  'reps',
+  {
+    id: id(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    email: text('email'),
+    title: text('title'),
+    engagementTier: smallint('engagement_tier'),
+    qualityScore: smallint('quality_score'),
+    sharesAccountList: boolean('shares_account_list').notNull().default(false),
+    suggestsJointActivities: boolean('suggests_joint_activities').notNull().default(false),
+    introsWithoutProof: boolean('intros_without_proof').notNull().default(false),
+    responsive: boolean('responsive').notNull().default(false),
+    stuckBuildingRapport: boolean('stuck_building_rapport').notNull().default(false),
+    lipServiceOnly: boolean('lip_service_only').notNull().default(false),
+    expectsUsToBringEverything: boolean('expects_us_to_bring_everything').notNull().default(false),
+    waitsForDeals: boolean('waits_for_deals').notNull().default(false),
+    notes: text('notes'),
+    hubspotContactId: text('hubspot_contact_id'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('reps_partner_name_uq').on(t.partnerId, sql`lower(${t.name})`),
+    uniqueIndex('reps_email_uq').on(sql`lower(${t.email})`).where(sql`email is not null`),
+    index('reps_hubspot_contact_idx').on(t.hubspotContactId),
+  ],
+);
+
+export const touches = pgTable(
+  'touches',
+  {
+    id: id(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    repId: uuid('rep_id').references(() => reps.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    direction: text('direction').$type<'outbound' | 'inbound'>().notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    summary: text('summary'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('touches_partner_time_idx').on(t.partnerId, t.occurredAt),
+    index('touches_rep_time_idx').on(t.repId, t.direction, t.occurredAt),
+    // Timelines: a rep's touches newest first (GET /api/touches?repId=).
+    index('touches_rep_timeline_idx').on(t.repId, t.occurredAt, t.id),
+  ],
+);
+
+export const actions = pgTable(
+  'actions',
+  {
+    id: id(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    repId: uuid('rep_id').references(() => reps.id, { onDelete: 'cascade' }),
+    dueDate: day('due_date').notNull(),
+    type: text('type').notNull(),
+    notes: text('notes'),
+    status: text('status').$type<'open' | 'done' | 'skipped'>().notNull().default('open'),
+    completedAt: instant('completed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    // Today list: open actions by due date; partner rollup: earliest open action per partner.
+    index('actions_open_due_idx').on(t.dueDate, t.id).where(sql`status = 'open'`),
+    index('actions_partner_open_idx').on(t.partnerId, t.dueDate).where(sql`status = 'open'`),
+    index('actions_rep_open_idx').on(t.repId).where(sql`status = 'open'`),
+    index('actions_partner_idx').on(t.partnerId, t.updatedAt),
+    // Action lists by partner or rep, in due-date order (GET /api/actions?partnerId=|repId=).
+    index('actions_partner_due_idx').on(t.partnerId, t.dueDate, t.id),
+    index('actions_rep_due_idx').on(t.repId, t.dueDate, t.id),
+  ],
+);
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: id(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    repId: uuid('rep_id').references(() => reps.id, { onDelete: 'set null' }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'restrict' }),
+    introducedAt: day('introduced_at').notNull(),
+    stage: text('stage').$type<'intro' | 'qualified' | 'deal' | 'closed-won' | 'closed-lost'>().notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    expectedCloseDate: day('expected_close_date'),
+    hubspotDealId: text('hubspot_deal_id'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('referrals_partner_idx').on(t.partnerId, t.introducedAt),
+    index('referrals_rep_idx').on(t.repId),
+    index('referrals_account_idx').on(t.accountId),
+    uniqueIndex('referrals_hubspot_deal_uq').on(t.hubspotDealId).where(sql`hubspot_deal_id is not null`),
+  ],
+);
+
+export const activationPlans = pgTable(
+  'activation_plans',
+  {
+    id: id(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    goal: text('goal').notNull(),
+    metric: text('metric')
+      .$type<'qualified-conversations' | 'intros' | 'deals' | 'closed-won'>()
+      .notNull()
+      .default('qualified-conversations'),
+    target: integer('target').notNull().default(3),
+    startDate: day('start_date').notNull(),
+    endDate: day('end_date').notNull(),
+    // The status the user set; null means "follow the suggestion" (PRODUCT.md: a set status stands).
+    status: text('status').$type<'on-track' | 'at-risk' | 'delivered' | 'failed'>(),
+    isCurrent: boolean('is_current').notNull().default(true),
+    closedAt: instant('closed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('activation_plans_current_uq').on(t.partnerId).where(sql`is_current`),
+    index('activation_plans_partner_idx').on(t.partnerId, t.startDate),
+  ],
+);
+
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('saved_views_name_uq').on(sql`lower(${t.name})`)],
+);
+
+export const changeHistory = pgTable(
+  'change_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: instant('at').notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    source: text('source').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    partnerId: uuid('partner_id'),
+    operation: text('operation').$type<'create' | 'update' | 'delete'>().notNull(),
+    field: text('field'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('change_history_partner_idx').on(t.partnerId, t.id),
+    index('change_history_entity_idx').on(t.entityType, t.entityId, t.id),
+  ],
+);
+
+// Maintained rollups (issue: lists must not recompute from raw touches per request). Refreshed in the
+// same transaction as every write that can change them; time-dependent figures ("in the last 90 days",
+// days since last touch) are derived from these stored dates at read time with the workspace's today.
+export const repStats = pgTable(
+  'rep_stats',
+  {
+    repId: uuid('rep_id')
+      .primaryKey()
+      .references(() => reps.id, { onDelete: 'cascade' }),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    firstTouchDate: day('first_touch_date'),
+    lastTouchDate: day('last_touch_date'),
+    lastInboundDate: day('last_inbound_date'),
+    lastReferralDate: day('last_referral_date'),
+    referralCount: integer('referral_count').notNull().default(0),
+    openDealCount: integer('open_deal_count').notNull().default(0),
+  },
+  (t) => [index('rep_stats_partner_idx').on(t.partnerId)],
+);
+
+export const partnerStats = pgTable('partner_stats', {
+  partnerId: uuid('partner_id')
+    .primaryKey()
+    .references(() => partners.id, { onDelete: 'cascade' }),
+  firstTouchDate: day('first_touch_date'),
+  lastTouchDate: day('last_touch_date'),
+  tier1Reps: integer('tier1_reps').notNull().default(0),
+  tier2Reps: integer('tier2_reps').notNull().default(0),
+  tier3Reps: integer('tier3_reps').notNull().default(0),
+  tier4Reps: integer('tier4_reps').notNull().default(0),
+  totalReps: integer('total_reps').notNull().default(0),
+  jordanCount: integer('jordan_count').notNull().default(0),
+  tier12RepNames: jsonb('tier12_rep_names').$type<string[]>().notNull().default([]),
+  repsWhoDeliver: integer('reps_who_deliver').notNull().default(0),
+  introsMade: integer('intros_made').notNull().default(0),
+  qualifiedConversations: integer('qualified_conversations').notNull().default(0),
+  dealsBroughtIn: integer('deals_brought_in').notNull().default(0),
+  openDeals: integer('open_deals').notNull().default(0),
+  closedWon: integer('closed_won').notNull().default(0),
+  closedLost: integer('closed_lost').notNull().default(0),
+  pipelineValueMinor: bigint('pipeline_value_minor', { mode: 'number' }).notNull().default(0),
+  nextActionId: uuid('next_action_id'),
+  nextActionDate: day('next_action_date'),
+  nextActionType: text('next_action_type'),
+  nextActionRepId: uuid('next_action_rep_id'),
+  nextActionRepName: text('next_action_rep_name'),
+  nextActionNotes: text('next_action_notes'),
+  planProgress: integer('plan_progress'),
+},
+(t) => [
+  index('partner_stats_next_action_idx').on(t.nextActionDate),
+  index('partner_stats_last_touch_idx').on(t.lastTouchDate),
+]);
