@@ -234,8 +234,10 @@ export async function startPostgres({ database = 'ptrack_test', install } = {}) 
       child = spawn(file, argv, { cwd: dir, detached: true, stdio: ['ignore', log, log] });
       closeSync(log);
       child.unref(); // a caller that forgets stop() can still exit; the exit hook cleans up
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.once('error', () => {});
+      const exited = new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.once('error', resolve); // could not spawn: treat like an immediate exit
+      });
 
       const ready = await waitUntilReady(port, exited, database);
       if (ready === true) {

@@ -94,9 +94,22 @@ function fieldIssues(context: string, items: ValidationItem[]): ProblemField[] {
   return issues;
 }
 
+/**
+ * Services name fields by their input's keys; a key that came from the query string is prefixed like
+ * schema errors are (`query.view`), so clients find every query problem under the same name.
+ */
+function locateIssues(request: FastifyRequest, issues: ProblemField[]): ProblemField[] {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+  return issues.map((issue) => {
+    const root = issue.field.split('.')[0] ?? '';
+    return Object.hasOwn(query, root) && !Object.hasOwn(body, root) ? { ...issue, field: `query.${issue.field}` } : issue;
+  });
+}
+
 function fromAppError(request: FastifyRequest, error: AppError): Problem {
   const status = STATUS_BY_CODE[error.code] ?? 500;
-  let errors = error.issues;
+  let errors = locateIssues(request, error.issues);
   if (error.code === 'NOT_FOUND' && errors.length === 0) {
     // A missing record named by the URL: name the path parameter.
     const params = request.params as Record<string, unknown> | undefined;

@@ -76,8 +76,10 @@ describe('bad input over HTTP', () => {
     expectProblem(await api.get('/api/partners?limit=0'), 400, 'query.limit');
     expectProblem(await api.get('/api/partners?colour=blue'), 400, 'query.colour');
     expectProblem(await api.get('/api/partners/not-a-uuid'), 400, 'params.id');
-    expectProblem(await api.get('/api/partners?view=no-such-view'), 404, 'view');
-    expectProblem(await api.get('/api/partners?filter=%7Bnot-json'), 400, 'filter');
+    expectProblem(await api.get('/api/partners?view=no-such-view'), 404, 'query.view');
+    expectProblem(await api.get('/api/partners?filter=%7Bnot-json'), 400, 'query.filter');
+    expectProblem(await api.get('/api/partners?sort=-noSuchColumn'), 400, 'query.sort');
+    expectProblem(await api.get('/api/partners?cursor=bogus'), 400, 'query.cursor');
   });
 
   it('answers 404 naming the field that refers to a record that does not exist', async () => {

@@ -154,7 +154,11 @@ const referralFields = {
   stage: z.enum(REFERRAL_STAGES).default('intro'),
   amountMinor: MoneyMinor.nullable().optional(),
   expectedCloseDate: IsoDate.nullable().optional(),
-  hubspotDealId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot deal id (digits)').nullable().optional(),
+  hubspotDealId: z
+    .string()
+    .regex(/^\d{1,20}$/, 'must be a HubSpot deal id (digits)')
+    .nullable()
+    .optional(),
   notes: OptionalText(5000),
 };
 export const CreateReferralRequest = z.strictObject(referralFields).meta({ id: 'CreateReferralRequest' });
@@ -202,9 +206,7 @@ export const UpdateAccountRequest = z
   .strictObject({ name: Text(200).min(1, 'must not be blank').optional(), domain: OptionalText(253), version: Version })
   .meta({ id: 'UpdateAccountRequest' });
 export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequest>;
-export const AccountDto = z
-  .object({ ...RecordMeta, name: z.string(), domain: z.string().nullable() })
-  .meta({ id: 'Account' });
+export const AccountDto = z.object({ ...RecordMeta, name: z.string(), domain: z.string().nullable() }).meta({ id: 'Account' });
 export type AccountDto = z.infer<typeof AccountDto>;
 export const AccountListQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),

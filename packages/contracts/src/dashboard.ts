@@ -9,7 +9,9 @@ export const DashboardDto = z
     tierDistribution: z.object({ '1': z.int(), '2': z.int(), '3': z.int(), '4': z.int(), unassigned: z.int() }),
     plansByStatus: z.object({ 'on-track': z.int(), 'at-risk': z.int(), delivered: z.int(), failed: z.int(), none: z.int() }),
     funnel: PerformanceDto,
-    pipelineByPartner: z.array(z.object({ partnerId: z.string(), name: z.string(), pipelineValueMinor: z.int(), openDeals: z.int() })),
+    pipelineByPartner: z.array(
+      z.object({ partnerId: z.string(), name: z.string(), pipelineValueMinor: z.int(), openDeals: z.int() }),
+    ),
     needsAttentionCount: z.int(),
     overdueActions: z.int(),
     benchmarks: z.object({

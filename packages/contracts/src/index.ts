@@ -4,5 +4,5 @@ export * from './dashboard';
 export * from './partners';
 export * from './plans';
 export * from './reps';
-export * from './settings';
 export * from './responses';
+export * from './settings';

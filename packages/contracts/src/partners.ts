@@ -1,20 +1,12 @@
 import { z } from 'zod';
-import {
-  CustomValues,
-  Email,
-  Id,
-  Instant,
-  IsoDate,
-  OptionalText,
-  RecordMeta,
-  Text,
-  Url,
-  Version,
-  YesNoValue,
-} from './common';
+import { CustomValues, Email, Id, Instant, IsoDate, OptionalText, RecordMeta, Text, Url, Version, YesNoValue } from './common';
 
 const Score = (min: number, max: number) =>
-  z.int({ message: `must be a whole number from ${min} to ${max}` }).min(min, `must be from ${min} to ${max}`).max(max, `must be from ${min} to ${max}`).nullable();
+  z
+    .int({ message: `must be a whole number from ${min} to ${max}` })
+    .min(min, `must be from ${min} to ${max}`)
+    .max(max, `must be from ${min} to ${max}`)
+    .nullable();
 
 export const NamedAccountInput = z.union([
   Text(200).min(1, 'must not be blank'),
@@ -42,7 +34,11 @@ export const PartnerFields = {
   programStatus: OptionalText(100),
   owner: OptionalText(200),
   phase: OptionalText(100),
-  hubspotCompanyId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot company id (digits)').nullable().optional(),
+  hubspotCompanyId: z
+    .string()
+    .regex(/^\d{1,20}$/, 'must be a HubSpot company id (digits)')
+    .nullable()
+    .optional(),
   notes: OptionalText(20000),
   icpAlignment: Score(0, 10).optional(),
   revenuePathClarity: Score(0, 10).optional(),

@@ -11,7 +11,12 @@ export const RepFields = {
   email: Email.nullable().optional(),
   title: OptionalText(200),
   engagementTier: Tier.nullable().optional(),
-  qualityScore: z.int({ message: 'must be a whole number from 1 to 10' }).min(1, 'must be from 1 to 10').max(10, 'must be from 1 to 10').nullable().optional(),
+  qualityScore: z
+    .int({ message: 'must be a whole number from 1 to 10' })
+    .min(1, 'must be from 1 to 10')
+    .max(10, 'must be from 1 to 10')
+    .nullable()
+    .optional(),
   sharesAccountList: z.boolean().optional(),
   suggestsJointActivities: z.boolean().optional(),
   introsWithoutProof: z.boolean().optional(),
@@ -21,7 +26,11 @@ export const RepFields = {
   expectsUsToBringEverything: z.boolean().optional(),
   waitsForDeals: z.boolean().optional(),
   notes: OptionalText(20000),
-  hubspotContactId: z.string().regex(/^\d{1,20}$/, 'must be a HubSpot contact id (digits)').nullable().optional(),
+  hubspotContactId: z
+    .string()
+    .regex(/^\d{1,20}$/, 'must be a HubSpot contact id (digits)')
+    .nullable()
+    .optional(),
   custom: CustomValues.optional(),
 };
 
@@ -65,9 +74,7 @@ export const RepDto = z
     lastContactDate: z.string().nullable(),
     introductionsMade: z.int(),
     responseRate: z.number().nullable(),
-    nextAction: z
-      .object({ id: Id, dueDate: z.string(), type: z.string(), notes: z.string().nullable() })
-      .nullable(),
+    nextAction: z.object({ id: Id, dueDate: z.string(), type: z.string(), notes: z.string().nullable() }).nullable(),
   })
   .meta({ id: 'Rep' });
 export type RepDto = z.infer<typeof RepDto>;

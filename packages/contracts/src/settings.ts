@@ -23,7 +23,10 @@ export const UpdateSettingsRequest = z
     version: Version,
     timeZone: z.string().max(100).optional(),
     weekStartsOn: z.int().min(0).max(6).optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .optional(),
     cadences: z.strictObject({ '1': Days, '2': Days, '3': Days, '4': Days }).optional(),
     ippBands: z
       .strictObject({ strategic: z.int().min(0).max(50), good: z.int().min(0).max(50), evaluate: z.int().min(0).max(50) })
@@ -76,13 +79,20 @@ export const SavedViewDto = z
     name: z.string(),
     builtIn: z.boolean(),
     description: z.string().nullable(),
-    definition: z.object({ filter: z.unknown(), sort: z.array(z.object({ field: z.string(), dir: z.enum(['asc', 'desc']) })), columns: z.array(z.string()) }),
+    definition: z.object({
+      filter: z.unknown(),
+      sort: z.array(z.object({ field: z.string(), dir: z.enum(['asc', 'desc']) })),
+      columns: z.array(z.string()),
+    }),
   })
   .meta({ id: 'SavedView' });
 export type SavedViewDto = z.infer<typeof SavedViewDto>;
 export const ViewDefinitionInput = z.strictObject({
   filter: z.unknown().optional(),
-  sort: z.array(z.strictObject({ field: z.string(), dir: z.enum(['asc', 'desc']) })).max(10).default([]),
+  sort: z
+    .array(z.strictObject({ field: z.string(), dir: z.enum(['asc', 'desc']) }))
+    .max(10)
+    .default([]),
   columns: z.array(z.string()).max(100).default([]),
 });
 export const CreateSavedViewRequest = z

@@ -1,7 +1,17 @@
 import { changeHistory, type Tx } from '@ptrack/storage';
 import type { ServiceContext } from './context';
 
-export type EntityType = 'partner' | 'rep' | 'touch' | 'action' | 'referral' | 'account' | 'plan' | 'view' | 'settings' | 'custom-field';
+export type EntityType =
+  | 'partner'
+  | 'rep'
+  | 'touch'
+  | 'action'
+  | 'referral'
+  | 'account'
+  | 'plan'
+  | 'view'
+  | 'settings'
+  | 'custom-field';
 
 const NOT_TRACKED = new Set(['version', 'updatedAt', 'createdAt', 'id']);
 

@@ -29,7 +29,10 @@ export type Subject = { partnerId: string; rep: typeof reps.$inferSelect | null 
  * The partner and optional rep a touch, action or referral is about: a rep implies its partner, and a
  * partner given with a rep must be that rep's.
  */
-export async function resolveSubject(tx: Tx, input: { partnerId?: string | null | undefined; repId?: string | null | undefined }): Promise<Subject> {
+export async function resolveSubject(
+  tx: Tx,
+  input: { partnerId?: string | null | undefined; repId?: string | null | undefined },
+): Promise<Subject> {
   let rep: typeof reps.$inferSelect | null = null;
   if (input.repId) {
     [rep = null] = await tx.select().from(reps).where(eq(reps.id, input.repId));

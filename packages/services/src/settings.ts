@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import {
   AppError,
   type Cadences,
@@ -11,7 +12,6 @@ import {
   todayIn,
   validIppBands,
 } from '@ptrack/domain';
-import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import { type Executor, refreshAllStats, workspaceSettings } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from './context';
@@ -33,7 +33,12 @@ export async function loadSettings(tx: Executor): Promise<Settings> {
     .values({
       id: 1,
       timeZone: systemTimeZone(),
-      cadences: { '1': DEFAULT_CADENCE_DAYS[1], '2': DEFAULT_CADENCE_DAYS[2], '3': DEFAULT_CADENCE_DAYS[3], '4': DEFAULT_CADENCE_DAYS[4] },
+      cadences: {
+        '1': DEFAULT_CADENCE_DAYS[1],
+        '2': DEFAULT_CADENCE_DAYS[2],
+        '3': DEFAULT_CADENCE_DAYS[3],
+        '4': DEFAULT_CADENCE_DAYS[4],
+      },
       ippBands: { ...DEFAULT_IPP_BANDS },
       optionLists: structuredClone(DEFAULT_OPTION_LISTS) as unknown as Record<string, string[]>,
     })
@@ -83,7 +88,9 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsR
       });
     }
     if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) {
-      throw AppError.validation([{ field: 'timeZone', message: `unknown time zone "${input.timeZone}" (use an IANA name such as Europe/Paris)` }]);
+      throw AppError.validation([
+        { field: 'timeZone', message: `unknown time zone "${input.timeZone}" (use an IANA name such as Europe/Paris)` },
+      ]);
     }
     if (input.ippBands !== undefined && !validIppBands(input.ippBands)) {
       throw AppError.validation([{ field: 'ippBands', message: 'must descend: strategic > good > evaluate, within 0–50' }]);
@@ -91,11 +98,17 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsR
     if (input.optionLists !== undefined) {
       for (const [name, values] of Object.entries(input.optionLists)) {
         if (!(name in DEFAULT_OPTION_LISTS)) {
-          throw AppError.validation([{ field: `optionLists.${name}`, message: `unknown option list (one of ${Object.keys(DEFAULT_OPTION_LISTS).join(', ')})` }]);
+          throw AppError.validation([
+            {
+              field: `optionLists.${name}`,
+              message: `unknown option list (one of ${Object.keys(DEFAULT_OPTION_LISTS).join(', ')})`,
+            },
+          ]);
         }
         const seen = new Set<string>();
         for (const [i, v] of values.entries()) {
-          if (seen.has(v.toLowerCase())) throw AppError.validation([{ field: `optionLists.${name}.${i}`, message: `"${v}" is listed twice` }]);
+          if (seen.has(v.toLowerCase()))
+            throw AppError.validation([{ field: `optionLists.${name}.${i}`, message: `"${v}" is listed twice` }]);
           seen.add(v.toLowerCase());
         }
       }

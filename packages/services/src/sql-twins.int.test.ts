@@ -1,10 +1,10 @@
-import { BUILT_IN_VIEWS, REFERRAL_STAGES, addDays, matchesFilter } from '@ptrack/domain';
+import { addDays, BUILT_IN_VIEWS, matchesFilter, REFERRAL_STAGES } from '@ptrack/domain';
 import type { Database } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from './context';
 import { createAction } from './actions/create-action';
+import { createContext } from './context';
 import { createPartner } from './partners/create-partner';
 import { getPartner } from './partners/get-partner';
 import { listPartners } from './partners/list-partners';
@@ -136,7 +136,12 @@ describe('the partner grid and the partner page agree', () => {
           });
         }
         for (const a of w.actions) {
-          await createAction(ctx, { partnerId: partner.id, repId: repOf(a.rep), dueDate: addDays(today, a.dueIn), type: 'Follow-up' });
+          await createAction(ctx, {
+            partnerId: partner.id,
+            repId: repOf(a.rep),
+            dueDate: addDays(today, a.dueIn),
+            type: 'Follow-up',
+          });
         }
         if (w.plan) {
           await createPlan(ctx, {
@@ -172,7 +177,12 @@ describe('the partner grid and the partner page agree', () => {
           deliver: row.repsWhoDeliver,
           next: row.nextActionDate ? [row.nextActionDate, row.nextActionType, row.nextActionRep, row.nextActionNotes] : null,
         }).toEqual({
-          tiers: [page.rollup.repsPerTier['1'], page.rollup.repsPerTier['2'], page.rollup.repsPerTier['3'], page.rollup.repsPerTier['4']],
+          tiers: [
+            page.rollup.repsPerTier['1'],
+            page.rollup.repsPerTier['2'],
+            page.rollup.repsPerTier['3'],
+            page.rollup.repsPerTier['4'],
+          ],
           totalReps: page.rollup.totalReps,
           names: page.rollup.tier12RepNames,
           jordans: page.rollup.jordanCount,
@@ -181,10 +191,22 @@ describe('the partner grid and the partner page agree', () => {
           total: page.rollup.totalEngaged,
           deliver: page.rollup.repsWhoDeliver,
           next: page.rollup.nextAction
-            ? [page.rollup.nextAction.dueDate, page.rollup.nextAction.type, page.rollup.nextAction.repName, page.rollup.nextAction.notes]
+            ? [
+                page.rollup.nextAction.dueDate,
+                page.rollup.nextAction.type,
+                page.rollup.nextAction.repName,
+                page.rollup.nextAction.notes,
+              ]
             : null,
         });
-        expect([row.introsMade, row.qualifiedConversations, row.dealsBroughtIn, row.openDeals, row.closedWon, row.pipelineValueMinor]).toEqual([
+        expect([
+          row.introsMade,
+          row.qualifiedConversations,
+          row.dealsBroughtIn,
+          row.openDeals,
+          row.closedWon,
+          row.pipelineValueMinor,
+        ]).toEqual([
           page.performance.introsMade,
           page.performance.qualifiedConversations,
           page.performance.dealsBroughtIn,

@@ -1,4 +1,4 @@
-import { type Filter, type IsoDate, addDays } from '@ptrack/domain';
+import { addDays, type Filter, type IsoDate } from '@ptrack/domain';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from './database';
 import { baseQuery, filterSql, type PartnerListParams } from './partner-list.repository';
@@ -33,7 +33,9 @@ export async function dashboardFigures(
   tx: Executor,
   p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ippBands'> & { needsAttention: Filter; today: IsoDate },
 ): Promise<DashboardFigures> {
-  const [a = {}] = await queryRows(tx, sql`
+  const [a = {}] = await queryRows(
+    tx,
+    sql`
     select count(*) as partners,
       count(*) filter (where r."planStatus" = 'on-track') as on_track,
       count(*) filter (where r."planStatus" = 'at-risk') as at_risk,
@@ -44,8 +46,11 @@ export async function dashboardFigures(
       coalesce(sum(r."introsMade"), 0) as intros, coalesce(sum(r."qualifiedConversations"), 0) as qualified,
       coalesce(sum(r."dealsBroughtIn"), 0) as deals, coalesce(sum(r."openDeals"), 0) as open_deals,
       coalesce(sum(r."closedWon"), 0) as won, coalesce(sum(r."pipelineValueMinor"), 0) as pipeline
-    from (${baseQuery(p)}) r`);
-  const [o = {}] = await queryRows(tx, sql`
+    from (${baseQuery(p)}) r`,
+  );
+  const [o = {}] = await queryRows(
+    tx,
+    sql`
     select
       (select count(*) from reps) as reps,
       (select count(*) from reps where engagement_tier = 1) as t1,
@@ -57,17 +62,27 @@ export async function dashboardFigures(
       (select count(*) from actions where status = 'open' and due_date < ${p.today}::date) as overdue,
       (select count(*) from (select partner_id from referrals
          where stage <> 'intro' and introduced_at > ${addDays(p.today, -90)}::date
-         group by partner_id having count(*) >= 3) q) as meeting`);
-  const top = await queryRows(tx, sql`
+         group by partner_id having count(*) >= 3) q) as meeting`,
+  );
+  const top = await queryRows(
+    tx,
+    sql`
     select p.id as "partnerId", p.name, s.pipeline_value_minor as "pipelineValueMinor", s.open_deals as "openDeals"
     from partner_stats s join partners p on p.id = s.partner_id
     where s.pipeline_value_minor > 0
-    order by s.pipeline_value_minor desc, p.id limit 10`);
+    order by s.pipeline_value_minor desc, p.id limit 10`,
+  );
   return {
     partnerCount: n(a.partners),
     repCount: n(o.reps),
     tiers: { '1': n(o.t1), '2': n(o.t2), '3': n(o.t3), '4': n(o.t4), unassigned: n(o.tnull) },
-    plans: { 'on-track': n(a.on_track), 'at-risk': n(a.at_risk), delivered: n(a.delivered), failed: n(a.failed), none: n(a.no_plan) },
+    plans: {
+      'on-track': n(a.on_track),
+      'at-risk': n(a.at_risk),
+      delivered: n(a.delivered),
+      failed: n(a.failed),
+      none: n(a.no_plan),
+    },
     needsAttention: n(a.needs_attention),
     overdueActions: n(o.overdue),
     funnel: {

@@ -1,6 +1,6 @@
 export * from './dashboard.repository';
 export * from './database';
-export { acquireLock, lockPathOf, readLock, type DirectoryLock, type LockInfo } from './lock';
+export { acquireLock, type DirectoryLock, type LockInfo, lockPathOf, readLock } from './lock';
 export * from './partner-list.repository';
 export * as schema from './schema';
 export * from './schema';

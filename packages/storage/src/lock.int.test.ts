@@ -18,8 +18,18 @@ function tempDir(): string {
 }
 
 /** Starts the helper process and resolves with its first line of output and the process. */
-function hold(dataDir: string, count = 0): Promise<{ line: { opened: boolean; pid?: number; code?: string; message?: string }; child: ChildProcess; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HELPER, dataDir, String(count)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function hold(
+  dataDir: string,
+  count = 0,
+): Promise<{
+  line: { opened: boolean; pid?: number; code?: string; message?: string };
+  child: ChildProcess;
+  exit: Promise<number | null>;
+}> {
+  const child = spawn(process.execPath, ['--import', 'tsx', HELPER, dataDir, String(count)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   return new Promise((done, fail) => {

@@ -1,15 +1,14 @@
 import {
+  addDays,
   type Filter,
   type FilterCondition,
   type IsoDate,
   PARTNER_LIST_FIELDS,
   type PartnerListField,
   type SortKey,
-  addDays,
 } from '@ptrack/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from './database';
-import { IS_JORDAN_SQL } from './stats.repository';
 
 export type PartnerListParams = {
   today: IsoDate;
@@ -221,10 +220,13 @@ export async function listPartnerRows(
   const pageWhere = [...where];
   if (p.after) pageWhere.push(afterSql(p.sort, p.after));
   const whereSql = (parts: SQL[]) => (parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``);
-  const page = await queryRows<PartnerListRecord>(tx, sql`
+  const page = await queryRows<PartnerListRecord>(
+    tx,
+    sql`
     select r.* from (${baseQuery(p)}) r ${whereSql(pageWhere)}
     order by ${orderSql(p.sort)}
-    limit ${p.limit + 1}`);
+    limit ${p.limit + 1}`,
+  );
   const [totalRow] = await queryRows<{ n: number }>(
     tx,
     sql`select count(*)::int as n from (${baseQuery(p)}) r ${whereSql(where)}`,

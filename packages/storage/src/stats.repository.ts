@@ -17,12 +17,18 @@ export const IS_JORDAN_SQL = sql.raw(`(
  */
 export async function refreshStats(
   tx: Executor,
-  opts: { partnerId: string; timeZone: string; /** which rep figures to refresh first: default all */ reps?: 'all' | 'none' | { id: string } },
+  opts: {
+    partnerId: string;
+    timeZone: string /** which rep figures to refresh first: default all */;
+    reps?: 'all' | 'none' | { id: string };
+  },
 ): Promise<void> {
   const which = opts.reps ?? 'all';
-  const repFilter = which === 'all' ? sql`r.partner_id = ${opts.partnerId}` : which === 'none' ? sql`false` : sql`r.id = ${which.id}`;
+  const repFilter =
+    which === 'all' ? sql`r.partner_id = ${opts.partnerId}` : which === 'none' ? sql`false` : sql`r.id = ${which.id}`;
   const tz = opts.timeZone;
-  if (which !== 'none') await tx.execute(sql`
+  if (which !== 'none')
+    await tx.execute(sql`
     insert into rep_stats (rep_id, partner_id, first_touch_date, last_touch_date, last_inbound_date,
                            last_referral_date, referral_count, open_deal_count)
     select r.id, r.partner_id,

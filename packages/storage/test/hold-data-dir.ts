@@ -12,6 +12,8 @@ try {
   process.stdout.write(`${JSON.stringify({ opened: true, pid: process.pid })}\n`);
   setInterval(() => {}, 1000);
 } catch (error) {
-  process.stdout.write(`${JSON.stringify({ opened: false, code: (error as { code?: string }).code, message: (error as Error).message })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ opened: false, code: (error as { code?: string }).code, message: (error as Error).message })}\n`,
+  );
   process.exit(1);
 }

@@ -21,7 +21,9 @@ export async function listAccounts(
       .from(accounts)
       .where(
         and(
-          query.q ? sql`strpos(lower(${accounts.name} || ' ' || coalesce(${accounts.domain}, '')), lower(${query.q}::text)) > 0` : undefined,
+          query.q
+            ? sql`strpos(lower(${accounts.name} || ' ' || coalesce(${accounts.domain}, '')), lower(${query.q}::text)) > 0`
+            : undefined,
           after ? or(gt(accounts.nameKey, after[0]), and(eq(accounts.nameKey, after[0]), gt(accounts.id, after[1]))) : undefined,
         ),
       )

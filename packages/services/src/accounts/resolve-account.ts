@@ -35,7 +35,14 @@ export async function resolveAccount(tx: Tx, ctx: ServiceContext, input: Account
         .set({ domain, domainKey, version: byNameNoDomain.version + 1, updatedAt: ctx.now() })
         .where(eq(accounts.id, byNameNoDomain.id))
         .returning();
-      await recordChange(tx, ctx, { entityType: 'account', entityId: byNameNoDomain.id, partnerId: null, operation: 'update', before: byNameNoDomain, after: updated! });
+      await recordChange(tx, ctx, {
+        entityType: 'account',
+        entityId: byNameNoDomain.id,
+        partnerId: null,
+        operation: 'update',
+        before: byNameNoDomain,
+        after: updated!,
+      });
       return updated!;
     }
   } else {
@@ -43,6 +50,12 @@ export async function resolveAccount(tx: Tx, ctx: ServiceContext, input: Account
     if (byName) return byName;
   }
   const [created] = await tx.insert(accounts).values({ name, domain, nameKey, domainKey }).returning();
-  await recordChange(tx, ctx, { entityType: 'account', entityId: created!.id, partnerId: null, operation: 'create', after: created! });
+  await recordChange(tx, ctx, {
+    entityType: 'account',
+    entityId: created!.id,
+    partnerId: null,
+    operation: 'create',
+    after: created!,
+  });
   return created!;
 }

@@ -33,8 +33,14 @@ function keysOf(name: string, domain: string | null | undefined) {
 async function assertAccountFree(tx: Tx, keys: { nameKey: string; domainKey: string | null }, exceptId?: string) {
   const except = exceptId ? ne(accounts.id, exceptId) : undefined;
   const [clash] = keys.domainKey
-    ? await tx.select().from(accounts).where(and(eq(accounts.domainKey, keys.domainKey), except))
-    : await tx.select().from(accounts).where(and(eq(accounts.nameKey, keys.nameKey), except));
+    ? await tx
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.domainKey, keys.domainKey), except))
+    : await tx
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.nameKey, keys.nameKey), except));
   if (clash) {
     const field = keys.domainKey ? 'domain' : 'name';
     throw new AppError('DUPLICATE', `${field}: the account "${clash.name}" already matches`, {
@@ -52,7 +58,13 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountReq
       .insert(accounts)
       .values({ name: input.name, domain: input.domain ?? null, ...keys, createdAt: ctx.now(), updatedAt: ctx.now() })
       .returning();
-    await recordChange(tx, ctx, { entityType: 'account', entityId: created!.id, partnerId: null, operation: 'create', after: created! });
+    await recordChange(tx, ctx, {
+      entityType: 'account',
+      entityId: created!.id,
+      partnerId: null,
+      operation: 'create',
+      after: created!,
+    });
     return toAccountDto(created!);
   });
 }
@@ -71,7 +83,14 @@ export async function updateAccount(ctx: ServiceContext, id: string, input: Upda
       .set({ name, domain, ...keys, version: input.version + 1, updatedAt: ctx.now() })
       .where(eq(accounts.id, id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'account', entityId: id, partnerId: null, operation: 'update', before: current, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'account',
+      entityId: id,
+      partnerId: null,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     return toAccountDto(updated!);
   });
 }

@@ -1,7 +1,7 @@
-import { AppError, type IsoDate, daysBetween, isJordan } from '@ptrack/domain';
 import type { ActionDto } from '@ptrack/contracts';
+import { AppError, daysBetween, type IsoDate, isJordan } from '@ptrack/domain';
 import { actions, type Executor, partners, reps } from '@ptrack/storage';
-import { type SQL, eq, inArray } from 'drizzle-orm';
+import { eq, inArray, type SQL } from 'drizzle-orm';
 import { repSignals } from '../partners/partner-dto';
 
 export const actionSelection = { a: actions, partnerName: partners.name, rep: reps };

@@ -24,7 +24,14 @@ export async function completeAction(ctx: ServiceContext, id: string, input: Com
       .set({ status: 'done', completedAt: ctx.now(), version: current.version + 1, updatedAt: ctx.now() })
       .where(eq(actions.id, id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'action', entityId: id, partnerId: current.partnerId, operation: 'update', before: current, after: done! });
+    await recordChange(tx, ctx, {
+      entityType: 'action',
+      entityId: id,
+      partnerId: current.partnerId,
+      operation: 'update',
+      before: current,
+      after: done!,
+    });
     let nextId: string | null = null;
     if (current.repId || input.next?.dueDate) {
       const [rep] = current.repId ? await tx.select().from(reps).where(eq(reps.id, current.repId)) : [];

@@ -10,7 +10,13 @@ export async function deleteAction(ctx: ServiceContext, id: string, expectedVers
     const settings = await loadSettings(tx);
     const current = await lockAction(tx, id, expectedVersion, calendarOf(settings, ctx.now()).today);
     await tx.delete(actions).where(eq(actions.id, id));
-    await recordChange(tx, ctx, { entityType: 'action', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
+    await recordChange(tx, ctx, {
+      entityType: 'action',
+      entityId: id,
+      partnerId: current.partnerId,
+      operation: 'delete',
+      before: current,
+    });
     await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
   });
 }

@@ -1,5 +1,5 @@
 import type { TodayResponse } from '@ptrack/contracts';
-import { type IsoDate, addDays } from '@ptrack/domain';
+import { addDays, type IsoDate } from '@ptrack/domain';
 import { actions } from '@ptrack/storage';
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';

@@ -15,7 +15,10 @@ export type ListActionsQuery = {
 };
 
 /** Actions by due date (oldest first), filtered by partner, rep and status, in cursor pages. */
-export async function listActions(ctx: ServiceContext, query: ListActionsQuery): Promise<{ items: ActionDto[]; nextCursor: string | null }> {
+export async function listActions(
+  ctx: ServiceContext,
+  query: ListActionsQuery,
+): Promise<{ items: ActionDto[]; nextCursor: string | null }> {
   return inTransaction(ctx, async (tx) => {
     const { today } = calendarOf(await loadSettings(tx), ctx.now());
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;

@@ -4,7 +4,12 @@ import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { cadencesOf, type Settings } from '../settings';
 
-export type NextActionChoice = { dueDate?: IsoDate | undefined; type?: string | undefined; notes?: string | null | undefined; skip?: boolean | undefined };
+export type NextActionChoice = {
+  dueDate?: IsoDate | undefined;
+  type?: string | undefined;
+  notes?: string | null | undefined;
+  skip?: boolean | undefined;
+};
 
 /**
  * Schedules the follow-up after a touch or a completed action (PRODUCT.md: next one at date + the rep
@@ -35,6 +40,12 @@ export async function scheduleNextAction(
       updatedAt: ctx.now(),
     })
     .returning();
-  await recordChange(tx, ctx, { entityType: 'action', entityId: created!.id, partnerId: opts.partnerId, operation: 'create', after: created! });
+  await recordChange(tx, ctx, {
+    entityType: 'action',
+    entityId: created!.id,
+    partnerId: opts.partnerId,
+    operation: 'create',
+    after: created!,
+  });
   return created!.id;
 }

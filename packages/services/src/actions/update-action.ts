@@ -25,7 +25,14 @@ export async function updateAction(ctx: ServiceContext, id: string, input: Updat
       .set({ ...fields, completedAt, version: version + 1, updatedAt: ctx.now() })
       .where(eq(actions.id, id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'action', entityId: id, partnerId: current.partnerId, operation: 'update', before: current, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'action',
+      entityId: id,
+      partnerId: current.partnerId,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
     return loadActionDto(tx, id, today);
   });

@@ -63,12 +63,22 @@ export async function createCustomField(ctx: ServiceContext, input: CreateCustom
       .insert(customFieldDefs)
       .values({ ...input, key, position: input.position ?? 0, createdAt: ctx.now(), updatedAt: ctx.now() })
       .returning();
-    await recordChange(tx, ctx, { entityType: 'custom-field', entityId: created!.id, partnerId: null, operation: 'create', after: created! });
+    await recordChange(tx, ctx, {
+      entityType: 'custom-field',
+      entityId: created!.id,
+      partnerId: null,
+      operation: 'create',
+      after: created!,
+    });
     return toDto(created!);
   });
 }
 
-export async function updateCustomField(ctx: ServiceContext, id: string, input: UpdateCustomFieldRequest): Promise<CustomFieldDto> {
+export async function updateCustomField(
+  ctx: ServiceContext,
+  id: string,
+  input: UpdateCustomFieldRequest,
+): Promise<CustomFieldDto> {
   return inTransaction(ctx, async (tx) => {
     const [current] = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.id, id)).for('update');
     if (!current) throw AppError.notFound('custom field', id);
@@ -80,7 +90,14 @@ export async function updateCustomField(ctx: ServiceContext, id: string, input: 
       .set({ ...fields, version: version + 1, updatedAt: ctx.now() })
       .where(eq(customFieldDefs.id, id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'custom-field', entityId: id, partnerId: null, operation: 'update', before: current, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'custom-field',
+      entityId: id,
+      partnerId: null,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     return toDto(updated!);
   });
 }
@@ -97,6 +114,12 @@ export async function deleteCustomField(ctx: ServiceContext, id: string, expecte
       .set({ custom: sql`${table.custom} - ${current.key}::text` })
       .where(sql`${table.custom} ? ${current.key}::text`);
     await tx.delete(customFieldDefs).where(eq(customFieldDefs.id, id));
-    await recordChange(tx, ctx, { entityType: 'custom-field', entityId: id, partnerId: null, operation: 'delete', before: current });
+    await recordChange(tx, ctx, {
+      entityType: 'custom-field',
+      entityId: id,
+      partnerId: null,
+      operation: 'delete',
+      before: current,
+    });
   });
 }

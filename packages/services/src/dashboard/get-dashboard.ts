@@ -1,5 +1,10 @@
 import type { DashboardDto } from '@ptrack/contracts';
-import { BUILT_IN_VIEWS, INTRO_TO_DEAL_BENCHMARK, PARTNER_SOURCED_REVENUE_BENCHMARK, QUALIFIED_CONVOS_BENCHMARK } from '@ptrack/domain';
+import {
+  BUILT_IN_VIEWS,
+  INTRO_TO_DEAL_BENCHMARK,
+  PARTNER_SOURCED_REVENUE_BENCHMARK,
+  QUALIFIED_CONVOS_BENCHMARK,
+} from '@ptrack/domain';
 import { dashboardFigures } from '@ptrack/storage';
 import { inTransaction, type ServiceContext } from '../context';
 import { calendarOf, loadSettings } from '../settings';

@@ -1,7 +1,7 @@
 import type { CreatePartnerRequest, PartnerDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { partners, refreshStats, type Tx } from '@ptrack/storage';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, ne, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { checkOptionValues, mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';

@@ -24,7 +24,9 @@ function decodeCursor(text: string, signature: string): unknown[] {
   } catch {
     // fall through to the error below
   }
-  throw AppError.validation([{ field: 'cursor', message: 'is not a cursor of this list (view, filter, search and sort must stay the same)' }]);
+  throw AppError.validation([
+    { field: 'cursor', message: 'is not a cursor of this list (view, filter, search and sort must stay the same)' },
+  ]);
 }
 
 function parseFilterParam(text: string): Filter {
@@ -35,7 +37,8 @@ function parseFilterParam(text: string): Filter {
     throw AppError.validation([{ field: 'filter', message: 'must be JSON' }]);
   }
   const checked = validateFilter(json);
-  if (!checked.ok) throw AppError.validation([{ field: `filter${checked.path ? `.${checked.path}` : ''}`, message: checked.message }]);
+  if (!checked.ok)
+    throw AppError.validation([{ field: `filter${checked.path ? `.${checked.path}` : ''}`, message: checked.message }]);
   return checked.filter;
 }
 

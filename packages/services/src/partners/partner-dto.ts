@@ -1,20 +1,20 @@
+import type { PartnerDto } from '@ptrack/contracts';
 import {
   AppError,
-  IPP_DIMENSIONS,
-  type OpenActionForRollup,
-  QUALIFICATION_REASON_TEXT,
-  type RepForRollup,
-  type Tier,
   daysSinceLastTouch,
+  IPP_DIMENSIONS,
   ippScore,
   isJordan,
   isReviewedThisWeek,
+  type OpenActionForRollup,
   partnerRollup,
   partnerStatusFor,
   performance,
+  QUALIFICATION_REASON_TEXT,
   qualify,
+  type RepForRollup,
+  type Tier,
 } from '@ptrack/domain';
-import type { PartnerDto } from '@ptrack/contracts';
 import {
   accounts,
   actions,
@@ -129,7 +129,12 @@ export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date
     },
     rollup: {
       ...rollup,
-      repsPerTier: { '1': rollup.repsPerTier[1], '2': rollup.repsPerTier[2], '3': rollup.repsPerTier[3], '4': rollup.repsPerTier[4] },
+      repsPerTier: {
+        '1': rollup.repsPerTier[1],
+        '2': rollup.repsPerTier[2],
+        '3': rollup.repsPerTier[3],
+        '4': rollup.repsPerTier[4],
+      },
     },
     performance: {
       ...perf,

@@ -4,7 +4,12 @@ import { type AccountInput, resolveAccount } from '../accounts/resolve-account';
 import type { ServiceContext } from '../context';
 
 /** Replaces a partner's named accounts (qualification question 2), keeping the order given. */
-export async function setNamedAccounts(tx: Tx, ctx: ServiceContext, partnerId: string, inputs: AccountInput[]): Promise<string[]> {
+export async function setNamedAccounts(
+  tx: Tx,
+  ctx: ServiceContext,
+  partnerId: string,
+  inputs: AccountInput[],
+): Promise<string[]> {
   await tx.delete(partnerNamedAccounts).where(eq(partnerNamedAccounts.partnerId, partnerId));
   const names: string[] = [];
   const seen = new Set<string>();

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
+import { assertVersion } from '../records';
 import { loadSettings } from '../settings';
 import { assertPartnerNameFree, checkPartnerOptions } from './create-partner';
 import { loadPartnerDto } from './partner-dto';
@@ -20,11 +21,7 @@ export async function updatePartner(ctx: ServiceContext, id: string, input: Upda
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(partners).where(eq(partners.id, id)).for('update');
     if (!current) throw AppError.notFound('partner', id);
-    if (current.version !== input.version) {
-      throw new AppError('VERSION_CONFLICT', `The partner "${current.name}" was changed by someone else (now version ${current.version})`, {
-        current: await loadPartnerDto(tx, settings, ctx.now(), id),
-      });
-    }
+    await assertVersion(current, input.version, `partner "${current.name}"`, () => loadPartnerDto(tx, settings, ctx.now(), id));
     checkPartnerOptions(settings, input);
     const { version, namedAccounts, custom, reviewedAt, ...fields } = input;
     if (fields.name !== undefined && fields.name.toLowerCase() !== current.name.toLowerCase()) {

@@ -12,7 +12,13 @@ export async function toPlanDto(tx: Executor, plan: PlanRow, today: IsoDate): Pr
     .from(referrals)
     .where(and(eq(referrals.partnerId, plan.partnerId), between(referrals.introducedAt, plan.startDate, plan.endDate)));
   const progress = planProgress(plan.metric, inWindow, { startDate: plan.startDate, endDate: plan.endDate });
-  const suggestedStatus = suggestPlanStatus({ progress, target: plan.target, startDate: plan.startDate, endDate: plan.endDate, today });
+  const suggestedStatus = suggestPlanStatus({
+    progress,
+    target: plan.target,
+    startDate: plan.startDate,
+    endDate: plan.endDate,
+    today,
+  });
   return {
     ...plan,
     createdAt: plan.createdAt.toISOString(),

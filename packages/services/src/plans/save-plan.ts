@@ -26,10 +26,23 @@ export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest):
       const final = await toPlanDto(tx, previous, today);
       const [closed] = await tx
         .update(activationPlans)
-        .set({ isCurrent: false, closedAt: ctx.now(), status: final.effectiveStatus, version: previous.version + 1, updatedAt: ctx.now() })
+        .set({
+          isCurrent: false,
+          closedAt: ctx.now(),
+          status: final.effectiveStatus,
+          version: previous.version + 1,
+          updatedAt: ctx.now(),
+        })
         .where(eq(activationPlans.id, previous.id))
         .returning();
-      await recordChange(tx, ctx, { entityType: 'plan', entityId: previous.id, partnerId: input.partnerId, operation: 'update', before: previous, after: closed! });
+      await recordChange(tx, ctx, {
+        entityType: 'plan',
+        entityId: previous.id,
+        partnerId: input.partnerId,
+        operation: 'update',
+        before: previous,
+        after: closed!,
+      });
     }
     const startDate = input.startDate ?? today;
     const [created] = await tx
@@ -47,7 +60,13 @@ export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest):
         updatedAt: ctx.now(),
       })
       .returning();
-    await recordChange(tx, ctx, { entityType: 'plan', entityId: created!.id, partnerId: input.partnerId, operation: 'create', after: created! });
+    await recordChange(tx, ctx, {
+      entityType: 'plan',
+      entityId: created!.id,
+      partnerId: input.partnerId,
+      operation: 'create',
+      after: created!,
+    });
     await refreshStats(tx, { partnerId: input.partnerId, reps: 'none', timeZone: settings.timeZone });
     return toPlanDto(tx, created!, today);
   });
@@ -64,13 +83,21 @@ export async function updatePlan(ctx: ServiceContext, id: string, input: UpdateP
     const startDate = fields.startDate ?? current.startDate;
     // a new start moves the end with it unless an end is given (PRODUCT.md: end = start + 90 days)
     const endDate = fields.endDate ?? (fields.startDate ? planEndDate(startDate) : current.endDate);
-    if (endDate <= startDate) throw AppError.validation([{ field: 'endDate', message: `must be after the start date ${startDate}` }]);
+    if (endDate <= startDate)
+      throw AppError.validation([{ field: 'endDate', message: `must be after the start date ${startDate}` }]);
     const [updated] = await tx
       .update(activationPlans)
       .set({ ...fields, startDate, endDate, version: version + 1, updatedAt: ctx.now() })
       .where(eq(activationPlans.id, id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'plan', entityId: id, partnerId: current.partnerId, operation: 'update', before: current, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'plan',
+      entityId: id,
+      partnerId: current.partnerId,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
     return toPlanDto(tx, updated!, today);
   });
@@ -83,7 +110,13 @@ export async function deletePlan(ctx: ServiceContext, id: string, expectedVersio
     if (!current) throw AppError.notFound('plan', id);
     await assertVersion(current, expectedVersion, 'plan', () => loadPlanDto(tx, id, calendarOf(settings, ctx.now()).today));
     await tx.delete(activationPlans).where(eq(activationPlans.id, id));
-    await recordChange(tx, ctx, { entityType: 'plan', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
+    await recordChange(tx, ctx, {
+      entityType: 'plan',
+      entityId: id,
+      partnerId: current.partnerId,
+      operation: 'delete',
+      before: current,
+    });
     await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
   });
 }

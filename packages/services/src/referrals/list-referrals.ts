@@ -18,7 +18,10 @@ export type ListReferralsQuery = {
 };
 
 /** Referrals, newest intro first, filtered by partner, rep and stage. */
-export async function listReferrals(ctx: ServiceContext, query: ListReferralsQuery): Promise<{ items: ReferralDto[]; nextCursor: string | null }> {
+export async function listReferrals(
+  ctx: ServiceContext,
+  query: ListReferralsQuery,
+): Promise<{ items: ReferralDto[]; nextCursor: string | null }> {
   return inTransaction(ctx, async (tx) => {
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
     const rows = await referralQuery(
@@ -27,7 +30,9 @@ export async function listReferrals(ctx: ServiceContext, query: ListReferralsQue
         query.partnerId ? eq(referrals.partnerId, query.partnerId) : undefined,
         query.repId ? eq(referrals.repId, query.repId) : undefined,
         query.stage ? eq(referrals.stage, query.stage) : undefined,
-        after ? or(lt(referrals.introducedAt, after[0]), and(eq(referrals.introducedAt, after[0]), lt(referrals.id, after[1]))) : undefined,
+        after
+          ? or(lt(referrals.introducedAt, after[0]), and(eq(referrals.introducedAt, after[0]), lt(referrals.id, after[1])))
+          : undefined,
       ),
     )
       .orderBy(desc(referrals.introducedAt), desc(referrals.id))

@@ -1,7 +1,7 @@
 import type { ReferralDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { accounts, type Executor, referrals } from '@ptrack/storage';
-import { type SQL, eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 

@@ -33,9 +33,22 @@ export async function createReferral(ctx: ServiceContext, input: CreateReferralR
     const { account: _account, ...fields } = input;
     const [created] = await tx
       .insert(referrals)
-      .values({ ...fields, partnerId, repId: rep?.id ?? null, accountId: account?.id ?? null, createdAt: ctx.now(), updatedAt: ctx.now() })
+      .values({
+        ...fields,
+        partnerId,
+        repId: rep?.id ?? null,
+        accountId: account?.id ?? null,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
       .returning();
-    await recordChange(tx, ctx, { entityType: 'referral', entityId: created!.id, partnerId, operation: 'create', after: created! });
+    await recordChange(tx, ctx, {
+      entityType: 'referral',
+      entityId: created!.id,
+      partnerId,
+      operation: 'create',
+      after: created!,
+    });
     await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', timeZone: settings.timeZone });
     return loadReferralDto(tx, created!.id);
   });
@@ -56,13 +69,24 @@ export async function updateReferral(ctx: ServiceContext, id: string, input: Upd
     await assertDealFree(tx, input.hubspotDealId, id);
     const { version, account, partnerId: _p, repId: _r, ...fields } = input;
     const accountId =
-      account === undefined ? current.accountId : account === null ? null : (await resolveAccount(tx, ctx, account, 'account')).id;
+      account === undefined
+        ? current.accountId
+        : account === null
+          ? null
+          : (await resolveAccount(tx, ctx, account, 'account')).id;
     const [updated] = await tx
       .update(referrals)
       .set({ ...fields, partnerId, repId: rep?.id ?? null, accountId, version: version + 1, updatedAt: ctx.now() })
       .where(eq(referrals.id, id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'referral', entityId: id, partnerId, operation: 'update', before: current, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'referral',
+      entityId: id,
+      partnerId,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     await refreshStats(tx, { partnerId, timeZone: settings.timeZone });
     if (partnerId !== current.partnerId) await refreshStats(tx, { partnerId: current.partnerId, timeZone: settings.timeZone });
     return loadReferralDto(tx, id);
@@ -76,7 +100,17 @@ export async function deleteReferral(ctx: ServiceContext, id: string, expectedVe
     if (!current) throw AppError.notFound('referral', id);
     await assertVersion(current, expectedVersion, 'referral', () => loadReferralDto(tx, id));
     await tx.delete(referrals).where(eq(referrals.id, id));
-    await recordChange(tx, ctx, { entityType: 'referral', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
-    await refreshStats(tx, { partnerId: current.partnerId, reps: current.repId ? { id: current.repId } : 'none', timeZone: settings.timeZone });
+    await recordChange(tx, ctx, {
+      entityType: 'referral',
+      entityId: id,
+      partnerId: current.partnerId,
+      operation: 'delete',
+      before: current,
+    });
+    await refreshStats(tx, {
+      partnerId: current.partnerId,
+      reps: current.repId ? { id: current.repId } : 'none',
+      timeZone: settings.timeZone,
+    });
   });
 }

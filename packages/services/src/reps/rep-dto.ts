@@ -1,23 +1,15 @@
-import {
-  AppError,
-  type Cadences,
-  type Tier,
-  isJordan,
-  isTimeWaster,
-  responseRate,
-  suggestedTier,
-} from '@ptrack/domain';
 import type { RepDto } from '@ptrack/contracts';
+import { AppError, type Cadences, isJordan, isTimeWaster, responseRate, suggestedTier, type Tier } from '@ptrack/domain';
 import { actions, type Executor, partners, repStats, reps, touches } from '@ptrack/storage';
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { repSignals } from '../partners/partner-dto';
-import { calendarOf, cadencesOf, type Settings } from '../settings';
+import { cadencesOf, calendarOf, type Settings } from '../settings';
 
 const RESPONSE_WINDOW_DAYS = 180;
 
 /** Cadence of a rep: by tier, and tier 3's for a rep with no tier yet (the domain's default). */
 export function cadenceFor(tier: number | null, cadences: Cadences): number {
-  return cadences[((tier ?? 3) as Tier)];
+  return cadences[(tier ?? 3) as Tier];
 }
 
 export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id: string): Promise<RepDto> {

@@ -5,15 +5,25 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
-import { assertPartnerExists } from '../records';
+import { assertPartnerExists, assertVersion } from '../records';
 import { loadSettings } from '../settings';
 import { loadRepDto } from './rep-dto';
 
-async function assertRepUnique(tx: Tx, rep: { partnerId: string; name: string; email?: string | null | undefined }, exceptId?: string) {
+async function assertRepUnique(
+  tx: Tx,
+  rep: { partnerId: string; name: string; email?: string | null | undefined },
+  exceptId?: string,
+) {
   const byName = await tx
     .select({ id: reps.id })
     .from(reps)
-    .where(and(eq(reps.partnerId, rep.partnerId), sql`lower(${reps.name}) = lower(${rep.name})`, exceptId ? ne(reps.id, exceptId) : undefined))
+    .where(
+      and(
+        eq(reps.partnerId, rep.partnerId),
+        sql`lower(${reps.name}) = lower(${rep.name})`,
+        exceptId ? ne(reps.id, exceptId) : undefined,
+      ),
+    )
     .limit(1);
   if (byName[0]) {
     throw new AppError('DUPLICATE', `name: this partner already has a rep named "${rep.name}"`, {
@@ -48,7 +58,13 @@ export async function createRep(ctx: ServiceContext, input: CreateRepRequest): P
       .values({ ...fields, custom: customValues, createdAt: ctx.now(), updatedAt: ctx.now() })
       .returning();
     await refreshStats(tx, { partnerId: rep!.partnerId, reps: { id: rep!.id }, timeZone: settings.timeZone });
-    await recordChange(tx, ctx, { entityType: 'rep', entityId: rep!.id, partnerId: rep!.partnerId, operation: 'create', after: rep! });
+    await recordChange(tx, ctx, {
+      entityType: 'rep',
+      entityId: rep!.id,
+      partnerId: rep!.partnerId,
+      operation: 'create',
+      after: rep!,
+    });
     return loadRepDto(tx, settings, ctx.now(), rep!.id);
   });
 }
@@ -58,11 +74,7 @@ export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRe
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(reps).where(eq(reps.id, id)).for('update');
     if (!current) throw AppError.notFound('rep', id);
-    if (current.version !== input.version) {
-      throw new AppError('VERSION_CONFLICT', `The rep "${current.name}" was changed by someone else (now version ${current.version})`, {
-        current: await loadRepDto(tx, settings, ctx.now(), id),
-      });
-    }
+    await assertVersion(current, input.version, `rep "${current.name}"`, () => loadRepDto(tx, settings, ctx.now(), id));
     const { version, custom, ...fields } = input;
     const partnerId = fields.partnerId ?? current.partnerId;
     if (partnerId !== current.partnerId) await assertPartnerExists(tx, partnerId);
@@ -78,8 +90,16 @@ export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRe
       .where(eq(reps.id, id))
       .returning();
     await refreshStats(tx, { partnerId, reps: { id }, timeZone: settings.timeZone });
-    if (partnerId !== current.partnerId) await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
-    await recordChange(tx, ctx, { entityType: 'rep', entityId: id, partnerId, operation: 'update', before: current, after: updated! });
+    if (partnerId !== current.partnerId)
+      await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await recordChange(tx, ctx, {
+      entityType: 'rep',
+      entityId: id,
+      partnerId,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     return loadRepDto(tx, settings, ctx.now(), id);
   });
 }
@@ -90,11 +110,15 @@ export async function deleteRep(ctx: ServiceContext, id: string, expectedVersion
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(reps).where(eq(reps.id, id)).for('update');
     if (!current) throw AppError.notFound('rep', id);
-    if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw new AppError('VERSION_CONFLICT', `The rep "${current.name}" was changed by someone else`, { current });
-    }
+    await assertVersion(current, expectedVersion, `rep "${current.name}"`, () => loadRepDto(tx, settings, ctx.now(), id));
     await tx.delete(reps).where(eq(reps.id, id));
     await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
-    await recordChange(tx, ctx, { entityType: 'rep', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
+    await recordChange(tx, ctx, {
+      entityType: 'rep',
+      entityId: id,
+      partnerId: current.partnerId,
+      operation: 'delete',
+      before: current,
+    });
   });
 }

@@ -12,7 +12,13 @@ export async function deleteTouch(ctx: ServiceContext, id: string): Promise<void
     const [current] = await tx.select().from(touches).where(eq(touches.id, id)).for('update');
     if (!current) throw AppError.notFound('touch', id);
     await tx.delete(touches).where(eq(touches.id, id));
-    await recordChange(tx, ctx, { entityType: 'touch', entityId: id, partnerId: current.partnerId, operation: 'delete', before: current });
+    await recordChange(tx, ctx, {
+      entityType: 'touch',
+      entityId: id,
+      partnerId: current.partnerId,
+      operation: 'delete',
+      before: current,
+    });
     await refreshStats(tx, {
       partnerId: current.partnerId,
       reps: current.repId ? { id: current.repId } : 'none',

@@ -5,10 +5,18 @@ import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
 import { toTouchDto } from './touch-dto';
 
-export type ListTouchesQuery = { partnerId?: string | undefined; repId?: string | undefined; limit: number; cursor?: string | undefined };
+export type ListTouchesQuery = {
+  partnerId?: string | undefined;
+  repId?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+};
 
 /** The timeline: touches of a partner or rep, newest first, in cursor pages. */
-export async function listTouches(ctx: ServiceContext, query: ListTouchesQuery): Promise<{ items: TouchDto[]; nextCursor: string | null }> {
+export async function listTouches(
+  ctx: ServiceContext,
+  query: ListTouchesQuery,
+): Promise<{ items: TouchDto[]; nextCursor: string | null }> {
   return inTransaction(ctx, async (tx) => {
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
     const at = after ? new Date(after[0]) : null;

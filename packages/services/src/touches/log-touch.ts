@@ -56,7 +56,14 @@ export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
           .set({ status: 'done', completedAt: ctx.now(), version: action.version + 1, updatedAt: ctx.now() })
           .where(eq(actions.id, action.id))
           .returning();
-        await recordChange(tx, ctx, { entityType: 'action', entityId: action.id, partnerId, operation: 'update', before: action, after: done! });
+        await recordChange(tx, ctx, {
+          entityType: 'action',
+          entityId: action.id,
+          partnerId,
+          operation: 'update',
+          before: action,
+          after: done!,
+        });
         completedIds.push(action.id);
       }
       nextId = await scheduleNextAction(tx, ctx, settings, {
@@ -67,7 +74,13 @@ export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
         choice: input.next,
       });
     } else if (input.next?.dueDate && !input.next.skip) {
-      nextId = await scheduleNextAction(tx, ctx, settings, { partnerId, repId: null, repTier: null, from: touchDate, choice: input.next });
+      nextId = await scheduleNextAction(tx, ctx, settings, {
+        partnerId,
+        repId: null,
+        repTier: null,
+        from: touchDate,
+        choice: input.next,
+      });
     }
     await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', timeZone: settings.timeZone });
     return {

@@ -1,3 +1,4 @@
+import type { SavedViewDto } from '@ptrack/contracts';
 import {
   AppError,
   BUILT_IN_VIEWS,
@@ -7,7 +8,6 @@ import {
   type ViewDefinition,
   validateFilter,
 } from '@ptrack/domain';
-import type { SavedViewDto } from '@ptrack/contracts';
 import { type Executor, savedViews } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 
@@ -20,11 +20,16 @@ export function isListField(field: string): field is PartnerListField {
 /** Parses "-pipelineValueMinor,name" into sort keys, naming the parameter in errors. */
 export function parseSort(text: string, param = 'sort'): SortKey[] {
   const keys: SortKey[] = [];
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const desc = part.startsWith('-');
     const field = desc ? part.slice(1) : part.replace(/^\+/, '');
     if (!isListField(field)) {
-      throw AppError.validation([{ field: param, message: `unknown column "${field}" (one of ${Object.keys(PARTNER_LIST_FIELDS).join(', ')})` }]);
+      throw AppError.validation([
+        { field: param, message: `unknown column "${field}" (one of ${Object.keys(PARTNER_LIST_FIELDS).join(', ')})` },
+      ]);
     }
     keys.push({ field, dir: desc ? 'desc' : 'asc' });
   }
@@ -32,15 +37,20 @@ export function parseSort(text: string, param = 'sort'): SortKey[] {
 }
 
 /** Checks a view definition from a request and returns it typed, naming the offending path. */
-export function checkViewDefinition(input: { filter?: unknown; sort: { field: string; dir: 'asc' | 'desc' }[]; columns: string[] }, path = 'definition'): ViewDefinition {
+export function checkViewDefinition(
+  input: { filter?: unknown; sort: { field: string; dir: 'asc' | 'desc' }[]; columns: string[] },
+  path = 'definition',
+): ViewDefinition {
   let filter: ViewDefinition['filter'] = null;
   if (input.filter !== undefined && input.filter !== null) {
     const checked = validateFilter(input.filter);
-    if (!checked.ok) throw AppError.validation([{ field: `${path}.filter${checked.path ? `.${checked.path}` : ''}`, message: checked.message }]);
+    if (!checked.ok)
+      throw AppError.validation([{ field: `${path}.filter${checked.path ? `.${checked.path}` : ''}`, message: checked.message }]);
     filter = checked.filter;
   }
   input.sort.forEach((s, i) => {
-    if (!isListField(s.field)) throw AppError.validation([{ field: `${path}.sort.${i}.field`, message: `unknown column "${s.field}"` }]);
+    if (!isListField(s.field))
+      throw AppError.validation([{ field: `${path}.sort.${i}.field`, message: `unknown column "${s.field}"` }]);
   });
   input.columns.forEach((c, i) => {
     if (!isListField(c)) throw AppError.validation([{ field: `${path}.columns.${i}`, message: `unknown column "${c}"` }]);
@@ -84,6 +94,8 @@ export async function resolveView(tx: Executor, id: string, param = 'view'): Pro
     if (row) return row.definition as ViewDefinition;
   }
   throw new AppError('NOT_FOUND', `No view "${id}"`, {
-    issues: [{ field: param, message: `no view "${id}" (built-in: ${BUILT_IN_VIEWS.map((v) => v.id).join(', ')}, or a saved view id)` }],
+    issues: [
+      { field: param, message: `no view "${id}" (built-in: ${BUILT_IN_VIEWS.map((v) => v.id).join(', ')}, or a saved view id)` },
+    ],
   });
 }

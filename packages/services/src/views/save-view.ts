@@ -46,13 +46,21 @@ export async function createView(ctx: ServiceContext, input: CreateSavedViewRequ
   return inTransaction(ctx, async (tx) => {
     const definition = checkViewDefinition(input.definition);
     if (BUILT_IN_VIEWS.some((v) => v.name.toLowerCase() === input.name.toLowerCase())) {
-      throw new AppError('DUPLICATE', 'name: a built-in view has this name', { issues: [{ field: 'name', message: 'a built-in view has this name' }] });
+      throw new AppError('DUPLICATE', 'name: a built-in view has this name', {
+        issues: [{ field: 'name', message: 'a built-in view has this name' }],
+      });
     }
     const [created] = await tx
       .insert(savedViews)
       .values({ name: input.name, definition, createdAt: ctx.now(), updatedAt: ctx.now() })
       .returning();
-    await recordChange(tx, ctx, { entityType: 'view', entityId: created!.id, partnerId: null, operation: 'create', after: created! });
+    await recordChange(tx, ctx, {
+      entityType: 'view',
+      entityId: created!.id,
+      partnerId: null,
+      operation: 'create',
+      after: created!,
+    });
     return toSavedViewDto(created!);
   });
 }
@@ -67,7 +75,14 @@ export async function updateView(ctx: ServiceContext, id: string, input: UpdateS
       .set({ name: input.name ?? current.name, definition, version: input.version + 1, updatedAt: ctx.now() })
       .where(eq(savedViews.id, id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'view', entityId: id, partnerId: null, operation: 'update', before: current, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'view',
+      entityId: id,
+      partnerId: null,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     return toSavedViewDto(updated!);
   });
 }
