@@ -129,13 +129,20 @@ export const ActionListQuery = z.strictObject({
   cursor: z.string().max(2000).optional(),
 });
 
+export const TodayQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(2000).optional(),
+});
+export type TodayQuery = z.infer<typeof TodayQuery>;
+
 export const TodayResponse = z
   .object({
     today: IsoDate,
     timeZone: z.string(),
-    overdue: z.int(),
+    overdue: z.int().meta({ description: 'Open actions due before today (all of them, not just this page)' }),
     dueToday: z.int(),
-    items: z.array(ActionDto),
+    items: z.array(ActionDto).meta({ description: 'Overdue then due today, oldest first, one page' }),
+    nextCursor: z.string().nullable(),
     upcoming: z.array(ActionDto).meta({ description: 'Open actions due in the next 7 days' }),
   })
   .meta({ id: 'Today' });

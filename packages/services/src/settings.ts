@@ -133,7 +133,7 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsR
       after: updated!,
     });
     // Touch dates are calendar days in the workspace time zone: a new zone changes them.
-    if (patch.timeZone && patch.timeZone !== current.timeZone) await refreshAllStats(tx, patch.timeZone);
+    if (patch.timeZone && patch.timeZone !== current.timeZone) await refreshAllStats(tx, { timeZone: patch.timeZone });
     return toSettingsDto(updated!, ctx.now());
   });
 }

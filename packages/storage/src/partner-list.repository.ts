@@ -38,7 +38,6 @@ export type PartnerListRecord = Record<PartnerListField, unknown> & {
  * PARTNER_LIST_FIELDS.
  */
 export function baseQuery(p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ippBands' | 'ids'>): SQL {
-  const d90 = addDays(p.today, -90);
   const bands = p.ippBands;
   return sql`
     select p.id, p.version, p.name, p.type, p.archetype, p.program_status as "programStatus", p.phase, p.owner,
@@ -51,7 +50,8 @@ export function baseQuery(p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ip
            else 'Pass' end as "partnerStatus",
       s.tier1_reps as "tier1Reps", s.tier2_reps as "tier2Reps", s.tier3_reps as "tier3Reps", s.tier4_reps as "tier4Reps",
       s.total_reps as "totalReps", s.tier12_rep_names as "tier12RepNames", s.jordan_count as "jordanCount",
-      tc.bringing as "repsBringingDeals", tc.engaged as "repsEngaged", tc.bringing + tc.engaged as "totalEngaged",
+      s.reps_bringing_deals as "repsBringingDeals", s.reps_engaged as "repsEngaged",
+      s.reps_bringing_deals + s.reps_engaged as "totalEngaged",
       s.reps_who_deliver as "repsWhoDeliver",
       s.next_action_date::text as "nextActionDate", s.next_action_type as "nextActionType",
       s.next_action_rep_name as "nextActionRep", s.next_action_notes as "nextActionNotes",
@@ -72,8 +72,8 @@ export function baseQuery(p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ip
                 and coalesce(s.plan_progress, 0) * 2 * greatest(ap.end_date - ap.start_date, 1)
                     < ap.target * (${p.today}::date - ap.start_date) then 'at-risk'
            else 'on-track' end as "planStatus",
-      case when p.icp_match = 'no' or na.n between 1 and 2 or p.economics_ok = 'no' then 'polite-pass'
-           when p.icp_match = 'yes' and na.n >= 3 and coalesce(btrim(p.intro_mechanism), '') <> ''
+      case when p.icp_match = 'no' or s.named_account_count between 1 and 2 or p.economics_ok = 'no' then 'polite-pass'
+           when p.icp_match = 'yes' and s.named_account_count >= 3 and coalesce(btrim(p.intro_mechanism), '') <> ''
                 and p.economics_ok = 'yes' then 'pursue'
            else 'incomplete' end as "qualification"
     from partners p
@@ -84,12 +84,6 @@ export function baseQuery(p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ip
                     or p.economics is null or p.strategic_value is null then null
                   else p.icp_alignment + p.revenue_path_clarity + p.archetype_fit + p.economics + p.strategic_value
              end as score) ipp
-    cross join lateral (select count(*)::int as n from partner_named_accounts x where x.partner_id = p.id) na
-    cross join lateral (
-      select count(*) filter (where bringing)::int as bringing,
-             count(*) filter (where not bringing and coalesce(rs.last_inbound_date >= ${d90}::date, false))::int as engaged
-      from (select rs.*, (coalesce(rs.last_referral_date >= ${d90}::date, false) or rs.open_deal_count > 0) as bringing
-            from rep_stats rs where rs.partner_id = p.id) rs) tc
     ${p.ids ? sql`where p.id in ${p.ids}` : sql``}`;
 }
 

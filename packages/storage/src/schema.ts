@@ -375,6 +375,16 @@ export const partnerStats = pgTable(
     nextActionRepName: text('next_action_rep_name'),
     nextActionNotes: text('next_action_notes'),
     planProgress: integer('plan_progress'),
+    namedAccountCount: integer('named_account_count').notNull().default(0),
+    // Figures that move with the calendar ("in the last 90 days"), kept for the day in rollupAsOf and
+    // recomputed in one set-based pass when the workspace's today moves on (or a write clears the date).
+    repsBringingDeals: integer('reps_bringing_deals').notNull().default(0),
+    repsEngaged: integer('reps_engaged').notNull().default(0),
+    rollupAsOf: day('rollup_as_of'),
   },
-  (t) => [index('partner_stats_next_action_idx').on(t.nextActionDate), index('partner_stats_last_touch_idx').on(t.lastTouchDate)],
+  (t) => [
+    index('partner_stats_next_action_idx').on(t.nextActionDate),
+    index('partner_stats_last_touch_idx').on(t.lastTouchDate),
+    index('partner_stats_rollup_as_of_idx').on(t.rollupAsOf),
+  ],
 );

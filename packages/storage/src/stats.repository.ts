@@ -1,3 +1,4 @@
+import { addDays, type IsoDate, ROLLUP_WINDOW_DAYS } from '@ptrack/domain';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from './database';
 
@@ -18,14 +19,18 @@ export const IS_JORDAN_SQL = sql.raw(`(
 export async function refreshStats(
   tx: Executor,
   opts: {
-    partnerId: string;
-    timeZone: string /** which rep figures to refresh first: default all */;
+    /** One partner, or every partner in one set-based pass (after a bulk load or a time-zone change). */
+    partnerId: string | { all: true };
+    timeZone: string;
+    /** Which rep figures to refresh first: by default all reps of the partner(s). */
     reps?: 'all' | 'none' | { id: string };
   },
 ): Promise<void> {
   const which = opts.reps ?? 'all';
+  const one = typeof opts.partnerId === 'string' ? opts.partnerId : null;
+  const partnerFilter = one ? sql`p.id = ${one}` : sql`true`;
   const repFilter =
-    which === 'all' ? sql`r.partner_id = ${opts.partnerId}` : which === 'none' ? sql`false` : sql`r.id = ${which.id}`;
+    which === 'none' ? sql`false` : which !== 'all' ? sql`r.id = ${which.id}` : one ? sql`r.partner_id = ${one}` : sql`true`;
   const tz = opts.timeZone;
   if (which !== 'none')
     await tx.execute(sql`
@@ -53,7 +58,7 @@ export async function refreshStats(
       tier1_reps, tier2_reps, tier3_reps, tier4_reps, total_reps, jordan_count, tier12_rep_names, reps_who_deliver,
       intros_made, qualified_conversations, deals_brought_in, open_deals, closed_won, closed_lost, pipeline_value_minor,
       next_action_id, next_action_date, next_action_type, next_action_rep_id, next_action_rep_name, next_action_notes,
-      plan_progress)
+      plan_progress, named_account_count, rollup_as_of)
     select p.id,
       (select (min(t.occurred_at) at time zone ${tz})::date from touches t where t.partner_id = p.id),
       (select (max(t.occurred_at) at time zone ${tz})::date from touches t where t.partner_id = p.id),
@@ -68,7 +73,9 @@ export async function refreshStats(
                  when 'qualified-conversations' then x.stage <> 'intro'
                  when 'deals' then x.stage in ('deal', 'closed-won', 'closed-lost')
                  when 'closed-won' then x.stage = 'closed-won'
-               end)
+               end),
+      (select count(*)::int from partner_named_accounts x where x.partner_id = p.id),
+      null
     from partners p
     cross join lateral (
       select count(*) filter (where r.engagement_tier = 1) as tier1,
@@ -97,7 +104,7 @@ export async function refreshStats(
       where a.partner_id = p.id and a.status = 'open'
       order by a.due_date, a.type collate "C", a.id
       limit 1) na on true
-    where p.id = ${opts.partnerId}
+    where ${partnerFilter}
     on conflict (partner_id) do update set
       first_touch_date = excluded.first_touch_date, last_touch_date = excluded.last_touch_date,
       tier1_reps = excluded.tier1_reps, tier2_reps = excluded.tier2_reps, tier3_reps = excluded.tier3_reps,
@@ -109,12 +116,37 @@ export async function refreshStats(
       next_action_id = excluded.next_action_id, next_action_date = excluded.next_action_date,
       next_action_type = excluded.next_action_type, next_action_rep_id = excluded.next_action_rep_id,
       next_action_rep_name = excluded.next_action_rep_name, next_action_notes = excluded.next_action_notes,
-      plan_progress = excluded.plan_progress`);
+      plan_progress = excluded.plan_progress, named_account_count = excluded.named_account_count,
+      rollup_as_of = null`);
 }
 
-/** Recomputes every partner's figures: after a time-zone change, or to repair. */
-export async function refreshAllStats(tx: Executor, timeZone: string): Promise<number> {
-  const rows = await queryRows<{ id: string }>(tx, sql`select id from partners`);
-  for (const row of rows) await refreshStats(tx, { partnerId: row.id, timeZone });
-  return rows.length;
+/**
+ * Brings the calendar-dependent rollups (reps bringing deals: a referral in the last 90 days or an open
+ * deal; reps engaged: an inbound touch in the last 90 days and not bringing deals — PRODUCT.md, partner
+ * rollups) up to `today` for every partner whose figures are from another day or were cleared by a
+ * write. One set-based pass: all partners once a day, then only the partners just written.
+ */
+export async function refreshDailyRollups(tx: Executor, today: IsoDate): Promise<void> {
+  const since = addDays(today, -ROLLUP_WINDOW_DAYS);
+  await tx.execute(sql`
+    update partner_stats s set
+      reps_bringing_deals = coalesce(c.bringing, 0),
+      reps_engaged = coalesce(c.engaged, 0),
+      rollup_as_of = ${today}::date
+    from partner_stats s2
+    left join lateral (
+      select count(*) filter (where bringing)::int as bringing,
+             count(*) filter (where not bringing and coalesce(rs.last_inbound_date >= ${since}::date, false))::int as engaged
+      from (select rs.last_inbound_date,
+                   (coalesce(rs.last_referral_date >= ${since}::date, false) or rs.open_deal_count > 0) as bringing
+            from rep_stats rs where rs.partner_id = s2.partner_id) rs
+    ) c on true
+    where s.partner_id = s2.partner_id and s2.rollup_as_of is distinct from ${today}::date`);
+}
+
+/** Recomputes every partner's figures in one pass: after a bulk load, a restore or a time-zone change. */
+export async function refreshAllStats(tx: Executor, opts: { timeZone: string }): Promise<number> {
+  await refreshStats(tx, { partnerId: { all: true }, timeZone: opts.timeZone });
+  const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from partners`);
+  return Number(row?.n ?? 0);
 }

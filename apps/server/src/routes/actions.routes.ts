@@ -8,6 +8,7 @@ import {
   DeleteQuery,
   IdParams,
   SnoozeActionRequest,
+  TodayQuery,
   TodayResponse,
   UpdateActionRequest,
 } from '@ptrack/contracts';
@@ -34,10 +35,11 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Who to contact today: overdue and due-today actions, oldest first, in the workspace time zone',
+        querystring: TodayQuery,
         response: { 200: TodayResponse },
       },
     },
-    async (request) => getToday(contextOf(request)),
+    async (request) => getToday(contextOf(request), request.query),
   );
 
   app.get(

@@ -1,35 +1,60 @@
-import type { TodayResponse } from '@ptrack/contracts';
-import { addDays, type IsoDate } from '@ptrack/domain';
-import { actions } from '@ptrack/storage';
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { TodayQuery, TodayResponse } from '@ptrack/contracts';
+import { addDays } from '@ptrack/domain';
+import { actions, queryRows } from '@ptrack/storage';
+import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { decodeCursor, pageOf } from '../paging';
 import { calendarOf, loadSettings } from '../settings';
 import { actionQuery, toActionDto } from './action-dto';
 
 const UPCOMING_DAYS = 7;
+const UPCOMING_LIMIT = 50;
 
 /**
  * The Monday list (PRODUCT.md, Today view): open actions due today or earlier in the workspace time
- * zone, oldest first, with partner and rep; and what comes in the next week.
+ * zone, oldest first, with partner and rep, a page at a time; the counts of all of them; and the first
+ * of what comes in the next week.
  */
-export async function getToday(ctx: ServiceContext): Promise<TodayResponse> {
+export async function getToday(ctx: ServiceContext, query: TodayQuery = { limit: 100 }): Promise<TodayResponse> {
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today } = calendarOf(settings, ctx.now());
-    const open = (until: IsoDate, from?: IsoDate) =>
-      actionQuery(
-        tx,
-        and(eq(actions.status, 'open'), lte(actions.dueDate, until), from ? sql`${actions.dueDate} > ${from}` : undefined),
-      ).orderBy(asc(actions.dueDate), asc(actions.id));
-    const due = (await open(today)).map((r) => toActionDto(r, today));
-    const upcoming = (await open(addDays(today, UPCOMING_DAYS), today)).map((r) => toActionDto(r, today));
+    const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
+    const rows = await actionQuery(
+      tx,
+      and(
+        eq(actions.status, 'open'),
+        lte(actions.dueDate, today),
+        after ? or(gt(actions.dueDate, after[0]), and(eq(actions.dueDate, after[0]), gt(actions.id, after[1]))) : undefined,
+      ),
+    )
+      .orderBy(asc(actions.dueDate), asc(actions.id))
+      .limit(query.limit + 1);
+    const page = pageOf(rows, query.limit, (r) => [r.a.dueDate, r.a.id]);
+    const upcoming = await actionQuery(
+      tx,
+      and(
+        eq(actions.status, 'open'),
+        sql`${actions.dueDate} > ${today}::date`,
+        lte(actions.dueDate, addDays(today, UPCOMING_DAYS)),
+      ),
+    )
+      .orderBy(asc(actions.dueDate), asc(actions.id))
+      .limit(UPCOMING_LIMIT);
+    const [counts] = await queryRows<{ overdue: number; due_today: number }>(
+      tx,
+      sql`select count(*) filter (where due_date < ${today}::date)::int as overdue,
+                 count(*) filter (where due_date = ${today}::date)::int as due_today
+          from actions where status = 'open' and due_date <= ${today}::date`,
+    );
     return {
       today,
       timeZone: settings.timeZone,
-      overdue: due.filter((a) => a.dueDate < today).length,
-      dueToday: due.filter((a) => a.dueDate === today).length,
-      items: due,
-      upcoming,
+      overdue: Number(counts?.overdue ?? 0),
+      dueToday: Number(counts?.due_today ?? 0),
+      items: page.items.map((r) => toActionDto(r, today)),
+      nextCursor: page.nextCursor,
+      upcoming: upcoming.map((r) => toActionDto(r, today)),
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { PartnerDto, UpdatePartnerRequest } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
-import { partners } from '@ptrack/storage';
+import { partners, refreshStats } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
@@ -46,6 +46,7 @@ export async function updatePartner(ctx: ServiceContext, id: string, input: Upda
       after.namedAccounts = await setNamedAccounts(tx, ctx, id, namedAccounts);
     }
     await recordChange(tx, ctx, { entityType: 'partner', entityId: id, partnerId: id, operation: 'update', before, after });
+    if (namedAccounts !== undefined) await refreshStats(tx, { partnerId: id, reps: 'none', timeZone: settings.timeZone });
     return loadPartnerDto(tx, settings, ctx.now(), id);
   });
 }
