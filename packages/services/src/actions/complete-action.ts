@@ -1,11 +1,10 @@
 import type { CompleteActionRequest } from '@ptrack/contracts';
-import { actions, refreshStats, reps } from '@ptrack/storage';
+import { refreshStats, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { calendarOf, loadSettings } from '../settings';
 import { loadActionDto } from './action-dto';
-import { assertOpen, lockAction } from './lock-action';
+import { assertOpen, changeAction, lockAction } from './lock-action';
 import { scheduleNextAction } from './schedule-action';
 
 /**
@@ -19,19 +18,13 @@ export async function completeAction(ctx: ServiceContext, id: string, input: Com
     const { today } = calendarOf(settings, ctx.now());
     const current = await lockAction(tx, id, input.version, today);
     assertOpen(current, 'completed');
-    const [done] = await tx
-      .update(actions)
-      .set({ status: 'done', completedAt: ctx.now(), version: current.version + 1, updatedAt: ctx.now() })
-      .where(eq(actions.id, id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'action',
-      entityId: id,
-      partnerId: current.partnerId,
-      operation: 'update',
-      before: current,
-      after: done!,
-    });
+    await changeAction(
+      tx,
+      ctx,
+      current,
+      { status: 'done', completedAt: ctx.now() },
+      { timeZone: settings.timeZone, refresh: false },
+    );
     let nextId: string | null = null;
     if (current.repId || input.next?.dueDate) {
       const [rep] = current.repId ? await tx.select().from(reps).where(eq(reps.id, current.repId)) : [];

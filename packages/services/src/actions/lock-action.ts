@@ -1,6 +1,8 @@
 import { AppError, type IsoDate } from '@ptrack/domain';
-import { actions, type Tx } from '@ptrack/storage';
+import { actions, refreshStats, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import { recordChange } from '../history';
 import { assertVersion } from '../records';
 import { loadActionDto } from './action-dto';
 
@@ -20,4 +22,32 @@ export function assertOpen(action: ActionRow, verb: string): void {
       issues: [{ field: 'status', message: `is ${action.status}` }],
     });
   }
+}
+
+/**
+ * Writes a change to a locked action: bumps its version, appends the history and refreshes the
+ * partner's next action. Pass `refresh: false` when the caller refreshes once after further writes.
+ */
+export async function changeAction(
+  tx: Tx,
+  ctx: ServiceContext,
+  current: ActionRow,
+  patch: Partial<Pick<ActionRow, 'repId' | 'dueDate' | 'type' | 'notes' | 'status' | 'completedAt'>>,
+  opts: { timeZone: string; refresh?: boolean },
+): Promise<ActionRow> {
+  const [updated] = await tx
+    .update(actions)
+    .set({ ...patch, version: current.version + 1, updatedAt: ctx.now() })
+    .where(eq(actions.id, current.id))
+    .returning();
+  await recordChange(tx, ctx, {
+    entityType: 'action',
+    entityId: current.id,
+    partnerId: current.partnerId,
+    operation: 'update',
+    before: current,
+    after: updated!,
+  });
+  if (opts.refresh !== false) await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: opts.timeZone });
+  return updated!;
 }

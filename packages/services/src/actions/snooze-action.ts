@@ -1,12 +1,9 @@
 import type { ActionDto, SnoozeActionRequest } from '@ptrack/contracts';
 import { AppError, addDays } from '@ptrack/domain';
-import { actions, refreshStats } from '@ptrack/storage';
-import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { calendarOf, loadSettings } from '../settings';
 import { loadActionDto } from './action-dto';
-import { assertOpen, lockAction } from './lock-action';
+import { assertOpen, changeAction, lockAction } from './lock-action';
 
 /** Moves an open action to a later day: a given date, or a number of days from today. */
 export async function snoozeAction(ctx: ServiceContext, id: string, input: SnoozeActionRequest): Promise<ActionDto> {
@@ -19,20 +16,7 @@ export async function snoozeAction(ctx: ServiceContext, id: string, input: Snooz
     if (dueDate <= today) {
       throw AppError.validation([{ field: 'until', message: `must be after today (${today})` }]);
     }
-    const [updated] = await tx
-      .update(actions)
-      .set({ dueDate, version: current.version + 1, updatedAt: ctx.now() })
-      .where(eq(actions.id, id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'action',
-      entityId: id,
-      partnerId: current.partnerId,
-      operation: 'update',
-      before: current,
-      after: updated!,
-    });
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await changeAction(tx, ctx, current, { dueDate }, { timeZone: settings.timeZone });
     return loadActionDto(tx, id, today);
   });
 }

@@ -3,6 +3,7 @@ import { AppError, calendarDateOf } from '@ptrack/domain';
 import { actions, refreshStats, touches } from '@ptrack/storage';
 import { and, eq } from 'drizzle-orm';
 import { loadActionDto, loadActionDtos } from '../actions/action-dto';
+import { changeAction } from '../actions/lock-action';
 import { scheduleNextAction } from '../actions/schedule-action';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
@@ -51,19 +52,13 @@ export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
         .where(and(eq(actions.repId, rep.id), eq(actions.status, 'open'), eq(actions.type, FOLLOW_UP)))
         .for('update');
       for (const action of open) {
-        const [done] = await tx
-          .update(actions)
-          .set({ status: 'done', completedAt: ctx.now(), version: action.version + 1, updatedAt: ctx.now() })
-          .where(eq(actions.id, action.id))
-          .returning();
-        await recordChange(tx, ctx, {
-          entityType: 'action',
-          entityId: action.id,
-          partnerId,
-          operation: 'update',
-          before: action,
-          after: done!,
-        });
+        await changeAction(
+          tx,
+          ctx,
+          action,
+          { status: 'done', completedAt: ctx.now() },
+          { timeZone: settings.timeZone, refresh: false },
+        );
         completedIds.push(action.id);
       }
       nextId = await scheduleNextAction(tx, ctx, settings, {
