@@ -25,6 +25,7 @@ import { repRoutes } from './routes/reps.routes';
 import { settingsRoutes } from './routes/settings.routes';
 import { touchRoutes } from './routes/touches.routes';
 import { viewRoutes } from './routes/views.routes';
+import { workspaceRoutes } from './routes/workspace.routes';
 
 export type BuildAppOptions = {
   database: Database;
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'custom fields',
         'settings',
         'dashboard',
+        'workspace',
         'health',
       ].map((name) => ({ name })),
     },
@@ -137,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         customFieldRoutes,
         settingsRoutes,
         dashboardRoutes,
+        workspaceRoutes,
       ]) {
         await api.register(plugin, routes);
       }

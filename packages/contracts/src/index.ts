@@ -6,3 +6,4 @@ export * from './plans';
 export * from './reps';
 export * from './responses';
 export * from './settings';
+export * from './workspace';

@@ -57,10 +57,24 @@ export function translateDatabaseError(error: unknown): unknown {
   return error;
 }
 
+export type TransactionOptions = {
+  /** PostgreSQL's default is read committed; a backup reads every table from one repeatable-read snapshot. */
+  isolation?: 'read committed' | 'repeatable read' | 'serializable';
+  readOnly?: boolean;
+};
+
 /** Runs one use case as one transaction: all of it is written, or none of it. */
-export async function inTransaction<T>(ctx: ServiceContext, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  ctx: ServiceContext,
+  work: (tx: Tx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  const config = {
+    ...(options.isolation ? { isolationLevel: options.isolation } : {}),
+    ...(options.readOnly ? { accessMode: 'read only' as const } : {}),
+  };
   try {
-    return await ctx.database.db.transaction((tx) => work(tx as Tx));
+    return await ctx.database.db.transaction((tx) => work(tx as Tx), Object.keys(config).length > 0 ? config : undefined);
   } catch (error) {
     throw translateDatabaseError(error);
   }

@@ -40,7 +40,8 @@ type Change = {
   | { operation: 'delete'; before: Record<string, unknown> }
 );
 
-function snapshot(record: Record<string, unknown>): Record<string, unknown> {
+/** A record as history stores it: dates as ISO strings, missing values as null. */
+export function snapshot(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, jsonValue(v)]));
 }
 
