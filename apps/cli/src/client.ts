@@ -1,0 +1,226 @@
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { CliError, EXIT, oneLine, problemError } from './errors';
+
+/**
+ * The one way every command reaches Partner Tracker: the REST API. When a server owns the data
+ * directory the CLI talks to it over HTTP; otherwise it opens the database itself (taking the same
+ * lock) and runs the same Fastify app in-process through `inject`, so validation, errors and
+ * behaviour are the server's own.
+ */
+export type ApiRequest = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  /** A JSON body. */
+  json?: unknown;
+  /** A streamed body (restore), sent with `contentType`. */
+  upload?: { stream: Readable; contentType: string };
+  /** Hand back a successful response as a stream instead of reading it (backup). */
+  streamResponse?: boolean;
+};
+
+export type ApiResponse = {
+  status: number;
+  contentType: string;
+  /** Parsed JSON, or text; undefined when the response was streamed. */
+  body: unknown;
+  stream?: Readable;
+};
+
+export type ApiClient = {
+  readonly mode: 'local' | 'remote';
+  /** Where the data is: the server's URL, a data directory or a PostgreSQL server. */
+  readonly location: string;
+  send(request: ApiRequest): Promise<ApiResponse>;
+  close(): Promise<void>;
+};
+
+export type ClientOptions = {
+  /** --data-dir: the embedded database's directory (overrides PTRACK_DATA_DIR and DATABASE_URL). */
+  dataDir?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+};
+
+const ACTOR_HEADER = 'x-ptrack-actor';
+
+export function actorName(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.USER?.trim() || env.USERNAME?.trim() || 'cli').slice(0, 100);
+}
+
+/** A request's successful JSON body, or the API's problem as a CliError. */
+export async function call<T>(
+  client: ApiClient,
+  method: ApiRequest['method'],
+  path: string,
+  json?: unknown,
+  fieldNames?: Record<string, string>,
+): Promise<T> {
+  const res = await client.send({ method, path, ...(json === undefined ? {} : { json }) });
+  if (res.status >= 400) throw problemError(res.status, res.body, fieldNames);
+  return res.body as T;
+}
+
+function parseBody(text: string, contentType: string): unknown {
+  if (text !== '' && contentType.includes('json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+export async function openClient(options: ClientOptions = {}): Promise<ApiClient> {
+  const env = { ...(options.env ?? process.env) };
+  if (options.dataDir !== undefined) {
+    env.PTRACK_DATA_DIR = options.dataDir;
+    delete env.DATABASE_URL;
+  }
+  const storage = await import('@ptrack/storage');
+  const open = storage.storageOptionsFromEnv(env);
+  if (open.kind === 'pglite') {
+    const owner = storage.readLock(open.dataDir);
+    if (owner?.url) return remoteClient(owner.url, resolve(open.dataDir), owner.pid, env);
+  }
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await localClient(open, env);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'DATA_DIR_LOCKED' || open.kind !== 'pglite') throw error;
+      // A server may have taken the directory between our look and our open, or be starting (it
+      // records its URL once listening), or another short command holds it: wait a little for either.
+      const owner = await waitForOwnerChange(storage.readLock, open.dataDir, deadline);
+      if (owner === 'gone') continue;
+      if (owner) return remoteClient(owner.url, open.dataDir, owner.pid, env);
+      throw error;
+    }
+  }
+}
+
+/** How long a command waits for a data directory held by another process that is not (yet) serving it. */
+const LOCK_WAIT_MS = 5_000;
+const LOCK_YOUNG_MS = 60_000;
+
+async function waitForOwnerChange(
+  readLock: typeof import('@ptrack/storage').readLock,
+  dataDir: string,
+  deadline: number,
+): Promise<{ url: string; pid: number } | 'gone' | null> {
+  for (;;) {
+    const owner = readLock(dataDir);
+    if (!owner) return 'gone';
+    if (owner.url) return { url: owner.url, pid: owner.pid };
+    // An owner that has held it for long is not starting up: no point in waiting.
+    if (Date.now() - Date.parse(owner.startedAt) > LOCK_YOUNG_MS || Date.now() >= deadline) return null;
+    await new Promise((done) => setTimeout(done, 150));
+  }
+}
+
+async function localClient(open: import('@ptrack/storage').OpenDatabaseOptions, env: NodeJS.ProcessEnv): Promise<ApiClient> {
+  const [{ openDatabase }, { buildApp }] = await Promise.all([import('@ptrack/storage'), import('@ptrack/server')]);
+  const database = await openDatabase(
+    open.kind === 'pglite' ? { ...open, lockCommand: `ptrack ${process.argv.slice(2).join(' ')}`.trim() } : open,
+  );
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp({ database });
+    await app.ready();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const actor = actorName(env);
+  let closed: Promise<void> | null = null;
+  return {
+    mode: 'local',
+    location: open.kind === 'pglite' ? open.dataDir : database.location,
+    async send(request) {
+      const headers: Record<string, string> = { [ACTOR_HEADER]: actor };
+      let payload: string | Readable | undefined;
+      if (request.upload) {
+        headers['content-type'] = request.upload.contentType;
+        payload = request.upload.stream;
+      } else if (request.json !== undefined) {
+        headers['content-type'] = 'application/json';
+        payload = JSON.stringify(request.json);
+      }
+      const res = await app.inject({
+        method: request.method,
+        url: request.path,
+        headers,
+        ...(payload === undefined ? {} : { payload }),
+        ...(request.streamResponse ? { payloadAsStream: true } : {}),
+      });
+      const contentType = String(res.headers['content-type'] ?? '');
+      if (request.streamResponse) {
+        const stream = res.stream();
+        if (res.statusCode < 400) return { status: res.statusCode, contentType, body: undefined, stream };
+        const text = await readAll(stream);
+        return { status: res.statusCode, contentType, body: parseBody(text, contentType) };
+      }
+      return { status: res.statusCode, contentType, body: parseBody(res.body, contentType) };
+    },
+    close() {
+      closed ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          await database.close();
+        }
+      })();
+      return closed;
+    },
+  };
+}
+
+function remoteClient(baseUrl: string, dataDir: string, pid: number, env: NodeJS.ProcessEnv): ApiClient {
+  const actor = actorName(env);
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    mode: 'remote',
+    location: base,
+    async send(request) {
+      const headers: Record<string, string> = { [ACTOR_HEADER]: actor, accept: 'application/json, application/x-ndjson' };
+      let body: RequestInit['body'];
+      if (request.upload) {
+        headers['content-type'] = request.upload.contentType;
+        body = Readable.toWeb(request.upload.stream) as unknown as RequestInit['body'];
+      } else if (request.json !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(request.json);
+      }
+      let res: Response;
+      try {
+        res = await fetch(`${base}${request.path}`, {
+          method: request.method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          ...(request.upload ? { duplex: 'half' } : {}),
+        } as RequestInit);
+      } catch (error) {
+        const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+        throw new CliError(
+          oneLine(
+            `The data directory ${dataDir} is owned by process ${pid}, serving ${base}, which does not answer (${cause}). ` +
+              'Stop that process, or use a different PTRACK_DATA_DIR.',
+          ),
+          EXIT.UNAVAILABLE,
+        );
+      }
+      const contentType = res.headers.get('content-type') ?? '';
+      if (request.streamResponse && res.status < 400 && res.body) {
+        return { status: res.status, contentType, body: undefined, stream: Readable.fromWeb(res.body as never) };
+      }
+      return { status: res.status, contentType, body: parseBody(await res.text(), contentType) };
+    },
+    async close() {},
+  };
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks).toString('utf8');
+}

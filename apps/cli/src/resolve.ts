@@ -1,0 +1,89 @@
+import type { ActionDto, ActionListResponse, PartnerDto, PartnerListResponse, RepDto, RepListResponse } from '@ptrack/contracts';
+import { type ApiClient, call } from './client';
+import { CliError, EXIT } from './errors';
+
+// People name partners, reps and actions; the API wants ids. These turn names into ids the same way
+// everywhere: an id as is, else a case-insensitive exact name, else a unique partial match.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_LISTED = 8;
+
+function candidates(names: string[]): string {
+  const shown = names.slice(0, MAX_LISTED).join(', ');
+  return names.length > MAX_LISTED ? `${shown}, … (${names.length} in all)` : shown;
+}
+
+function pick<T extends { name: string }>(items: T[], wanted: string, what: string, notFound: string): T {
+  const needle = wanted.trim().toLowerCase();
+  const exact = items.filter((i) => i.name.toLowerCase() === needle);
+  if (exact.length === 1) return exact[0]!;
+  const partial = items.filter((i) => i.name.toLowerCase().includes(needle));
+  if (partial.length === 1) return partial[0]!;
+  if (partial.length === 0) throw new CliError(notFound, EXIT.NOT_FOUND);
+  throw new CliError(
+    `"${wanted}" matches ${partial.length} ${what}: ${candidates(partial.map((i) => i.name))} — give the full name`,
+    EXIT.FAILED,
+  );
+}
+
+export type PartnerRef = { id: string; name: string };
+
+export async function resolvePartner(client: ApiClient, wanted: string): Promise<PartnerRef> {
+  if (UUID.test(wanted)) {
+    const partner = await call<PartnerDto>(client, 'GET', `/api/partners/${wanted}`);
+    return { id: partner.id, name: partner.name };
+  }
+  if (wanted.trim() === '') throw new CliError('give a partner name', EXIT.USAGE);
+  const query = new URLSearchParams({ q: wanted.trim(), limit: '500', sort: 'name' });
+  const list = await call<PartnerListResponse>(client, 'GET', `/api/partners?${query}`);
+  return pick(list.items, wanted, 'partners', `no partner named "${wanted}"`);
+}
+
+export async function resolveRep(client: ApiClient, partner: PartnerRef, wanted: string): Promise<RepDto> {
+  const reps: RepDto[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ partnerId: partner.id, limit: '500', ...(cursor ? { cursor } : {}) });
+    const page: RepListResponse = await call<RepListResponse>(client, 'GET', `/api/reps?${query}`);
+    reps.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  if (UUID.test(wanted)) {
+    const rep = reps.find((r) => r.id === wanted.toLowerCase());
+    if (rep) return rep;
+  }
+  const known = reps.length > 0 ? ` (reps: ${candidates(reps.map((r) => r.name))})` : ' (it has no reps yet)';
+  return pick(reps, wanted, `reps of ${partner.name}`, `${partner.name} has no rep named "${wanted}"${known}`);
+}
+
+async function openActions(client: ApiClient, filter: Record<string, string>): Promise<ActionDto[]> {
+  const items: ActionDto[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ ...filter, status: 'open', limit: '500', ...(cursor ? { cursor } : {}) });
+    const page: ActionListResponse = await call<ActionListResponse>(client, 'GET', `/api/actions?${query}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/**
+ * An action as people name it: its id, the short id `ptrack today` shows, or a partner (and rep)
+ * meaning their earliest open action.
+ */
+export async function resolveAction(client: ApiClient, wanted: string, repName?: string): Promise<ActionDto> {
+  if (UUID.test(wanted) && repName === undefined) return call<ActionDto>(client, 'GET', `/api/actions/${wanted}`);
+  if (/^[0-9a-f]{6,36}$/i.test(wanted) && repName === undefined) {
+    const prefix = wanted.toLowerCase();
+    const matches = (await openActions(client, {})).filter((a) => a.id.startsWith(prefix));
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) throw new CliError(`"${wanted}" matches ${matches.length} open actions: give more of the id`);
+  }
+  const partner = await resolvePartner(client, wanted);
+  const rep = repName === undefined ? null : await resolveRep(client, partner, repName);
+  const query = new URLSearchParams({ partnerId: partner.id, status: 'open', limit: '1', ...(rep ? { repId: rep.id } : {}) });
+  const [first] = (await call<ActionListResponse>(client, 'GET', `/api/actions?${query}`)).items;
+  if (!first) throw new CliError(`${rep ? `${rep.name} (${partner.name})` : partner.name} has no open action`, EXIT.NOT_FOUND);
+  return first;
+}
