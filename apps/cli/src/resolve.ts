@@ -1,6 +1,7 @@
 import type { ActionDto, ActionListResponse, PartnerDto, PartnerListResponse, RepDto, RepListResponse } from '@ptrack/contracts';
 import { type ApiClient, call } from './client';
 import { CliError, EXIT } from './errors';
+import { shortId } from './render/format';
 
 // People name partners, reps and actions; the API wants ids. These turn names into ids the same way
 // everywhere: an id as is, else a case-insensitive exact name, else a unique partial match.
@@ -76,7 +77,9 @@ export async function resolveAction(client: ApiClient, wanted: string, repName?:
   if (UUID.test(wanted) && repName === undefined) return call<ActionDto>(client, 'GET', `/api/actions/${wanted}`);
   if (/^[0-9a-f]{6,36}$/i.test(wanted) && repName === undefined) {
     const prefix = wanted.toLowerCase();
-    const matches = (await openActions(client, {})).filter((a) => a.id.startsWith(prefix));
+    const matches = (await openActions(client, {})).filter(
+      (a) => shortId(a.id) === prefix || a.id.replaceAll('-', '').endsWith(prefix) || a.id.startsWith(prefix),
+    );
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) throw new CliError(`"${wanted}" matches ${matches.length} open actions: give more of the id`);
   }

@@ -112,7 +112,7 @@ describe('ptrack, the real binary', () => {
 
     it('`done` by the short id `today` shows completes the action and prints the next', async () => {
       const listed = expectOk(await ptrack(dir.path, ['today']));
-      const shortId = ritaResearch.id.slice(0, 8);
+      const shortId = ritaResearch.id.replaceAll('-', '').slice(-8);
       expect(listed).toContain(`[${shortId}]`);
       const out = expectOk(await ptrack(dir.path, ['done', shortId]));
       expect(out).toContain(

@@ -19,6 +19,12 @@ describe('ptrack demo (the real binary)', () => {
     const today = JSON.parse(expectOk(await ptrack(dir.path, ['today', '--json'])));
     expect(today.items.length).toBeGreaterThan(0);
     expect(today.overdue + today.dueToday).toBeGreaterThan(0);
+    // The demo's ids are created in bulk: the short ids `today` prints must still tell actions apart.
+    const listed = expectOk(await ptrack(dir.path, ['today']));
+    const shortIds = [...listed.matchAll(/\[([0-9a-f]{8})\]/g)].map((m) => m[1]!);
+    expect(shortIds.length).toBe(today.items.length);
+    expect(new Set(shortIds).size).toBe(shortIds.length);
+    expect(expectOk(await ptrack(dir.path, ['done', shortIds[0]!]))).toMatch(/Done/i);
   });
 });
 

@@ -33,8 +33,12 @@ export function money(minor: number): string {
   return (minor / 100).toLocaleString('en-US', { maximumFractionDigits: 0 });
 }
 
+/**
+ * The last 8 hex digits of an id: the random part of both v4 ids and the time-ordered ids of bulk
+ * loads, whose leading digits are shared by every record created in the same instant.
+ */
 export function shortId(id: string): string {
-  return id.slice(0, 8);
+  return id.replaceAll('-', '').slice(-8);
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences
