@@ -61,6 +61,11 @@ export function calendarOf(settings: Settings, now: Date): { today: IsoDate; wee
   return { today, weekStartDate, weekStart };
 }
 
+/** What the maintained rollups are computed for: the workspace's time zone and today there. */
+export function statsClock(settings: Settings, now: Date): { timeZone: string; today: IsoDate } {
+  return { timeZone: settings.timeZone, today: todayIn(settings.timeZone, now) };
+}
+
 export function toSettingsDto(settings: Settings, now: Date): SettingsDto {
   return {
     timeZone: settings.timeZone,
@@ -133,7 +138,8 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsR
       after: updated!,
     });
     // Touch dates are calendar days in the workspace time zone: a new zone changes them.
-    if (patch.timeZone && patch.timeZone !== current.timeZone) await refreshAllStats(tx, { timeZone: patch.timeZone });
+    if (patch.timeZone && patch.timeZone !== current.timeZone)
+      await refreshAllStats(tx, { timeZone: patch.timeZone, today: todayIn(patch.timeZone, ctx.now()) });
     return toSettingsDto(updated!, ctx.now());
   });
 }

@@ -2,6 +2,7 @@ import { addDays, type Filter, type IsoDate } from '@ptrack/domain';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from './database';
 import { baseQuery, filterSql, type PartnerListParams } from './partner-list.repository';
+import { OPEN_DUE_DAY } from './schema';
 
 export type DashboardFigures = {
   partnerCount: number;
@@ -52,25 +53,22 @@ export async function dashboardFigures(
     tx,
     sql`
     select
-      (select count(*) from reps) as reps,
-      (select count(*) from reps where engagement_tier = 1) as t1,
-      (select count(*) from reps where engagement_tier = 2) as t2,
-      (select count(*) from reps where engagement_tier = 3) as t3,
-      (select count(*) from reps where engagement_tier = 4) as t4,
-      (select count(*) from reps where engagement_tier is null) as tnull,
-      (select coalesce(sum(closed_lost), 0) from partner_stats) as lost,
-      (select count(*) from actions where status = 'open' and due_date < ${p.today}::date) as overdue,
+      t.reps, t.t1, t.t2, t.t3, t.t4, t.reps - t.t1 - t.t2 - t.t3 - t.t4 as tnull, t.lost,
+      (select count(*) from actions where ${OPEN_DUE_DAY} < ${p.today}::date) as overdue,
       (select count(*) from (select partner_id from referrals
          where stage <> 'intro' and introduced_at > ${addDays(p.today, -90)}::date
-         group by partner_id having count(*) >= 3) q) as meeting`,
+         group by partner_id having count(*) >= 3) q) as meeting
+    from (select coalesce(sum(total_reps), 0) as reps, coalesce(sum(tier1_reps), 0) as t1, coalesce(sum(tier2_reps), 0) as t2,
+                 coalesce(sum(tier3_reps), 0) as t3, coalesce(sum(tier4_reps), 0) as t4, coalesce(sum(closed_lost), 0) as lost
+          from partner_stats) t`,
   );
   const top = await queryRows(
     tx,
     sql`
-    select p.id as "partnerId", p.name, s.pipeline_value_minor as "pipelineValueMinor", s.open_deals as "openDeals"
-    from partner_stats s join partners p on p.id = s.partner_id
+    select s.partner_id as "partnerId", s.name, s.pipeline_value_minor as "pipelineValueMinor", s.open_deals as "openDeals"
+    from partner_stats s
     where s.pipeline_value_minor > 0
-    order by s.pipeline_value_minor desc, p.id limit 10`,
+    order by s.pipeline_value_minor desc, s.partner_id limit 10`,
   );
   return {
     partnerCount: n(a.partners),

@@ -32,21 +32,23 @@ export type PartnerListRecord = Record<PartnerListField, unknown> & {
 };
 
 /**
- * The partner grid: every partner with its stored rollups and the time-dependent figures derived at
- * read time (SQL twins of the domain's partnerRollup, suggestPlanStatus, qualify and ippScore; an
- * integration test holds them to the pure rules). Filters and sorts use the column names of
+ * The partner grid, read from one table: partner_stats holds each partner's own columns and its
+ * maintained rollups (see stats.repository.ts, where the SQL twins of the domain's partnerRollup,
+ * suggestPlanStatus, qualify and ippScore live; an integration test holds them to the pure rules);
+ * only what moves with the week or the workspace's IPP bands is derived here. Filters and sorts use the column names of
  * PARTNER_LIST_FIELDS.
  */
 export function baseQuery(p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ippBands' | 'ids'>): SQL {
   const bands = p.ippBands;
   return sql`
-    select p.id, p.version, p.name, p.type, p.archetype, p.program_status as "programStatus", p.phase, p.owner,
-      p.industry, p.created_at as "createdAt", p.updated_at as "updatedAt",
-      ipp.score as "ippScore",
-      case when ipp.score is null then null
-           when ipp.score >= ${bands.strategic} then 'Strategic'
-           when ipp.score >= ${bands.good} then 'Good'
-           when ipp.score >= ${bands.evaluate} then 'Evaluate'
+    select s.partner_id as id, s.partner_version as version, s.name, s.name_key as "nameKey", s.type, s.archetype,
+      s.program_status as "programStatus", s.phase, s.owner, s.industry,
+      s.partner_created_at as "createdAt", s.partner_updated_at as "updatedAt",
+      s.ipp_score as "ippScore",
+      case when s.ipp_score is null then null
+           when s.ipp_score >= ${bands.strategic} then 'Strategic'
+           when s.ipp_score >= ${bands.good} then 'Good'
+           when s.ipp_score >= ${bands.evaluate} then 'Evaluate'
            else 'Pass' end as "partnerStatus",
       s.tier1_reps as "tier1Reps", s.tier2_reps as "tier2Reps", s.tier3_reps as "tier3Reps", s.tier4_reps as "tier4Reps",
       s.total_reps as "totalReps", s.tier12_rep_names as "tier12RepNames", s.jordan_count as "jordanCount",
@@ -55,42 +57,27 @@ export function baseQuery(p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ip
       s.reps_who_deliver as "repsWhoDeliver",
       s.next_action_date::text as "nextActionDate", s.next_action_type as "nextActionType",
       s.next_action_rep_name as "nextActionRep", s.next_action_notes as "nextActionNotes",
-      s.intros_made + coalesce((p.baseline->>'introsMade')::int, 0) as "introsMade",
-      s.qualified_conversations + coalesce((p.baseline->>'qualifiedConversations')::int, 0) as "qualifiedConversations",
-      s.deals_brought_in + coalesce((p.baseline->>'dealsBroughtIn')::int, 0) as "dealsBroughtIn",
+      s.intros_made + s.baseline_intros as "introsMade",
+      s.qualified_conversations + s.baseline_qualified as "qualifiedConversations",
+      s.deals_brought_in + s.baseline_deals as "dealsBroughtIn",
       s.open_deals as "openDeals",
-      s.closed_won + coalesce((p.baseline->>'closedWon')::int, 0) as "closedWon",
+      s.closed_won + s.baseline_won as "closedWon",
       s.pipeline_value_minor as "pipelineValueMinor",
       s.first_touch_date::text as "firstTouchDate", s.last_touch_date::text as "lastEngagementDate",
       (${p.today}::date - s.last_touch_date) as "daysSinceLastTouch",
-      coalesce(p.reviewed_at >= ${p.weekStart.toISOString()}::timestamptz, false) as "reviewedThisWeek",
-      case when ap.id is null then null
-           when ap.status is not null then ap.status
-           when coalesce(s.plan_progress, 0) >= ap.target then 'delivered'
-           when ${p.today}::date > ap.end_date then 'failed'
-           when (${p.today}::date - ap.start_date) >= 30
-                and coalesce(s.plan_progress, 0) * 2 * greatest(ap.end_date - ap.start_date, 1)
-                    < ap.target * (${p.today}::date - ap.start_date) then 'at-risk'
-           else 'on-track' end as "planStatus",
-      case when p.icp_match = 'no' or s.named_account_count between 1 and 2 or p.economics_ok = 'no' then 'polite-pass'
-           when p.icp_match = 'yes' and s.named_account_count >= 3 and coalesce(btrim(p.intro_mechanism), '') <> ''
-                and p.economics_ok = 'yes' then 'pursue'
-           else 'incomplete' end as "qualification"
-    from partners p
-    join partner_stats s on s.partner_id = p.id
-    left join activation_plans ap on ap.partner_id = p.id and ap.is_current
-    cross join lateral (
-      select case when p.icp_alignment is null or p.revenue_path_clarity is null or p.archetype_fit is null
-                    or p.economics is null or p.strategic_value is null then null
-                  else p.icp_alignment + p.revenue_path_clarity + p.archetype_fit + p.economics + p.strategic_value
-             end as score) ipp
-    ${p.ids ? sql`where p.id in ${p.ids}` : sql``}`;
+      coalesce(s.reviewed_at >= ${p.weekStart.toISOString()}::timestamptz, false) as "reviewedThisWeek",
+      s.plan_status as "planStatus",
+      s.qualification
+    from partner_stats s
+    ${p.ids ? sql`where s.partner_id in ${p.ids}` : sql``}`;
 }
 
 const column = (field: PartnerListField) => sql.raw(`r."${field}"`);
 
 /** The expression a field sorts and compares by: text case-insensitively, by code point. */
 function sortExpr(field: PartnerListField): SQL {
+  // The name sorts by its stored lower-case key, which has an index.
+  if (field === 'name') return sql`r."nameKey" collate "C"`;
   return PARTNER_LIST_FIELDS[field] === 'text' ? sql`lower(${column(field)}) collate "C"` : column(field);
 }
 
@@ -231,7 +218,7 @@ export async function listPartnerRows(
 
 /** Both drivers return bigint/numeric as strings in places: give the API numbers. */
 function normaliseRow(row: PartnerListRecord): PartnerListRecord {
-  const out = { ...row } as Record<string, unknown>;
+  const { nameKey: _sortKey, ...out } = row as Record<string, unknown>;
   for (const [field, kind] of Object.entries(PARTNER_LIST_FIELDS)) {
     const v = out[field];
     if (kind === 'number' && typeof v === 'string') out[field] = Number(v);

@@ -204,6 +204,9 @@ export const touches = pgTable(
   ],
 );
 
+/** An open action's due day, null for a done or skipped one: counts of due actions filter on it (indexed). */
+export const OPEN_DUE_DAY = sql`(case when status = 'open' then due_date end)`;
+
 export const actions = pgTable(
   'actions',
   {
@@ -224,6 +227,9 @@ export const actions = pgTable(
   (t) => [
     // Today list: open actions by due date; partner rollup: earliest open action per partner.
     index('actions_open_due_idx').on(t.dueDate, t.id).where(sql`status = 'open'`),
+    // Counting what is due: the planner keeps statistics on this expression, so it estimates the few open
+    // actions due by a date correctly instead of multiplying "open" by "due by then" over all actions.
+    index('actions_open_due_day_idx').on(OPEN_DUE_DAY),
     index('actions_partner_open_idx').on(t.partnerId, t.dueDate).where(sql`status = 'open'`),
     index('actions_rep_open_idx').on(t.repId).where(sql`status = 'open'`),
     index('actions_partner_idx').on(t.partnerId, t.updatedAt),
@@ -351,6 +357,26 @@ export const partnerStats = pgTable(
     partnerId: uuid('partner_id')
       .primaryKey()
       .references(() => partners.id, { onDelete: 'cascade' }),
+    // The partner's own grid columns, copied here so the grid filters and sorts one table.
+    name: text('name').notNull().default(''),
+    nameKey: text('name_key').notNull().default(''),
+    type: text('type'),
+    archetype: text('archetype'),
+    programStatus: text('program_status'),
+    phase: text('phase'),
+    owner: text('owner'),
+    industry: text('industry'),
+    ippScore: integer('ipp_score'),
+    qualification: text('qualification').notNull().default('incomplete'),
+    reviewedAt: instant('reviewed_at'),
+    partnerCreatedAt: instant('partner_created_at'),
+    partnerUpdatedAt: instant('partner_updated_at'),
+    partnerVersion: integer('partner_version').notNull().default(1),
+    baselineIntros: integer('baseline_intros').notNull().default(0),
+    baselineQualified: integer('baseline_qualified').notNull().default(0),
+    baselineDeals: integer('baseline_deals').notNull().default(0),
+    baselineWon: integer('baseline_won').notNull().default(0),
+    planStatus: text('plan_status'),
     firstTouchDate: day('first_touch_date'),
     lastTouchDate: day('last_touch_date'),
     tier1Reps: integer('tier1_reps').notNull().default(0),
@@ -386,5 +412,13 @@ export const partnerStats = pgTable(
     index('partner_stats_next_action_idx').on(t.nextActionDate),
     index('partner_stats_last_touch_idx').on(t.lastTouchDate),
     index('partner_stats_rollup_as_of_idx').on(t.rollupAsOf),
+    index('partner_stats_name_sort_idx').on(sql`${t.nameKey} collate "C"`, t.partnerId),
   ],
 );
+
+// The day the calendar-dependent rollups of every partner were last brought up to (refreshDailyRollups).
+// Derived state, like the stats tables: not backed up, rebuilt when missing.
+export const rollupState = pgTable('rollup_state', {
+  id: smallint('id').primaryKey().default(1),
+  asOf: day('as_of'),
+});

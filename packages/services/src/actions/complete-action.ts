@@ -2,7 +2,7 @@ import type { CompleteActionRequest } from '@ptrack/contracts';
 import { refreshStats, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
-import { calendarOf, loadSettings } from '../settings';
+import { calendarOf, loadSettings, statsClock } from '../settings';
 import { loadActionDto } from './action-dto';
 import { assertOpen, changeAction, lockAction } from './lock-action';
 import { scheduleNextAction } from './schedule-action';
@@ -18,13 +18,7 @@ export async function completeAction(ctx: ServiceContext, id: string, input: Com
     const { today } = calendarOf(settings, ctx.now());
     const current = await lockAction(tx, id, input.version, today);
     assertOpen(current, 'completed');
-    await changeAction(
-      tx,
-      ctx,
-      current,
-      { status: 'done', completedAt: ctx.now() },
-      { timeZone: settings.timeZone, refresh: false },
-    );
+    await changeAction(tx, ctx, current, { status: 'done', completedAt: ctx.now() }, { settings, refresh: false });
     let nextId: string | null = null;
     if (current.repId || input.next?.dueDate) {
       const [rep] = current.repId ? await tx.select().from(reps).where(eq(reps.id, current.repId)) : [];
@@ -36,7 +30,7 @@ export async function completeAction(ctx: ServiceContext, id: string, input: Com
         choice: input.next,
       });
     }
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
     return { action: await loadActionDto(tx, id, today), next: nextId ? await loadActionDto(tx, nextId, today) : null };
   });
 }

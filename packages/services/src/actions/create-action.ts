@@ -4,7 +4,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { checkOptionValues } from '../field-checks';
 import { recordChange } from '../history';
 import { resolveSubject } from '../records';
-import { calendarOf, loadSettings } from '../settings';
+import { calendarOf, loadSettings, statsClock } from '../settings';
 import { loadActionDto } from './action-dto';
 
 /** Plans a next step with a partner or one of its reps. */
@@ -26,7 +26,7 @@ export async function createAction(ctx: ServiceContext, input: CreateActionReque
       })
       .returning();
     await recordChange(tx, ctx, { entityType: 'action', entityId: created!.id, partnerId, operation: 'create', after: created! });
-    await refreshStats(tx, { partnerId, reps: 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
     return loadActionDto(tx, created!.id, calendarOf(settings, ctx.now()).today);
   });
 }

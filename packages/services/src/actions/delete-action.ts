@@ -2,7 +2,7 @@ import { actions, refreshStats } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
-import { calendarOf, loadSettings } from '../settings';
+import { calendarOf, loadSettings, statsClock } from '../settings';
 import { lockAction } from './lock-action';
 
 export async function deleteAction(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
@@ -17,6 +17,6 @@ export async function deleteAction(ctx: ServiceContext, id: string, expectedVers
       operation: 'delete',
       before: current,
     });
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
   });
 }

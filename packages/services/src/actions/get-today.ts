@@ -1,6 +1,6 @@
 import type { TodayQuery, TodayResponse } from '@ptrack/contracts';
 import { addDays } from '@ptrack/domain';
-import { actions, queryRows } from '@ptrack/storage';
+import { actions, OPEN_DUE_DAY, queryRows } from '@ptrack/storage';
 import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
@@ -43,9 +43,9 @@ export async function getToday(ctx: ServiceContext, query: TodayQuery = { limit:
       .limit(UPCOMING_LIMIT);
     const [counts] = await queryRows<{ overdue: number; due_today: number }>(
       tx,
-      sql`select count(*) filter (where due_date < ${today}::date)::int as overdue,
-                 count(*) filter (where due_date = ${today}::date)::int as due_today
-          from actions where status = 'open' and due_date <= ${today}::date`,
+      sql`select count(*) filter (where ${OPEN_DUE_DAY} < ${today}::date)::int as overdue,
+                 count(*) filter (where ${OPEN_DUE_DAY} = ${today}::date)::int as due_today
+          from actions where ${OPEN_DUE_DAY} <= ${today}::date`,
     );
     return {
       today,

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { assertVersion } from '../records';
+import { type Settings, statsClock } from '../settings';
 import { loadActionDto } from './action-dto';
 
 export type ActionRow = typeof actions.$inferSelect;
@@ -33,7 +34,7 @@ export async function changeAction(
   ctx: ServiceContext,
   current: ActionRow,
   patch: Partial<Pick<ActionRow, 'repId' | 'dueDate' | 'type' | 'notes' | 'status' | 'completedAt'>>,
-  opts: { timeZone: string; refresh?: boolean },
+  opts: { settings: Settings; refresh?: boolean },
 ): Promise<ActionRow> {
   const [updated] = await tx
     .update(actions)
@@ -48,6 +49,7 @@ export async function changeAction(
     before: current,
     after: updated!,
   });
-  if (opts.refresh !== false) await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: opts.timeZone });
+  if (opts.refresh !== false)
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(opts.settings, ctx.now()) });
   return updated!;
 }

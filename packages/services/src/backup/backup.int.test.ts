@@ -350,7 +350,8 @@ describe('a large workspace', () => {
       select 'bulk', 'import', 'touch', gen_random_uuid(), 'create', jsonb_build_object('n', n, 'big', 9007199254740993::bigint)
       from generate_series(1, 6001) n`);
     // Bulk SQL bypasses the services: bring the source's rollups up to date as a restore would.
-    await refreshAllStats(source.db, { timeZone: (await getSettings(ctx)).timeZone });
+    const { timeZone, today } = await getSettings(ctx);
+    await refreshAllStats(source.db, { timeZone, today });
     const lines = await backupOf(ctx);
     expect(JSON.parse(lines.at(-1)!).rows).toMatchObject({ touches: 12345, change_history: 6002 });
     const summary = await restoreBackup(contextOf(target), streamOf(lines));

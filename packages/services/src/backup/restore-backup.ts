@@ -3,7 +3,7 @@ import { AppError } from '@ptrack/domain';
 import { queryRows, refreshAllStats, type Tx } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
-import { loadSettings } from '../settings';
+import { loadSettings, statsClock } from '../settings';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -167,7 +167,7 @@ export async function restoreBackup(ctx: ServiceContext, lines: AsyncIterable<st
         sql`select setval(pg_get_serial_sequence('change_history', 'id'), coalesce((select max(id) from change_history), 0) + 1, false)`,
       );
       const settings = await loadSettings(tx);
-      await refreshAllStats(tx, { timeZone: settings.timeZone });
+      await refreshAllStats(tx, { ...statsClock(settings, ctx.now()) });
       return {
         format: BACKUP_FORMAT,
         formatVersion: header.formatVersion,

@@ -5,8 +5,9 @@ import {
   PARTNER_SOURCED_REVENUE_BENCHMARK,
   QUALIFIED_CONVOS_BENCHMARK,
 } from '@ptrack/domain';
-import { dashboardFigures, refreshDailyRollups } from '@ptrack/storage';
+import { dashboardFigures } from '@ptrack/storage';
 import { inTransaction, type ServiceContext } from '../context';
+import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
 
 /** The program at a glance (PRODUCT.md, Dashboard): tiers, plans, funnel, pipeline, attention, targets. */
@@ -16,7 +17,7 @@ export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
     const { today, weekStart } = calendarOf(settings, ctx.now());
     const needsAttention = BUILT_IN_VIEWS.find((v) => v.id === 'needs-attention')?.definition.filter;
     if (!needsAttention) throw new Error('the built-in view needs-attention has no filter');
-    await refreshDailyRollups(tx, today);
+    await ensureDailyRollups(tx, today);
     const f = await dashboardFigures(tx, { today, weekStart, ippBands: settings.ippBands, needsAttention });
     return {
       today,

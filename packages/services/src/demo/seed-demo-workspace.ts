@@ -18,7 +18,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import { inTransaction, type ServiceContext } from '../context';
 import { type EntityType, snapshot } from '../history';
-import { cadencesOf, loadSettings } from '../settings';
+import { cadencesOf, loadSettings, statsClock } from '../settings';
 import { buildDemoRecords } from './build-demo-records';
 
 // Bulk inserts stay well under PostgreSQL's 65,535 bind parameters per statement.
@@ -190,7 +190,7 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
       ...planRows.map((row) => entry('plan', row, row.partnerId, row)),
     ]);
 
-    await refreshAllStats(tx, { timeZone: settings.timeZone });
+    await refreshAllStats(tx, { ...statsClock(settings, ctx.now()) });
     return {
       partners: records.partners.length,
       reps: records.reps.length,

@@ -5,7 +5,7 @@ import { and, ne, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { checkOptionValues, mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
-import { loadSettings, type Settings } from '../settings';
+import { loadSettings, type Settings, statsClock } from '../settings';
 import { loadPartnerDto } from './partner-dto';
 import { setNamedAccounts } from './set-named-accounts';
 
@@ -57,7 +57,7 @@ export async function createPartner(ctx: ServiceContext, input: CreatePartnerReq
       .returning();
     const partner = row!;
     const accountNames = namedAccounts ? await setNamedAccounts(tx, ctx, partner.id, namedAccounts) : [];
-    await refreshStats(tx, { partnerId: partner.id, reps: 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId: partner.id, reps: 'none', ...statsClock(settings, ctx.now()) });
     await recordChange(tx, ctx, {
       entityType: 'partner',
       entityId: partner.id,

@@ -1,7 +1,8 @@
 import type { PartnerListQuery, PartnerListResponse, PartnerListRowDto } from '@ptrack/contracts';
 import { AppError, type Filter, type SortKey, validateFilter } from '@ptrack/domain';
-import { listPartnerRows, refreshDailyRollups, sortValuesOf } from '@ptrack/storage';
+import { listPartnerRows, sortValuesOf } from '@ptrack/storage';
 import { inTransaction, type ServiceContext } from '../context';
+import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
 import { parseSort, resolveView } from '../views/resolve-view';
 
@@ -47,7 +48,7 @@ export async function listPartners(ctx: ServiceContext, query: PartnerListQuery)
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today, weekStart } = calendarOf(settings, ctx.now());
-    await refreshDailyRollups(tx, today);
+    await ensureDailyRollups(tx, today);
     const view = query.view ? await resolveView(tx, query.view) : null;
     const extra = query.filter ? parseFilterParam(query.filter) : null;
     const filters = [view?.filter ?? null, extra].filter((f): f is Filter => f !== null);

@@ -6,7 +6,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
 import { assertVersion } from '../records';
-import { loadSettings } from '../settings';
+import { loadSettings, statsClock } from '../settings';
 import { assertPartnerNameFree, checkPartnerOptions } from './create-partner';
 import { loadPartnerDto } from './partner-dto';
 import { namedAccountNames, setNamedAccounts } from './set-named-accounts';
@@ -46,7 +46,8 @@ export async function updatePartner(ctx: ServiceContext, id: string, input: Upda
       after.namedAccounts = await setNamedAccounts(tx, ctx, id, namedAccounts);
     }
     await recordChange(tx, ctx, { entityType: 'partner', entityId: id, partnerId: id, operation: 'update', before, after });
-    if (namedAccounts !== undefined) await refreshStats(tx, { partnerId: id, reps: 'none', timeZone: settings.timeZone });
+    // The grid reads the partner's own columns from its rollup row too: refresh it on every change.
+    await refreshStats(tx, { partnerId: id, reps: 'none', ...statsClock(settings, ctx.now()) });
     return loadPartnerDto(tx, settings, ctx.now(), id);
   });
 }

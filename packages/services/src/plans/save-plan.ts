@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { assertPartnerExists, assertVersion } from '../records';
-import { calendarOf, loadSettings } from '../settings';
+import { calendarOf, loadSettings, statsClock } from '../settings';
 import { loadPlanDto, toPlanDto } from './plan-dto';
 
 /**
@@ -67,7 +67,7 @@ export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest):
       operation: 'create',
       after: created!,
     });
-    await refreshStats(tx, { partnerId: input.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId: input.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
     return toPlanDto(tx, created!, today);
   });
 }
@@ -98,7 +98,7 @@ export async function updatePlan(ctx: ServiceContext, id: string, input: UpdateP
       before: current,
       after: updated!,
     });
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
     return toPlanDto(tx, updated!, today);
   });
 }
@@ -117,6 +117,6 @@ export async function deletePlan(ctx: ServiceContext, id: string, expectedVersio
       operation: 'delete',
       before: current,
     });
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
   });
 }

@@ -6,7 +6,7 @@ import { resolveAccount } from '../accounts/resolve-account';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { assertVersion, resolveSubject } from '../records';
-import { loadSettings } from '../settings';
+import { loadSettings, statsClock } from '../settings';
 import { loadReferralDto } from './referral-dto';
 
 async function assertDealFree(tx: Tx, hubspotDealId: string | null | undefined, exceptId?: string): Promise<void> {
@@ -49,7 +49,7 @@ export async function createReferral(ctx: ServiceContext, input: CreateReferralR
       operation: 'create',
       after: created!,
     });
-    await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', ...statsClock(settings, ctx.now()) });
     return loadReferralDto(tx, created!.id);
   });
 }
@@ -87,8 +87,9 @@ export async function updateReferral(ctx: ServiceContext, id: string, input: Upd
       before: current,
       after: updated!,
     });
-    await refreshStats(tx, { partnerId, timeZone: settings.timeZone });
-    if (partnerId !== current.partnerId) await refreshStats(tx, { partnerId: current.partnerId, timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId, ...statsClock(settings, ctx.now()) });
+    if (partnerId !== current.partnerId)
+      await refreshStats(tx, { partnerId: current.partnerId, ...statsClock(settings, ctx.now()) });
     return loadReferralDto(tx, id);
   });
 }
@@ -110,7 +111,7 @@ export async function deleteReferral(ctx: ServiceContext, id: string, expectedVe
     await refreshStats(tx, {
       partnerId: current.partnerId,
       reps: current.repId ? { id: current.repId } : 'none',
-      timeZone: settings.timeZone,
+      ...statsClock(settings, ctx.now()),
     });
   });
 }

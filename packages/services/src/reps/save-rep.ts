@@ -6,7 +6,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
 import { assertPartnerExists, assertVersion } from '../records';
-import { loadSettings } from '../settings';
+import { loadSettings, statsClock } from '../settings';
 import { loadRepDto } from './rep-dto';
 
 async function assertRepUnique(
@@ -57,7 +57,7 @@ export async function createRep(ctx: ServiceContext, input: CreateRepRequest): P
       .insert(reps)
       .values({ ...fields, custom: customValues, createdAt: ctx.now(), updatedAt: ctx.now() })
       .returning();
-    await refreshStats(tx, { partnerId: rep!.partnerId, reps: { id: rep!.id }, timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId: rep!.partnerId, reps: { id: rep!.id }, ...statsClock(settings, ctx.now()) });
     await recordChange(tx, ctx, {
       entityType: 'rep',
       entityId: rep!.id,
@@ -89,9 +89,9 @@ export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRe
       .set({ ...fields, custom: customValues, version: version + 1, updatedAt: ctx.now() })
       .where(eq(reps.id, id))
       .returning();
-    await refreshStats(tx, { partnerId, reps: { id }, timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId, reps: { id }, ...statsClock(settings, ctx.now()) });
     if (partnerId !== current.partnerId)
-      await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+      await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
     await recordChange(tx, ctx, {
       entityType: 'rep',
       entityId: id,
@@ -112,7 +112,7 @@ export async function deleteRep(ctx: ServiceContext, id: string, expectedVersion
     if (!current) throw AppError.notFound('rep', id);
     await assertVersion(current, expectedVersion, `rep "${current.name}"`, () => loadRepDto(tx, settings, ctx.now(), id));
     await tx.delete(reps).where(eq(reps.id, id));
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
     await recordChange(tx, ctx, {
       entityType: 'rep',
       entityId: id,

@@ -3,7 +3,7 @@ import { refreshStats, touches } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
-import { loadSettings } from '../settings';
+import { loadSettings, statsClock } from '../settings';
 
 /** Removes a touch logged by mistake; activity dates and response rates follow. */
 export async function deleteTouch(ctx: ServiceContext, id: string): Promise<void> {
@@ -22,7 +22,7 @@ export async function deleteTouch(ctx: ServiceContext, id: string): Promise<void
     await refreshStats(tx, {
       partnerId: current.partnerId,
       reps: current.repId ? { id: current.repId } : 'none',
-      timeZone: settings.timeZone,
+      ...statsClock(settings, ctx.now()),
     });
   });
 }

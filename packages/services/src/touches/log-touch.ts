@@ -8,7 +8,7 @@ import { scheduleNextAction } from '../actions/schedule-action';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { resolveSubject } from '../records';
-import { calendarOf, loadSettings } from '../settings';
+import { calendarOf, loadSettings, statsClock } from '../settings';
 import { toTouchDto } from './touch-dto';
 
 const FOLLOW_UP = 'Follow-up';
@@ -52,13 +52,7 @@ export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
         .where(and(eq(actions.repId, rep.id), eq(actions.status, 'open'), eq(actions.type, FOLLOW_UP)))
         .for('update');
       for (const action of open) {
-        await changeAction(
-          tx,
-          ctx,
-          action,
-          { status: 'done', completedAt: ctx.now() },
-          { timeZone: settings.timeZone, refresh: false },
-        );
+        await changeAction(tx, ctx, action, { status: 'done', completedAt: ctx.now() }, { settings, refresh: false });
         completedIds.push(action.id);
       }
       nextId = await scheduleNextAction(tx, ctx, settings, {
@@ -77,7 +71,7 @@ export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
         choice: input.next,
       });
     }
-    await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', timeZone: settings.timeZone });
+    await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', ...statsClock(settings, ctx.now()) });
     return {
       touch: toTouchDto(touch!),
       completed: await loadActionDtos(tx, completedIds, today),
