@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Two tiers (CONVENTIONS.md §8): pure unit tests, and integration tests that run against a real
 // database — PGlite by default, a PostgreSQL server when DATABASE_URL is set (see `npm run test:pg`).
+// Plus browser journeys in Debian's Chromium (`npm run test:e2e`), which `npm test` leaves out: its
+// script names the unit and integration projects.
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +20,18 @@ export default defineConfig({
           include: ['packages/*/src/**/*.int.test.ts', 'apps/*/src/**/*.int.test.ts', 'apps/*/test/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          // Builds apps/web once if its sources changed since the last build.
+          globalSetup: ['e2e/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Each file starts a server and a browser: one at a time on a small machine.
+          fileParallelism: false,
         },
       },
     ],

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { Problem } from '@ptrack/contracts';
 import type { Database } from '@ptrack/storage';
@@ -32,7 +35,12 @@ export type BuildAppOptions = {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Directory of the built web app (apps/web/dist by default); null serves no web app. */
+  webRoot?: string | null;
 };
+
+/** Where `npm run build:web` writes the web app. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -146,5 +154,44 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     { prefix: '/api' },
   );
+  if (options.webRoot !== null) await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
+}
+
+const NOT_BUILT_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>Partner Tracker</title>' +
+  '<p>The web app is not built. Run <code>npm run build:web</code> (or <code>npm start</code>, which builds it), then reload.' +
+  ' The API is at <a href="/api/docs">/api/docs</a>.</p>';
+
+/**
+ * The built web app at `/`: its files as they are, and index.html for every other GET outside /api so
+ * the browser router can handle deep links (/partners, /settings…). /api keeps its 404 problem+json, and
+ * so does a missing file with an extension (a stale /assets/x.js must not come back as HTML).
+ */
+async function serveWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
+  const built = existsSync(join(webRoot, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      // One route per file, found at start: the catch-all below then owns every other path.
+      wildcard: false,
+      index: false,
+      serveDotFiles: false,
+      cacheControl: false,
+      // scripts/ensure-web-build.mjs writes .br and .gz beside each asset.
+      preCompressed: true,
+      setHeaders(res, path) {
+        // Vite names assets by content hash: they never change. index.html must always be revalidated.
+        const immutable = path.startsWith(join(webRoot, 'assets'));
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('x-content-type-options', 'nosniff');
+      },
+    });
+  }
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path === '/api' || path.startsWith('/api/') || extname(path) !== '') return reply.callNotFound();
+    if (!built) return reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webRoot, { cacheControl: false });
+  });
 }

@@ -1,0 +1,86 @@
+// The one way the web app talks to the server: JSON over fetch, with RFC 9457 problem+json turned into
+// a typed ApiError. Feature api/ modules wrap it with request and response types imported (as types
+// only) from @ptrack/contracts, so the browser bundle carries no zod schema and no server code.
+
+/** One field-level problem, as the server's problem+json `errors[]` names it (e.g. `name`, `next.dueDate`). */
+export type FieldProblem = { field: string; message: string };
+
+/** The problem+json body (contracts' `Problem` schema). */
+type ProblemBody = {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  errors?: FieldProblem[];
+  current?: unknown;
+};
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  /** The server's problem code (`VALIDATION_FAILED`, `VERSION_CONFLICT`…), `NETWORK` when unreachable. */
+  readonly code: string;
+  readonly title: string;
+  readonly fieldProblems: FieldProblem[];
+  /** With a version conflict: the record as it is now. */
+  readonly current: unknown;
+
+  constructor(status: number, body: ProblemBody) {
+    super(body.detail ?? body.title ?? `Request failed (${status})`);
+    this.status = status;
+    this.code = body.code ?? 'UNKNOWN';
+    this.title = body.title ?? 'Something went wrong';
+    this.fieldProblems = body.errors ?? [];
+    this.current = body.current;
+  }
+
+  /** The message for one form field (`dueDate` also matches `next.dueDate`), to show next to it. */
+  fieldMessage(field: string): string | undefined {
+    const hit = this.fieldProblems.find((p) => p.field === field || p.field.endsWith(`.${field}`));
+    return hit?.message;
+  }
+}
+
+/** The field-level message of `error` for `field`, if the error is an ApiError that names it. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fieldMessage(field) : undefined;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+function urlOf(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(key, String(value));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(urlOf(path, options.query), {
+      method,
+      headers: options.body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, {
+      code: 'NETWORK',
+      title: 'Cannot reach the server',
+      detail: 'Check that Partner Tracker is running.',
+    });
+  }
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  const body: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) throw new ApiError(response.status, (body as ProblemBody | null) ?? {});
+  return body as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+};

@@ -1,0 +1,49 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { createRootRoute, createRoute, createRouter, Link, lazyRouteComponent } from '@tanstack/react-router';
+import { TodayPage } from '../features/today/components/today-page';
+import { AppLayout } from './app-shell';
+
+// Router: TanStack Router rather than react-router. The partner grid (next) keeps its view, filter, sort
+// and columns in the URL; TanStack Router validates and types search params and route params end to end,
+// so a shared link or a reload restores a view without hand-parsing. It also splits routes into lazy
+// chunks (lazyRouteComponent below), which keeps the entry bundle small as pages arrive.
+
+function NotFound() {
+  return (
+    <Stack>
+      <Title order={1}>Page not found</Title>
+      <Text>
+        There is no page here. <Link to="/">Go to Today</Link>.
+      </Text>
+    </Stack>
+  );
+}
+
+const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFound });
+
+const todayRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: TodayPage });
+const partnersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners',
+  component: lazyRouteComponent(() => import('../features/partners/components/partners-page'), 'PartnersPage'),
+});
+const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dashboard',
+  component: lazyRouteComponent(() => import('../features/dashboard/components/dashboard-page'), 'DashboardPage'),
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([todayRoute, partnersRoute, dashboardRoute, settingsRoute]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

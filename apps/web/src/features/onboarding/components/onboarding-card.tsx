@@ -1,0 +1,54 @@
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { AddPartnerForm } from '../../partners/components/add-partner-form';
+import { useLoadDemo } from '../hooks/use-load-demo';
+
+/** Shown on Today while the workspace has no partner (issue 4, "Empty workspace"). */
+export function OnboardingCard() {
+  const demo = useLoadDemo();
+  const [adding, setAdding] = useState(false);
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="onboarding-heading" data-testid="onboarding">
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h3" id="onboarding-heading">
+            Welcome to Partner Tracker
+          </Title>
+          <Text mt={4}>
+            Your workspace is empty. Look around with demo data, or start with your first partner. Today will then list who to
+            follow up with, about what.
+          </Text>
+        </div>
+        <Group gap="sm" wrap="wrap">
+          <Button
+            // mutateAsync: the card unmounts once the workspace has partners, and the message must still show.
+            onClick={() =>
+              demo.mutateAsync().then(
+                (summary) =>
+                  notifySuccess(
+                    'Demo data loaded',
+                    `${summary.partners} partners, ${summary.reps} reps, ${summary.actions} actions`,
+                  ),
+                (error: unknown) => notifyError(error, 'Demo data could not be loaded'),
+              )
+            }
+            loading={demo.isPending}
+          >
+            Load demo data
+          </Button>
+          <Button variant="default" disabled aria-describedby="import-soon">
+            Import your sheet
+          </Button>
+          <Button variant="default" onClick={() => setAdding(true)} disabled={adding} aria-expanded={adding}>
+            Add a partner
+          </Button>
+        </Group>
+        <Text size="sm" c="gray.7" id="import-soon">
+          Importing your spreadsheet (CSV or XLSX) is coming soon.
+        </Text>
+        {adding ? <AddPartnerForm onDone={() => setAdding(false)} /> : null}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../api/client';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useSettings } from '../../settings/hooks/use-settings';
+import { useCreatePartner } from '../hooks/use-partners';
+
+/** The smallest useful partner: a name (required, unique) and, optionally, its type and website. */
+export function AddPartnerForm({ onDone }: { onDone(): void }) {
+  const settings = useSettings();
+  const create = useCreatePartner();
+  const [name, setName] = useState('');
+  const [type, setType] = useState<string | null>(null);
+  const [website, setWebsite] = useState('');
+  const [blank, setBlank] = useState(false);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setBlank(true);
+      return;
+    }
+    // mutateAsync: adding the first partner replaces the onboarding card (and this form) with Today.
+    create.mutateAsync({ name: name.trim(), type: type ?? undefined, website: website.trim() || undefined }).then(
+      (partner) => {
+        notifySuccess('Partner added', partner.name);
+        onDone();
+      },
+      (error: unknown) => {
+        if (!fieldError(error, 'name') && !fieldError(error, 'website') && !fieldError(error, 'type')) notifyError(error);
+      },
+    );
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Add a partner" data-testid="add-partner-form">
+      <Stack gap="sm" maw={480}>
+        <TextInput
+          label="Partner name"
+          required
+          value={name}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            setBlank(false);
+          }}
+          error={blank ? 'Give the partner a name' : fieldError(create.error, 'name')}
+          data-autofocus
+          autoFocus
+        />
+        <Select
+          label="Type"
+          placeholder="Optional"
+          data={settings.data?.optionLists.partnerType ?? []}
+          value={type}
+          onChange={setType}
+          clearable
+          error={fieldError(create.error, 'type')}
+        />
+        <TextInput
+          label="Website"
+          placeholder="https://example.com"
+          type="url"
+          value={website}
+          onChange={(e) => setWebsite(e.currentTarget.value)}
+          error={fieldError(create.error, 'website')}
+        />
+        <Group gap="xs">
+          <Button type="submit" loading={create.isPending}>
+            Add partner
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type { SettingsDto } from '@ptrack/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { fetchSettings } from '../api/settings.api';
+
+export const settingsKey = ['settings'] as const;
+
+export function useSettings() {
+  return useQuery({ queryKey: settingsKey, queryFn: fetchSettings, staleTime: 60_000 });
+}
+
+// PRODUCT.md cadence rule; a rep without a tier follows Tier 3's cadence, as the server does.
+const UNTIERED_TIER = 3;
+
+/** Days until the next follow-up for a rep of `tier`, from the workspace cadences. */
+export function cadenceFor(settings: SettingsDto | undefined, tier: number | null): number | undefined {
+  if (!settings) return undefined;
+  const key = String(tier ?? UNTIERED_TIER) as keyof SettingsDto['cadences'];
+  return settings.cadences[key];
+}
+
+/** The workspace's list of action types (editable in settings), "Follow-up" first by default. */
+export function actionTypesOf(settings: SettingsDto | undefined): string[] {
+  return settings?.optionLists.actionType ?? ['Follow-up'];
+}

@@ -1,0 +1,125 @@
+import { Button, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import type { ActionDto, LogTouchRequest } from '@ptrack/contracts';
+import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../api/client';
+import { addDays, formatDay } from '../../../lib/dates';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
+import { useLogTouch } from '../hooks/use-action-mutations';
+
+type Kind = LogTouchRequest['kind'];
+type Direction = LogTouchRequest['direction'];
+
+// Every kind the API accepts, and no other (the compiler checks both ways).
+const KIND_LABELS = {
+  email: 'Email',
+  call: 'Call',
+  meeting: 'Meeting',
+  message: 'Message',
+  'in-person-visit': 'In-person visit',
+  'collateral-sent': 'Collateral sent',
+  'proposal-sent': 'Proposal sent',
+  other: 'Other',
+} as const satisfies Record<Kind, string>;
+const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
+
+type LogTouchDialogProps = { action: ActionDto; today: string; onClose(): void };
+
+/**
+ * Logs a touch with the action's rep (or its partner). With a rep, the server completes the rep's open
+ * follow-ups and schedules the next at today + the tier's cadence (PRODUCT.md cadence rule); the date
+ * shown is that default and can be changed.
+ */
+export function LogTouchDialog({ action, today, onClose }: LogTouchDialogProps) {
+  const settings = useSettings();
+  const cadence = cadenceFor(settings.data, action.repTier);
+  const suggested = action.repId && cadence !== undefined ? addDays(today, cadence) : '';
+  const [kind, setKind] = useState<Kind>('email');
+  const [direction, setDirection] = useState<Direction>('outbound');
+  const [summary, setSummary] = useState('');
+  const [nextDate, setNextDate] = useState<string | null>(null);
+  const logTouch = useLogTouch();
+  const date = nextDate ?? suggested;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const subject = action.repId ? { repId: action.repId } : { partnerId: action.partnerId };
+    const next = date && date !== suggested ? { dueDate: date } : undefined;
+    logTouch.mutate(
+      { ...subject, kind, direction, summary: summary.trim() || undefined, next },
+      {
+        onSuccess: (result) => {
+          onClose();
+          notifySuccess(
+            'Touch logged',
+            result.next ? `Next follow-up: ${formatDay(result.next.dueDate)}` : 'No follow-up scheduled.',
+          );
+        },
+        onError: (error) => {
+          if (!fieldError(error, 'summary') && !fieldError(error, 'dueDate')) notifyError(error);
+        },
+      },
+    );
+  };
+
+  const who = action.repName ? `${action.repName} (${action.partnerName})` : action.partnerName;
+  return (
+    <Modal opened onClose={onClose} title={`Log touch with ${who}`} size="md">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          <Select
+            label="Kind"
+            data={KINDS}
+            value={kind}
+            onChange={(value) => setKind((value as Kind | null) ?? 'email')}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            data-autofocus
+          />
+          <Radio.Group label="Direction" value={direction} onChange={(value) => setDirection(value as Direction)}>
+            <Group gap="lg" mt={4}>
+              <Radio value="outbound" label="We reached out" />
+              <Radio value="inbound" label="They replied or reached out" />
+            </Group>
+          </Radio.Group>
+          <Textarea
+            label="Note"
+            placeholder="What happened"
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+            error={fieldError(logTouch.error, 'summary')}
+          />
+          <TextInput
+            type="date"
+            label="Next follow-up"
+            description={
+              action.repId && cadence !== undefined
+                ? `Scheduled at the ${action.repTier ? `Tier ${action.repTier}` : 'Tier 3'} cadence (every ${cadence} days) unless you change it`
+                : 'No rep: pick a date to schedule a follow-up, or leave it empty'
+            }
+            min={today}
+            value={date}
+            onChange={(e) => setNextDate(e.currentTarget.value)}
+            error={fieldError(logTouch.error, 'dueDate')}
+          />
+          {action.repId && action.type === 'Follow-up' ? (
+            <Text size="sm" c="gray.7">
+              This completes the open follow-up with {action.repName}.
+            </Text>
+          ) : null}
+          <Group justify="flex-end" gap="xs" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={logTouch.isPending}>
+              Log touch
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,216 @@
+import { Alert, Button, Group, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import type { ActionDto } from '@ptrack/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { fieldError } from '../../../api/client';
+import { formatDay, formatLongDay } from '../../../lib/dates';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { OnboardingCard } from '../../onboarding/components/onboarding-card';
+import { usePartnerCount } from '../../partners/hooks/use-partners';
+import { useSnoozeAction } from '../hooks/use-action-mutations';
+import { useToday } from '../hooks/use-today';
+import { ActionRow } from './action-row';
+import { DoneDialog } from './done-dialog';
+import { LogTouchDialog } from './log-touch-dialog';
+import { SnoozeDateDialog } from './snooze-date-dialog';
+import type { SnoozeChoice } from './snooze-menu';
+import classes from './today.module.css';
+import { UpcomingList } from './upcoming-list';
+
+type Dialog = { kind: 'done' | 'log' | 'snooze-date'; action: ActionDto } | null;
+
+function plural(n: number, one: string, many: string) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The landing page: who to contact today, overdue first (PRODUCT.md "Today"). */
+export function TodayPage() {
+  const partnerCount = usePartnerCount();
+  const { today: data, isPending, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useToday();
+  const snooze = useSnoozeAction();
+  const [selected, setSelected] = useState(0);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [snoozeMenuFor, setSnoozeMenuFor] = useState<string | null>(null);
+  const rowRefs = useRef(new Map<string, HTMLLIElement>());
+  const moved = useRef(false);
+
+  const items = data?.items ?? [];
+  const index = Math.min(selected, Math.max(items.length - 1, 0));
+  const current = items[index];
+
+  // j/k move the focus along with the selection, so screen readers follow it.
+  useEffect(() => {
+    if (!moved.current || !current) return;
+    moved.current = false;
+    const row = rowRefs.current.get(current.id);
+    row?.focus();
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [current]);
+
+  const doSnooze = (action: ActionDto, choice: SnoozeChoice) => {
+    setSnoozeMenuFor(null);
+    if (choice === 'pick') {
+      snooze.reset();
+      setDialog({ kind: 'snooze-date', action });
+      return;
+    }
+    snooze.mutate(
+      { id: action.id, body: { version: action.version, ...choice } },
+      {
+        onSuccess: (moved) =>
+          notifySuccess(
+            'Snoozed',
+            `${moved.type} with ${moved.repName ?? moved.partnerName} moved to ${formatDay(moved.dueDate)}`,
+          ),
+        onError: (e) => notifyError(e),
+      },
+    );
+  };
+
+  // Single-key shortcuts, ignored while typing in a field (useHotkeys skips inputs) or with a dialog open.
+  const idle = dialog === null && snoozeMenuFor === null;
+  const move = (delta: number) => {
+    if (!idle || items.length === 0) return;
+    moved.current = true;
+    setSelected(Math.min(Math.max(index + delta, 0), items.length - 1));
+  };
+  useHotkeys([
+    ['j', () => move(1)],
+    ['k', () => move(-1)],
+    ['d', () => idle && current && setDialog({ kind: 'done', action: current })],
+    ['l', () => idle && current && setDialog({ kind: 'log', action: current })],
+    ['s', () => idle && current && setSnoozeMenuFor(current.id)],
+  ]);
+
+  if (partnerCount.data === 0) {
+    return (
+      <Stack gap="lg">
+        <Title order={1}>Today</Title>
+        <OnboardingCard />
+      </Stack>
+    );
+  }
+
+  if (isPending || partnerCount.isPending) {
+    return (
+      <Group justify="center" p="xl">
+        <Loader aria-label="Loading today's actions" />
+      </Group>
+    );
+  }
+  if (error || !data) {
+    return (
+      <Alert color="red" title="Today could not be loaded" role="alert">
+        {error?.message ?? 'Unknown error'}
+      </Alert>
+    );
+  }
+
+  const overdue = items.filter((a) => a.daysOverdue > 0);
+  const dueToday = items.filter((a) => a.daysOverdue <= 0);
+  const renderRow = (action: ActionDto) => {
+    const position = items.indexOf(action);
+    return (
+      <ActionRow
+        key={action.id}
+        ref={(el) => {
+          if (el) rowRefs.current.set(action.id, el);
+          else rowRefs.current.delete(action.id);
+        }}
+        action={action}
+        today={data.today}
+        selected={position === index}
+        busy={snooze.isPending && snooze.variables?.id === action.id}
+        snoozeOpened={snoozeMenuFor === action.id}
+        onSelect={() => setSelected(position)}
+        onDone={() => setDialog({ kind: 'done', action })}
+        onLogTouch={() => setDialog({ kind: 'log', action })}
+        onSnooze={(choice) => doSnooze(action, choice)}
+        onSnoozeOpenedChange={(opened) => setSnoozeMenuFor(opened ? action.id : null)}
+      />
+    );
+  };
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Group justify="space-between" align="baseline" wrap="wrap" gap="xs">
+          <Title order={1}>Today</Title>
+          <Text c="gray.7" size="sm">
+            {formatLongDay(data.today)}
+          </Text>
+        </Group>
+        <Text size="lg" fw={500} aria-live="polite" data-testid="today-counts">
+          {plural(data.overdueCount, 'overdue', 'overdue')} · {data.dueTodayCount} due today
+        </Text>
+      </div>
+
+      {items.length === 0 ? (
+        <Alert color="teal" variant="light" title="Nothing due today">
+          You are up to date. Upcoming actions are listed below.
+        </Alert>
+      ) : (
+        <Stack gap="md">
+          {overdue.length > 0 ? (
+            <section aria-labelledby="overdue-heading">
+              <Title order={2} size="h4" id="overdue-heading" mb="xs">
+                Overdue
+              </Title>
+              <ul className={classes.list} data-testid="overdue-list">
+                {overdue.map(renderRow)}
+              </ul>
+            </section>
+          ) : null}
+          {dueToday.length > 0 ? (
+            <section aria-labelledby="due-today-heading">
+              <Title order={2} size="h4" id="due-today-heading" mb="xs">
+                Due today
+              </Title>
+              <ul className={classes.list} data-testid="due-today-list">
+                {dueToday.map(renderRow)}
+              </ul>
+            </section>
+          ) : null}
+          {hasNextPage ? (
+            <Button variant="default" onClick={() => fetchNextPage()} loading={isFetchingNextPage} w="fit-content">
+              Show more
+            </Button>
+          ) : null}
+          <Text size="xs" c="gray.7" visibleFrom="sm">
+            Keys: <Kbd>j</Kbd>/<Kbd>k</Kbd> move · <Kbd>d</Kbd> done · <Kbd>s</Kbd> snooze · <Kbd>l</Kbd> log touch
+          </Text>
+        </Stack>
+      )}
+
+      <UpcomingList items={data.upcoming} today={data.today} />
+
+      {dialog?.kind === 'done' ? <DoneDialog action={dialog.action} today={data.today} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'log' ? (
+        <LogTouchDialog action={dialog.action} today={data.today} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'snooze-date' ? (
+        <SnoozeDateDialog
+          action={dialog.action}
+          today={data.today}
+          busy={snooze.isPending}
+          error={fieldError(snooze.error, 'until')}
+          onClose={() => setDialog(null)}
+          onSnooze={(until) =>
+            snooze.mutate(
+              { id: dialog.action.id, body: { version: dialog.action.version, until } },
+              {
+                onSuccess: (moved) => {
+                  setDialog(null);
+                  notifySuccess('Snoozed', `Moved to ${formatDay(moved.dueDate)}`);
+                },
+                onError: (e) => {
+                  if (!fieldError(e, 'until')) notifyError(e);
+                },
+              },
+            )
+          }
+        />
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,32 @@
+import type { CompleteActionRequest, LogTouchRequest, SnoozeActionRequest } from '@ptrack/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { completeAction, logTouch, snoozeAction } from '../api/today.api';
+import { todayKey } from './use-today';
+
+/** After any change to actions, Today and the partner rollups (next action, last touch) are stale. */
+function useRefreshAfterWrite() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([client.invalidateQueries({ queryKey: todayKey }), client.invalidateQueries({ queryKey: ['partners'] })]);
+}
+
+export function useCompleteAction() {
+  const refresh = useRefreshAfterWrite();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CompleteActionRequest }) => completeAction(id, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useSnoozeAction() {
+  const refresh = useRefreshAfterWrite();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: SnoozeActionRequest }) => snoozeAction(id, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useLogTouch() {
+  const refresh = useRefreshAfterWrite();
+  return useMutation({ mutationFn: (body: LogTouchRequest) => logTouch(body), onSuccess: refresh });
+}
