@@ -1,0 +1,86 @@
+// Runs the real server as a child process, as `npm start` would (node + tsx, main.ts, env config).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const START_TIMEOUT_MS = 180_000;
+
+export type ServerStorage = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export type BenchServer = {
+  url: string;
+  pid: number;
+  /** Spawn → first 200 from GET /api/health, in milliseconds. */
+  startMs: number;
+  stop(): Promise<void>;
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export async function startBenchServer(storage: ServerStorage): Promise<BenchServer> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.PTRACK_DATA_DIR;
+  if (storage.kind === 'pglite') env.PTRACK_DATA_DIR = storage.dataDir;
+  else env.DATABASE_URL = storage.url;
+
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<void>((done) => {
+    child.once('exit', (code, signal) => {
+      exitCode = code ?? (signal ? -1 : 0);
+      done();
+    });
+  });
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (exitCode === undefined) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  while (true) {
+    if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before serving:\n${output}`);
+    if (performance.now() - started > START_TIMEOUT_MS) {
+      await stop();
+      throw new Error(`the server did not serve within ${START_TIMEOUT_MS / 1000} s:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(10);
+  }
+  return { url, pid: child.pid!, startMs: performance.now() - started, stop };
+}
