@@ -2,11 +2,32 @@ import type { ActionDto } from '@ptrack/contracts';
 import { AppError, daysBetween, type IsoDate, isJordan } from '@ptrack/domain';
 import { actions, type Executor, partners, reps } from '@ptrack/storage';
 import { eq, inArray, type SQL } from 'drizzle-orm';
-import { repSignals } from '../partners/partner-dto';
+import { type RepSignalColumns, repSignals } from '../partners/partner-dto';
 
-export const actionSelection = { a: actions, partnerName: partners.name, rep: reps };
+// Only what a listed action shows of its rep: Today lists many actions, and reps carry long notes.
+export const actionSelection = {
+  a: actions,
+  partnerName: partners.name,
+  rep: {
+    name: reps.name,
+    engagementTier: reps.engagementTier,
+    qualityScore: reps.qualityScore,
+    sharesAccountList: reps.sharesAccountList,
+    suggestsJointActivities: reps.suggestsJointActivities,
+    introsWithoutProof: reps.introsWithoutProof,
+    responsive: reps.responsive,
+    stuckBuildingRapport: reps.stuckBuildingRapport,
+    lipServiceOnly: reps.lipServiceOnly,
+    expectsUsToBringEverything: reps.expectsUsToBringEverything,
+    waitsForDeals: reps.waitsForDeals,
+  },
+};
 
-type Joined = { a: typeof actions.$inferSelect; partnerName: string; rep: typeof reps.$inferSelect | null };
+type Joined = {
+  a: typeof actions.$inferSelect;
+  partnerName: string;
+  rep: (RepSignalColumns & Pick<typeof reps.$inferSelect, 'name' | 'engagementTier' | 'qualityScore'>) | null;
+};
 
 export function toActionDto(row: Joined, today: IsoDate): ActionDto {
   const { a, rep } = row;

@@ -32,7 +32,19 @@ import { calendarOf, type Settings } from '../settings';
 export type PartnerRow = typeof partners.$inferSelect;
 export type RepRow = typeof reps.$inferSelect;
 
-export function repSignals(r: RepRow) {
+export type RepSignalColumns = Pick<
+  RepRow,
+  | 'sharesAccountList'
+  | 'suggestsJointActivities'
+  | 'introsWithoutProof'
+  | 'responsive'
+  | 'stuckBuildingRapport'
+  | 'lipServiceOnly'
+  | 'expectsUsToBringEverything'
+  | 'waitsForDeals'
+>;
+
+export function repSignals(r: RepSignalColumns) {
   return {
     sharesAccountList: r.sharesAccountList,
     suggestsJointActivities: r.suggestsJointActivities,
