@@ -1,5 +1,6 @@
 import { AppError } from '@ptrack/domain';
 import type { Database, Tx } from '@ptrack/storage';
+import { beginHistory, flushHistory } from './history';
 
 export type ChangeSource = 'api' | 'cli' | 'import' | 'hubspot' | 'system' | 'demo';
 export type Actor = { name: string; source: ChangeSource };
@@ -74,7 +75,15 @@ export async function inTransaction<T>(
     ...(options.readOnly ? { accessMode: 'read only' as const } : {}),
   };
   try {
-    return await ctx.database.db.transaction((tx) => work(tx as Tx), Object.keys(config).length > 0 ? config : undefined);
+    return await ctx.database.db.transaction(
+      async (tx) => {
+        beginHistory(tx as Tx);
+        const result = await work(tx as Tx);
+        await flushHistory(tx as Tx);
+        return result;
+      },
+      Object.keys(config).length > 0 ? config : undefined,
+    );
   } catch (error) {
     throw translateDatabaseError(error);
   }

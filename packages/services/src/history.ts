@@ -1,5 +1,4 @@
 import { changeHistory, type Tx } from '@ptrack/storage';
-import type { ServiceContext } from './context';
 
 export type EntityType =
   | 'partner'
@@ -45,8 +44,32 @@ export function snapshot(record: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, jsonValue(v)]));
 }
 
-/** Appends to the change history in the caller's transaction: who, when, field, before, after. */
-export async function recordChange(tx: Tx, ctx: ServiceContext, change: Change): Promise<void> {
+type HistoryRow = typeof changeHistory.$inferInsert;
+
+/** Who makes a change and when: the part of a ServiceContext that history needs. */
+export type ChangeAuthor = { now: () => Date; actor: { name: string; source: string } };
+
+// History rows wait per transaction and go in as one insert just before it commits (fewer round trips
+// on every write); a transaction that fails takes them with it.
+const pending = new WeakMap<Tx, HistoryRow[]>();
+
+/** Opens the history buffer of a transaction; `inTransaction` does this for every use case. */
+export function beginHistory(tx: Tx): void {
+  pending.set(tx, []);
+}
+
+/** Writes what the transaction recorded; called once, just before it commits. */
+export async function flushHistory(tx: Tx): Promise<void> {
+  const rows = pending.get(tx);
+  pending.delete(tx);
+  // Chunks keep a big transaction (an import) under PostgreSQL's 65,535 parameters per statement.
+  for (let i = 0; rows && i < rows.length; i += 1000) await tx.insert(changeHistory).values(rows.slice(i, i + 1000));
+}
+
+/** Appends to the change history of the caller's transaction: who, when, field, before, after. */
+export async function recordChange(tx: Tx, ctx: ChangeAuthor, change: Change): Promise<void> {
+  const rows = pending.get(tx);
+  if (!rows) throw new Error('recordChange outside inTransaction: the change would not be written');
   const base = {
     at: ctx.now(),
     actor: ctx.actor.name,
@@ -57,24 +80,21 @@ export async function recordChange(tx: Tx, ctx: ServiceContext, change: Change):
   };
   switch (change.operation) {
     case 'create':
-      await tx.insert(changeHistory).values({ ...base, operation: 'create', after: snapshot(change.after) });
+      rows.push({ ...base, operation: 'create', after: snapshot(change.after) });
       return;
     case 'delete':
-      await tx.insert(changeHistory).values({ ...base, operation: 'delete', before: snapshot(change.before) });
+      rows.push({ ...base, operation: 'delete', before: snapshot(change.before) });
       return;
-    case 'update': {
-      const fields = changedFields(change.before, change.after);
-      if (fields.length === 0) return;
-      await tx.insert(changeHistory).values(
-        fields.map((field) => ({
+    case 'update':
+      for (const field of changedFields(change.before, change.after)) {
+        rows.push({
           ...base,
-          operation: 'update' as const,
+          operation: 'update',
           field,
           before: jsonValue(change.before[field]),
           after: jsonValue(change.after[field]),
-        })),
-      );
+        });
+      }
       return;
-    }
   }
 }

@@ -35,6 +35,10 @@ export type OpenDatabaseOptions =
   | { kind: 'pglite-memory'; loadDataDir?: Blob | File; migrate?: boolean }
   | { kind: 'postgres'; url: string; migrate?: boolean; poolSize?: number };
 
+// The embedded server keeps its buffer pool small: the operating system caches the data files too, and
+// a team-sized workspace is a few hundred MB at most (the server's RSS target is 500 MB at 10k partners).
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 
 /** The PGlite cluster lives in `<dataDir>/pgdata`, beside the lock file and (later) backups. */
@@ -66,7 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       mkdirSync(options.dataDir, { recursive: true });
       const lock = acquireLock(options.dataDir, options.lockCommand);
       try {
-        const client = await PGlite.create(pgliteDirOf(options.dataDir));
+        const client = await PGlite.create(pgliteDirOf(options.dataDir), { startParams: PGLITE_START_PARAMS });
         const db = drizzlePglite({ client, schema }) as unknown as Db;
         if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
         return {

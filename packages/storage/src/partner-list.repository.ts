@@ -21,6 +21,8 @@ export type PartnerListParams = {
   limit: number;
   /** Sort values and id of the last row of the previous page. */
   after?: unknown[] | undefined;
+  /** The total the first page counted, when this is a later page. */
+  total?: number | undefined;
   ids?: string[];
 };
 
@@ -201,24 +203,35 @@ export async function listPartnerRows(
   const pageWhere = [...where];
   if (p.after) pageWhere.push(afterSql(p.sort, p.after));
   const whereSql = (parts: SQL[]) => (parts.length ? sql`where ${sql.join(parts, sql` and `)}` : sql``);
-  const page = await queryRows<PartnerListRecord>(
+  // The total: known from the first page (carried in the cursor); counted in the same pass when a
+  // filter or search makes the page query read every row anyway; else one count of the table.
+  const countInPage = p.total === undefined && where.length > 0 && !p.after;
+  const page = await queryRows<PartnerListRecord & { __total?: number }>(
     tx,
     sql`
-    select r.* from (${baseQuery(p)}) r ${whereSql(pageWhere)}
+    select r.*${countInPage ? sql`, count(*) over () as "__total"` : sql``}
+    from (${baseQuery(p)}) r ${whereSql(pageWhere)}
     order by ${orderSql(p.sort)}
     limit ${p.limit + 1}`,
   );
-  const [totalRow] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from (${baseQuery(p)}) r ${whereSql(where)}`,
-  );
+  let total = p.total;
+  if (countInPage) total = Number(page[0]?.__total ?? 0);
+  if (total === undefined) {
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      where.length
+        ? sql`select count(*)::int as n from (${baseQuery(p)}) r ${whereSql(where)}`
+        : sql`select count(*)::int as n from partner_stats`,
+    );
+    total = Number(row?.n ?? 0);
+  }
   const rows = page.map(normaliseRow);
-  return { rows: rows.slice(0, p.limit), total: Number(totalRow?.n ?? 0), hasMore: rows.length > p.limit };
+  return { rows: rows.slice(0, p.limit), total, hasMore: rows.length > p.limit };
 }
 
 /** Both drivers return bigint/numeric as strings in places: give the API numbers. */
 function normaliseRow(row: PartnerListRecord): PartnerListRecord {
-  const { nameKey: _sortKey, ...out } = row as Record<string, unknown>;
+  const { nameKey: _sortKey, __total: _total, ...out } = row as Record<string, unknown>;
   for (const [field, kind] of Object.entries(PARTNER_LIST_FIELDS)) {
     const v = out[field];
     if (kind === 'number' && typeof v === 'string') out[field] = Number(v);

@@ -48,4 +48,21 @@ describe('the calendar-dependent rollups of the partner grid', () => {
     expect(await row()).toMatchObject({ repsEngaged: 0, repsBringingDeals: 0, totalEngaged: 0 });
     expect((await getPartner(ctx, partner.id)).rollup).toMatchObject({ repsEngaged: 0, repsBringingDeals: 0 });
   });
+
+  it('pages a filtered list to the end, every page with the total of the whole list', async () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    const ctx = createContext(database, { name: 'test', source: 'api' }, () => now);
+    for (const name of ['Page A', 'Page B', 'Page C', 'Page D', 'Page E'])
+      await createPartner(ctx, { name, programStatus: 'Testing' });
+    const filter = JSON.stringify({ field: 'programStatus', op: 'eq', value: 'Testing' });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPartners(ctx, { filter, sort: '-name', limit: 2, cursor });
+      expect(page.total).toBe(5);
+      seen.push(...page.items.map((p) => p.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(['Page E', 'Page D', 'Page C', 'Page B', 'Page A']);
+  });
 });

@@ -8,7 +8,8 @@ import { parseSort, resolveView } from '../views/resolve-view';
 
 const DEFAULT_SORT: SortKey[] = [{ field: 'name', dir: 'asc' }];
 
-type Cursor = { k: string; v: unknown[] };
+// k: the list's signature, v: the last row's sort values, t: the total the first page counted.
+type Cursor = { k: string; v: unknown[]; t?: number };
 
 function sortSignature(sort: SortKey[], filter: Filter | null, q: string | undefined): string {
   return JSON.stringify([sort, filter, q ?? null]);
@@ -18,10 +19,12 @@ function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-function decodeCursor(text: string, signature: string): unknown[] {
+function decodeCursor(text: string, signature: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (parsed.k === signature && Array.isArray(parsed.v)) return parsed.v;
+    if (parsed.k === signature && Array.isArray(parsed.v)) {
+      return { k: parsed.k, v: parsed.v, ...(Number.isInteger(parsed.t) && parsed.t! >= 0 ? { t: parsed.t } : {}) };
+    }
   } catch {
     // fall through to the error below
   }
@@ -64,12 +67,13 @@ export async function listPartners(ctx: ServiceContext, query: PartnerListQuery)
       search: query.q || undefined,
       sort,
       limit: query.limit,
-      after,
+      after: after?.v,
+      total: after?.t,
     });
     const last = rows[rows.length - 1];
     return {
       items: rows as unknown as PartnerListRowDto[],
-      nextCursor: hasMore && last ? encodeCursor({ k: signature, v: sortValuesOf(last, sort) }) : null,
+      nextCursor: hasMore && last ? encodeCursor({ k: signature, v: sortValuesOf(last, sort), t: total }) : null,
       total,
       today,
     };
