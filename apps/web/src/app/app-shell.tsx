@@ -13,6 +13,8 @@ const NAV = [
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  // The partner grid uses the full width; reading pages keep a comfortable line length.
+  const wide = pathname.replace(/\/$/, '') === '/partners';
   return (
     // Borders drawn by global.css: Mantine's navbar border stays visible at the screen edge when folded.
     <AppShell
@@ -55,7 +57,7 @@ export function AppLayout() {
         })}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <div className="page">
+        <div className={wide ? 'page page-wide' : 'page'}>
           <Outlet />
         </div>
       </AppShell.Main>

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Link, lazyRouteComponent } from '@tanstack/react-router';
+import { validatePartnersSearch } from '../features/partners/partners-search';
 import { TodayPage } from '../features/today/components/today-page';
 import { AppLayout } from './app-shell';
 
@@ -25,7 +26,16 @@ const todayRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', com
 const partnersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners',
+  validateSearch: validatePartnersSearch,
   component: lazyRouteComponent(() => import('../features/partners/components/partners-page'), 'PartnersPage'),
+});
+const partnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners/$id',
+  component: lazyRouteComponent(
+    () => import('../features/partners/components/partner-placeholder-page'),
+    'PartnerPlaceholderPage',
+  ),
 });
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -38,7 +48,7 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
 });
 
-const routeTree = rootRoute.addChildren([todayRoute, partnersRoute, dashboardRoute, settingsRoute]);
+const routeTree = rootRoute.addChildren([todayRoute, partnersRoute, partnerRoute, dashboardRoute, settingsRoute]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });
 

@@ -41,3 +41,10 @@ export function relativeDay(day: string, today: string): string {
   if (diff === -1) return 'yesterday';
   return diff > 0 ? `in ${diff} days` : `${-diff} days ago`;
 }
+
+const shortDateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "Feb 18, 2026" in the reader's locale: a calendar day in a table, where the year matters. */
+export function formatShortDate(day: string): string {
+  return shortDateFormat.format(toUtc(day));
+}

@@ -10,3 +10,14 @@ export async function fetchPartnerCount(): Promise<number> {
 export function createPartner(body: CreatePartnerRequest): Promise<PartnerDto> {
   return api.post<PartnerDto>('/api/partners', body);
 }
+
+export type PartnerPageQuery = { view?: string; q?: string; sort?: string; limit: number; cursor?: string };
+
+/** One page of the grid: the server filters (view, search), sorts and pages; `total` counts the whole list. */
+export function fetchPartnerPage(query: PartnerPageQuery): Promise<PartnerListResponse> {
+  return api.get<PartnerListResponse>('/api/partners', query);
+}
+
+export function fetchPartner(id: string): Promise<PartnerDto> {
+  return api.get<PartnerDto>(`/api/partners/${encodeURIComponent(id)}`);
+}

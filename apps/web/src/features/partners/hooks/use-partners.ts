@@ -2,7 +2,12 @@ import type { CreatePartnerRequest } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createPartner, fetchPartnerCount } from '../api/partners.api';
 
-export const partnerKeys = { all: ['partners'] as const, count: ['partners', 'count'] as const };
+export const partnerKeys = {
+  all: ['partners'] as const,
+  count: ['partners', 'count'] as const,
+  list: ['partners', 'list'] as const,
+  one: (id: string) => ['partners', 'one', id] as const,
+};
 
 export function usePartnerCount() {
   return useQuery({ queryKey: partnerKeys.count, queryFn: fetchPartnerCount });

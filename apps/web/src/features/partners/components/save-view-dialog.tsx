@@ -1,0 +1,83 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import type { ViewDto } from '@ptrack/contracts';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../api/client';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { columnOf } from '../grid-columns';
+import { useCreateView } from '../hooks/use-views';
+import type { SortKey } from '../partners-search';
+
+type Props = {
+  /** The view the grid shows now (its filter is kept), or undefined for all partners. */
+  base: ViewDto | undefined;
+  sort: SortKey[];
+  columns: string[];
+  searching: boolean;
+  onClose(): void;
+};
+
+const describeSort = (sort: SortKey[]) =>
+  sort.map((k) => `${columnOf(k.field)?.label ?? k.field} ${k.dir === 'asc' ? '↑' : '↓'}`).join(', ');
+
+/** Saves the current filter (the selected view's), sort and columns as a new view, then shows it. */
+export function SaveViewDialog({ base, sort, columns, searching, onClose }: Props) {
+  const create = useCreateView();
+  const navigate = useNavigate();
+  const [name, setName] = useState(base && !base.builtIn ? `${base.name} (copy)` : '');
+  const [blank, setBlank] = useState(false);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setBlank(true);
+      return;
+    }
+    create.mutate(
+      { name: name.trim(), definition: { filter: base?.definition.filter ?? null, sort, columns } },
+      {
+        onSuccess: (view) => {
+          notifySuccess('View saved', view.name);
+          onClose();
+          void navigate({ to: '/partners', search: { view: view.id } });
+        },
+        onError: (error) => {
+          if (!fieldError(error, 'name')) notifyError(error);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Save view" centered>
+      <form onSubmit={onSubmit} noValidate data-testid="save-view-form">
+        <Stack gap="sm">
+          <TextInput
+            label="View name"
+            required
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setBlank(false);
+            }}
+            error={blank ? 'Give the view a name' : fieldError(create.error, 'name')}
+            data-autofocus
+          />
+          <Text size="sm" c="gray.7">
+            Keeps the filter of “{base?.name ?? 'All partners'}”, the sort ({describeSort(sort)}) and the {columns.length} columns
+            shown.
+            {searching ? ' The search is not saved.' : ''}
+          </Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Save view
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,28 @@
+import type { PartnerListRowDto } from '@ptrack/contracts';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { fetchPartnerPage } from '../api/partners.api';
+import { partnerKeys } from './use-partners';
+
+/** The first page: a screenful several times over, small enough to answer fast at 10,000 partners. */
+export const FIRST_PAGE_SIZE = 100;
+/** Further pages are larger (the API allows 500): dragging the scrollbar to the end needs fewer round trips. */
+export const NEXT_PAGE_SIZE = 300;
+
+export type PartnerRowsQuery = { view?: string; q?: string; sort?: string };
+
+/** The grid's rows, page after page by cursor as the user scrolls (`fetchNextPage`). */
+export function usePartnerRows(query: PartnerRowsQuery) {
+  const result = useInfiniteQuery({
+    queryKey: [...partnerKeys.list, query.view ?? null, query.q ?? '', query.sort ?? ''],
+    queryFn: ({ pageParam }) =>
+      fetchPartnerPage({ ...query, limit: pageParam ? NEXT_PAGE_SIZE : FIRST_PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // Switching view or sort keeps the old rows on screen until the new ones arrive: no flash of empty.
+    placeholderData: keepPreviousData,
+  });
+  const rows = useMemo<PartnerListRowDto[]>(() => result.data?.pages.flatMap((p) => p.items) ?? [], [result.data]);
+  const first = result.data?.pages[0];
+  return { ...result, rows, total: first?.total ?? 0, today: first?.today };
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatMinor } from './money';
+
+describe('formatMinor', () => {
+  it('shows cents of a two-digit currency as the amount', () => {
+    expect(formatMinor(1_234_567, 'USD')).toMatch(/12,345\.67/);
+    expect(formatMinor(0, 'EUR')).toMatch(/0\.00/);
+  });
+
+  it('uses the currency’s own minor digits (yen has none)', () => {
+    expect(formatMinor(1500, 'JPY')).toMatch(/1,500/);
+    expect(formatMinor(1500, 'JPY')).not.toMatch(/15\.00/);
+  });
+
+  it('falls back to the amount and the code for an unknown currency', () => {
+    expect(formatMinor(250, 'XX1')).toMatch(/2\.50 XX1/);
+  });
+});

@@ -1,0 +1,27 @@
+// Money travels as integer minor units with the workspace currency (CONVENTIONS.md §10); the currency's
+// own number of minor digits (2 for USD/EUR, 0 for JPY) turns them into an amount for display.
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(currency: string): Intl.NumberFormat {
+  let format = formatters.get(currency);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    } catch {
+      // An unknown code in the settings: show the amount with the code rather than fail the page.
+      format = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+    formatters.set(currency, format);
+  }
+  return format;
+}
+
+/** 1234567 minor units of USD → "$12,345.67" (in the reader's locale). */
+export function formatMinor(minor: number, currency: string): string {
+  const format = formatterFor(currency);
+  const options = format.resolvedOptions();
+  const digits = options.style === 'currency' ? (options.maximumFractionDigits ?? 2) : 2;
+  const amount = minor / 10 ** digits;
+  return options.style === 'currency' ? format.format(amount) : `${format.format(amount)} ${currency}`;
+}
