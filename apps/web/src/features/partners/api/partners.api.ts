@@ -1,4 +1,4 @@
-import type { CreatePartnerRequest, PartnerDto, PartnerListResponse } from '@ptrack/contracts';
+import type { CreatePartnerRequest, PartnerDto, PartnerListResponse, UpdatePartnerRequest } from '@ptrack/contracts';
 import { api } from '../../../api/client';
 
 /** How many partners the workspace has (one row fetched; the server counts them all). */
@@ -20,4 +20,9 @@ export function fetchPartnerPage(query: PartnerPageQuery): Promise<PartnerListRe
 
 export function fetchPartner(id: string): Promise<PartnerDto> {
   return api.get<PartnerDto>(`/api/partners/${encodeURIComponent(id)}`);
+}
+
+/** Changes the fields given, based on `version` (the one read): a stale version is refused with 409 VERSION_CONFLICT. */
+export function updatePartner(id: string, body: UpdatePartnerRequest): Promise<PartnerDto> {
+  return api.patch<PartnerDto>(`/api/partners/${encodeURIComponent(id)}`, body);
 }

@@ -1,16 +1,19 @@
 import type { PartnerListRowDto } from '@ptrack/contracts';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { isEditable } from '../cell-edit';
 import { formatCell, formatSum } from '../format-cell';
 import type { GridColumn } from '../grid-columns';
 import type { SortKey } from '../partners-search';
+import { GridCellEditor } from './grid-cell-editor';
 import { GridHeaderCell } from './grid-header-cell';
 import classes from './partner-grid.module.css';
 
 // A spreadsheet-like grid over the server's list: only the rows on screen are in the DOM (react-virtual),
 // further pages load by cursor as the user scrolls, and one cell at a time holds the keyboard focus
 // (ARIA grid pattern: roving tabindex, arrow keys, Home/End, Page Up/Down, Enter opens the partner).
+// The partner's own columns edit in place: Enter, F2 or a double-click (F2 on the name, where Enter opens).
 
 const ROW_HEIGHT = 36;
 const HEAD_HEIGHT = 40;
@@ -25,6 +28,8 @@ export type PartnerGridProps = {
   total: number;
   today: string | undefined;
   currency: string;
+  /** The workspace option lists (settings), for the select cells. */
+  optionLists: Record<string, string[]> | undefined;
   sort: SortKey[];
   /** The rows shown are the previous list's while the new one loads. */
   busy: boolean;
@@ -44,6 +49,7 @@ export function PartnerGrid(props: PartnerGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
+  const [editing, setEditing] = useState<Cell | null>(null);
   const pendingFocus = useRef(false);
 
   // Rows not loaded yet still take their place, so the scrollbar tells the length of the whole list.
@@ -68,6 +74,7 @@ export function PartnerGrid(props: PartnerGridProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the list changes, by design
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
+    setEditing(null);
     setActive((a) => ({ row: 0, col: a.col }));
   }, [props.listKey]);
 
@@ -94,6 +101,19 @@ export function PartnerGrid(props: PartnerGridProps) {
   const moveTo = (row: number, column: number) => {
     pendingFocus.current = true;
     setActive({ row: Math.min(Math.max(row, 0), loaded - 1), col: Math.min(Math.max(column, 0), lastCol) });
+  };
+
+  const startEditing = (row: number, column: number) => {
+    const key = columns[column]?.key;
+    if (!rows[row] || !key || !isEditable(key)) return false;
+    setActive({ row, col: column });
+    setEditing({ row, col: column });
+    return true;
+  };
+  const stopEditing = (move: number) => {
+    if (!editing) return;
+    setEditing(null);
+    moveTo(editing.row, editing.col + move);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -127,9 +147,16 @@ export function PartnerGrid(props: PartnerGridProps) {
       case 'End':
         moveTo(jump ? loaded - 1 : row, lastCol);
         break;
+      case 'F2':
+        if (!startEditing(row, col)) return;
+        break;
       case 'Enter': {
         const partner = rows[row];
-        if (col !== 0 || !partner) return;
+        if (col !== 0) {
+          if (!startEditing(row, col)) return;
+          break;
+        }
+        if (!partner) return;
         void navigate({ to: '/partners/$id', params: { id: partner.id } });
         break;
       }
@@ -153,7 +180,7 @@ export function PartnerGrid(props: PartnerGridProps) {
         aria-label={props.label}
         aria-rowcount={count + 2}
         aria-colcount={columns.length}
-        aria-readonly="true"
+        aria-readonly="false"
         aria-busy={props.busy}
         className={classes.grid}
         style={{ width }}
@@ -216,6 +243,18 @@ export function PartnerGrid(props: PartnerGridProps) {
                       }
                       currency={currency}
                       onFocus={() => setActive({ row: item.index, col: index })}
+                      onStartEditing={() => startEditing(item.index, index)}
+                      editor={
+                        editing?.row === item.index && editing.col === index && isEditable(column.key) ? (
+                          <GridCellEditor
+                            column={column}
+                            field={column.key}
+                            partner={partner}
+                            optionLists={props.optionLists}
+                            onClose={stopEditing}
+                          />
+                        ) : null
+                      }
                     />
                   ))
                 ) : (
@@ -290,9 +329,14 @@ type DataCellProps = {
   overdue: boolean;
   currency: string;
   onFocus(): void;
+  onStartEditing(): void;
+  /** Set while this cell is being edited. */
+  editor: ReactNode;
 };
 
-function DataCell({ column, index, partner, rowIndex, active, tabbable, overdue, currency, onFocus }: DataCellProps) {
+function DataCell(props: DataCellProps) {
+  const { column, index, partner, rowIndex, active, tabbable, overdue, currency, onFocus, editor } = props;
+  const editable = isEditable(column.key);
   const numeric = column.kind === 'number' || column.kind === 'money';
   const className = [
     classes.cell,
@@ -300,6 +344,7 @@ function DataCell({ column, index, partner, rowIndex, active, tabbable, overdue,
     column.computed ? classes.computed : '',
     numeric ? classes.number : '',
     overdue ? classes.overdue : '',
+    editor ? classes.editing : '',
   ].join(' ');
   const text = formatCell(column, partner, currency);
   const cell = {
@@ -307,9 +352,18 @@ function DataCell({ column, index, partner, rowIndex, active, tabbable, overdue,
     'data-cell': `${rowIndex}:${index}`,
     'data-column': column.key,
     'data-active': active ? '' : undefined,
+    'aria-readonly': editable ? undefined : true,
     className,
     onFocus,
+    onDoubleClick: editable && !editor ? props.onStartEditing : undefined,
   };
+  if (editor) {
+    return (
+      <div role={index === 0 ? 'rowheader' : 'gridcell'} tabIndex={-1} {...cell}>
+        {editor}
+      </div>
+    );
+  }
   if (index === 0) {
     return (
       // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid

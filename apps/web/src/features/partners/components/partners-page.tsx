@@ -114,6 +114,7 @@ export function PartnersPage() {
               total={list.total}
               today={list.today}
               currency={settings.data?.currency ?? 'USD'}
+              optionLists={settings.data?.optionLists}
               sort={sort}
               busy={list.isPlaceholderData}
               listKey={`${search.view ?? ''}|${search.q ?? ''}|${search.sort ?? ''}`}
@@ -124,8 +125,8 @@ export function PartnersPage() {
             />
           )}
           <Text size="xs" c="gray.7">
-            Shaded columns are computed and read-only: hover or focus a header to see how. Keys: arrows move, Enter on a name
-            opens the partner.
+            Shaded columns are computed and read-only: hover or focus a header to see how. Keys: arrows move, Enter or F2 edits a
+            cell (Enter saves, Tab saves and moves on, Escape cancels), Enter on a name opens the partner and F2 renames it.
           </Text>
         </Stack>
       </div>
