@@ -5,6 +5,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 const NAV = [
   { to: '/', label: 'Today' },
   { to: '/partners', label: 'Partners' },
+  { to: '/review', label: 'Weekly review' },
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/settings', label: 'Settings' },
 ] as const;

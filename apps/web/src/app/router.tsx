@@ -32,10 +32,17 @@ const partnersRoute = createRoute({
 const partnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners/$id',
-  component: lazyRouteComponent(
-    () => import('../features/partners/components/partner-placeholder-page'),
-    'PartnerPlaceholderPage',
-  ),
+  component: lazyRouteComponent(() => import('../features/partner-page/components/partner-page'), 'PartnerPage'),
+});
+const repRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reps/$id',
+  component: lazyRouteComponent(() => import('../features/rep-page/components/rep-page'), 'RepPage'),
+});
+const reviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review',
+  component: lazyRouteComponent(() => import('../features/review/components/review-page'), 'ReviewPage'),
 });
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -48,7 +55,15 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
 });
 
-const routeTree = rootRoute.addChildren([todayRoute, partnersRoute, partnerRoute, dashboardRoute, settingsRoute]);
+const routeTree = rootRoute.addChildren([
+  todayRoute,
+  partnersRoute,
+  partnerRoute,
+  repRoute,
+  reviewRoute,
+  dashboardRoute,
+  settingsRoute,
+]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });
 

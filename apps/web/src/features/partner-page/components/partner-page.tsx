@@ -2,11 +2,11 @@ import { Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { ComingSoon } from '../../../ui/coming-soon';
-import { fetchPartner } from '../api/partners.api';
-import { partnerKeys } from '../hooks/use-partners';
+import { fetchPartner } from '../../partners/api/partners.api';
+import { partnerKeys } from '../../partners/hooks/use-partners';
 
 /** Where the grid's names lead until the partner page is built: the partner's name and a way back. */
-export function PartnerPlaceholderPage() {
+export function PartnerPage() {
   const { id } = useParams({ from: '/partners/$id' });
   const partner = useQuery({ queryKey: partnerKeys.one(id), queryFn: () => fetchPartner(id) });
   return (
