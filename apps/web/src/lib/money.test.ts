@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinor } from './money';
+import { formatMinor, minorDigits } from './money';
 
 describe('formatMinor', () => {
   it('shows cents of a two-digit currency as the amount', () => {
@@ -14,5 +14,13 @@ describe('formatMinor', () => {
 
   it('falls back to the amount and the code for an unknown currency', () => {
     expect(formatMinor(250, 'XX1')).toMatch(/2\.50 XX1/);
+  });
+});
+
+describe('minor digits of a currency', () => {
+  it('knows cents from whole units', () => {
+    expect(minorDigits('USD')).toBe(2);
+    expect(minorDigits('JPY')).toBe(0);
+    expect(minorDigits('XYZ1')).toBe(2);
   });
 });

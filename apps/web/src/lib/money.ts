@@ -20,8 +20,12 @@ function formatterFor(currency: string): Intl.NumberFormat {
 /** 1234567 minor units of USD → "$12,345.67" (in the reader's locale). */
 export function formatMinor(minor: number, currency: string): string {
   const format = formatterFor(currency);
-  const options = format.resolvedOptions();
-  const digits = options.style === 'currency' ? (options.maximumFractionDigits ?? 2) : 2;
-  const amount = minor / 10 ** digits;
-  return options.style === 'currency' ? format.format(amount) : `${format.format(amount)} ${currency}`;
+  const amount = minor / 10 ** minorDigits(currency);
+  return format.resolvedOptions().style === 'currency' ? format.format(amount) : `${format.format(amount)} ${currency}`;
+}
+
+/** How many minor digits the currency has (2 for USD, 0 for JPY; 2 for a code the browser does not know). */
+export function minorDigits(currency: string): number {
+  const options = formatterFor(currency).resolvedOptions();
+  return options.style === 'currency' ? (options.maximumFractionDigits ?? 2) : 2;
 }

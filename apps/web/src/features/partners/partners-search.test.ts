@@ -5,7 +5,7 @@ describe('the partner grid URL', () => {
   it('keeps a valid view, search, sort and columns', () => {
     expect(
       validatePartnersSearch({ view: 'needs-attention', q: ' acme ', sort: '-ippScore,name', cols: 'name,type,ippScore' }),
-    ).toEqual({ view: 'needs-attention', q: 'acme', sort: '-ippScore,name', cols: 'name,type,ippScore' });
+    ).toEqual({ view: 'needs-attention', q: 'acme', sort: '-ippScore,name', cols: 'name,type,ippScore', filter: undefined });
   });
 
   it('drops what is malformed instead of failing the page', () => {
@@ -14,7 +14,15 @@ describe('the partner grid URL', () => {
       q: undefined,
       sort: undefined,
       cols: undefined,
+      filter: undefined,
     });
+  });
+
+  it('keeps a valid grid filter, given as text or already parsed, and drops a bad one', () => {
+    const conditions = [{ field: 'type', op: 'eq', value: 'Agency' }];
+    expect(validatePartnersSearch({ filter: JSON.stringify(conditions) }).filter).toEqual(conditions);
+    expect(validatePartnersSearch({ filter: conditions }).filter).toEqual(conditions);
+    expect(validatePartnersSearch({ filter: '[{"field":"type","op":"lt","value":3}]' }).filter).toBeUndefined();
   });
 
   it('keeps only the known columns of a list', () => {

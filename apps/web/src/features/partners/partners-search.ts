@@ -1,10 +1,12 @@
 import { isColumnKey } from './grid-columns';
+import { type GridCondition, parseFilterParam } from './grid-filter';
 
 // The partner grid keeps its state in the URL, so a reload or a shared link shows the same list:
 // `view` (a built-in slug or a saved view id), `q` (search), `sort` (the API's "-field,field" syntax)
-// and `cols` (the columns shown, comma-separated). Anything malformed is dropped, not an error.
+// `cols` (the columns shown, comma-separated) and `filter` (the grid's own conditions, as the API takes
+// them). Anything malformed is dropped, not an error.
 
-export type PartnersSearch = { view?: string; q?: string; sort?: string; cols?: string };
+export type PartnersSearch = { view?: string; q?: string; sort?: string; cols?: string; filter?: GridCondition[] };
 export type SortKey = { field: string; dir: 'asc' | 'desc' };
 
 const VIEW_ID = /^[A-Za-z0-9-]{1,100}$/;
@@ -52,10 +54,14 @@ export function validatePartnersSearch(search: Record<string, unknown>): Partner
   const q = text(search.q)?.slice(0, 200);
   const sort = text(search.sort);
   const cols = text(search.cols);
+  // TanStack Router keeps JSON in the URL and hands it over parsed; a hand-edited link may carry a string.
+  const rawFilter = typeof search.filter === 'string' ? search.filter : search.filter ? JSON.stringify(search.filter) : undefined;
+  const conditions = parseFilterParam(rawFilter);
   return {
     view: view && VIEW_ID.test(view) ? view : undefined,
     q,
     sort: parseSort(sort) ? sort : undefined,
     cols: parseColumns(cols) ? parseColumns(cols)!.join(',') : undefined,
+    filter: conditions,
   };
 }

@@ -11,7 +11,7 @@ export function createPartner(body: CreatePartnerRequest): Promise<PartnerDto> {
   return api.post<PartnerDto>('/api/partners', body);
 }
 
-export type PartnerPageQuery = { view?: string; q?: string; sort?: string; limit: number; cursor?: string };
+export type PartnerPageQuery = { view?: string; q?: string; sort?: string; filter?: string; limit: number; cursor?: string };
 
 /** One page of the grid: the server filters (view, search), sorts and pages; `total` counts the whole list. */
 export function fetchPartnerPage(query: PartnerPageQuery): Promise<PartnerListResponse> {

@@ -10,6 +10,7 @@ import { useViews } from '../hooks/use-views';
 import { formatSort, nextSort, parseColumns, parseSort, type SortKey } from '../partners-search';
 import { ColumnChooser } from './column-chooser';
 import { DeleteViewDialog } from './delete-view-dialog';
+import { FilterBar } from './filter-bar';
 import { PartnerGrid } from './partner-grid';
 import classes from './partners-page.module.css';
 import { SaveViewDialog } from './save-view-dialog';
@@ -30,7 +31,8 @@ export function PartnersPage() {
   const columnKeys = (parseColumns(search.cols) ??
     (selected?.definition.columns.length ? selected.definition.columns : DEFAULT_COLUMNS)) as ColumnKey[];
   const columns = visibleColumns(columnKeys);
-  const list = usePartnerRows({ view: search.view, q: search.q, sort: search.sort });
+  const conditions = search.filter ?? [];
+  const list = usePartnerRows({ view: search.view, q: search.q, sort: search.sort, filter: search.filter });
 
   // The search box types freely; the URL (and the request) follows a moment later.
   const [query, setQuery] = useState(search.q ?? '');
@@ -93,6 +95,13 @@ export function PartnersPage() {
             </Group>
           </Group>
 
+          <FilterBar
+            conditions={conditions}
+            currency={settings.data?.currency ?? 'USD'}
+            optionLists={settings.data?.optionLists}
+            onChange={(next) => void navigate({ search: (prev) => ({ ...prev, filter: next.length > 0 ? next : undefined }) })}
+          />
+
           {missingView ? (
             <Alert color="orange" title="This view no longer exists" role="alert">
               It may have been deleted.{' '}
@@ -117,7 +126,7 @@ export function PartnersPage() {
               optionLists={settings.data?.optionLists}
               sort={sort}
               busy={list.isPlaceholderData}
-              listKey={`${search.view ?? ''}|${search.q ?? ''}|${search.sort ?? ''}`}
+              listKey={`${search.view ?? ''}|${search.q ?? ''}|${search.sort ?? ''}|${JSON.stringify(search.filter ?? [])}`}
               hasNextPage={list.hasNextPage}
               isFetchingNextPage={list.isFetchingNextPage}
               fetchNextPage={list.fetchNextPage}
@@ -134,6 +143,7 @@ export function PartnersPage() {
       {dialog?.kind === 'save' ? (
         <SaveViewDialog
           base={selected}
+          conditions={conditions}
           sort={sort}
           columns={columns.map((c) => c.key)}
           searching={!!search.q}

@@ -5,12 +5,15 @@ import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { columnOf } from '../grid-columns';
+import { combineFilters, type GridCondition } from '../grid-filter';
 import { useCreateView } from '../hooks/use-views';
 import type { SortKey } from '../partners-search';
 
 type Props = {
   /** The view the grid shows now (its filter is kept), or undefined for all partners. */
   base: ViewDto | undefined;
+  /** The grid's own conditions, saved beside the view's filter. */
+  conditions: readonly GridCondition[];
   sort: SortKey[];
   columns: string[];
   searching: boolean;
@@ -20,8 +23,8 @@ type Props = {
 const describeSort = (sort: SortKey[]) =>
   sort.map((k) => `${columnOf(k.field)?.label ?? k.field} ${k.dir === 'asc' ? '↑' : '↓'}`).join(', ');
 
-/** Saves the current filter (the selected view's), sort and columns as a new view, then shows it. */
-export function SaveViewDialog({ base, sort, columns, searching, onClose }: Props) {
+/** Saves the current filter (the selected view's and the grid's own), sort and columns as a new view, then shows it. */
+export function SaveViewDialog({ base, conditions, sort, columns, searching, onClose }: Props) {
   const create = useCreateView();
   const navigate = useNavigate();
   const [name, setName] = useState(base && !base.builtIn ? `${base.name} (copy)` : '');
@@ -34,7 +37,7 @@ export function SaveViewDialog({ base, sort, columns, searching, onClose }: Prop
       return;
     }
     create.mutate(
-      { name: name.trim(), definition: { filter: base?.definition.filter ?? null, sort, columns } },
+      { name: name.trim(), definition: { filter: combineFilters(base?.definition.filter ?? null, conditions), sort, columns } },
       {
         onSuccess: (view) => {
           notifySuccess('View saved', view.name);
@@ -64,8 +67,9 @@ export function SaveViewDialog({ base, sort, columns, searching, onClose }: Prop
             data-autofocus
           />
           <Text size="sm" c="gray.7">
-            Keeps the filter of “{base?.name ?? 'All partners'}”, the sort ({describeSort(sort)}) and the {columns.length} columns
-            shown.
+            Keeps the filter of “{base?.name ?? 'All partners'}”
+            {conditions.length > 0 ? ` and ${conditions.length === 1 ? 'your filter' : `your ${conditions.length} filters`}` : ''}
+            , the sort ({describeSort(sort)}) and the {columns.length} columns shown.
             {searching ? ' The search is not saved.' : ''}
           </Text>
           <Group justify="flex-end" gap="xs">

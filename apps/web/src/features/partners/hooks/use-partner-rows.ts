@@ -2,6 +2,7 @@ import type { PartnerListRowDto } from '@ptrack/contracts';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchPartnerPage } from '../api/partners.api';
+import { type GridCondition, toApiFilter } from '../grid-filter';
 import { partnerKeys } from './use-partners';
 
 /** The first page: a screenful several times over, small enough to answer fast at 10,000 partners. */
@@ -9,14 +10,19 @@ export const FIRST_PAGE_SIZE = 100;
 /** Further pages are larger (the API allows 500): dragging the scrollbar to the end needs fewer round trips. */
 export const NEXT_PAGE_SIZE = 300;
 
-export type PartnerRowsQuery = { view?: string; q?: string; sort?: string };
+export type PartnerRowsQuery = { view?: string; q?: string; sort?: string; filter?: GridCondition[] };
 
 /** The grid's rows, page after page by cursor as the user scrolls (`fetchNextPage`). */
 export function usePartnerRows(query: PartnerRowsQuery) {
   const result = useInfiniteQuery({
-    queryKey: [...partnerKeys.list, query.view ?? null, query.q ?? '', query.sort ?? ''],
+    queryKey: [...partnerKeys.list, query.view ?? null, query.q ?? '', query.sort ?? '', JSON.stringify(query.filter ?? [])],
     queryFn: ({ pageParam }) =>
-      fetchPartnerPage({ ...query, limit: pageParam ? NEXT_PAGE_SIZE : FIRST_PAGE_SIZE, cursor: pageParam }),
+      fetchPartnerPage({
+        ...query,
+        filter: apiFilterParam(query.filter),
+        limit: pageParam ? NEXT_PAGE_SIZE : FIRST_PAGE_SIZE,
+        cursor: pageParam,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Switching view or sort keeps the old rows on screen until the new ones arrive: no flash of empty.
@@ -25,4 +31,9 @@ export function usePartnerRows(query: PartnerRowsQuery) {
   const rows = useMemo<PartnerListRowDto[]>(() => result.data?.pages.flatMap((p) => p.items) ?? [], [result.data]);
   const first = result.data?.pages[0];
   return { ...result, rows, total: first?.total ?? 0, today: first?.today };
+}
+
+/** The grid's conditions → the API's `filter` parameter (one condition, or several under `and`). */
+function apiFilterParam(conditions: GridCondition[] | undefined): string | undefined {
+  return conditions?.length ? JSON.stringify(toApiFilter(conditions)) : undefined;
 }
