@@ -54,7 +54,8 @@ export async function mergeCustomValues(
   return merged;
 }
 
-function customValueProblem(type: string, options: string[], value: unknown): string | null {
+/** Why a value does not suit a custom field's type, or null when it does. */
+export function customValueProblem(type: string, options: string[], value: unknown): string | null {
   switch (type) {
     case 'text':
       return typeof value === 'string' ? null : 'must be text';

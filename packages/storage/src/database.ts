@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { AppError } from '@ptrack/domain';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -150,4 +150,15 @@ export function pgliteClientOf(database: Database): PGlite | null {
 export async function queryRows<T = Record<string, unknown>>(tx: Executor, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * A list of values as one SQL array parameter (`= any(${sqlArray(ids, 'uuid')})`): one bind parameter
+ * however long the list, carried as JSON so both drivers (PGlite, node-postgres) pass it the same way.
+ */
+export function sqlArray(values: readonly string[], type: 'uuid' | 'text'): SQL {
+  const json = JSON.stringify(values);
+  return type === 'uuid'
+    ? sql`array(select jsonb_array_elements_text(${json}::jsonb))::uuid[]`
+    : sql`array(select jsonb_array_elements_text(${json}::jsonb))`;
 }

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -422,3 +423,48 @@ export const rollupState = pgTable('rollup_state', {
   id: smallint('id').primaryKey().default(1),
   asOf: day('as_of'),
 });
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+// A spreadsheet import (issue 5): the uploaded file is kept with its mapping so the preview and the
+// apply read the same bytes, and `appliedRows` records how far the apply got — each batch of rows and
+// this counter commit together, so an interrupted apply resumes after its last whole batch.
+export const sheetImports = pgTable(
+  'sheet_imports',
+  {
+    id: id(),
+    entity: text('entity').$type<'partner' | 'rep'>().notNull(),
+    fileName: text('file_name').notNull(),
+    format: text('format').$type<'csv' | 'xlsx'>().notNull(),
+    sheet: text('sheet'),
+    content: bytea('content').notNull(),
+    contentHash: text('content_hash').notNull(),
+    mapping: jsonb('mapping').$type<unknown>().notNull(),
+    options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<'previewed' | 'applying' | 'applied'>().notNull().default('previewed'),
+    totalRows: integer('total_rows').notNull().default(0),
+    appliedRows: integer('applied_rows').notNull().default(0),
+    summary: jsonb('summary').$type<Record<string, number>>().notNull().default({}),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index('sheet_imports_created_idx').on(t.createdAt)],
+);
+
+// A column mapping saved for the next import of the same kind of sheet ("Mappings can be edited and
+// saved for the next import").
+export const sheetMappings = pgTable(
+  'sheet_mappings',
+  {
+    id: id(),
+    entity: text('entity').$type<'partner' | 'rep'>().notNull(),
+    name: text('name').notNull(),
+    mapping: jsonb('mapping').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('sheet_mappings_name_uq').on(t.entity, sql`lower(${t.name})`)],
+);

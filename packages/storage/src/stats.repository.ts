@@ -1,6 +1,6 @@
 import { addDays, type IsoDate, ROLLUP_WINDOW_DAYS } from '@ptrack/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from './database';
+import { type Executor, queryRows, sqlArray } from './database';
 
 // SQL twin of the domain's isJordan (PRODUCT.md: quality ≥ 8, or ≥ 3 Jordan signals and no time-waster
 // signal). An integration test checks it agrees with the pure rule.
@@ -44,8 +44,8 @@ const BRINGING_SQL = (since: IsoDate) =>
 export async function refreshStats(
   tx: Executor,
   opts: {
-    /** One partner, or every partner in one set-based pass (after a bulk load or a time-zone change). */
-    partnerId: string | { all: true };
+    /** One partner, several (an import batch), or every partner in one set-based pass (after a bulk load or a time-zone change). */
+    partnerId: string | string[] | { all: true };
     timeZone: string;
     /** The workspace's today: the calendar-dependent figures are computed as of this day. */
     today: IsoDate;
@@ -54,10 +54,12 @@ export async function refreshStats(
   },
 ): Promise<void> {
   const which = opts.reps ?? 'all';
-  const one = typeof opts.partnerId === 'string' ? opts.partnerId : null;
-  const partnerFilter = one ? sql`p.id = ${one}` : sql`true`;
-  const repFilter =
-    which === 'none' ? sql`false` : which !== 'all' ? sql`r.id = ${which.id}` : one ? sql`r.partner_id = ${one}` : sql`true`;
+  const ids = typeof opts.partnerId === 'string' ? [opts.partnerId] : Array.isArray(opts.partnerId) ? opts.partnerId : null;
+  if (ids && ids.length === 0) return;
+  const one = ids?.length === 1 ? ids[0]! : null;
+  const partnerFilter = one ? sql`p.id = ${one}` : ids ? sql`p.id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
+  const repsOf = one ? sql`r.partner_id = ${one}` : ids ? sql`r.partner_id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
+  const repFilter = which === 'none' ? sql`false` : which !== 'all' ? sql`r.id = ${which.id}` : repsOf;
   const tz = opts.timeZone;
   const since = addDays(opts.today, -ROLLUP_WINDOW_DAYS);
   if (which !== 'none')

@@ -14,8 +14,9 @@ const uuidKey: KeyColumn[] = [{ name: 'id', type: 'uuid' }];
 
 /**
  * Every table of user data, parents before children so a restore can insert them in this order. The
- * rollups (rep_stats, partner_stats) are derived and rebuilt on restore; drizzle's migration table is
- * the schema, not data. Table names reach SQL only from this list.
+ * rollups (rep_stats, partner_stats, rollup_state) are derived and rebuilt on restore; sheet_imports
+ * holds uploaded files between an import's preview and its apply (working state, not records);
+ * drizzle's migration table is the schema, not data. Table names reach SQL only from this list.
  */
 export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'workspace_settings', key: [{ name: 'id', type: 'smallint' }] },
@@ -35,6 +36,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'referrals', key: uuidKey },
   { name: 'activation_plans', key: uuidKey },
   { name: 'saved_views', key: uuidKey },
+  { name: 'sheet_mappings', key: uuidKey },
   { name: 'change_history', key: [{ name: 'id', type: 'bigint' }] },
 ];
 

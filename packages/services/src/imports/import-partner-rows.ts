@@ -1,0 +1,110 @@
+import type { OptionListName } from '@ptrack/domain';
+import { customFieldDefs, refreshStats, type Tx, workspaceSettings } from '@ptrack/storage';
+import { eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { calendarOf, loadSettings, type Settings } from '../settings';
+import { addOutcomes, emptyCounts, type ImportCounts, type PartnerImportRow, type RowOutcome } from './import-types';
+import { type CustomDef, planPartnerRows } from './plan-partner-rows';
+import { readPartnerState } from './read-partner-state';
+import { writePartnerRows } from './write-partner-rows';
+
+export const IMPORT_BATCH_SIZE = 500;
+
+export type ImportPartnerRowsOptions = {
+  /** false: a dry run that reports what would happen and writes nothing. */
+  apply: boolean;
+  /** The sheet's header of a field, for messages. */
+  columnOf?: (field: string) => string;
+  batchSize?: number;
+  /** Rows already applied by an earlier, interrupted run of the same import: skipped (but still checked for duplicates). */
+  skipRows?: number;
+  /** Runs inside each applied batch's transaction, after its rows: progress that commits with them. */
+  onBatchApplied?: (tx: Tx, rowsDone: number, counts: ImportCounts) => Promise<void>;
+  /** The counts of an earlier, interrupted run, to carry on from. */
+  counts?: ImportCounts;
+  /** Every batch's outcomes, applied or not (a preview collects them; a large apply may only count). */
+  onOutcomes?: (outcomes: RowOutcome[]) => void;
+};
+
+export type ImportResult = { counts: ImportCounts; newOptions: Record<string, string[]> };
+
+async function addOptionValues(tx: Tx, ctx: ServiceContext, settings: Settings, added: Map<OptionListName, Set<string>>) {
+  if (added.size === 0) return settings;
+  const optionLists = structuredClone(settings.optionLists);
+  for (const [list, values] of added) optionLists[list] = [...(optionLists[list] ?? []), ...values];
+  const [after] = await tx
+    .update(workspaceSettings)
+    .set({ optionLists, version: settings.version + 1, updatedAt: ctx.now() })
+    .where(eq(workspaceSettings.id, 1))
+    .returning();
+  await recordChange(tx, ctx, {
+    entityType: 'settings',
+    entityId: '00000000-0000-0000-0000-000000000001',
+    partnerId: null,
+    operation: 'update',
+    before: settings,
+    after: after!,
+  });
+  return after!;
+}
+
+/**
+ * Imports partner rows batch by batch: each batch is read, planned and (when applying) written in one
+ * transaction, with the caller's progress, so an interrupted import leaves whole batches only and a
+ * re-run (`skipRows`) carries on after the last one. Rows are matched by HubSpot company id, else name.
+ */
+export async function importPartnerRows(
+  ctx: ServiceContext,
+  rows: AsyncIterable<PartnerImportRow> | Iterable<PartnerImportRow>,
+  options: ImportPartnerRowsOptions,
+): Promise<ImportResult> {
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+  const columnOf = options.columnOf ?? ((field: string) => field);
+  const seen = new Map<string, number>();
+  const newOptions: Record<string, string[]> = {};
+  let counts = options.counts ?? emptyCounts();
+  let done = 0;
+
+  const runBatch = async (batch: PartnerImportRow[]) => {
+    const skip = Math.max(0, Math.min(batch.length, (options.skipRows ?? 0) - done));
+    const work = async (tx: Tx) => {
+      let settings = await loadSettings(tx);
+      const { today } = calendarOf(settings, ctx.now());
+      const defs = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.entity, 'partner'));
+      const customDefs = new Map<string, CustomDef>(defs.map((d) => [d.key, d]));
+      const names = batch.flatMap((r) => (typeof r.partner.name === 'string' ? [r.partner.name] : []));
+      const hubspotIds = batch.flatMap((r) =>
+        typeof r.partner.hubspotCompanyId === 'string' ? [r.partner.hubspotCompanyId] : [],
+      );
+      const state = await readPartnerState(tx, names, hubspotIds);
+      const plan = planPartnerRows(batch, state, { settings, today, customDefs, columnOf, seen });
+      // Rows an earlier run applied were planned only to keep duplicate detection exact; they now read
+      // as unchanged, and are neither written nor counted again.
+      const outcomes = plan.outcomes.slice(skip);
+      const writes = plan.writes.filter((w) => w.rowNumber > (batch[skip - 1]?.rowNumber ?? -1));
+      for (const [list, values] of plan.newOptions) newOptions[list] = [...new Set([...(newOptions[list] ?? []), ...values])];
+      if (options.apply && writes.length > 0) {
+        settings = await addOptionValues(tx, ctx, settings, plan.newOptions);
+        const ids = await writePartnerRows(tx, ctx, writes, settings.timeZone);
+        await refreshStats(tx, { partnerId: ids, timeZone: settings.timeZone, today });
+      }
+      counts = addOutcomes(counts, outcomes);
+      if (options.apply && options.onBatchApplied) await options.onBatchApplied(tx, done + batch.length, counts);
+      options.onOutcomes?.(outcomes);
+    };
+    await inTransaction(ctx, work, options.apply ? {} : { readOnly: true });
+    done += batch.length;
+  };
+
+  let batch: PartnerImportRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= batchSize) {
+      await runBatch(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await runBatch(batch);
+  return { counts, newOptions };
+}

@@ -1,0 +1,112 @@
+import { normaliseCompanyName } from '@ptrack/domain';
+import {
+  accounts,
+  actions,
+  activationPlans,
+  partnerNamedAccounts,
+  partnerStats,
+  partners,
+  reps,
+  sqlArray,
+  type Tx,
+} from '@ptrack/storage';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+
+// What an import batch compares its rows with: the partners they name (by HubSpot id or name) and,
+// for those, their named accounts, current plan, open actions, reps and computed figures — each read
+// in one query for the whole batch.
+
+export type PartnerRecord = typeof partners.$inferSelect;
+export type PlanRecord = typeof activationPlans.$inferSelect;
+export type ActionRecord = typeof actions.$inferSelect;
+
+export type ExistingPartner = {
+  record: PartnerRecord;
+  namedAccounts: string[];
+  plan: PlanRecord | null;
+  openActions: ActionRecord[];
+  /** Reps by lower-cased name → id. */
+  reps: Map<string, string>;
+  /** Figures from recorded referrals only (without the baseline), and the touch dates. */
+  computed: { introsMade: number; qualifiedConversations: number; dealsBroughtIn: number; closedWon: number };
+  firstTouchDate: string | null;
+  lastTouchDate: string | null;
+};
+
+export type PartnerState = {
+  byHubspotId: Map<string, ExistingPartner>;
+  byName: Map<string, ExistingPartner>;
+};
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+export async function readPartnerState(tx: Tx, names: string[], hubspotIds: string[]): Promise<PartnerState> {
+  const state: PartnerState = { byHubspotId: new Map(), byName: new Map() };
+  if (names.length === 0 && hubspotIds.length === 0) return state;
+  const keys = [...new Set(names.map(nameKey))];
+  const found = await tx
+    .select()
+    .from(partners)
+    .where(
+      sql`lower(${partners.name}) = any(${sqlArray(keys, 'text')}) or ${partners.hubspotCompanyId} = any(${sqlArray([...new Set(hubspotIds)], 'text')})`,
+    );
+  if (found.length === 0) return state;
+  const ids = found.map((p) => p.id);
+
+  const [named, plans, open, repRows, stats] = await Promise.all([
+    tx
+      .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
+      .from(partnerNamedAccounts)
+      .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
+      .where(inArray(partnerNamedAccounts.partnerId, ids))
+      .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
+    tx
+      .select()
+      .from(activationPlans)
+      .where(and(inArray(activationPlans.partnerId, ids), eq(activationPlans.isCurrent, true))),
+    tx
+      .select()
+      .from(actions)
+      .where(and(inArray(actions.partnerId, ids), eq(actions.status, 'open')))
+      .orderBy(asc(actions.dueDate), asc(actions.id)),
+    tx.select({ id: reps.id, partnerId: reps.partnerId, name: reps.name }).from(reps).where(inArray(reps.partnerId, ids)),
+    tx.select().from(partnerStats).where(inArray(partnerStats.partnerId, ids)),
+  ]);
+
+  const byId = new Map<string, ExistingPartner>();
+  for (const record of found) {
+    const existing: ExistingPartner = {
+      record,
+      namedAccounts: [],
+      plan: null,
+      openActions: [],
+      reps: new Map(),
+      computed: { introsMade: 0, qualifiedConversations: 0, dealsBroughtIn: 0, closedWon: 0 },
+      firstTouchDate: null,
+      lastTouchDate: null,
+    };
+    byId.set(record.id, existing);
+    state.byName.set(nameKey(record.name), existing);
+    if (record.hubspotCompanyId) state.byHubspotId.set(record.hubspotCompanyId, existing);
+  }
+  for (const n of named) byId.get(n.partnerId)?.namedAccounts.push(n.name);
+  for (const p of plans) byId.get(p.partnerId)!.plan = p;
+  for (const a of open) byId.get(a.partnerId)?.openActions.push(a);
+  for (const r of repRows) byId.get(r.partnerId)?.reps.set(nameKey(r.name), r.id);
+  for (const s of stats) {
+    const e = byId.get(s.partnerId);
+    if (!e) continue;
+    e.computed = {
+      introsMade: s.introsMade,
+      qualifiedConversations: s.qualifiedConversations,
+      dealsBroughtIn: s.dealsBroughtIn,
+      closedWon: s.closedWon,
+    };
+    e.firstTouchDate = s.firstTouchDate;
+    e.lastTouchDate = s.lastTouchDate;
+  }
+  return state;
+}
+
+/** The same account name as the user typed it twice ("Acme, Inc." and "ACME Inc") counts once. */
+export const accountKey = (name: string) => normaliseCompanyName(name);

@@ -1,0 +1,260 @@
+import { TZDate } from '@date-fns/tz';
+import { normaliseCompanyName, planEndDate } from '@ptrack/domain';
+import {
+  accounts,
+  actions,
+  activationPlans,
+  partnerNamedAccounts,
+  partners,
+  reps,
+  sqlArray,
+  type Tx,
+  touches,
+} from '@ptrack/storage';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import { recordChange } from '../history';
+import type { RowWrite } from './plan-partner-rows';
+
+// Carries out an import batch's plan inside the caller's transaction, in a few set-based statements
+// (one insert of all new partners, one of all new named accounts, plans, reps, actions, touches)
+// rather than one use case per row: an import of 100,000 rows must not cost 100,000 transactions.
+
+type PartnerInsert = typeof partners.$inferInsert;
+
+const CHUNK = 500; // rows per multi-row insert: well under PostgreSQL's 65,535 bind parameters
+
+async function insertChunks<T extends Record<string, unknown>, R>(rows: T[], insert: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(...(await insert(rows.slice(i, i + CHUNK))));
+  return out;
+}
+
+function toColumns(fields: Record<string, unknown>): Partial<PartnerInsert> {
+  const { reviewedAt, ...rest } = fields;
+  return { ...rest, ...(reviewedAt === undefined ? {} : { reviewedAt: reviewedAt ? new Date(String(reviewedAt)) : null }) };
+}
+
+/** Noon on the day in the workspace's time zone: the touch falls on that calendar day however it is read. */
+function noonOn(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 12, 0, 0, timeZone).getTime());
+}
+
+/** Finds accounts by normalised name, creating the missing ones in one insert; name → id. */
+async function resolveAccountNames(tx: Tx, ctx: ServiceContext, names: string[]): Promise<Map<string, string>> {
+  const byKey = new Map<string, string>();
+  const wanted = new Map<string, string>();
+  for (const name of names) wanted.set(normaliseCompanyName(name), name);
+  if (wanted.size === 0) return byKey;
+  const found = await tx
+    .select({ id: accounts.id, nameKey: accounts.nameKey })
+    .from(accounts)
+    .where(sql`${accounts.nameKey} = any(${sqlArray([...wanted.keys()], 'text')})`)
+    .orderBy(accounts.createdAt);
+  for (const a of found) if (!byKey.has(a.nameKey)) byKey.set(a.nameKey, a.id);
+  const missing = [...wanted].filter(([key]) => !byKey.has(key)).map(([nameKey, name]) => ({ name, nameKey }));
+  const created = await insertChunks(missing, (chunk) => tx.insert(accounts).values(chunk).returning());
+  for (const a of created) {
+    byKey.set(a.nameKey, a.id);
+    await recordChange(tx, ctx, { entityType: 'account', entityId: a.id, partnerId: null, operation: 'create', after: a });
+  }
+  return byKey;
+}
+
+/** Writes the batch; returns the ids of the partners it touched (for their figures to be refreshed). */
+export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowWrite[], timeZone: string): Promise<string[]> {
+  const now = ctx.now();
+  const idOf = new Map<RowWrite, string>();
+
+  // Partners: new ones in one insert; changed ones one update each (re-imports change few rows).
+  const creates = writes.filter((w) => !w.existing);
+  const inserted = await insertChunks(
+    creates.map((w) => ({
+      ...toColumns(w.fields),
+      name: String(w.fields.name),
+      custom: w.custom ?? {},
+      baseline: w.baseline ?? {},
+      createdAt: now,
+      updatedAt: now,
+    })) as PartnerInsert[],
+    (chunk) => tx.insert(partners).values(chunk).returning(),
+  );
+  for (const [i, row] of inserted.entries()) {
+    idOf.set(creates[i]!, row.id);
+    await recordChange(tx, ctx, { entityType: 'partner', entityId: row.id, partnerId: row.id, operation: 'create', after: row });
+  }
+  for (const w of writes.filter((w) => w.existing)) {
+    const before = w.existing!.record;
+    idOf.set(w, before.id);
+    const set: Partial<PartnerInsert> = {
+      ...toColumns(w.fields),
+      ...(w.custom ? { custom: w.custom } : {}),
+      ...(w.baseline ? { baseline: w.baseline } : {}),
+    };
+    if (Object.keys(set).length === 0) continue;
+    const [after] = await tx
+      .update(partners)
+      .set({ ...set, version: before.version + 1, updatedAt: now })
+      .where(eq(partners.id, before.id))
+      .returning();
+    await recordChange(tx, ctx, {
+      entityType: 'partner',
+      entityId: before.id,
+      partnerId: before.id,
+      operation: 'update',
+      before,
+      after: after!,
+    });
+  }
+
+  // Named accounts: replaced as a list for each partner whose list changed.
+  const withAccounts = writes.filter((w) => w.namedAccounts);
+  if (withAccounts.length > 0) {
+    const accountIds = await resolveAccountNames(
+      tx,
+      ctx,
+      withAccounts.flatMap((w) => w.namedAccounts!),
+    );
+    const replaced = withAccounts.filter((w) => w.existing).map((w) => idOf.get(w)!);
+    if (replaced.length > 0) await tx.delete(partnerNamedAccounts).where(inArray(partnerNamedAccounts.partnerId, replaced));
+    const links = withAccounts.flatMap((w) => {
+      const seen = new Set<string>();
+      return w.namedAccounts!.flatMap((name) => {
+        const accountId = accountIds.get(normaliseCompanyName(name))!;
+        if (seen.has(accountId)) return [];
+        seen.add(accountId);
+        return [{ partnerId: idOf.get(w)!, accountId, position: seen.size - 1 }];
+      });
+    });
+    await insertChunks(links, (chunk) => tx.insert(partnerNamedAccounts).values(chunk).returning());
+  }
+
+  // 90-day plans: a new start date closes the current plan and starts another.
+  for (const w of writes) {
+    const plan = w.plan;
+    const partnerId = idOf.get(w)!;
+    if (!plan) continue;
+    if (plan.kind === 'update') {
+      const before = w.existing!.plan!;
+      const [after] = await tx
+        .update(activationPlans)
+        .set({ ...plan.set, version: before.version + 1, updatedAt: now })
+        .where(eq(activationPlans.id, plan.planId))
+        .returning();
+      await recordChange(tx, ctx, {
+        entityType: 'plan',
+        entityId: before.id,
+        partnerId,
+        operation: 'update',
+        before,
+        after: after!,
+      });
+      continue;
+    }
+    if (plan.closePlanId) {
+      const before = w.existing!.plan!;
+      const [closed] = await tx
+        .update(activationPlans)
+        .set({ isCurrent: false, closedAt: now, version: before.version + 1, updatedAt: now })
+        .where(eq(activationPlans.id, plan.closePlanId))
+        .returning();
+      await recordChange(tx, ctx, {
+        entityType: 'plan',
+        entityId: before.id,
+        partnerId,
+        operation: 'update',
+        before,
+        after: closed!,
+      });
+    }
+    const [created] = await tx
+      .insert(activationPlans)
+      .values({
+        partnerId,
+        goal: plan.goal,
+        startDate: plan.startDate,
+        endDate: planEndDate(plan.startDate),
+        status: plan.status,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await recordChange(tx, ctx, { entityType: 'plan', entityId: created!.id, partnerId, operation: 'create', after: created! });
+  }
+
+  // Next actions: the rep is found by name within the partner, or added.
+  const newActions = writes.filter((w) => w.action?.kind === 'create');
+  const repIds = new Map<string, string>(); // partnerId|lower(name) → rep id
+  const missingReps: { partnerId: string; name: string }[] = [];
+  for (const w of newActions) {
+    const action = w.action as Extract<RowWrite['action'], { kind: 'create' }>;
+    if (!action.repName) continue;
+    const partnerId = idOf.get(w)!;
+    const key = `${partnerId}|${action.repName.trim().toLowerCase()}`;
+    const known = w.existing?.reps.get(action.repName.trim().toLowerCase());
+    if (known) repIds.set(key, known);
+    else if (!repIds.has(key) && !missingReps.some((r) => `${r.partnerId}|${r.name.toLowerCase()}` === key)) {
+      missingReps.push({ partnerId, name: action.repName.trim() });
+    }
+  }
+  const createdReps = await insertChunks(
+    missingReps.map((r) => ({ ...r, createdAt: now, updatedAt: now })),
+    (chunk) => tx.insert(reps).values(chunk).returning(),
+  );
+  for (const rep of createdReps) {
+    repIds.set(`${rep.partnerId}|${rep.name.toLowerCase()}`, rep.id);
+    await recordChange(tx, ctx, {
+      entityType: 'rep',
+      entityId: rep.id,
+      partnerId: rep.partnerId,
+      operation: 'create',
+      after: rep,
+    });
+  }
+  const actionRows = newActions.map((w) => {
+    const action = w.action as Extract<RowWrite['action'], { kind: 'create' }>;
+    const partnerId = idOf.get(w)!;
+    const repId = action.repName ? (repIds.get(`${partnerId}|${action.repName.trim().toLowerCase()}`) ?? null) : null;
+    return { partnerId, repId, dueDate: action.dueDate, type: action.type, notes: action.notes, createdAt: now, updatedAt: now };
+  });
+  const createdActions = await insertChunks(actionRows, (chunk) => tx.insert(actions).values(chunk).returning());
+  for (const a of createdActions) {
+    await recordChange(tx, ctx, { entityType: 'action', entityId: a.id, partnerId: a.partnerId, operation: 'create', after: a });
+  }
+  for (const w of writes) {
+    if (w.action?.kind !== 'notes') continue;
+    const before = w.existing!.openActions.find((a) => a.id === (w.action as { actionId: string }).actionId)!;
+    const [after] = await tx
+      .update(actions)
+      .set({ notes: w.action.notes, version: before.version + 1, updatedAt: now })
+      .where(eq(actions.id, before.id))
+      .returning();
+    await recordChange(tx, ctx, {
+      entityType: 'action',
+      entityId: before.id,
+      partnerId: before.partnerId,
+      operation: 'update',
+      before,
+      after: after!,
+    });
+  }
+
+  // Engagement dates the sheet knew and no recorded touch explains.
+  const touchRows = writes.flatMap((w) =>
+    w.touchDays.map((day) => ({
+      partnerId: idOf.get(w)!,
+      kind: 'other',
+      direction: 'outbound' as const,
+      occurredAt: noonOn(day, timeZone),
+      summary: 'Engagement recorded in the imported sheet',
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  const createdTouches = await insertChunks(touchRows, (chunk) => tx.insert(touches).values(chunk).returning());
+  for (const t of createdTouches) {
+    await recordChange(tx, ctx, { entityType: 'touch', entityId: t.id, partnerId: t.partnerId, operation: 'create', after: t });
+  }
+  return [...new Set(idOf.values())];
+}
