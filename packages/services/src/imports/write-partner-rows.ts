@@ -130,47 +130,31 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
     await insertChunks(links, (chunk) => tx.insert(partnerNamedAccounts).values(chunk).returning());
   }
 
-  // 90-day plans: a new start date closes the current plan and starts another.
+  // 90-day plans: a new start date closes the current plan and starts another (new plans in one insert).
+  const newPlans: (typeof activationPlans.$inferInsert)[] = [];
   for (const w of writes) {
     const plan = w.plan;
     const partnerId = idOf.get(w)!;
     if (!plan) continue;
-    if (plan.kind === 'update') {
-      const before = w.existing!.plan!;
+    const current = w.existing?.plan;
+    if (plan.kind === 'update' || plan.closePlanId) {
+      const set = plan.kind === 'update' ? plan.set : { isCurrent: false, closedAt: now };
       const [after] = await tx
         .update(activationPlans)
-        .set({ ...plan.set, version: before.version + 1, updatedAt: now })
-        .where(eq(activationPlans.id, plan.planId))
+        .set({ ...set, version: current!.version + 1, updatedAt: now })
+        .where(eq(activationPlans.id, current!.id))
         .returning();
       await recordChange(tx, ctx, {
         entityType: 'plan',
-        entityId: before.id,
+        entityId: current!.id,
         partnerId,
         operation: 'update',
-        before,
+        before: current!,
         after: after!,
       });
-      continue;
     }
-    if (plan.closePlanId) {
-      const before = w.existing!.plan!;
-      const [closed] = await tx
-        .update(activationPlans)
-        .set({ isCurrent: false, closedAt: now, version: before.version + 1, updatedAt: now })
-        .where(eq(activationPlans.id, plan.closePlanId))
-        .returning();
-      await recordChange(tx, ctx, {
-        entityType: 'plan',
-        entityId: before.id,
-        partnerId,
-        operation: 'update',
-        before,
-        after: closed!,
-      });
-    }
-    const [created] = await tx
-      .insert(activationPlans)
-      .values({
+    if (plan.kind === 'create') {
+      newPlans.push({
         partnerId,
         goal: plan.goal,
         startDate: plan.startDate,
@@ -178,9 +162,12 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
         status: plan.status,
         createdAt: now,
         updatedAt: now,
-      })
-      .returning();
-    await recordChange(tx, ctx, { entityType: 'plan', entityId: created!.id, partnerId, operation: 'create', after: created! });
+      });
+    }
+  }
+  const createdPlans = await insertChunks(newPlans, (chunk) => tx.insert(activationPlans).values(chunk).returning());
+  for (const p of createdPlans) {
+    await recordChange(tx, ctx, { entityType: 'plan', entityId: p.id, partnerId: p.partnerId, operation: 'create', after: p });
   }
 
   // Next actions: the rep is found by name within the partner, or added.
