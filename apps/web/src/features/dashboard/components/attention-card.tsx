@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 
 type AttentionCardProps = { needsAttention: number; partnerCount: number; overdueActions: number };
@@ -16,9 +16,9 @@ export function AttentionCard({ needsAttention, partnerCount, overdueActions }: 
       data-testid="attention"
       style={calm ? undefined : { borderLeft: '4px solid #d9480f' }}
     >
-      <Text component="h2" id="attention-heading" fw={700} size="lg" m={0}>
+      <Title order={2} size="h4" id="attention-heading">
         Needs attention
-      </Text>
+      </Title>
       <Group gap="xl" mt="sm" align="flex-start" wrap="wrap">
         <Stack gap={2}>
           <Text fw={700} fz={28} lh={1.2} data-testid="needs-attention-count">
