@@ -38,9 +38,9 @@ export type GridSample = {
   focusMoved: number;
   /** Main-thread time in long tasks before focus moved. */
   longTaskMs: number;
-  /** Time from setting the scroll position to row `scrollRow` until it is rendered with its data. */
+  /** Time from setting the scroll position to row `scrollRow` until it is rendered with its data (NaN: not measured). */
   scrollToRow: number;
-  scrollRow: number;
+  scrollRow: number | null;
   resources: Resource[];
 };
 
@@ -50,7 +50,7 @@ const PROBE = `(() => {
   const watches = [];
   window.__bench = {
     marks,
-    watch(name, selector) { watches.push({ name, selector }); check(); },
+    watch(name, selector, then) { watches.push({ name, selector, then }); check(); },
   };
   const mark = (name) => { if (!(name in marks)) marks[name] = performance.now(); };
   function check() {
@@ -58,7 +58,11 @@ const PROBE = `(() => {
       const w = watches[i];
       if (document.querySelector(w.selector)) {
         watches.splice(i, 1);
-        requestAnimationFrame(() => mark(w.name));
+        // Marked in the frame that paints it; a follow-up input goes right after that paint.
+        requestAnimationFrame(() => {
+          mark(w.name);
+          if (w.then) setTimeout(w.then, 0);
+        });
       }
     }
   }
@@ -76,14 +80,27 @@ const PROBE = `(() => {
   document.addEventListener('focusin', (e) => {
     if (e.target instanceof Element && e.target.matches('[data-cell^="1:"]')) mark('focusMoved');
   }, true);
-  window.__bench.watch('todayRow', '[data-testid="today-row"]');
+  // In-page input (no harness latency): the page clicks Done, or moves the grid's focus, itself.
+  const auto = window.__benchInPage === true;
+  window.__bench.watch('todayRow', '[data-testid="today-row"]', auto && (() => {
+    mark('inputSent');
+    document.querySelector('[data-testid="today-row"] button[aria-label^="Done"]').click();
+  }));
   window.__bench.watch('dialog', '[role="dialog"]');
-  window.__bench.watch('gridRow', '[data-testid="partner-row"]');
+  window.__bench.watch('gridRow', '[data-testid="partner-row"]', auto && (() => {
+    const cell = document.querySelector('[data-cell="0:1"]');
+    mark('inputSent');
+    cell.focus();
+    cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', bubbles: true, cancelable: true }));
+  }));
 })();`;
 
 type Cold = { context: BrowserContext; page: Page; close(): Promise<void> };
 
-async function coldPage(): Promise<Cold> {
+/** `harness`: Playwright clicks and types, as a user would through the browser's input pipeline; `in-page`: the page does at first paint. */
+export type InputMode = 'harness' | 'in-page';
+
+async function coldPage(mode: InputMode): Promise<Cold> {
   const dir = mkdtempSync(join(tmpdir(), 'ptrack-bench-ui-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
@@ -93,6 +110,7 @@ async function coldPage(): Promise<Cold> {
     viewport: { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(TIMEOUT_MS);
+  if (mode === 'in-page') await context.addInitScript('window.__benchInPage = true;');
   await context.addInitScript(PROBE);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: Error[] = [];
@@ -150,19 +168,21 @@ const scrollProbe = (row: number, timeout: number) => `new Promise((resolve, rej
 })`;
 
 /** Today: navigation start → first row painted → a real click on its Done button → the dialog is there. */
-export async function sampleToday(baseUrl: string): Promise<TodaySample> {
-  const cold = await coldPage();
+export async function sampleToday(baseUrl: string, mode: InputMode): Promise<TodaySample> {
+  const cold = await coldPage(mode);
   try {
     const { page } = cold;
     await page.goto(`${baseUrl}/`, { waitUntil: 'commit' });
-    const row = page.getByTestId('today-row').first();
-    const done = row.getByRole('button', { name: /^Done/ });
-    // Playwright clicks once the button is visible, stable for two frames, enabled and hit-testable.
-    await done.click();
-    const m = await marks(page, ['todayRow', 'pointerDown', 'dialog']);
+    if (mode === 'harness') {
+      const done = page.getByTestId('today-row').first().getByRole('button', { name: /^Done/ });
+      // Playwright clicks once the button is visible, stable for two frames, enabled and hit-testable.
+      await done.click();
+    }
+    const input = mode === 'harness' ? 'pointerDown' : 'inputSent';
+    const m = await marks(page, ['todayRow', input, 'dialog']);
     return {
       rowVisible: m.todayRow!,
-      clickReceived: m.pointerDown!,
+      clickReceived: m[input]!,
       dialogOpen: m.dialog!,
       longTaskMs: await longTaskMs(page, m.dialog!),
       resources: await resources(page),
@@ -177,21 +197,24 @@ export async function sampleToday(baseUrl: string): Promise<TodaySample> {
  * and ArrowDown → focus lands on the second row (keyboard works); then the scroller is set to row
  * `scrollRow` and timed until that row is rendered with its data (not a loading placeholder).
  */
-export async function sampleGrid(baseUrl: string, scrollRow: number): Promise<GridSample> {
-  const cold = await coldPage();
+export async function sampleGrid(baseUrl: string, mode: InputMode, scrollRow: number | null): Promise<GridSample> {
+  const cold = await coldPage(mode);
   try {
     const { page } = cold;
     await page.goto(`${baseUrl}/partners`, { waitUntil: 'commit' });
-    const cell = page.locator('[data-cell="0:1"]');
-    await cell.click();
-    await page.keyboard.press('ArrowDown');
-    const m = await marks(page, ['gridRow', 'pointerDown', 'keyDown', 'focusMoved']);
+    if (mode === 'harness') {
+      await page.locator('[data-cell="0:1"]').click();
+      await page.keyboard.press('ArrowDown');
+    }
+    const names =
+      mode === 'harness' ? ['gridRow', 'pointerDown', 'keyDown', 'focusMoved'] : ['gridRow', 'inputSent', 'focusMoved'];
+    const m = await marks(page, names);
     const longTasks = await longTaskMs(page, m.focusMoved!);
-    const scrollToRow = await page.evaluate<number>(scrollProbe(scrollRow, TIMEOUT_MS));
+    const scrollToRow = scrollRow === null ? Number.NaN : await page.evaluate<number>(scrollProbe(scrollRow, TIMEOUT_MS));
     return {
       rowsVisible: m.gridRow!,
-      clickReceived: m.pointerDown!,
-      keyReceived: m.keyDown!,
+      clickReceived: m.pointerDown ?? m.inputSent!,
+      keyReceived: m.keyDown ?? m.inputSent!,
       focusMoved: m.focusMoved!,
       longTaskMs: longTasks,
       scrollToRow,

@@ -40,7 +40,8 @@ export function renderUiReport(r: UiReport): string {
   lines.push(
     `Written by \`npm run bench:ui\` (bench/ui.ts) on ${r.date}. Scale ${r.scale}${r.scale === 1 ? ' (full size)' : ''}: ` +
       `${r.partners.toLocaleString('en-US')} partners, ${g.reps.toLocaleString('en-US')} reps; Today lists ` +
-      `${r.todayCounts.overdue.toLocaleString('en-US')} overdue and ${r.todayCounts.dueToday.toLocaleString('en-US')} due today.`,
+      `${r.todayCounts.overdue.toLocaleString('en-US')} overdue and ${r.todayCounts.dueToday.toLocaleString('en-US')} due today. ` +
+      'A committed file ends with a hand-written reading of its run; a new run rewrites the file with the generated parts only.',
     '',
   );
   lines.push(
