@@ -1,0 +1,6 @@
+import type { DashboardDto } from '@ptrack/contracts';
+import { api } from '../../../api/client';
+
+export function fetchDashboard(): Promise<DashboardDto> {
+  return api.get<DashboardDto>('/api/dashboard');
+}
