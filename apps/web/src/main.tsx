@@ -10,6 +10,10 @@ import { createRoot } from 'react-dom/client';
 import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
+import { todayQuery } from './features/today/hooks/use-today';
+
+// Today is the landing page: ask for its list now, while React and the router start, not after.
+if (window.location.pathname === '/') void queryClient.prefetchInfiniteQuery(todayQuery);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,11 +1,13 @@
 import type { ActionDto } from '@ptrack/contracts';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchToday } from '../api/today.api';
 
 export const todayKey = ['today'] as const;
 
-const PAGE_SIZE = 100;
+// A first screenful and then some: a busy workspace has thousands overdue, and every row costs render
+// time before the page is usable ("Show more" loads the next page).
+const PAGE_SIZE = 30;
 
 export type TodayData = {
   today: string;
@@ -16,14 +18,16 @@ export type TodayData = {
   upcoming: ActionDto[];
 };
 
+export const todayQuery = infiniteQueryOptions({
+  queryKey: todayKey,
+  queryFn: ({ pageParam }) => fetchToday({ limit: PAGE_SIZE, cursor: pageParam }),
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last) => last.nextCursor ?? undefined,
+});
+
 /** The Today list, a page at a time (the server counts every overdue and due-today action). */
 export function useToday() {
-  const query = useInfiniteQuery({
-    queryKey: todayKey,
-    queryFn: ({ pageParam }) => fetchToday({ limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const query = useInfiniteQuery(todayQuery);
   const data = useMemo<TodayData | undefined>(() => {
     const pages = query.data?.pages;
     const first = pages?.[0];
