@@ -14,6 +14,7 @@ export * from './context';
 export * from './custom-fields/save-custom-field';
 export * from './dashboard/get-dashboard';
 export * from './demo/seed-demo-workspace';
+export * from './exports/export-partner-records';
 export * from './imports/import-partner-rows';
 export * from './imports/import-types';
 export * from './partners/create-partner';

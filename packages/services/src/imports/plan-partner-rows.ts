@@ -141,7 +141,8 @@ function planChanges(row: PartnerImportRow, existing: ExistingPartner | null, ct
   }
   const set: { goal?: string; status?: PlanStatus } = {};
   if (plan.goal && plan.goal !== current.goal) set.goal = plan.goal;
-  if (plan.status && plan.status !== current.status) set.status = plan.status;
+  // The status in force (set, else suggested) is what an export writes: the same value changes nothing.
+  if (plan.status && plan.status !== current.status && plan.status !== existing?.planStatus) set.status = plan.status;
   if (Object.keys(set).length === 0) return undefined;
   for (const [k, v] of Object.entries(set)) changes.push({ field: `plan.${k}`, before: current[k as 'goal'], after: v });
   return { kind: 'update', planId: current.id, set } satisfies PlanWrite;

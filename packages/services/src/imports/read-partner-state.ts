@@ -31,6 +31,8 @@ export type ExistingPartner = {
   computed: { introsMade: number; qualifiedConversations: number; dealsBroughtIn: number; closedWon: number };
   firstTouchDate: string | null;
   lastTouchDate: string | null;
+  /** The current plan's status in force: the one set, else the suggestion. */
+  planStatus: string | null;
 };
 
 export type PartnerState = {
@@ -84,6 +86,7 @@ export async function readPartnerState(tx: Tx, names: string[], hubspotIds: stri
       computed: { introsMade: 0, qualifiedConversations: 0, dealsBroughtIn: 0, closedWon: 0 },
       firstTouchDate: null,
       lastTouchDate: null,
+      planStatus: null,
     };
     byId.set(record.id, existing);
     state.byName.set(nameKey(record.name), existing);
@@ -104,6 +107,7 @@ export async function readPartnerState(tx: Tx, names: string[], hubspotIds: stri
     };
     e.firstTouchDate = s.firstTouchDate;
     e.lastTouchDate = s.lastTouchDate;
+    e.planStatus = s.planStatus;
   }
   return state;
 }

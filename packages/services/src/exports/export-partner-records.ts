@@ -1,0 +1,196 @@
+import { AppError, type Filter, type SortKey, validateFilter } from '@ptrack/domain';
+import {
+  accounts,
+  activationPlans,
+  customFieldDefs,
+  listPartnerRows,
+  partnerNamedAccounts,
+  partners,
+  sortValuesOf,
+} from '@ptrack/storage';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { ensureDailyRollups } from '../rollups';
+import { calendarOf, loadSettings } from '../settings';
+import { resolveView } from '../views/resolve-view';
+
+// The partners of a view as flat records for a sheet export: keys are the import mapping's targets
+// ("name", "plan.goal", "baseline.introsMade", "custom.<key>") or "computed.<figure>", so the sheet
+// adapter writes them in the seed's column order and an export read back maps to the same fields.
+// Performance columns carry the totals the product shows (recorded referrals plus the sheet's
+// baseline); an import subtracts what referrals explain, so the round trip changes nothing.
+
+export type PartnerExportQuery = { view?: string; q?: string; filter?: string };
+export type ExportRecord = Record<string, unknown>;
+export type CustomFieldInfo = { key: string; label: string; type: string };
+
+const OWN_FIELDS = [
+  'name',
+  'type',
+  'archetype',
+  'slackChannel',
+  'industry',
+  'website',
+  'domain',
+  'icpMatch',
+  'introMechanism',
+  'economicsOk',
+  'partnerManagerName',
+  'partnerManagerEmail',
+  'partnerManagerSlack',
+  'originStory',
+  'relationshipNotes',
+  'programStatus',
+  'owner',
+  'phase',
+  'hubspotCompanyId',
+  'notes',
+  'icpAlignment',
+  'revenuePathClarity',
+  'archetypeFit',
+  'economics',
+  'strategicValue',
+  'capacity',
+  'capability',
+  'commitment',
+  'pillarPartnershipsManagement',
+  'pillarPartnerMarketing',
+  'pillarPartnerEnablement',
+  'pillarPartnerOperations',
+  'pillarCrossFunctional',
+  'pillarCustomerCentric',
+  'enterpriseTier',
+  'jvpStatus',
+  'jvpDate',
+  'jvpLink',
+] as const;
+
+const PAGE = 2000;
+const BY_NAME: SortKey[] = [{ field: 'name', dir: 'asc' }];
+
+function filterOf(text: string | undefined): Filter | null {
+  if (!text) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw AppError.validation([{ field: 'filter', message: 'must be JSON' }]);
+  }
+  const checked = validateFilter(json);
+  if (!checked.ok)
+    throw AppError.validation([{ field: `filter${checked.path ? `.${checked.path}` : ''}`, message: checked.message }]);
+  return checked.filter;
+}
+
+/**
+ * Reads the partners of a view (and search or filter) in pages, from one snapshot, handing each page of
+ * records to `onPage` (which writes them out) before reading the next: memory stays flat however many
+ * partners there are. Returns the partner custom fields first, so the caller can name their columns.
+ */
+export async function exportPartnerRecords(
+  ctx: ServiceContext,
+  query: PartnerExportQuery,
+  onStart: (custom: CustomFieldInfo[], total: number) => Promise<void> | void,
+  onPage: (records: ExportRecord[]) => Promise<void>,
+): Promise<{ rows: number }> {
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      const settings = await loadSettings(tx);
+      const { today, weekStart } = calendarOf(settings, ctx.now());
+      await ensureDailyRollups(tx, today);
+      const view = query.view ? await resolveView(tx, query.view) : null;
+      const filters = [view?.filter ?? null, filterOf(query.filter)].filter((f): f is Filter => f !== null);
+      const filter = filters.length === 0 ? null : filters.length === 1 ? filters[0]! : { and: filters };
+      const sort = view?.sort.length ? view.sort : BY_NAME;
+      const defs = await tx
+        .select()
+        .from(customFieldDefs)
+        .where(eq(customFieldDefs.entity, 'partner'))
+        .orderBy(asc(customFieldDefs.position), asc(customFieldDefs.label));
+      let after: unknown[] | undefined;
+      let total: number | undefined;
+      let rows = 0;
+      for (;;) {
+        const page = await listPartnerRows(tx, {
+          today,
+          weekStart,
+          ippBands: settings.ippBands,
+          filter,
+          search: query.q || undefined,
+          sort,
+          limit: PAGE,
+          after,
+          total,
+        });
+        if (total === undefined) await onStart(defs, page.total);
+        total = page.total;
+        if (page.rows.length === 0) break;
+        const ids = page.rows.map((r) => r.id);
+        const [own, plans, named] = await Promise.all([
+          tx.select().from(partners).where(inArray(partners.id, ids)),
+          tx
+            .select()
+            .from(activationPlans)
+            .where(and(inArray(activationPlans.partnerId, ids), eq(activationPlans.isCurrent, true))),
+          tx
+            .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
+            .from(partnerNamedAccounts)
+            .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
+            .where(inArray(partnerNamedAccounts.partnerId, ids))
+            .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
+        ]);
+        const ownById = new Map(own.map((p) => [p.id, p]));
+        const planById = new Map(plans.map((p) => [p.partnerId, p]));
+        const namedById = new Map<string, string[]>();
+        for (const n of named) namedById.set(n.partnerId, [...(namedById.get(n.partnerId) ?? []), n.name]);
+
+        await onPage(
+          page.rows.map((row) => {
+            const p = ownById.get(row.id)!;
+            const plan = planById.get(row.id);
+            const record: ExportRecord = {};
+            for (const field of OWN_FIELDS) record[field] = p[field];
+            record.namedAccounts = namedById.get(row.id) ?? [];
+            record['plan.goal'] = plan?.goal ?? null;
+            record['plan.startDate'] = plan?.startDate ?? null;
+            record['plan.status'] = plan ? row.planStatus : null; // the status in force: set, else suggested
+            record['plan.metric'] = plan?.metric ?? null;
+            record['plan.target'] = plan?.target ?? null;
+            record['nextAction.dueDate'] = row.nextActionDate;
+            record['nextAction.type'] = row.nextActionType;
+            record['nextAction.repName'] = row.nextActionRep;
+            record['nextAction.notes'] = row.nextActionNotes;
+            record['baseline.introsMade'] = row.introsMade;
+            record['baseline.qualifiedConversations'] = row.qualifiedConversations;
+            record['baseline.dealsBroughtIn'] = row.dealsBroughtIn;
+            record['baseline.closedWon'] = row.closedWon;
+            record['baseline.pipelineValueMinor'] = row.pipelineValueMinor;
+            record['activity.firstTouchDate'] = row.firstTouchDate;
+            record['activity.lastEngagementDate'] = row.lastEngagementDate;
+            for (const f of [
+              'repsBringingDeals',
+              'repsEngaged',
+              'totalEngaged',
+              'repsWhoDeliver',
+              'daysSinceLastTouch',
+              'ippScore',
+              'partnerStatus',
+            ] as const) {
+              record[`computed.${f}`] = row[f];
+            }
+            const custom = (p.custom ?? {}) as Record<string, unknown>;
+            for (const d of defs) record[`custom.${d.key}`] = custom[d.key] ?? null;
+            return record;
+          }),
+        );
+        rows += page.rows.length;
+        if (!page.hasMore) break;
+        after = sortValuesOf(page.rows[page.rows.length - 1]!, sort);
+      }
+      return { rows };
+    },
+    // One snapshot for every page; not read-only: the day's first read may bring the daily rollups up to date.
+    { isolation: 'repeatable read' },
+  );
+}
