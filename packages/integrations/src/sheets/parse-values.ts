@@ -1,4 +1,5 @@
 import { findOptionValue } from '@ptrack/domain';
+import { minorDigits, parseMoney } from './parse-money';
 import { cellText, fail, ok, type Parsed, type SheetCell } from './parsed';
 
 const YES = new Set([
@@ -93,7 +94,7 @@ export function parsePercent(cell: SheetCell): Parsed<number | null> {
   return ok(n <= 1 ? n : n / 100);
 }
 
-const CORPORATE_SUFFIX = /^(inc|inc\.|llc|ltd|ltd\.|corp|corp\.|co|co\.|gmbh|s\.?a\.?|plc|ag|bv|oy|ab|pty|l\.?p\.?)$/i;
+export const CORPORATE_SUFFIX = /^(inc|inc\.|llc|ltd|ltd\.|corp|corp\.|co|co\.|gmbh|s\.?a\.?|plc|ag|bv|oy|ab|pty|l\.?p\.?)$/i;
 
 /**
  * Several values in one cell. Separated by line breaks if there are any, else by semicolons, else by
@@ -197,4 +198,15 @@ export function parseOption(cell: SheetCell, allowed: readonly string[], open = 
   if (found !== null) return ok(found);
   if (open && text.length <= 100) return ok(text);
   return fail(`"${text}" is not one of ${allowed.join(', ')}`);
+}
+
+/** A number for a custom number field: plain ("1,200", "-3.5"), or an amount ("$80k", "1.2M") in major units. */
+export function parseNumber(cell: SheetCell): Parsed<number | null> {
+  const text = cellText(cell);
+  if (text === '') return ok(null);
+  const n = toNumber(cell);
+  if (n !== null) return ok(n);
+  const money = parseMoney(text, { allowNegative: true });
+  if (money.ok && money.value) return ok(money.value.minor / 10 ** minorDigits(money.value.currency));
+  return fail(`"${text}" is not a number`);
 }

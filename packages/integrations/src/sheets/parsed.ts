@@ -7,7 +7,7 @@ export type SheetCell = string | number | boolean | Date | null;
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const fail = <T = never>(reason: string): Parsed<T> => ({ ok: false, reason });
 
-const DANGEROUS_AFTER_QUOTE = /^'[=+\-@\t\r]/;
+const DANGEROUS_AFTER_QUOTE = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * The text of a cell as a person typed it, trimmed; '' for blank. Undoes our own export's OWASP
@@ -17,7 +17,7 @@ export function cellText(cell: SheetCell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') {
     const t = cell.trim();
-    return DANGEROUS_AFTER_QUOTE.test(t) ? t.slice(1) : t;
+    return DANGEROUS_AFTER_QUOTE.test(t) ? t.slice(1).trim() : t;
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
