@@ -144,12 +144,9 @@ export function matchHeaders(headers: readonly string[], options: MatchHeadersOp
     const base = customKeyOf(label);
     let key = base;
     for (let k = 2; takenKeys.has(key.toLowerCase()) || takenFields.has(key); k++) key = `${base}${k}`;
-    const taken = result.some((r) => r?.target.kind === 'custom' && r.target.label === label);
-    set(
-      i,
-      { kind: 'custom', key, label: taken ? `${label} (${occurrence[i]})` : label, ...inferCustomType(valuesOf(i)) },
-      'new-custom',
-    );
+    // A repeated header gets its occurrence in the label, so an export of it reads back as this field.
+    const distinctLabel = occurrence[i]! > 1 ? `${label} (${occurrence[i]})` : label;
+    set(i, { kind: 'custom', key, label: distinctLabel, ...inferCustomType(valuesOf(i)) }, 'new-custom');
   });
   return result as ColumnMapping[];
 }
