@@ -7,7 +7,7 @@ export type SheetCell = string | number | boolean | Date | null;
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const fail = <T = never>(reason: string): Parsed<T> => ({ ok: false, reason });
 
-const DANGEROUS_AFTER_QUOTE = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const DANGEROUS_AFTER_QUOTE = /^''*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * The text of a cell as a person typed it, trimmed; '' for blank. Undoes our own export's OWASP

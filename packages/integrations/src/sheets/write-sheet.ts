@@ -15,7 +15,8 @@ export type WriteSheetOptions = {
   hubspotPortalId?: string;
 };
 
-const DANGEROUS_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// Apostrophes already in front are counted in, so "'=x" survives the round trip as itself.
+const DANGEROUS_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * OWASP CSV injection: a text cell beginning with = + - @ tab or CR (or their full-width forms) gets a
