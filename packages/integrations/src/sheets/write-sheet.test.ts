@@ -125,12 +125,14 @@ describe('writeXlsx', () => {
     const ws = wb.getWorksheet('Partners')!;
     expect(ws.getRow(1).getCell(1).value).toBe('Partner Company');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
     const row = ws.getRow(2);
     expect(row.getCell(4).value).toEqual(new Date('2025-01-15T00:00:00Z'));
     expect(row.getCell(4).numFmt).toBe('yyyy-mm-dd');
     expect(row.getCell(6).value).toBe(85000.5);
     expect(row.getCell(6).numFmt).toBe('#,##0.00');
     expect(row.getCell(7).value).toBe(7);
+    expect(row.getCell(8).value).toBe('https://app.hubspot.com/contacts/_/company/9876543210');
     expect(row.getCell(9).value).toBe('\'=cmd|"/c calc"!A1');
 
     const sheet = await readSheet({ buffer: buf });

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { PLAN_METRIC_LABELS, PLAN_STATUS_LABELS, type PlanMetric, type PlanStatus } from '@ptrack/domain';
-import ExcelJS from 'exceljs';
 import type { ExportColumn, ExportFormat } from './export-columns';
 import { minorDigits } from './parse-money';
 import { CORPORATE_SUFFIX } from './parse-values';
+import { writeXlsxRows, type XlsxCell, type XlsxStyle } from './xlsx-writer';
 
 /** A record to export: values by column key (see ExportColumn.key). */
 export type ExportRecord = Readonly<Record<string, unknown>>;
@@ -125,17 +125,12 @@ export async function writeCsv(
   return count;
 }
 
-const XLSX_FORMATS: Partial<Record<ExportFormat, string>> = {
-  date: 'yyyy-mm-dd',
-  money: '#,##0.00',
-  integer: '0',
-  percent: '0%',
-};
+const XLSX_STYLES: Partial<Record<ExportFormat, XlsxStyle>> = { date: 'date', money: 'money', percent: 'percent' };
 
 /**
- * Streams records to an .xlsx workbook with exceljs's WorkbookWriter: one sheet, a frozen header row,
- * real dates, money as numbers with a number format. Resolves (with the row count) once the workbook
- * is fully written to `out`.
+ * Streams records to an .xlsx workbook: one sheet, a bold frozen header row, real dates, money as numbers
+ * with a number format, text neutralised as in CSV. Resolves (with the row count) once the workbook is
+ * fully written to `out`; leaves `out` open.
  */
 export async function writeXlsx(
   rows: AsyncIterable<ExportRecord> | Iterable<ExportRecord>,
@@ -144,28 +139,21 @@ export async function writeXlsx(
   options: WriteSheetOptions & { sheetName?: string } = {},
 ): Promise<number> {
   const digits = minorDigits(options.currency ?? null);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(options.sheetName ?? 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => {
-    const numFmt = XLSX_FORMATS[c.format];
-    return {
-      header: c.header,
-      key: c.key,
-      width: Math.min(40, Math.max(10, c.header.length + 2)),
-      ...(numFmt ? { style: { numFmt } } : {}),
-    };
-  });
-  let count = 0;
-  const values: Cell[] = new Array(columns.length);
-  for await (const record of rows) {
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!;
-      values[i] = cellOf(c.format, record[c.key], digits, options, true);
+  async function* cells(): AsyncGenerator<XlsxCell[]> {
+    for await (const record of rows) {
+      const values: XlsxCell[] = new Array(columns.length);
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i]!;
+        values[i] = cellOf(c.format, record[c.key], digits, options, true);
+      }
+      yield values;
     }
-    ws.addRow(values).commit();
-    count++;
   }
-  ws.commit();
-  await wb.commit();
-  return count;
+  return writeXlsxRows(
+    out,
+    columns.map((c) => neutraliseCell(c.header)),
+    columns.map((c) => XLSX_STYLES[c.format] ?? 'default'),
+    cells(),
+    { sheetName: options.sheetName },
+  );
 }
