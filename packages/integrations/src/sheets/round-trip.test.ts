@@ -57,7 +57,31 @@ describe('export → read → map gives back the records', () => {
 
 const word = fc.stringMatching(/^[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9 .&'-]{0,15}[A-Za-zÀ-ÿ0-9]$/);
 const freeText = fc
-  .string({ unit: fc.constantFrom('a', 'Z', 'é', '日', '🚀', ' ', ',', ';', '"', "'", '=', '+', '-', '@', '\n', '1', '.', '%') })
+  .string({
+    unit: fc.constantFrom(
+      'a',
+      'Z',
+      'é',
+      '日',
+      '🚀',
+      ' ',
+      ',',
+      ';',
+      '"',
+      "'",
+      '=',
+      '+',
+      '-',
+      '@',
+      '\n',
+      '\r',
+      '1',
+      '.',
+      '%',
+      '<',
+      '&',
+    ),
+  })
   .map((s) => s.trim())
   .filter((s) => s !== '');
 const isoDay = fc
