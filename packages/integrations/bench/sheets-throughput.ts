@@ -74,6 +74,7 @@ function* records(n: number): Generator<ExportRecord> {
 const started = performance.now();
 let rows = 0;
 let problems = 0;
+let columnsRead = 0;
 if (phase === 'write-csv' || phase === 'write-xlsx') {
   const out = createWriteStream(`${dir}/bench-partners.${phase === 'write-csv' ? 'csv' : 'xlsx'}`);
   rows = await (phase === 'write-csv' ? writeCsv : writeXlsx)(records(total), columnSet, out);
@@ -81,6 +82,7 @@ if (phase === 'write-csv' || phase === 'write-xlsx') {
   await finished(out);
 } else {
   const sheet = await readSheet({ path: `${dir}/bench-partners.${phase === 'read-csv' ? 'csv' : 'xlsx'}` });
+  columnsRead = sheet.headers.length;
   const { head, rows: all } = await peekRows(sheet.rows, 200);
   const map = createPartnerRowMapper(matchHeaders(sheet.headers, { entity: 'partner', samples: head }));
   for await (const row of all) {
@@ -92,6 +94,6 @@ const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 console.log(
-  `${phase} (${columnSet.length} columns): ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s, peak RSS ${Math.round(peakRss / 2 ** 20)} MB` +
+  `${phase} (${phase.startsWith('read') ? columnsRead : columnSet.length} columns): ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s, peak RSS ${Math.round(peakRss / 2 ** 20)} MB` +
     (phase.startsWith('read') ? `, ${problems} problems` : ''),
 );

@@ -100,10 +100,11 @@ export async function peekRows(
 export async function readSheet(source: SheetSource, options: ReadSheetOptions = {}): Promise<SheetContents> {
   const head = await headOf(source);
   const format = options.format ?? formatOf(source, head);
-  const input =
-    'buffer' in source
-      ? Readable.from([Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength)])
-      : createReadStream(source.path, { highWaterMark: 1 << 20 });
-  const contents = format === 'csv' ? await readCsv(input, head) : await readXlsx(input, options.sheet);
+  const buffer =
+    'buffer' in source ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : null;
+  const path = 'path' in source ? source.path : '';
+  const open = () => (buffer ? Readable.from([buffer]) : createReadStream(path, { highWaterMark: 1 << 20 }));
+  const contents =
+    format === 'csv' ? await readCsv(open(), head) : await readXlsx(buffer ? { buffer } : { path }, options.sheet, open);
   return trimHeaders(contents);
 }
