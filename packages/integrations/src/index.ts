@@ -1,1 +1,2 @@
-export {};
+// @ptrack/integrations: adapters to the outside world, used by services (CONVENTIONS.md).
+export * from './sheets';

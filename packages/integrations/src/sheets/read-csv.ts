@@ -1,0 +1,109 @@
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { SheetCell } from './parsed';
+import { SheetError } from './sheet-error';
+import type { SheetContents, SheetRow, SheetStats } from './sheet-types';
+
+const DELIMITERS = [',', ';', '\t'] as const;
+type Delimiter = (typeof DELIMITERS)[number];
+
+/** The delimiter used most, outside quotes, in the first non-blank line of `head`; ',' when none is. */
+export function detectDelimiter(head: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  let seen = false;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i]!;
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (seen && (counts[','] || counts[';'] || counts['\t'])) break;
+    } else if (!inQuotes && ch in counts) counts[ch as Delimiter]++;
+    else if (ch.trim() !== '') seen = true;
+  }
+  return DELIMITERS.reduce((best, d) => (counts[d] > counts[best] ? d : best), ',' as Delimiter);
+}
+
+function cellsOf(record: string[]): { cells: SheetCell[]; blank: boolean } {
+  let blank = true;
+  const cells = new Array<SheetCell>(record.length);
+  for (let i = 0; i < record.length; i++) {
+    const v = record[i]!;
+    if (v === '') cells[i] = null;
+    else {
+      cells[i] = v;
+      if (blank && v.trim() !== '') blank = false;
+    }
+  }
+  return { cells, blank };
+}
+
+/**
+ * Streams a CSV: `head` (the first bytes) decides the delimiter and the encoding — UTF-8 (BOM stripped),
+ * or Windows-1252 when the head is not valid UTF-8. Quoted line breaks stay inside their cell, so row
+ * numbers count records, as a spreadsheet shows them.
+ */
+export async function readCsv(input: Readable, head: Uint8Array): Promise<SheetContents> {
+  const headText = new TextDecoder('utf-8').decode(head.subarray(0, 65_536));
+  const validUtf8 = (() => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const delimiter = detectDelimiter(headText.replace(/^\uFEFF/, ''));
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    encoding: validUtf8 ? 'utf8' : 'latin1',
+  });
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const stats: SheetStats = { dataRows: 0, blankRows: 0 };
+  let rowNumber = 0;
+
+  const next = async (): Promise<IteratorResult<string[]>> => {
+    try {
+      return await records.next();
+    } catch (e) {
+      throw new SheetError('UNREADABLE_FILE', `The CSV cannot be read near row ${rowNumber + 1}: ${(e as Error).message}`, {
+        rowNumber: rowNumber + 1,
+      });
+    }
+  };
+
+  let headers: string[] | null = null;
+  while (headers === null) {
+    const r = await next();
+    if (r.done) throw new SheetError('EMPTY_SHEET', 'The CSV has no header row: it is empty.');
+    rowNumber++;
+    const { blank } = cellsOf(r.value);
+    if (!blank) headers = r.value.map((h) => h.trim());
+  }
+  const headerRowNumber = rowNumber;
+
+  async function* rows(): AsyncGenerator<SheetRow> {
+    try {
+      for (;;) {
+        const r = await next();
+        if (r.done) return;
+        rowNumber++;
+        const { cells, blank } = cellsOf(r.value);
+        if (blank) stats.blankRows++;
+        else {
+          stats.dataRows++;
+          yield { rowNumber, cells };
+        }
+      }
+    } finally {
+      input.destroy();
+      parser.destroy();
+    }
+  }
+
+  return { format: 'csv', sheetNames: [], sheetName: null, headers, headerRowNumber, rows: rows(), stats, delimiter };
+}

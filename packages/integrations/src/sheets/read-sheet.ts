@@ -1,0 +1,110 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Readable } from 'node:stream';
+import { cellText } from './parsed';
+import { readCsv } from './read-csv';
+import { readXlsx } from './read-xlsx';
+import { SheetError } from './sheet-error';
+import type { SheetContents, SheetFormat, SheetRow } from './sheet-types';
+
+export type SheetSource = { path: string } | { buffer: Uint8Array; name?: string };
+export type ReadSheetOptions = {
+  /** The worksheet of a workbook to read (default: the first); ignored for CSV. */
+  sheet?: string;
+  /** Overrides detection by file extension and content. */
+  format?: SheetFormat;
+};
+
+const HEAD_BYTES = 65_536;
+
+async function headOf(source: SheetSource): Promise<Uint8Array> {
+  if ('buffer' in source) return source.buffer.subarray(0, HEAD_BYTES);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(source.path, 'r');
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } catch (e) {
+    throw new SheetError(
+      'UNREADABLE_FILE',
+      `The file cannot be opened: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+      {
+        path: source.path,
+      },
+    );
+  } finally {
+    await handle?.close();
+  }
+}
+
+function formatOf(source: SheetSource, head: Uint8Array): SheetFormat {
+  const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  const isOle = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+  const name = 'path' in source ? source.path : (source.name ?? '');
+  const ext = extname(name).toLowerCase();
+  if (isOle || ext === '.xls')
+    throw new SheetError('UNSUPPORTED_FORMAT', 'This is an old Excel .xls file: save it as .xlsx or .csv and import that.');
+  if (isZip) return 'xlsx';
+  if (ext === '.xlsx' || ext === '.xlsm')
+    throw new SheetError('UNREADABLE_FILE', 'The file is named .xlsx but is not an Excel workbook.');
+  if (ext === '.ods' || ext === '.numbers')
+    throw new SheetError('UNSUPPORTED_FORMAT', `${ext} files are not supported: export as .xlsx or .csv.`);
+  return 'csv';
+}
+
+/** Headers as read (our export's OWASP apostrophe removed), without the empty cells after the last named column. */
+function trimHeaders(contents: SheetContents): SheetContents {
+  const headers = contents.headers.map((h) => cellText(h));
+  let end = headers.length;
+  while (end > 0 && headers[end - 1] === '') end--;
+  return { ...contents, headers: headers.slice(0, end) };
+}
+
+/**
+ * The first `n` rows (to sample for header matching and custom field types) and an iterable that yields
+ * them again followed by the rest — so a sheet is still read once, streaming.
+ */
+export async function peekRows(
+  rows: AsyncIterable<SheetRow>,
+  n: number,
+): Promise<{ head: SheetRow[]; rows: AsyncIterable<SheetRow> }> {
+  const it = rows[Symbol.asyncIterator]();
+  const head: SheetRow[] = [];
+  let done = false;
+  while (head.length < n) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    head.push(r.value);
+  }
+  async function* all(): AsyncGenerator<SheetRow> {
+    yield* head;
+    if (done) return;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  return { head, rows: all() };
+}
+
+/**
+ * Opens a CSV or XLSX sheet for streaming: the header row (the first non-blank row) and an async
+ * iterable of the data rows. Throws SheetError for what makes the whole file unreadable.
+ */
+export async function readSheet(source: SheetSource, options: ReadSheetOptions = {}): Promise<SheetContents> {
+  const head = await headOf(source);
+  const format = options.format ?? formatOf(source, head);
+  const buffer =
+    'buffer' in source ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : null;
+  const path = 'path' in source ? source.path : '';
+  const open = () => (buffer ? Readable.from([buffer]) : createReadStream(path, { highWaterMark: 1 << 20 }));
+  const contents =
+    format === 'csv' ? await readCsv(open(), head) : await readXlsx(buffer ? { buffer } : { path }, options.sheet, open);
+  return trimHeaders(contents);
+}
