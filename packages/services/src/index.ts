@@ -17,6 +17,7 @@ export * from './demo/seed-demo-workspace';
 export * from './exports/export-partner-records';
 export * from './imports/import-partner-rows';
 export * from './imports/import-types';
+export * from './imports/sheet-import';
 export * from './partners/create-partner';
 export * from './partners/delete-partner';
 export * from './partners/get-partner';

@@ -184,7 +184,8 @@ export function planPartnerRows(rows: readonly PartnerImportRow[], state: Partne
       (k): k is string => k !== null,
     );
     const earlier = keys.map((k) => ctx.seen.get(k)).find((n) => n !== undefined);
-    if (earlier !== undefined) {
+    // (The sheet adapter may have said so already, naming the column it compared.)
+    if (earlier !== undefined && problems.length === 0) {
       problems.push({
         rowNumber: row.rowNumber,
         column: ctx.columnOf('name'),

@@ -1,0 +1,310 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '@ptrack/domain';
+import {
+  type ColumnMapping,
+  type CustomFieldDef,
+  createPartnerRowMapper,
+  type MappedPartnerRow,
+  matchHeaders,
+  parseSavedMapping,
+  peekRows,
+  readSheet,
+  type SavedMapping,
+  SheetError,
+  type SheetRow,
+  toSavedMapping,
+} from '@ptrack/integrations';
+import { customFieldDefs, sheetImports, type Tx } from '@ptrack/storage';
+import { and, eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { loadSettings } from '../settings';
+import { importPartnerRows } from './import-partner-rows';
+import { emptyCounts, type ImportCounts, type PartnerImportRow, type RowOutcome } from './import-types';
+
+// The import workflow (issue 5): upload a sheet → its columns are matched and shown with samples →
+// the mapping may be corrected → a preview says, row by row, what would happen → apply. The file is
+// kept with its mapping (sheet_imports), so the preview and the apply read the same bytes, and an
+// apply that was interrupted carries on after its last committed batch when it is run again.
+
+export type SheetImportRecord = typeof sheetImports.$inferSelect;
+export type ImportEntity = 'partner' | 'rep';
+
+const SAMPLE_ROWS = 20;
+/** A preview lists every row that is not unchanged, up to this many (the counts cover them all). */
+export const PREVIEW_ROW_LIMIT = 1000;
+
+export type ColumnView = ColumnMapping & { samples: string[] };
+export type SheetImportView = {
+  record: Omit<SheetImportRecord, 'content'>;
+  sheetNames: string[];
+  headers: string[];
+  columns: ColumnView[];
+  dataRows: number;
+};
+export type ImportPreview = {
+  counts: ImportCounts;
+  rows: RowOutcome[];
+  truncated: boolean;
+  newOptions: Record<string, string[]>;
+};
+
+function sheetProblem(error: unknown): never {
+  if (error instanceof SheetError) {
+    throw new AppError('VALIDATION_FAILED', `file: ${error.message}`, { issues: [{ field: 'file', message: error.message }] });
+  }
+  throw error;
+}
+
+async function customDefsOf(tx: Tx, entity: ImportEntity): Promise<CustomFieldDef[]> {
+  const defs = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.entity, entity));
+  return defs.map((d) => ({ key: d.key, label: d.label, type: d.type, options: d.options }));
+}
+
+const cellText = (v: unknown): string =>
+  v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+
+/** Reads the stored file and matches its columns (the saved mapping first); with samples for the wizard. */
+async function openSheet(tx: Tx, record: Pick<SheetImportRecord, 'content' | 'fileName' | 'sheet' | 'entity' | 'mapping'>) {
+  const settings = await loadSettings(tx);
+  const contents = await readSheet(
+    { buffer: record.content, name: record.fileName },
+    record.sheet ? { sheet: record.sheet } : {},
+  ).catch(sheetProblem);
+  const peeked = await peekRows(contents.rows, SAMPLE_ROWS).catch(sheetProblem);
+  const saved = record.mapping ? parseSavedMapping(record.mapping) : undefined;
+  const mappings = matchHeaders(contents.headers, {
+    entity: record.entity,
+    ...(saved ? { saved } : {}),
+    samples: peeked.head,
+    customFields: await customDefsOf(tx, record.entity),
+    optionLists: settings.optionLists,
+  });
+  return { contents, head: peeked.head, rows: peeked.rows, mappings, saved, settings };
+}
+
+function viewOf(record: SheetImportRecord, opened: Awaited<ReturnType<typeof openSheet>>): SheetImportView {
+  const { content: _content, ...rest } = record;
+  return {
+    record: rest,
+    sheetNames: opened.contents.sheetNames,
+    headers: opened.contents.headers,
+    columns: opened.mappings.map((m) => ({ ...m, samples: opened.head.slice(0, 5).map((r) => cellText(r.cells[m.index])) })),
+    dataRows: record.totalRows,
+  };
+}
+
+export type CreateSheetImportInput = {
+  entity: ImportEntity;
+  fileName: string;
+  content: Uint8Array;
+  sheet?: string;
+  mapping?: unknown;
+};
+
+/** Stores an uploaded sheet and proposes a mapping of its columns (a saved mapping given is applied first). */
+export async function createSheetImport(ctx: ServiceContext, input: CreateSheetImportInput): Promise<SheetImportView> {
+  if (input.entity !== 'partner')
+    throw AppError.validation([{ field: 'entity', message: 'rep sheets are not importable yet; import partners' }]);
+  const mapping = input.mapping === undefined ? null : parseMappingInput(input.mapping, input.entity);
+  return inTransaction(ctx, async (tx) => {
+    const draft = { content: input.content, fileName: input.fileName, sheet: input.sheet ?? null, entity: input.entity, mapping };
+    const opened = await openSheet(tx, draft);
+    let total = opened.head.length;
+    for await (const _ of opened.rows) total++;
+    total -= opened.head.length; // peekRows yields the head again first
+    const confirmed = toSavedMapping(input.entity, opened.mappings, opened.saved?.dateOrder);
+    const [record] = await tx
+      .insert(sheetImports)
+      .values({
+        entity: input.entity,
+        fileName: input.fileName,
+        format: opened.contents.format,
+        sheet: opened.contents.sheetName,
+        content: input.content,
+        contentHash: createHash('sha256').update(input.content).digest('hex'),
+        mapping: confirmed,
+        totalRows: total,
+        createdBy: ctx.actor.name,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .returning();
+    return viewOf(record!, opened);
+  });
+}
+
+function parseMappingInput(json: unknown, entity: ImportEntity): SavedMapping {
+  try {
+    const mapping = parseSavedMapping(json);
+    if (mapping.entity !== entity)
+      throw AppError.validation([
+        { field: 'mapping.entity', message: `is a ${mapping.entity} mapping; this is a ${entity} import` },
+      ]);
+    return mapping;
+  } catch (error) {
+    if (error instanceof SheetError) throw AppError.validation([{ field: 'mapping', message: error.message }]);
+    throw error;
+  }
+}
+
+async function loadImport(tx: Tx, id: string): Promise<SheetImportRecord> {
+  const [record] = await tx.select().from(sheetImports).where(eq(sheetImports.id, id));
+  if (!record) throw AppError.notFound('import', id);
+  return record;
+}
+
+export async function getSheetImport(ctx: ServiceContext, id: string): Promise<SheetImportView> {
+  return inTransaction(ctx, async (tx) => {
+    const record = await loadImport(tx, id);
+    return viewOf(record, await openSheet(tx, record));
+  });
+}
+
+/** Replaces the mapping (the wizard's corrections); only before the import is applied. */
+export async function updateSheetImportMapping(
+  ctx: ServiceContext,
+  id: string,
+  input: { version: number; mapping: unknown },
+): Promise<SheetImportView> {
+  return inTransaction(ctx, async (tx) => {
+    const record = await loadImport(tx, id);
+    if (record.version !== input.version)
+      throw new AppError('VERSION_CONFLICT', 'The import changed since it was read', { current: null });
+    if (record.status !== 'previewed')
+      throw new AppError('CONFLICTING_STATE', 'The import has started; its mapping can no longer change', {});
+    const mapping = parseMappingInput(input.mapping, record.entity);
+    const [updated] = await tx
+      .update(sheetImports)
+      .set({ mapping, version: record.version + 1, updatedAt: ctx.now() })
+      .where(eq(sheetImports.id, id))
+      .returning();
+    return viewOf(updated!, await openSheet(tx, updated!));
+  });
+}
+
+/** The sheet's header for each import field, for messages that name the column the user sees. */
+function columnNamer(mappings: readonly ColumnMapping[]) {
+  const byField = new Map<string, string>();
+  for (const m of mappings) {
+    if (m.target.kind === 'field') byField.set(m.target.field, m.header);
+    if (m.target.kind === 'custom') byField.set(`custom.${m.target.key}`, m.header);
+  }
+  return (field: string) => byField.get(field) ?? field;
+}
+
+/** A mapped sheet row as the import takes it (custom values sit with the partner's fields). */
+export function toPartnerImportRow(mapped: MappedPartnerRow): PartnerImportRow {
+  const row: PartnerImportRow = {
+    rowNumber: mapped.rowNumber,
+    partner: Object.keys(mapped.custom).length ? { ...mapped.partner, custom: mapped.custom } : { ...mapped.partner },
+    problems: mapped.problems,
+  };
+  if (mapped.plan) row.plan = mapped.plan as PartnerImportRow['plan'];
+  if (mapped.nextAction) row.nextAction = mapped.nextAction as PartnerImportRow['nextAction'];
+  if (mapped.baseline) row.baseline = mapped.baseline as PartnerImportRow['baseline'];
+  if (mapped.activity) row.activity = mapped.activity as PartnerImportRow['activity'];
+  return row;
+}
+
+async function* mappedRows(opened: Awaited<ReturnType<typeof openSheet>>): AsyncGenerator<PartnerImportRow> {
+  const map = createPartnerRowMapper(opened.mappings, {
+    ...(opened.saved?.dateOrder ? { dateOrder: opened.saved.dateOrder } : {}),
+    optionLists: opened.settings.optionLists,
+    currency: opened.settings.currency,
+  });
+  for await (const row of opened.rows as AsyncIterable<SheetRow>) yield toPartnerImportRow(map(row));
+}
+
+/** Says what applying would do, row by row, and writes nothing (the summary is kept with the import). */
+export async function previewSheetImport(ctx: ServiceContext, id: string): Promise<ImportPreview> {
+  const { opened } = await inTransaction(ctx, async (tx) => {
+    const record = await loadImport(tx, id);
+    return { opened: await openSheet(tx, record) };
+  });
+  const rows: RowOutcome[] = [];
+  let truncated = false;
+  const result = await importPartnerRows(ctx, mappedRows(opened), {
+    apply: false,
+    columnOf: columnNamer(opened.mappings),
+    onOutcomes: (outcomes) => {
+      for (const o of outcomes) {
+        if (o.action === 'unchanged') continue;
+        if (rows.length < PREVIEW_ROW_LIMIT) rows.push(o);
+        else truncated = true;
+      }
+    },
+  });
+  return { counts: result.counts, rows, truncated, newOptions: result.newOptions };
+}
+
+/** Creates the custom fields the mapping introduces (once: a re-run finds them). */
+async function ensureCustomFields(ctx: ServiceContext, entity: ImportEntity, mappings: readonly ColumnMapping[]) {
+  await inTransaction(ctx, async (tx) => {
+    for (const m of mappings) {
+      if (m.target.kind !== 'custom') continue;
+      const [found] = await tx
+        .select()
+        .from(customFieldDefs)
+        .where(and(eq(customFieldDefs.entity, entity), eq(customFieldDefs.key, m.target.key)));
+      if (found) continue;
+      const [created] = await tx
+        .insert(customFieldDefs)
+        .values({
+          entity,
+          key: m.target.key,
+          label: m.target.label,
+          type: m.target.type,
+          options: m.target.options ?? [],
+          position: m.index,
+        })
+        .returning();
+      await recordChange(tx, ctx, {
+        entityType: 'custom-field',
+        entityId: created!.id,
+        partnerId: null,
+        operation: 'create',
+        after: created!,
+      });
+    }
+  });
+}
+
+export type ApplyProgress = (done: number, total: number) => void;
+
+/**
+ * Applies the import batch by batch; each batch commits with the count of rows done, so a run that was
+ * killed carries on where it stopped when applied again, and an applied import is not applied twice.
+ */
+export async function applySheetImport(ctx: ServiceContext, id: string, onProgress?: ApplyProgress): Promise<SheetImportRecord> {
+  const { record, opened } = await inTransaction(ctx, async (tx) => {
+    const record = await loadImport(tx, id);
+    if (record.status === 'applied') return { record, opened: null };
+    await tx.update(sheetImports).set({ status: 'applying', updatedAt: ctx.now() }).where(eq(sheetImports.id, id));
+    return { record, opened: await openSheet(tx, record) };
+  });
+  if (!opened) return record;
+  await ensureCustomFields(ctx, record.entity, opened.mappings);
+  const startCounts = record.appliedRows > 0 ? ({ ...emptyCounts(), ...record.summary } as ImportCounts) : emptyCounts();
+  await importPartnerRows(ctx, mappedRows(opened), {
+    apply: true,
+    columnOf: columnNamer(opened.mappings),
+    skipRows: record.appliedRows,
+    counts: startCounts,
+    onBatchApplied: async (tx, done, counts) => {
+      await tx
+        .update(sheetImports)
+        .set({ appliedRows: done, summary: counts, updatedAt: ctx.now() })
+        .where(eq(sheetImports.id, id));
+      onProgress?.(done, record.totalRows);
+    },
+  });
+  return inTransaction(ctx, async (tx) => {
+    const [done] = await tx
+      .update(sheetImports)
+      .set({ status: 'applied', version: record.version + 1, updatedAt: ctx.now() })
+      .where(eq(sheetImports.id, id))
+      .returning();
+    return done!;
+  });
+}
