@@ -39,7 +39,13 @@ export function PartnerReview({ partner, settings, today }: PartnerReviewProps) 
               {partner.name}
             </PartnerLink>
           </Title>
-          <Badge size="lg" variant="light" color={stale ? 'red.9' : 'gray.8'} tt="none" data-testid="review-last-touch">
+          <Badge
+            size="lg"
+            variant={stale ? 'filled' : 'outline'}
+            color={stale ? 'red.9' : 'gray.8'}
+            tt="none"
+            data-testid="review-last-touch"
+          >
             {lastTouchText(partner.daysSinceLastTouch)}
           </Badge>
         </Group>
