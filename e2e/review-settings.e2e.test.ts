@@ -1,9 +1,13 @@
 import type {
+  ActionDto,
   ActionListResponse,
   CustomFieldListResponse,
   PartnerDto,
   PartnerListResponse,
+  PlanDto,
+  PlanListResponse,
   SettingsDto,
+  TouchListResponse,
 } from '@ptrack/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +134,60 @@ describe('the weekly review', () => {
     const saved = await partner(id);
     expect(saved.reviewedThisWeek).toBe(true);
     expect(saved.notes).toBe('Changed by a colleague');
+  });
+
+  it('edits program status and plan status in place, changes the next action and logs a touch', async () => {
+    const { left } = await reviewState();
+    // A partner left this week with a current 90-day plan (the demo has several).
+    let target: { id: string; name: string } | undefined;
+    let plan: PlanDto | undefined;
+    for (const p of left) {
+      plan = (await server.api<PlanListResponse>('GET', `/api/plans?partnerId=${p.id}`)).items.find((x) => x.isCurrent);
+      if (plan) {
+        target = p;
+        break;
+      }
+    }
+    expect(plan).toBeDefined();
+    await page.getByTestId('review-left-item').filter({ hasText: target!.name }).click();
+    await page.getByTestId('review-partner-name').getByText(target!.name).waitFor();
+
+    const settings = await server.api<SettingsDto>('GET', '/api/settings');
+    const before = await partner(target!.id);
+    const status = settings.optionLists.programStatus!.find((s) => s !== before.programStatus)!;
+    await page.getByTestId('review-partner').getByLabel('Program status', { exact: true }).click();
+    await page.getByRole('option', { name: status, exact: true }).click();
+    await page.getByText('Program status saved').waitFor();
+    expect((await partner(target!.id)).programStatus).toBe(status);
+
+    const planStatus = plan!.effectiveStatus === 'at-risk' ? 'Delivered' : 'At Risk';
+    await page.getByTestId('review-partner').getByLabel('Plan status', { exact: true }).click();
+    await page.getByRole('option', { name: planStatus, exact: true }).click();
+    await page.getByText('Plan status saved').waitFor();
+    const savedPlan = await server.api<PlanDto>('GET', `/api/plans/${plan!.id}`);
+    expect(savedPlan.status).toBe(planStatus === 'At Risk' ? 'at-risk' : 'delivered');
+
+    const next = (await partner(target!.id)).rollup.nextAction;
+    if (next) {
+      await page.getByRole('button', { name: 'Change next action' }).click();
+      const form = page.getByRole('form', { name: 'Change the next action' });
+      await form.getByLabel('Notes').fill('Bring the co-sell deck');
+      await form.getByRole('button', { name: 'Save next action' }).click();
+      await page.getByText('Next action changed').waitFor();
+      const changed = await server.api<ActionDto>('GET', `/api/actions/${next.id}`);
+      expect(changed.notes).toBe('Bring the co-sell deck');
+    }
+
+    await page.getByRole('button', { name: 'Log touch' }).click();
+    const dialog = page.getByRole('dialog', { name: `Log touch with ${target!.name}` });
+    await dialog.getByLabel('Kind', { exact: true }).click();
+    await page.getByRole('option', { name: 'Call' }).click();
+    await dialog.getByLabel('Note').fill('Weekly review call');
+    await dialog.getByRole('button', { name: 'Log touch' }).click();
+    await page.getByText('Touch logged').waitFor();
+    const touches = await server.api<TouchListResponse>('GET', `/api/touches?partnerId=${target!.id}`);
+    expect(touches.items[0]).toMatchObject({ kind: 'call', direction: 'outbound', summary: 'Weekly review call' });
+    await page.getByTestId('review-last-touch').getByText('Last touch today').waitFor();
   });
 
   it('says so when everyone is reviewed this week', async () => {

@@ -11,6 +11,9 @@ export function LeftList({ left, currentId, onChoose }: LeftListProps) {
       <Title order={2} size="h4" id="review-left-heading">
         Left this week
       </Title>
+      <Text size="xs" c="gray.7">
+        Partners without a touch for 30 days or more show how long it has been.
+      </Text>
       <ol className={classes.list} data-testid="review-left-list">
         {left.map((p) => (
           <li key={p.id}>

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { ActionDto, PartnerDto, RepDto, SettingsDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
-import { formatDay, relativeDay } from '../../../lib/dates';
+import { daysBetween, formatDay, relativeDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useOpenActions, useSaveAction } from '../hooks/use-review';
 import { changedFields } from '../review-queue';
@@ -11,6 +11,13 @@ import { ReviewConflictDialog } from './review-conflict-dialog';
 
 const ACTION_FIELDS = { type: 'Type', dueDate: 'Due', repName: 'With', notes: 'Notes', status: 'Status' } as const;
 const FORM_FIELDS = ['type', 'dueDate', 'repId', 'notes', 'partnerId'];
+
+/** "3 days overdue", "due today", "in 4 days". */
+function dueText(due: string, today: string): string {
+  const late = daysBetween(due, today);
+  if (late > 0) return `${late} ${late === 1 ? 'day' : 'days'} overdue`;
+  return late === 0 ? 'due today' : relativeDay(due, today);
+}
 
 type NextActionSectionProps = { partner: PartnerDto; reps: RepDto[]; settings: SettingsDto | undefined; today: string };
 
@@ -95,7 +102,7 @@ export function NextActionSection({ partner, reps, settings, today }: NextAction
             {next.type}
             {next.repName ? ` with ${next.repName}` : ''} · {formatDay(next.dueDate)}{' '}
             <Text span size="sm" c={next.dueDate < today ? 'red.9' : 'gray.7'} fw={next.dueDate < today ? 600 : 400}>
-              ({relativeDay(next.dueDate, today)})
+              ({dueText(next.dueDate, today)})
             </Text>
           </Text>
           {next.notes ? <Text size="sm">{next.notes}</Text> : null}

@@ -21,13 +21,13 @@ export function ReviewPage() {
       <Title order={1}>Weekly review</Title>
       {settings.data ? (
         <Text size="sm" c="gray.7">
-          The week starts on {WEEKDAYS[settings.data.weekStartsOn]} in {settings.data.timeZone}.
+          Reviews count from {WEEKDAYS[settings.data.weekStartsOn]} in {settings.data.timeZone} (set in Settings).
         </Text>
       ) : null}
     </div>
   );
 
-  if (list.isPending) {
+  if (list.isPending || settings.isPending) {
     return (
       <Stack gap="lg">
         {header}
@@ -37,12 +37,12 @@ export function ReviewPage() {
       </Stack>
     );
   }
-  if (list.error || !queue) {
+  if (list.error || settings.error || !queue || !settings.data) {
     return (
       <Stack gap="lg">
         {header}
         <Alert color="red" title="The review could not be loaded" role="alert">
-          {list.error?.message ?? 'Unknown error'}
+          {(list.error ?? settings.error)?.message ?? 'Unknown error'}
         </Alert>
       </Stack>
     );
@@ -89,7 +89,7 @@ export function ReviewPage() {
   return (
     <Stack gap="lg">
       {header}
-      <ReviewWalk queue={queue} settings={settings.data} today={settings.data?.today ?? ''} />
+      <ReviewWalk queue={queue} settings={settings.data} today={settings.data.today} />
     </Stack>
   );
 }

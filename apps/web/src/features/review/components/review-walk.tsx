@@ -8,6 +8,7 @@ import { useApplyPartner, usePartner, useUpdatePartner } from '../hooks/use-revi
 import { changedFields, currentOf, nextAfterReviewed, type ReviewQueue, stepFrom } from '../review-queue';
 import { LeftList } from './left-list';
 import { PartnerReview } from './partner-review';
+import classes from './review.module.css';
 import { ReviewConflictDialog } from './review-conflict-dialog';
 import { CONFLICT_FIELDS } from './review-labels';
 import { ReviewProgress } from './review-progress';
@@ -58,27 +59,29 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
   const alreadyReviewed = conflict?.current.reviewedThisWeek === true;
   return (
     <Stack gap="md">
-      <ReviewProgress reviewed={queue.reviewed.length} total={queue.total} />
-      <Group justify="space-between" wrap="wrap" gap="xs">
-        <Text size="sm" c="gray.7" data-testid="review-position">
-          Partner {position + 1} of {queue.left.length} left
-        </Text>
-        <Group gap="xs" wrap="wrap">
-          <Button variant="default" onClick={() => go(stepFrom(queue.left, currentId, -1))} disabled={queue.left.length < 2}>
-            Previous
-          </Button>
-          <Button variant="default" onClick={() => go(stepFrom(queue.left, currentId, 1))} disabled={queue.left.length < 2}>
-            Skip
-          </Button>
-          <Button
-            onClick={() => partner.data && markReviewed(partner.data)}
-            loading={update.isPending && update.variables?.body.reviewedAt !== undefined}
-            disabled={!ready}
-          >
-            Mark reviewed
-          </Button>
+      <Stack gap="xs" className={classes.controls}>
+        <ReviewProgress reviewed={queue.reviewed.length} total={queue.total} />
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Text size="sm" c="gray.7" data-testid="review-position">
+            Partner {position + 1} of {queue.left.length} left
+          </Text>
+          <Group gap="xs" wrap="wrap">
+            <Button variant="default" onClick={() => go(stepFrom(queue.left, currentId, -1))} disabled={queue.left.length < 2}>
+              Previous
+            </Button>
+            <Button variant="default" onClick={() => go(stepFrom(queue.left, currentId, 1))} disabled={queue.left.length < 2}>
+              Skip
+            </Button>
+            <Button
+              onClick={() => partner.data && markReviewed(partner.data)}
+              loading={update.isPending && update.variables?.body.reviewedAt !== undefined}
+              disabled={!ready}
+            >
+              Mark reviewed
+            </Button>
+          </Group>
         </Group>
-      </Group>
+      </Stack>
 
       {partner.error ? (
         <Alert color="red" title="This partner could not be loaded" role="alert">

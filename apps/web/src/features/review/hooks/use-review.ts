@@ -93,6 +93,7 @@ function useRefreshPartner() {
       client.invalidateQueries({ queryKey: reviewKeys.actions(partnerId) }),
       client.invalidateQueries({ queryKey: reviewKeys.reps(partnerId) }),
       client.invalidateQueries({ queryKey: partnerKeys.list }),
+      client.invalidateQueries({ queryKey: reviewKeys.list }),
       client.invalidateQueries({ queryKey: todayKey }),
     ]);
 }
