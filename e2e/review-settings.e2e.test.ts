@@ -266,6 +266,44 @@ describe('the settings page', () => {
     await screenshots(page, 'settings');
   });
 
+  it('renames and removes custom fields, and the API follows', async () => {
+    const row = page.locator('[data-testid="custom-field"][data-key="hyperscalerAssociation"]');
+    await row.getByRole('button', { name: 'Edit Hyperscaler association' }).click();
+    await row.getByLabel('Field name').fill('Cloud marketplace');
+    await row.getByRole('button', { name: 'Save field' }).click();
+    await page.getByText('Custom field saved').waitFor();
+    let fields = await server.api<CustomFieldListResponse>('GET', '/api/custom-fields');
+    expect(fields.items.find((f) => f.key === 'hyperscalerAssociation')?.label).toBe('Cloud marketplace');
+
+    await row.getByRole('button', { name: 'Remove Cloud marketplace' }).click();
+    await page.getByRole('dialog', { name: 'Remove “Cloud marketplace”?' }).getByRole('button', { name: 'Remove field' }).click();
+    await row.waitFor({ state: 'detached' });
+    fields = await server.api<CustomFieldListResponse>('GET', '/api/custom-fields');
+    expect(fields.items.map((f) => f.key)).not.toContain('hyperscalerAssociation');
+  });
+
+  it('renames and removes option values', async () => {
+    const list = page.getByTestId('settings-program-statuses');
+    const before = (await settings()).optionLists.programStatus!;
+    const index = before.indexOf('Paused');
+    await list.getByLabel(`Program statuses: value ${index + 1}`).fill('On hold');
+    await list.getByRole('button', { name: 'Remove Inactive' }).click();
+    await list.getByRole('button', { name: 'Save program statuses' }).click();
+    await page.getByText('Program statuses saved').waitFor();
+    const expected = before.map((v) => (v === 'Paused' ? 'On hold' : v)).filter((v) => v !== 'Inactive');
+    expect((await settings()).optionLists.programStatus).toEqual(expected);
+  });
+
+  it('refuses IPP bands that do not descend, beside the bands, and saves nothing', async () => {
+    const before = await settings();
+    const bands = page.getByTestId('settings-ipp-bands');
+    await bands.getByLabel('Good from').fill(String(before.ippBands.strategic + 5));
+    await bands.getByRole('button', { name: 'Save IPP bands' }).click();
+    await bands.getByRole('alert').getByText(/must descend/).waitFor();
+    expect((await settings()).ippBands).toEqual(before.ippBands);
+    await bands.getByRole('button', { name: 'Discard' }).click();
+  });
+
   it('a stale save (settings changed elsewhere) shows what changed and lets the user reapply', async () => {
     const loaded = await settings();
     await server.api('PATCH', '/api/settings', { version: loaded.version, cadences: { ...loaded.cadences, '3': 21 } });
