@@ -299,19 +299,23 @@ describe('the settings page', () => {
     const bands = page.getByTestId('settings-ipp-bands');
     await bands.getByLabel('Good from').fill(String(before.ippBands.strategic + 5));
     await bands.getByRole('button', { name: 'Save IPP bands' }).click();
-    await bands.getByRole('alert').getByText(/must descend/).waitFor();
+    await bands
+      .getByRole('alert')
+      .getByText(/must descend/)
+      .waitFor();
     expect((await settings()).ippBands).toEqual(before.ippBands);
     await bands.getByRole('button', { name: 'Discard' }).click();
   });
 
-  it('a stale save (settings changed elsewhere) shows what changed and lets the user reapply', async () => {
+  it('a stale save (settings changed elsewhere) shows what changed; reapplying keeps their other change', async () => {
     const loaded = await settings();
     await server.api('PATCH', '/api/settings', { version: loaded.version, cadences: { ...loaded.cadences, '3': 21 } });
     await cadences().getByLabel('Tier 4 (stale)').fill('60');
     await cadences().getByRole('button', { name: 'Save follow-up cadences' }).click();
     const dialog = page.getByTestId('settings-conflict');
     const tier3 = dialog.getByRole('row', { name: /Tier 3/ });
-    expect(await tier3.getByRole('cell').allTextContents()).toEqual(['30 days', '21 days', '30 days']);
+    // Their Tier 3 change survives a reapply: the user did not touch Tier 3.
+    expect(await tier3.getByRole('cell').allTextContents()).toEqual(['30 days', '21 days', '21 days']);
     expect(
       await dialog
         .getByRole('row', { name: /Tier 4/ })
@@ -321,7 +325,7 @@ describe('the settings page', () => {
     await dialog.getByRole('button', { name: 'Reapply mine' }).click();
     await page.getByText('Follow-up cadences saved').waitFor();
     const after = await settings();
-    expect(after.cadences).toEqual({ ...loaded.cadences, '4': 60 });
+    expect(after.cadences).toEqual({ ...loaded.cadences, '3': 21, '4': 60 });
   });
 
   it('changes the time zone from the searchable list', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addProblem, moveValue, sectionChanges, timeZoneChoices } from './settings-form';
+import { addProblem, moveValue, rebase, sectionChanges, timeZoneChoices } from './settings-form';
 
 describe('settings form helpers', () => {
   it('offers UTC and the current zone even when the browser does not list them', () => {
@@ -29,5 +29,14 @@ describe('settings form helpers', () => {
     expect(sectionChanges(before, before, { 'Tier 1': '7', 'Tier 2': '21' })).toEqual([
       { label: 'Tier 2', before: '14', now: '14', yours: '21' },
     ]);
+  });
+
+  it('replays only the keys the user changed on top of the saved settings', () => {
+    const loaded = { '1': 7, '2': 14, '3': 30 };
+    const mine = { '1': 6, '2': 14, '3': 30 };
+    const now = { '1': 7, '2': 10, '3': 30 };
+    expect(rebase(loaded, mine, now)).toEqual({ '1': 6, '2': 10, '3': 30 });
+    // A list is one value: the user's edit of it stands whole.
+    expect(rebase(['a', 'b'], ['b', 'a'], ['a', 'b', 'c'])).toEqual(['b', 'a']);
   });
 });

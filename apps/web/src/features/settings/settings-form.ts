@@ -74,3 +74,19 @@ export type SettingsSection<T> = {
   /** The label → shown value lines a conflict compares. */
   describe(value: T): Record<string, string>;
 };
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The user's edit replayed on top of what is saved now (after a 409): a key the user left as loaded
+ * takes the saved value, a key they changed keeps theirs. Lists and plain values are the user's whole.
+ */
+export function rebase<T>(loaded: T, mine: T, now: T): T {
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isRecord(loaded) || !isRecord(mine) || !isRecord(now)) return mine;
+  const merged: Record<string, unknown> = { ...now };
+  for (const key of Object.keys(mine)) {
+    if (!sameValue(mine[key], loaded[key])) merged[key] = mine[key];
+  }
+  return merged as T;
+}

@@ -49,11 +49,12 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
   };
 
   const ready = partner.data !== undefined && partner.data.id === currentId;
-  const idle = conflict === null && !update.isPending;
+  // No shortcut while a dialog (log touch, a conflict) is open: "r" must not review the partner behind it.
+  const idle = () => conflict === null && !update.isPending && document.querySelector('[role="dialog"]') === null;
   useHotkeys([
-    ['n', () => idle && go(stepFrom(queue.left, currentId, 1))],
-    ['p', () => idle && go(stepFrom(queue.left, currentId, -1))],
-    ['r', () => idle && ready && partner.data && markReviewed(partner.data)],
+    ['n', () => idle() && go(stepFrom(queue.left, currentId, 1))],
+    ['p', () => idle() && go(stepFrom(queue.left, currentId, -1))],
+    ['r', () => idle() && ready && partner.data && markReviewed(partner.data)],
   ]);
 
   const alreadyReviewed = conflict?.current.reviewedThisWeek === true;

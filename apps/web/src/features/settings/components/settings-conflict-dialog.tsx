@@ -32,7 +32,7 @@ export function SettingsConflictDialog({ section, changes, applying, onReapply, 
                 <Table.Th scope="col">Setting</Table.Th>
                 <Table.Th scope="col">When you loaded it</Table.Th>
                 <Table.Th scope="col">Saved now</Table.Th>
-                <Table.Th scope="col">Yours</Table.Th>
+                <Table.Th scope="col">If you reapply</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

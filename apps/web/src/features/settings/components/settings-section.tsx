@@ -5,7 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { settingsKey, useUpdateSettings } from '../hooks/use-settings';
-import { type SettingsSection as Section, sectionChanges } from '../settings-form';
+import { rebase, type SettingsSection as Section, sectionChanges } from '../settings-form';
 import { SettingsConflictDialog } from './settings-conflict-dialog';
 import { problemsUnder } from './settings-errors';
 
@@ -51,12 +51,12 @@ export function SettingsSection<T>({ title, description, settings, config, level
   const dirty = draft !== null && !same(draft.value, config.pick(settings));
   const id = `settings-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
-  const save = (version: number) => {
-    const problem = config.check?.(value) ?? null;
+  const save = (version: number, toSave: T = value) => {
+    const problem = config.check?.(toSave) ?? null;
     setLocalProblem(problem);
     if (problem) return;
     update.mutate(
-      { version, ...config.toPatch(value) },
+      { version, ...config.toPatch(toSave) },
       {
         onSuccess: () => {
           setDraft(null);
@@ -79,6 +79,8 @@ export function SettingsSection<T>({ title, description, settings, config, level
     setLocalProblem(null);
     if (update.isError) update.reset();
   };
+  // On a conflict, what "Reapply mine" saves: the user's changes on top of the settings saved now.
+  const reapplied = conflict ? rebase(config.pick(draft?.base ?? settings), value, config.pick(conflict)) : null;
   const discard = () => {
     setDraft(null);
     setLocalProblem(null);
@@ -116,16 +118,20 @@ export function SettingsSection<T>({ title, description, settings, config, level
           </Text>
         </Group>
       </Stack>
-      {conflict ? (
+      {conflict && reapplied ? (
         <SettingsConflictDialog
           section={title}
           changes={sectionChanges(
             config.describe(config.pick(draft?.base ?? settings)),
             config.describe(config.pick(conflict)),
-            config.describe(value),
+            config.describe(reapplied),
           )}
           applying={update.isPending}
-          onReapply={() => save(conflict.version)}
+          onReapply={() => {
+            // The draft now sits on what is saved, so a later stale save compares against it.
+            setDraft({ value: reapplied, base: conflict });
+            save(conflict.version, reapplied);
+          }}
           onKeepTheirs={() => {
             client.setQueryData(settingsKey, conflict);
             setConflict(null);
