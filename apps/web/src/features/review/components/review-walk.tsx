@@ -36,6 +36,14 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
       {
         onSuccess: (saved) => {
           setConflict(null);
+          // The instant comes from this computer's clock; one far off lands outside the server's week.
+          if (!saved.reviewedThisWeek) {
+            notifyError(
+              new Error("This computer's clock is outside the current week; check its date and time."),
+              'Not counted for this week',
+            );
+            return;
+          }
           setChosen(next);
           notifySuccess('Marked reviewed', `${saved.name} is reviewed for this week.`);
         },
