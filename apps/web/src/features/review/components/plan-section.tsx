@@ -11,9 +11,10 @@ import { ReviewConflictDialog } from './review-conflict-dialog';
 import { PLAN_METRIC_LABEL, PLAN_STATUS_LABEL } from './review-labels';
 
 type Status = PlanDto['effectiveStatus'];
+// Filled badges with white text: every shade here is at least 4.5:1 (WCAG AA).
 const STATUS_COLOR: Record<Status, string> = {
   'on-track': 'teal.9',
-  'at-risk': 'orange.9',
+  'at-risk': '#9a3b0b',
   delivered: 'blue.9',
   failed: 'red.9',
 };

@@ -120,7 +120,8 @@ export function CustomFieldRow({ field }: { field: CustomFieldDto }) {
             <Button
               size="xs"
               variant="subtle"
-              color="red.9"
+              color="red"
+              c="red.9"
               aria-label={`Remove ${field.label}`}
               onClick={() => setConfirming(true)}
             >
