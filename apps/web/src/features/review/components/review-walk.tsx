@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Kbd, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { useApplyPartner, usePartner, useUpdatePartner } from '../hooks/use-review';
+import { useApplyPartner, usePartner, usePrefetchPartner, useUpdatePartner } from '../hooks/use-review';
 import { changedFields, currentOf, nextAfterReviewed, type ReviewQueue, stepFrom } from '../review-queue';
 import { LeftList } from './left-list';
 import { PartnerReview } from './partner-review';
@@ -24,6 +24,11 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
   const update = useUpdatePartner();
   const apply = useApplyPartner();
   const position = queue.left.findIndex((p) => p.id === currentId);
+  const prefetch = usePrefetchPartner();
+  const upNext = stepFrom(queue.left, currentId, 1);
+  useEffect(() => {
+    if (upNext !== null) void prefetch(upNext);
+  }, [upNext, prefetch]);
 
   const go = (id: string | null) => {
     if (id !== null) setChosen(id);

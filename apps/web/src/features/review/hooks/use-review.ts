@@ -8,6 +8,7 @@ import type {
   UpdatePlanRequest,
 } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { fetchPartner, updatePartner } from '../../partners/api/partners.api';
 import { partnerKeys } from '../../partners/hooks/use-partners';
 import { logTouch } from '../../today/api/today.api';
@@ -48,6 +49,21 @@ export function useReps(partnerId: string) {
 
 export function useOpenActions(partnerId: string) {
   return useQuery({ queryKey: reviewKeys.actions(partnerId), queryFn: () => fetchOpenActions(partnerId) });
+}
+
+/** Loads what the review shows of a partner ahead of time, so stepping to it is instant. */
+export function usePrefetchPartner() {
+  const client = useQueryClient();
+  return useCallback(
+    (id: string) =>
+      Promise.all([
+        client.prefetchQuery({ queryKey: partnerKeys.one(id), queryFn: () => fetchPartner(id) }),
+        client.prefetchQuery({ queryKey: reviewKeys.plans(id), queryFn: () => fetchPlans(id) }),
+        client.prefetchQuery({ queryKey: reviewKeys.reps(id), queryFn: () => fetchReps(id) }),
+        client.prefetchQuery({ queryKey: reviewKeys.actions(id), queryFn: () => fetchOpenActions(id) }),
+      ]),
+    [client],
+  );
 }
 
 /** Puts a partner as the server answered it in the caches, so the page shows it without a refetch. */
