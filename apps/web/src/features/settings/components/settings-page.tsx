@@ -1,10 +1,39 @@
-import { ComingSoon } from '../../../ui/coming-soon';
+import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useSettings } from '../hooks/use-settings';
+import { CadenceSection } from './cadence-section';
+import { CustomFieldsSection } from './custom-fields-section';
+import { GeneralSection } from './general-section';
+import { IppSection } from './ipp-section';
+import { OptionListsSection } from './option-lists-section';
 
+/** The workspace settings; each section saves on its own. */
 export function SettingsPage() {
+  const settings = useSettings();
   return (
-    <ComingSoon title="Settings">
-      Editing the workspace settings is coming: time zone, follow-up cadences per rep tier, option lists (partner types, action
-      types, phases…), custom fields and IPP bands. Until then they can be changed through the API (PATCH /api/settings).
-    </ComingSoon>
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>Settings</Title>
+        <Text size="sm" c="gray.7">
+          For the whole workspace. Each section saves on its own.
+        </Text>
+      </div>
+      {settings.isPending ? (
+        <Group justify="center" p="xl">
+          <Loader aria-label="Loading the settings" />
+        </Group>
+      ) : settings.error ? (
+        <Alert color="red" title="The settings could not be loaded" role="alert">
+          {settings.error.message}
+        </Alert>
+      ) : (
+        <>
+          <GeneralSection settings={settings.data} />
+          <CadenceSection settings={settings.data} />
+          <IppSection settings={settings.data} />
+          <OptionListsSection settings={settings.data} />
+          <CustomFieldsSection />
+        </>
+      )}
+    </Stack>
   );
 }

@@ -1,6 +1,6 @@
-import type { SettingsDto } from '@ptrack/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { fetchSettings } from '../api/settings.api';
+import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchSettings, updateSettings } from '../api/settings.api';
 
 export const settingsKey = ['settings'] as const;
 
@@ -21,4 +21,18 @@ export function cadenceFor(settings: SettingsDto | undefined, tier: number | nul
 /** The workspace's list of action types (editable in settings), "Follow-up" first by default. */
 export function actionTypesOf(settings: SettingsDto | undefined): string[] {
   return settings?.optionLists.actionType ?? ['Follow-up'];
+}
+
+/** Saves part of the settings; the answer replaces the cached settings (other sections' drafts stay). */
+export function useUpdateSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateSettingsRequest) => updateSettings(body),
+    onSuccess: (saved) => {
+      client.setQueryData(settingsKey, saved);
+      // Cadences, bands and time zone feed the rollups, Today and the grid: let them reload.
+      void client.invalidateQueries({ queryKey: ['partners'] });
+      void client.invalidateQueries({ queryKey: ['today'] });
+    },
+  });
 }

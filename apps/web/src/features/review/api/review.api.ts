@@ -1,0 +1,51 @@
+import type {
+  ActionDto,
+  ActionListResponse,
+  CreateActionRequest,
+  PartnerListResponse,
+  PartnerListRowDto,
+  PlanDto,
+  PlanListResponse,
+  RepListResponse,
+  UpdateActionRequest,
+  UpdatePlanRequest,
+} from '@ptrack/contracts';
+import { api } from '../../../api/client';
+
+const PAGE = 500;
+
+/** Every partner in the server's "This week's review" view (not reviewed first, then by name). */
+export async function fetchReviewList(): Promise<PartnerListRowDto[]> {
+  const rows: PartnerListRowDto[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.get<PartnerListResponse>('/api/partners', { view: 'this-weeks-review', limit: PAGE, cursor });
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return rows;
+}
+
+export function fetchPlans(partnerId: string): Promise<PlanListResponse> {
+  return api.get<PlanListResponse>('/api/plans', { partnerId });
+}
+
+export function fetchReps(partnerId: string): Promise<RepListResponse> {
+  return api.get<RepListResponse>('/api/reps', { partnerId, limit: 500 });
+}
+
+export function fetchOpenActions(partnerId: string): Promise<ActionListResponse> {
+  return api.get<ActionListResponse>('/api/actions', { partnerId, status: 'open', limit: 500 });
+}
+
+export function createAction(body: CreateActionRequest): Promise<ActionDto> {
+  return api.post<ActionDto>('/api/actions', body);
+}
+
+export function updateAction(id: string, body: UpdateActionRequest): Promise<ActionDto> {
+  return api.patch<ActionDto>(`/api/actions/${encodeURIComponent(id)}`, body);
+}
+
+export function updatePlan(id: string, body: UpdatePlanRequest): Promise<PlanDto> {
+  return api.patch<PlanDto>(`/api/plans/${encodeURIComponent(id)}`, body);
+}

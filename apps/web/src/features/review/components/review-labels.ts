@@ -1,0 +1,43 @@
+import type { PartnerDto, PlanDto } from '@ptrack/contracts';
+
+// Plain-English labels for the values the API sends as slugs.
+
+export const VERDICT_LABEL: Record<PartnerDto['qualification']['verdict'], string> = {
+  pursue: 'Pursue',
+  'polite-pass': 'Polite pass',
+  incomplete: 'Incomplete',
+};
+export const VERDICT_COLOR: Record<PartnerDto['qualification']['verdict'], string> = {
+  pursue: 'teal.9',
+  'polite-pass': 'red.9',
+  incomplete: 'gray.7',
+};
+
+export const PLAN_STATUS_LABEL: Record<PlanDto['effectiveStatus'], string> = {
+  'on-track': 'On Track',
+  'at-risk': 'At Risk',
+  delivered: 'Delivered',
+  failed: 'Failed',
+};
+
+export const PLAN_METRIC_LABEL: Record<PlanDto['metric'], string> = {
+  'qualified-conversations': 'qualified conversations',
+  intros: 'intros',
+  deals: 'deals',
+  'closed-won': 'closed-won deals',
+};
+
+/** The partner fields a conflict compares, with the labels a person knows them by. */
+export const CONFLICT_FIELDS = {
+  name: 'Name',
+  type: 'Type',
+  programStatus: 'Program status',
+  phase: 'Phase',
+  owner: 'Owner',
+  notes: 'Notes',
+  relationshipNotes: 'Relationship notes',
+  icpMatch: 'ICP match',
+  economicsOk: 'Economics OK',
+  introMechanism: 'Intro mechanism',
+  reviewedAt: 'Reviewed at',
+} as const satisfies Partial<Record<keyof PartnerDto, string>>;

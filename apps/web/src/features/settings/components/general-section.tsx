@@ -1,0 +1,76 @@
+import { Select, SimpleGrid } from '@mantine/core';
+import type { SettingsDto } from '@ptrack/contracts';
+import { useMemo } from 'react';
+import { timeZoneChoices, WEEKDAYS } from '../settings-form';
+import { problemAt } from './settings-errors';
+import { type SectionConfig, SettingsSection } from './settings-section';
+
+type General = { timeZone: string; weekStartsOn: number; currency: string };
+
+const config: SectionConfig<General> = {
+  pick: (s) => ({ timeZone: s.timeZone, weekStartsOn: s.weekStartsOn, currency: s.currency }),
+  describe: (v) => ({ 'Time zone': v.timeZone, 'Week starts on': WEEKDAYS[v.weekStartsOn] ?? '', Currency: v.currency }),
+  toPatch: (v) => v,
+  fields: ['timeZone', 'weekStartsOn', 'currency'],
+};
+
+function supported(kind: 'timeZone' | 'currency'): string[] {
+  try {
+    return Intl.supportedValuesOf(kind);
+  } catch {
+    return [];
+  }
+}
+
+function currencyChoices(current: string) {
+  const names = new Intl.DisplayNames(undefined, { type: 'currency' });
+  const codes = new Set([...supported('currency'), current]);
+  return [...codes].map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }));
+}
+
+/** Time zone, week start and currency: what "today", "this week" and every amount are measured in. */
+export function GeneralSection({ settings }: { settings: SettingsDto }) {
+  const zones = useMemo(() => timeZoneChoices(settings.timeZone, supported('timeZone')), [settings.timeZone]);
+  const currencies = useMemo(() => currencyChoices(settings.currency), [settings.currency]);
+  return (
+    <SettingsSection
+      title="Workspace"
+      description="Every “today”, due date and weekly review is counted in this time zone; amounts are shown in this currency."
+      settings={settings}
+      config={config}
+    >
+      {({ value, onChange, error }) => (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Select
+            label="Time zone"
+            data={zones}
+            value={value.timeZone}
+            onChange={(v) => v && onChange({ ...value, timeZone: v })}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage="No time zone matches"
+            error={problemAt(error, 'timeZone')}
+          />
+          <Select
+            label="Week starts on"
+            data={WEEKDAYS.map((day, i) => ({ value: String(i), label: day }))}
+            value={String(value.weekStartsOn)}
+            onChange={(v) => v !== null && onChange({ ...value, weekStartsOn: Number(v) })}
+            allowDeselect={false}
+            error={problemAt(error, 'weekStartsOn')}
+          />
+          <Select
+            label="Currency"
+            data={currencies}
+            value={value.currency}
+            onChange={(v) => v && onChange({ ...value, currency: v })}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage="No currency matches"
+            error={problemAt(error, 'currency')}
+          />
+        </SimpleGrid>
+      )}
+    </SettingsSection>
+  );
+}
