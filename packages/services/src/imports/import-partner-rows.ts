@@ -21,6 +21,8 @@ export type ImportPartnerRowsOptions = {
   skipRows?: number;
   /** Runs inside each applied batch's transaction, after its rows: progress that commits with them. */
   onBatchApplied?: (tx: Tx, rowsDone: number, counts: ImportCounts) => Promise<void>;
+  /** Custom fields the import will create before it writes (a preview knows them from the mapping). */
+  customFields?: readonly CustomDef[];
   /** The counts of an earlier, interrupted run, to carry on from. */
   counts?: ImportCounts;
   /** Every batch's outcomes, applied or not (a preview collects them; a large apply may only count). */
@@ -72,7 +74,7 @@ export async function importPartnerRows(
       let settings = await loadSettings(tx);
       const { today } = calendarOf(settings, ctx.now());
       const defs = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.entity, 'partner'));
-      const customDefs = new Map<string, CustomDef>(defs.map((d) => [d.key, d]));
+      const customDefs = new Map<string, CustomDef>([...(options.customFields ?? []), ...defs].map((d) => [d.key, d]));
       const names = batch.flatMap((r) => (typeof r.partner.name === 'string' ? [r.partner.name] : []));
       const hubspotIds = batch.flatMap((r) =>
         typeof r.partner.hubspotCompanyId === 'string' ? [r.partner.hubspotCompanyId] : [],

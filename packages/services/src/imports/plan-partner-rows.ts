@@ -112,6 +112,7 @@ function validate(row: PartnerImportRow, ctx: PlanContext): { fields: Record<str
     problems.push({ rowNumber: row.rowNumber, column: ctx.columnOf('name'), reason: 'the partner name is blank' });
   }
   for (const [key, value] of Object.entries((fields.custom as Record<string, unknown> | undefined) ?? {})) {
+    if (!present(value)) continue; // a blank custom cell changes nothing either
     const def = ctx.customDefs.get(key);
     const problem = def ? customValueProblem(def.type, def.options, value) : `no partner custom field "${key}"`;
     if (problem)
@@ -197,9 +198,19 @@ export function planPartnerRows(rows: readonly PartnerImportRow[], state: Partne
       result.outcomes.push({ rowNumber: row.rowNumber, name, action: 'error', changes: [], problems });
       continue;
     }
-    for (const k of keys) ctx.seen.set(k, row.rowNumber);
     const existing =
       (hubspotId ? state.byHubspotId.get(hubspotId) : undefined) ?? state.byName.get(name!.trim().toLowerCase()) ?? null;
+    // Two rows may name one partner differently (one by HubSpot id, one by name): the first wins.
+    const sameTarget = existing ? ctx.seen.get(`id:${existing.record.id}`) : undefined;
+    if (sameTarget !== undefined) {
+      const reason = `matches the same partner (${existing!.record.name}) as row ${sameTarget}: only the first is imported`;
+      const column = ctx.columnOf(hubspotId ? 'hubspotCompanyId' : 'name');
+      const problem = { rowNumber: row.rowNumber, column, value: hubspotId ?? name ?? '', reason };
+      result.outcomes.push({ rowNumber: row.rowNumber, name, action: 'error', changes: [], problems: [problem] });
+      continue;
+    }
+    for (const k of keys) ctx.seen.set(k, row.rowNumber);
+    if (existing) ctx.seen.set(`id:${existing.record.id}`, row.rowNumber);
     const changes: FieldChange[] = [];
     const write: RowWrite = { rowNumber: row.rowNumber, existing, fields: {}, touchDays: [] };
 
@@ -227,7 +238,7 @@ export function planPartnerRows(rows: readonly PartnerImportRow[], state: Partne
       const current = (existing?.record.custom ?? {}) as Record<string, unknown>;
       const merged = { ...current };
       for (const [key, value] of Object.entries(custom)) {
-        if (same(current[key], value)) continue;
+        if (!present(value) || same(current[key], value)) continue;
         merged[key] = value;
         changes.push({ field: `custom.${key}`, before: current[key] ?? null, after: value });
       }

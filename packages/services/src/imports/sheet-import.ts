@@ -227,6 +227,7 @@ export async function previewSheetImport(ctx: ServiceContext, id: string): Promi
   const result = await importPartnerRows(ctx, mappedRows(opened), {
     apply: false,
     columnOf: columnNamer(opened.mappings),
+    customFields: mappedCustomFields(opened.mappings),
     onOutcomes: (outcomes) => {
       for (const o of outcomes) {
         if (o.action === 'unchanged') continue;
@@ -236,6 +237,12 @@ export async function previewSheetImport(ctx: ServiceContext, id: string): Promi
     },
   });
   return { counts: result.counts, rows, truncated, newOptions: result.newOptions };
+}
+
+function mappedCustomFields(mappings: readonly ColumnMapping[]) {
+  return mappings.flatMap((m) =>
+    m.target.kind === 'custom' ? [{ key: m.target.key, type: m.target.type, options: m.target.options ?? [] }] : [],
+  );
 }
 
 /** Creates the custom fields the mapping introduces (once: a re-run finds them). */

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '@ptrack/storage';
+import { openTestDatabase } from '@ptrack/storage/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext, type ServiceContext } from '../context';
+import { getPartner } from '../partners/get-partner';
+import { listPartners } from '../partners/list-partners';
+import { getSettings, updateSettings } from '../settings';
+import { applySheetImport, createSheetImport, previewSheetImport, updateSheetImportMapping } from './sheet-import';
+
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../integrations/test-fixtures/${name}`, import.meta.url)));
+
+let database: Database;
+let ctx: ServiceContext;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ctx = createContext(database, { name: 'importer', source: 'import' }, () => new Date('2025-02-03T15:00:00Z'));
+  const settings = await getSettings(ctx);
+  await updateSettings(ctx, { version: settings.version, timeZone: 'UTC' });
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('importing the shared final-schema sheet', () => {
+  it('maps every column, previews five creates, applies them, and a second run changes nothing', async () => {
+    const created = await createSheetImport(ctx, {
+      entity: 'partner',
+      fileName: 'final-schema-tracker.csv',
+      content: fixture('final-schema-tracker.csv'),
+    });
+    expect(created.dataRows).toBe(5);
+    expect(created.columns).toHaveLength(36);
+    expect(created.columns.filter((c) => c.target.kind === 'custom')).toEqual([]);
+    expect(created.columns[0]).toMatchObject({ header: 'Partner Company', target: { kind: 'field', field: 'name' } });
+    expect(created.columns[0]!.samples.slice(0, 2)).toEqual(['Snowflake', 'Brightwave Agency']);
+
+    const preview = await previewSheetImport(ctx, created.record.id);
+    expect(preview.counts).toMatchObject({ rows: 5, create: 5, error: 0 });
+    expect((await listPartners(ctx, { limit: 10 })).total).toBe(0);
+
+    const applied = await applySheetImport(ctx, created.record.id);
+    expect(applied).toMatchObject({ status: 'applied', appliedRows: 5 });
+    const snow = (await listPartners(ctx, { q: 'Snowflake', limit: 1 })).items[0]!;
+    const partner = await getPartner(ctx, snow.id);
+    expect(partner).toMatchObject({
+      hubspotCompanyId: '9876543210',
+      phase: 'Phase 2: Activate',
+      lastEngagementDate: '2025-01-28',
+    });
+    expect(partner.performance).toMatchObject({ introsMade: 6, closedWon: 1 });
+    // Applying the same import again does nothing more.
+    expect(await applySheetImport(ctx, created.record.id)).toMatchObject({ status: 'applied' });
+
+    const again = await createSheetImport(ctx, {
+      entity: 'partner',
+      fileName: 'final-schema-tracker.csv',
+      content: fixture('final-schema-tracker.csv'),
+    });
+    const second = await previewSheetImport(ctx, again.record.id);
+    expect(second.counts).toMatchObject({ rows: 5, unchanged: 5 });
+    expect(second.rows).toEqual([]);
+  });
+});
+
+describe('a messy legacy sheet', () => {
+  it('keeps unknown columns as typed custom fields and reports unreadable cells by row and column', async () => {
+    const created = await createSheetImport(ctx, {
+      entity: 'partner',
+      fileName: 'legacy-partners.csv',
+      content: fixture('legacy-partners.csv'),
+    });
+    const custom = created.columns.filter((c) => c.target.kind === 'custom');
+    expect(custom.map((c) => c.header)).toContain('Favourite Snack 🍕');
+    const preview = await previewSheetImport(ctx, created.record.id);
+    expect(preview.counts.error).toBeGreaterThan(0);
+    for (const row of preview.rows.filter((r) => r.action === 'error')) {
+      expect(row.problems.length).toBeGreaterThan(0);
+      for (const p of row.problems) expect(created.headers).toContain(p.column);
+    }
+    // The user maps the snack column away: a corrected mapping is kept with the import.
+    const snack = custom.find((c) => c.header === 'Favourite Snack 🍕')!;
+    const mapping = {
+      version: 1,
+      entity: 'partner',
+      columns: created.columns.map((c) => ({ header: c.header, target: c === snack ? { kind: 'ignore' } : c.target })),
+    };
+    const updated = await updateSheetImportMapping(ctx, created.record.id, { version: created.record.version, mapping });
+    expect(updated.columns.find((c) => c.header === snack.header)!.target).toEqual({ kind: 'ignore' });
+    const corrected = await previewSheetImport(ctx, created.record.id);
+    const applied = await applySheetImport(ctx, created.record.id);
+    expect(applied.status).toBe('applied');
+    expect(applied.summary).toEqual(corrected.counts);
+    // Rows with every cell readable are written (the first test imported some of these partners already).
+    const written = corrected.rows.filter((r) => r.action === 'create' || r.action === 'update');
+    expect(written.map((r) => r.name)).toContain('Société Générale Partenaires');
+    for (const row of written)
+      expect([row.name, (await listPartners(ctx, { q: row.name!, limit: 1 })).total]).toEqual([row.name, 1]);
+    // Société's HubSpot link is Cloudnest's (imported by the first test): that row renames Cloudnest, and
+    // the later row naming Cloudnest is refused rather than applied to the same partner twice.
+    expect(corrected.rows.find((r) => r.name === 'Cloudnest')!.problems[0]!.reason).toMatch(
+      /same partner \(Cloudnest\) as row 5/,
+    );
+    // The repeated partner is reported against the row it repeats, not imported twice.
+    expect(corrected.rows.find((r) => r.name === 'snowflake')!.problems[0]!.reason).toMatch(/repeats row 2/);
+  });
+});
