@@ -1,6 +1,6 @@
 import type { RepDto } from '@ptrack/contracts';
 import { describe, expect, it } from 'vitest';
-import { jordanReason, suggestedTierReason } from './rep-rules';
+import { jordanReason, suggestedTierReason, timeWasterReason } from './rep-rules';
 
 const rep = (over: Partial<RepDto>): RepDto =>
   ({
@@ -35,6 +35,13 @@ describe('jordanReason', () => {
     expect(jordanReason(rep({ responsive: true, qualityScore: 6 }))).toBe(
       '1 of 4 Jordan signals (3 needed) and quality 6 (8 needed)',
     );
+  });
+});
+
+describe('timeWasterReason', () => {
+  it('names the signals, else the low quality score', () => {
+    expect(timeWasterReason(rep({ lipServiceOnly: true }))).toBe('1 time-waster signal');
+    expect(timeWasterReason(rep({ qualityScore: 3 }))).toBe('quality score 3 (3 or less)');
   });
 });
 

@@ -40,6 +40,13 @@ export function jordanReason(rep: RepDto): string {
   return `${jordan} of 4 Jordan signals (3 needed) and quality ${rep.qualityScore ?? 'not scored'} (8 needed)`;
 }
 
+/** Why the server counts the rep as a time-waster (seed 001): a time-waster signal, or quality ≤ 3. */
+export function timeWasterReason(rep: RepDto): string {
+  const waster = TIME_WASTER_SIGNALS.filter((s) => rep[s.key]).length;
+  if (waster > 0) return `${waster} time-waster signal${waster === 1 ? '' : 's'}`;
+  return `quality score ${rep.qualityScore ?? '?'} (3 or less)`;
+}
+
 /** The condition of the suggested-tier rule that gives the rep's suggestion. */
 export function suggestedTierReason(tier: number): string {
   switch (tier) {

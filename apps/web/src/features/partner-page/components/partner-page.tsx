@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Box, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useParams } from '@tanstack/react-router';
 import { ApiError } from '../../../api/client';
 import { useSettings } from '../../settings/hooks/use-settings';
@@ -25,6 +26,8 @@ export function PartnerPage() {
   const partner = usePartner(id);
   const reps = useReps(id);
   const settings = useSettings();
+  // Beside the sections on a wide screen; on a phone the long timeline goes last, after the figures.
+  const wide = useMediaQuery('(min-width: 62em)', true);
 
   if (partner.isPending || settings.isPending) {
     return (
@@ -48,6 +51,7 @@ export function PartnerPage() {
   const p = partner.data;
   const today = settings.data?.today ?? new Date().toISOString().slice(0, 10);
   const currency = settings.data?.currency ?? 'USD';
+  const timeline = <RecordTimeline subject={{ partnerId: p.id }} reps={reps.data ?? []} />;
 
   return (
     <Stack gap="md">
@@ -90,7 +94,7 @@ export function PartnerPage() {
             <MainFieldSections partner={p} />
             <PlanSection partnerId={p.id} partnerName={p.name} today={today} />
             <RepsTable partnerId={p.id} partnerName={p.name} today={today} />
-            <RecordTimeline subject={{ partnerId: p.id }} reps={reps.data ?? []} />
+            {wide ? timeline : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -102,6 +106,7 @@ export function PartnerPage() {
             <SideFieldSections partner={p} />
           </Stack>
         </Grid.Col>
+        {wide ? null : <Grid.Col span={12}>{timeline}</Grid.Col>}
       </Grid>
     </Stack>
   );

@@ -13,9 +13,12 @@ function RepRow({ rep, today }: { rep: RepDto; today: string }) {
   return (
     <Table.Tr data-testid="rep-row" data-rep-id={rep.id}>
       <Table.Th scope="row" fw={500}>
-        <RepLink id={rep.id} data-testid="rep-link">
-          {rep.name}
-        </RepLink>
+        <Group gap={6} wrap="wrap">
+          <RepLink id={rep.id} data-testid="rep-link">
+            {rep.name}
+          </RepLink>
+          <JordanBadge isJordan={rep.isJordan} />
+        </Group>
         {rep.title ? (
           <Text size="xs" c="gray.7" fw={400}>
             {rep.title}
@@ -39,9 +42,6 @@ function RepRow({ rep, today }: { rep: RepDto; today: string }) {
         </Group>
       </Table.Td>
       <Table.Td>{rep.qualityScore ?? '—'}</Table.Td>
-      <Table.Td>
-        <JordanBadge isJordan={rep.isJordan} />
-      </Table.Td>
       <Table.Td>{rep.lastContactDate ? relativeDay(rep.lastContactDate, today) : 'never'}</Table.Td>
       <Table.Td>
         {rep.nextAction ? (
@@ -85,14 +85,13 @@ export function RepsTable({ partnerId, partnerName, today }: { partnerId: string
           No reps yet. Add the partner's sales reps to track who brings deals.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={520}>
           <Table verticalSpacing="xs" highlightOnHover data-testid="reps-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Name</Table.Th>
                 <Table.Th scope="col">Tier</Table.Th>
                 <Table.Th scope="col">Quality</Table.Th>
-                <Table.Th scope="col">Jordan</Table.Th>
                 <Table.Th scope="col">Last contact</Table.Th>
                 <Table.Th scope="col">Next action</Table.Th>
               </Table.Tr>

@@ -1,7 +1,7 @@
 import { Badge, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { RepDto } from '@ptrack/contracts';
 import { SectionCard } from '../../partner-page/components/section-card';
-import { JORDAN_SIGNALS, jordanReason, type SignalKey, TIME_WASTER_SIGNALS } from '../rep-rules';
+import { JORDAN_SIGNALS, jordanReason, type SignalKey, TIME_WASTER_SIGNALS, timeWasterReason } from '../rep-rules';
 
 type RepSignalsProps = { rep: RepDto; busy: boolean; onToggle(key: SignalKey, value: boolean): void };
 
@@ -48,12 +48,12 @@ export function RepSignals(props: RepSignalsProps) {
             {rep.isJordan ? '★ Jordan' : 'Not a Jordan'}
           </Badge>
           {rep.isTimeWaster ? (
-            <Badge variant="filled" color="red.9" tt="none">
-              Time-waster signals
+            <Badge variant="filled" color="red.9" tt="none" data-testid="time-waster">
+              Time-waster
             </Badge>
           ) : null}
           <Text size="sm" c="gray.7" data-testid="jordan-reason">
-            {jordanReason(rep)}
+            {rep.isTimeWaster ? `Time-waster: ${timeWasterReason(rep)}` : jordanReason(rep)}
           </Text>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
