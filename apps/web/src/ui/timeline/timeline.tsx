@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Chip, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { TimelineEntry, TimelineKind } from './merge-timeline';
 import classes from './timeline.module.css';
 
@@ -23,18 +23,35 @@ const KIND_COLOR = { touch: 'blue.9', action: 'teal.9', referral: 'grape.9', cha
   string
 >;
 
-const instantFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const isDay = (at: string) => /^\d{4}-\d{2}-\d{2}$/.test(at);
 
-function whenOf(at: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(at) ? dayFormat.format(new Date(`${at}T00:00:00Z`)) : instantFormat.format(new Date(at));
+type Formats = { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat };
+
+/** Instants are shown in the workspace time zone (PRODUCT.md: every "today" is in that zone). */
+function formatsFor(timeZone: string | undefined): Formats {
+  try {
+    return {
+      day: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone }),
+      time: new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone }),
+    };
+  } catch {
+    return formatsFor(undefined);
+  }
 }
 
-function EntryRow({ entry }: { entry: TimelineEntry }) {
+function EntryRow({ entry, formats }: { entry: TimelineEntry; formats: Formats }) {
   return (
     <li className={classes.item} data-testid="timeline-item" data-kind={entry.kind}>
       <Text size="sm" c="gray.7">
-        <time dateTime={entry.at}>{whenOf(entry.at)}</time>
+        <time dateTime={entry.at}>
+          {isDay(entry.at) ? dayFormat.format(new Date(`${entry.at}T00:00:00Z`)) : formats.day.format(new Date(entry.at))}
+          {isDay(entry.at) ? null : (
+            <Text span size="xs" c="gray.7" display="block">
+              {formats.time.format(new Date(entry.at))}
+            </Text>
+          )}
+        </time>
       </Text>
       <div className={classes.body}>
         <Group gap={6} wrap="nowrap" align="baseline">
@@ -73,11 +90,14 @@ type TimelineProps = {
   onShowMore(): void;
   /** Buttons beside the heading (log a touch…). */
   actions?: ReactNode;
+  /** The workspace time zone (IANA), for the dates and times of events. */
+  timeZone?: string | undefined;
 };
 
 /** What happened with a partner or rep, newest first, with a filter by kind. */
 export function Timeline(props: TimelineProps) {
   const planned = props.kinds.includes('action') ? (props.planned ?? []) : [];
+  const formats = useMemo(() => formatsFor(props.timeZone), [props.timeZone]);
   return (
     <Stack gap="sm" component="section" aria-labelledby="timeline-heading" data-testid="timeline">
       <Group justify="space-between" align="center" wrap="wrap" gap="xs">
@@ -107,7 +127,7 @@ export function Timeline(props: TimelineProps) {
           </Title>
           <ol className={classes.list} data-testid="timeline-planned">
             {planned.map((entry) => (
-              <EntryRow key={entry.id} entry={entry} />
+              <EntryRow key={entry.id} entry={entry} formats={formats} />
             ))}
           </ol>
         </div>
@@ -130,7 +150,7 @@ export function Timeline(props: TimelineProps) {
           ) : (
             <ol className={classes.list} data-testid="timeline-list">
               {props.entries.map((entry) => (
-                <EntryRow key={entry.id} entry={entry} />
+                <EntryRow key={entry.id} entry={entry} formats={formats} />
               ))}
             </ol>
           )}
