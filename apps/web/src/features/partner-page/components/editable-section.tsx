@@ -38,6 +38,8 @@ export type EditableSectionProps<R extends Versioned> = {
 export function EditableSection<R extends Versioned>(props: EditableSectionProps<R>) {
   const [editing, setEditing] = useState<FormValues | null>(null);
   const [initial, setInitial] = useState<FormValues>({});
+  // The version the form was filled from: a refetch while editing must not make a stale edit look fresh.
+  const [baseVersion, setBaseVersion] = useState(props.record.version);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<{ current: R; body: Record<string, unknown> } | null>(null);
@@ -45,6 +47,7 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
   const start = () => {
     const values = formValuesOf(props.specs, props.record);
     setInitial(values);
+    setBaseVersion(props.record.version);
     setEditing(values);
     setError(null);
   };
@@ -77,7 +80,7 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
     if (!editing) return;
     const body = patchOfForm(props.specs, initial, editing);
     if (changedKeys(body).length === 0) return stop();
-    void send(body, props.record.version);
+    void send(body, baseVersion);
   };
 
   const rows: ConflictRow[] = conflict

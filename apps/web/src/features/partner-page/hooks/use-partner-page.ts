@@ -11,6 +11,7 @@ import type {
   UpdateRepRequest,
 } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../../api/client';
 import { fetchPartner, updatePartner } from '../../partners/api/partners.api';
 import { partnerKeys } from '../../partners/hooks/use-partners';
 import { logTouch } from '../../today/api/today.api';
@@ -108,6 +109,11 @@ export function useSavePlan(partnerId: string) {
         client.invalidateQueries({ queryKey: partnerKeys.list }),
         client.invalidateQueries({ queryKey: pageKeys.timeline }),
       ]),
+    // A stale plan: read it again, so the next edit starts from the saved version.
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'VERSION_CONFLICT')
+        void client.invalidateQueries({ queryKey: pageKeys.plans(partnerId) });
+    },
   });
 }
 
