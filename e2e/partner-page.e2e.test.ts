@@ -186,7 +186,9 @@ describe('the partner page', () => {
     expect(after.items.length).toBe(before.items.length + 1);
     expect(await page.getByTestId('plan-status').getAttribute('data-status')).toBe(current?.effectiveStatus);
     await page.getByRole('button', { name: `Show past plans (${before.items.length})` }).click();
-    expect(await page.getByTestId('past-plans').getByRole('listitem').count()).toBe(before.items.length);
+    const past = page.getByTestId('past-plans').getByRole('listitem');
+    await past.nth(before.items.length - 1).waitFor();
+    expect(await past.count()).toBe(before.items.length);
   });
 
   it('saves an edited field with its version; after a reload it is still there', async () => {
@@ -220,6 +222,18 @@ describe('the partner page', () => {
     await dialog.waitFor({ state: 'detached' });
     await relationship.getByTestId('field-owner').getByText('Sam from the API').waitFor();
     expect((await fromApi()).owner).toBe('Sam from the API');
+  });
+  it('adds a rep from the reps table; the table and the rollup follow the API', async () => {
+    await page.getByRole('button', { name: 'Add rep' }).click();
+    const dialog = page.getByRole('dialog', { name: `Add a rep to ${partner.name}` });
+    await dialog.getByLabel('Name').fill('Zoe Whitaker');
+    await dialog.getByLabel('Engagement tier').selectOption('2');
+    await dialog.getByRole('button', { name: 'Add rep' }).click();
+    await page.getByTestId('reps-table').getByText('Zoe Whitaker').waitFor();
+    const now = await fromApi();
+    expect(now.rollup.totalReps).toBe(partner.rollup.totalReps + 1);
+    await page.getByTestId('rollup-total-reps-value').getByText(String(now.rollup.totalReps), { exact: true }).waitFor();
+    expect(await page.getByTestId('rep-row').count()).toBe(now.rollup.totalReps);
   });
 });
 
