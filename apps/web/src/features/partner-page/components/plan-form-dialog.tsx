@@ -2,7 +2,7 @@ import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '
 import type { PlanDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
-import { addDays } from '../../../lib/dates';
+import { addDays, formatShortDate } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSavePlan } from '../hooks/use-partner-page';
 import { labelOf, METRIC_LABELS, PLAN_STATUS_LABELS } from '../labels';
@@ -106,7 +106,9 @@ export function PlanFormDialog({ partnerId, partnerName, plan, today, onClose }:
               value={startDate}
               onChange={(e) => setStartDate(e.currentTarget.value)}
               error={err('startDate')}
-              description={plan ? undefined : startDate ? `Ends ${addDays(startDate, 90)}` : undefined}
+              description={
+                !plan && /^\d{4}-\d{2}-\d{2}$/.test(startDate) ? `Ends ${formatShortDate(addDays(startDate, 90))}` : undefined
+              }
             />
             {plan ? (
               <TextInput

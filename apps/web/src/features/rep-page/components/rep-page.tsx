@@ -1,4 +1,5 @@
 import { Alert, Box, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { RepDto, UpdateRepRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -40,6 +41,9 @@ function RepFields({ rep }: { rep: RepDto }) {
 function RepBody({ rep, today }: { rep: RepDto; today: string }) {
   const edits = useRepPatch(rep);
   const conflict = edits.conflict;
+  // Beside the details on a wide screen; on a phone the long timeline goes last.
+  const wide = useMediaQuery('(min-width: 62em)', true);
+  const timeline = <RecordTimeline subject={{ partnerId: rep.partnerId, repId: rep.id }} reps={[rep]} />;
   return (
     <Stack gap="md">
       <PartnerLink id={rep.partnerId} size="sm">
@@ -79,12 +83,13 @@ function RepBody({ rep, today }: { rep: RepDto; today: string }) {
               onTier={(engagementTier) => edits.patch({ engagementTier })}
             />
             <RepSignals rep={rep} busy={edits.pending} onToggle={(key, value) => edits.patch({ [key]: value })} />
-            <RecordTimeline subject={{ partnerId: rep.partnerId, repId: rep.id }} reps={[rep]} />
+            {wide ? timeline : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <RepFields rep={rep} />
         </Grid.Col>
+        {wide ? null : <Grid.Col span={12}>{timeline}</Grid.Col>}
       </Grid>
       {conflict ? (
         <SectionConflictDialog
