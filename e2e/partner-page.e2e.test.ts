@@ -264,6 +264,22 @@ describe('the rep page', () => {
     await page.getByTestId('timeline-item').first().waitFor();
     await screenshots(page, 'rep-page');
 
+    // A signal toggled on a stale rep (changed through the API meanwhile) shows both values first.
+    await server.api('PATCH', `/api/reps/${repId}`, { version: after.version, responsive: !after.responsive });
+    await page.getByRole('checkbox', { name: 'Suggests joint activities' }).click();
+    const dialog = page.getByRole('dialog', { name: `Someone changed ${name} since you loaded it` });
+    const row = dialog.locator('[data-field="suggestsJointActivities"]');
+    expect(await row.getByTestId('conflict-theirs').textContent()).toBe(after.suggestsJointActivities ? 'Yes' : 'No');
+    expect(await row.getByTestId('conflict-mine').textContent()).toBe(after.suggestsJointActivities ? 'No' : 'Yes');
+    await dialog.getByRole('button', { name: 'Apply mine' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const applied = await server.api<RepDto>('GET', `/api/reps/${repId}`);
+    expect(applied.suggestsJointActivities).toBe(!after.suggestsJointActivities);
+    expect(applied.responsive).toBe(!after.responsive);
+    expect(await page.getByRole('checkbox', { name: 'Suggests joint activities' }).isChecked()).toBe(
+      applied.suggestsJointActivities,
+    );
+
     await page.getByTestId('rep-partner-link').click();
     await page.getByRole('heading', { level: 1, name: partner.name }).waitFor();
   });
