@@ -1,0 +1,39 @@
+import { Button, Group } from '@mantine/core';
+import type { RepDto } from '@ptrack/contracts';
+import { useState } from 'react';
+import { AddActionDialog } from './add-action-dialog';
+import { AddReferralDialog } from './add-referral-dialog';
+import { LogTouchDialog } from './log-touch-dialog';
+
+type ActivityButtonsProps = {
+  partnerId: string;
+  /** Who the dialogs name: the partner, or "rep (partner)". */
+  title: string;
+  reps: RepDto[];
+  repId?: string;
+  today: string;
+};
+
+/** The page's quick actions: log a touch, add an action, add an intro — each a small dialog. */
+export function ActivityButtons(props: ActivityButtonsProps) {
+  const [open, setOpen] = useState<'touch' | 'action' | 'referral' | null>(null);
+  const close = () => setOpen(null);
+  return (
+    <>
+      <Group gap="xs" wrap="wrap">
+        <Button size="sm" onClick={() => setOpen('touch')}>
+          Log touch
+        </Button>
+        <Button size="sm" variant="default" onClick={() => setOpen('action')}>
+          Add action
+        </Button>
+        <Button size="sm" variant="default" onClick={() => setOpen('referral')}>
+          Add intro
+        </Button>
+      </Group>
+      {open === 'touch' ? <LogTouchDialog {...props} onClose={close} /> : null}
+      {open === 'action' ? <AddActionDialog {...props} onClose={close} /> : null}
+      {open === 'referral' ? <AddReferralDialog {...props} onClose={close} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import type { RepDto } from '@ptrack/contracts';
+import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../api/client';
+import { addDays, formatDay } from '../../../lib/dates';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { actionTypesOf, useSettings } from '../../settings/hooks/use-settings';
+import { useCreateAction } from '../hooks/use-partner-page';
+import { RepSelect } from './rep-select';
+
+type AddActionDialogProps = { partnerId: string; title: string; reps: RepDto[]; repId?: string; today: string; onClose(): void };
+
+/** Plans a next step (PRODUCT.md Action): it shows on Today when due. */
+export function AddActionDialog({ partnerId, title, reps, repId: fixedRep, today, onClose }: AddActionDialogProps) {
+  const settings = useSettings();
+  const types = actionTypesOf(settings.data);
+  const [repId, setRepId] = useState(fixedRep ?? '');
+  const [type, setType] = useState(types[0] ?? 'Follow-up');
+  const [dueDate, setDueDate] = useState(addDays(today, 7));
+  const [notes, setNotes] = useState('');
+  const create = useCreateAction();
+  const err = (field: string) => fieldError(create.error, field);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      { partnerId, repId: repId || null, type, dueDate, notes: notes.trim() || undefined },
+      {
+        onSuccess: (action) => {
+          onClose();
+          notifySuccess('Action added', `${action.type} due ${formatDay(action.dueDate)}`);
+        },
+        onError: (error) => {
+          if (!['type', 'dueDate', 'notes', 'repId'].some(err)) notifyError(error);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={`Add an action for ${title}`} size="md">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          {fixedRep ? null : <RepSelect reps={reps} value={repId} onChange={setRepId} error={err('repId')} />}
+          <NativeSelect
+            label="Type"
+            data={types.includes(type) ? types : [type, ...types]}
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value)}
+            error={err('type')}
+            data-autofocus
+          />
+          <TextInput
+            label="Due"
+            type="date"
+            withAsterisk
+            value={dueDate}
+            onChange={(e) => setDueDate(e.currentTarget.value)}
+            error={err('dueDate')}
+          />
+          <Textarea
+            label="Notes"
+            autosize
+            minRows={2}
+            value={notes}
+            onChange={(e) => setNotes(e.currentTarget.value)}
+            error={err('notes')}
+          />
+          <Group justify="flex-end" gap="xs" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Add action
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,130 @@
+import { Button, Checkbox, Group, Modal, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import type { LogTouchRequest, RepDto } from '@ptrack/contracts';
+import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../api/client';
+import { addDays, formatDay } from '../../../lib/dates';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
+import { useLogPartnerTouch } from '../hooks/use-partner-page';
+import { TOUCH_KIND_LABELS } from '../labels';
+import { RepSelect } from './rep-select';
+
+type Kind = LogTouchRequest['kind'];
+type Direction = LogTouchRequest['direction'];
+const KINDS = Object.entries(TOUCH_KIND_LABELS).map(([value, label]) => ({ value, label }));
+
+type LogTouchDialogProps = {
+  partnerId: string;
+  title: string;
+  reps: RepDto[];
+  /** The rep preselected (the rep page); the partner page starts with none. */
+  repId?: string;
+  today: string;
+  onClose(): void;
+};
+
+/**
+ * Logs a touch now. With a rep, the server completes the rep's open follow-ups and schedules the next
+ * at today + the tier's cadence (PRODUCT.md cadence rule) unless another date is picked here.
+ */
+export function LogTouchDialog({ partnerId, title, reps, repId: fixedRep, today, onClose }: LogTouchDialogProps) {
+  const settings = useSettings();
+  const [repId, setRepId] = useState(fixedRep ?? '');
+  const [kind, setKind] = useState<Kind>('email');
+  const [direction, setDirection] = useState<Direction>('outbound');
+  const [summary, setSummary] = useState('');
+  const [nextDate, setNextDate] = useState<string | null>(null);
+  const [skip, setSkip] = useState(false);
+  const logTouch = useLogPartnerTouch();
+  const rep = reps.find((r) => r.id === repId) ?? null;
+  const cadence = rep ? cadenceFor(settings.data, rep.engagementTier) : undefined;
+  const suggested = rep && cadence !== undefined ? addDays(today, cadence) : '';
+  const date = nextDate ?? suggested;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = skip ? { skip: true } : date && date !== suggested ? { dueDate: date } : undefined;
+    logTouch.mutate(
+      { partnerId, repId: repId || null, kind, direction, summary: summary.trim() || undefined, next },
+      {
+        onSuccess: (result) => {
+          onClose();
+          notifySuccess(
+            'Touch logged',
+            result.next ? `Next follow-up: ${formatDay(result.next.dueDate)}` : 'No follow-up scheduled.',
+          );
+        },
+        onError: (error) => {
+          if (!fieldError(error, 'summary') && !fieldError(error, 'dueDate')) notifyError(error);
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={`Log a touch with ${title}`} size="md">
+      <form onSubmit={onSubmit} noValidate data-testid="log-touch-form">
+        <Stack gap="sm">
+          {fixedRep ? null : (
+            <RepSelect
+              reps={reps}
+              value={repId}
+              onChange={(id) => {
+                setRepId(id);
+                setNextDate(null);
+              }}
+            />
+          )}
+          <NativeSelect
+            label="Kind"
+            data={KINDS}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as Kind)}
+            data-autofocus
+          />
+          <Radio.Group label="Direction" value={direction} onChange={(value) => setDirection(value as Direction)}>
+            <Group gap="lg" mt={4}>
+              <Radio value="outbound" label="We reached out" />
+              <Radio value="inbound" label="They replied or reached out" />
+            </Group>
+          </Radio.Group>
+          <Textarea
+            label="Note"
+            placeholder="What happened"
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={summary}
+            onChange={(e) => setSummary(e.currentTarget.value)}
+            error={fieldError(logTouch.error, 'summary')}
+          />
+          <TextInput
+            type="date"
+            label="Next follow-up"
+            description={
+              rep && cadence !== undefined
+                ? `At the ${rep.engagementTier ? `Tier ${rep.engagementTier}` : 'Tier 3'} cadence (every ${cadence} days) unless you change it`
+                : 'No rep: pick a date to schedule a follow-up, or leave it empty'
+            }
+            min={today}
+            value={date}
+            disabled={skip}
+            onChange={(e) => setNextDate(e.currentTarget.value)}
+            error={fieldError(logTouch.error, 'dueDate')}
+          />
+          {rep ? (
+            <Checkbox label="Schedule no follow-up" checked={skip} onChange={(e) => setSkip(e.currentTarget.checked)} />
+          ) : null}
+          <Group justify="flex-end" gap="xs" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={logTouch.isPending}>
+              Log touch
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

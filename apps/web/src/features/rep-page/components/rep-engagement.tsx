@@ -1,0 +1,87 @@
+import { NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { RepDto } from '@ptrack/contracts';
+import { formatShortDate, relativeDay } from '../../../lib/dates';
+import { SectionCard } from '../../partner-page/components/section-card';
+import { Stat } from '../../partner-page/components/stat';
+import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
+import { suggestedTierReason } from '../rep-rules';
+
+const TIERS = [
+  { value: '', label: 'Not set' },
+  { value: '1', label: 'Tier 1: active deals' },
+  { value: '2', label: 'Tier 2: engaged' },
+  { value: '3', label: 'Tier 3: warming' },
+  { value: '4', label: 'Tier 4: stale' },
+];
+
+type RepEngagementProps = { rep: RepDto; today: string; busy: boolean; onTier(tier: 1 | 2 | 3 | 4 | null): void };
+
+/** Tier (set by the user) beside the suggested tier and its reason, the cadence, and the rep's figures. */
+export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) {
+  const settings = useSettings();
+  const cadence = cadenceFor(settings.data, rep.engagementTier);
+  const differs = rep.engagementTier !== rep.suggestedTier;
+  return (
+    <SectionCard title="Engagement" testId="section-rep-engagement">
+      <Stack gap="sm">
+        <NativeSelect
+          label="Engagement tier"
+          data={TIERS}
+          value={rep.engagementTier === null ? '' : String(rep.engagementTier)}
+          disabled={busy}
+          onChange={(e) => onTier(e.currentTarget.value ? (Number(e.currentTarget.value) as 1 | 2 | 3 | 4) : null)}
+          description={
+            cadence !== undefined
+              ? `Follow up every ${cadence} days${rep.engagementTier === null ? ' (Tier 3 cadence)' : ''}`
+              : undefined
+          }
+          data-testid="tier-select"
+          maw={320}
+        />
+        <Text size="sm" data-testid="suggested-tier" data-tier={rep.suggestedTier}>
+          {differs ? (
+            <>
+              <Text span fw={600}>
+                Suggested: Tier {rep.suggestedTier}
+              </Text>{' '}
+              — {suggestedTierReason(rep.suggestedTier)}. Your tier stands until you change it.
+            </>
+          ) : (
+            <>Matches the suggestion: {suggestedTierReason(rep.suggestedTier)}.</>
+          )}
+        </Text>
+        <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} spacing="md" m={0}>
+          <Stat label="Quality score" value={rep.qualityScore === null ? '—' : `${rep.qualityScore}/10`} testId="rep-quality" />
+          <Stat
+            label="Response rate"
+            value={rep.responseRate === null ? '—' : `${Math.round(rep.responseRate * 100)}%`}
+            hint="replies ÷ outreach, 180 days"
+            testId="rep-response-rate"
+          />
+          <Stat label="Intros made" value={rep.introductionsMade} testId="rep-intros" />
+          <Stat
+            label="Last contact"
+            value={rep.lastContactDate ? formatShortDate(rep.lastContactDate) : 'Never'}
+            hint={rep.lastContactDate ? relativeDay(rep.lastContactDate, today) : undefined}
+            testId="rep-last-contact"
+          />
+        </SimpleGrid>
+        <div data-testid="rep-next-action">
+          <Text size="xs" c="gray.7" fw={500}>
+            Next action
+          </Text>
+          {rep.nextAction ? (
+            <Text size="sm">
+              {rep.nextAction.type} due {formatShortDate(rep.nextAction.dueDate)} ({relativeDay(rep.nextAction.dueDate, today)})
+              {rep.nextAction.notes ? ` — ${rep.nextAction.notes}` : ''}
+            </Text>
+          ) : (
+            <Text size="sm" c="gray.7">
+              None planned
+            </Text>
+          )}
+        </div>
+      </Stack>
+    </SectionCard>
+  );
+}
