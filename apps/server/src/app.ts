@@ -21,6 +21,7 @@ import { actionRoutes } from './routes/actions.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { healthRoutes } from './routes/health.routes';
+import { importRoutes } from './routes/imports.routes';
 import { partnerRoutes } from './routes/partners.routes';
 import { planRoutes } from './routes/plans.routes';
 import { referralRoutes } from './routes/referrals.routes';
@@ -146,6 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         viewRoutes,
         customFieldRoutes,
         settingsRoutes,
+        importRoutes,
         dashboardRoutes,
         workspaceRoutes,
       ]) {

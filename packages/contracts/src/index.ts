@@ -7,3 +7,4 @@ export * from './reps';
 export * from './responses';
 export * from './settings';
 export * from './workspace';
+export * from './imports';

@@ -31,17 +31,17 @@ describe('importing the shared final-schema sheet', () => {
       fileName: 'final-schema-tracker.csv',
       content: fixture('final-schema-tracker.csv'),
     });
-    expect(created.dataRows).toBe(5);
+    expect(created.totalRows).toBe(5);
     expect(created.columns).toHaveLength(36);
     expect(created.columns.filter((c) => c.target.kind === 'custom')).toEqual([]);
     expect(created.columns[0]).toMatchObject({ header: 'Partner Company', target: { kind: 'field', field: 'name' } });
     expect(created.columns[0]!.samples.slice(0, 2)).toEqual(['Snowflake', 'Brightwave Agency']);
 
-    const preview = await previewSheetImport(ctx, created.record.id);
+    const preview = await previewSheetImport(ctx, created.id);
     expect(preview.counts).toMatchObject({ rows: 5, create: 5, error: 0 });
     expect((await listPartners(ctx, { limit: 10 })).total).toBe(0);
 
-    const applied = await applySheetImport(ctx, created.record.id);
+    const applied = await applySheetImport(ctx, created.id);
     expect(applied).toMatchObject({ status: 'applied', appliedRows: 5 });
     const snow = (await listPartners(ctx, { q: 'Snowflake', limit: 1 })).items[0]!;
     const partner = await getPartner(ctx, snow.id);
@@ -52,14 +52,14 @@ describe('importing the shared final-schema sheet', () => {
     });
     expect(partner.performance).toMatchObject({ introsMade: 6, closedWon: 1 });
     // Applying the same import again does nothing more.
-    expect(await applySheetImport(ctx, created.record.id)).toMatchObject({ status: 'applied' });
+    expect(await applySheetImport(ctx, created.id)).toMatchObject({ status: 'applied' });
 
     const again = await createSheetImport(ctx, {
       entity: 'partner',
       fileName: 'final-schema-tracker.csv',
       content: fixture('final-schema-tracker.csv'),
     });
-    const second = await previewSheetImport(ctx, again.record.id);
+    const second = await previewSheetImport(ctx, again.id);
     expect(second.counts).toMatchObject({ rows: 5, unchanged: 5 });
     expect(second.rows).toEqual([]);
   });
@@ -74,7 +74,7 @@ describe('a messy legacy sheet', () => {
     });
     const custom = created.columns.filter((c) => c.target.kind === 'custom');
     expect(custom.map((c) => c.header)).toContain('Favourite Snack 🍕');
-    const preview = await previewSheetImport(ctx, created.record.id);
+    const preview = await previewSheetImport(ctx, created.id);
     expect(preview.counts.error).toBeGreaterThan(0);
     for (const row of preview.rows.filter((r) => r.action === 'error')) {
       expect(row.problems.length).toBeGreaterThan(0);
@@ -87,10 +87,10 @@ describe('a messy legacy sheet', () => {
       entity: 'partner',
       columns: created.columns.map((c) => ({ header: c.header, target: c === snack ? { kind: 'ignore' } : c.target })),
     };
-    const updated = await updateSheetImportMapping(ctx, created.record.id, { version: created.record.version, mapping });
+    const updated = await updateSheetImportMapping(ctx, created.id, { version: created.version, mapping });
     expect(updated.columns.find((c) => c.header === snack.header)!.target).toEqual({ kind: 'ignore' });
-    const corrected = await previewSheetImport(ctx, created.record.id);
-    const applied = await applySheetImport(ctx, created.record.id);
+    const corrected = await previewSheetImport(ctx, created.id);
+    const applied = await applySheetImport(ctx, created.id);
     expect(applied.status).toBe('applied');
     expect(applied.summary).toEqual(corrected.counts);
     // Rows with every cell readable are written (the first test imported some of these partners already).

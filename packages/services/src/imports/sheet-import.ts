@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ImportPreviewDto, SheetImportDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import {
   type ColumnMapping,
@@ -34,20 +35,7 @@ const SAMPLE_ROWS = 20;
 /** A preview lists every row that is not unchanged, up to this many (the counts cover them all). */
 export const PREVIEW_ROW_LIMIT = 1000;
 
-export type ColumnView = ColumnMapping & { samples: string[] };
-export type SheetImportView = {
-  record: Omit<SheetImportRecord, 'content'>;
-  sheetNames: string[];
-  headers: string[];
-  columns: ColumnView[];
-  dataRows: number;
-};
-export type ImportPreview = {
-  counts: ImportCounts;
-  rows: RowOutcome[];
-  truncated: boolean;
-  newOptions: Record<string, string[]>;
-};
+export type ImportPreview = ImportPreviewDto;
 
 function sheetProblem(error: unknown): never {
   if (error instanceof SheetError) {
@@ -83,14 +71,30 @@ async function openSheet(tx: Tx, record: Pick<SheetImportRecord, 'content' | 'fi
   return { contents, head: peeked.head, rows: peeked.rows, mappings, saved, settings };
 }
 
-function viewOf(record: SheetImportRecord, opened: Awaited<ReturnType<typeof openSheet>>): SheetImportView {
-  const { content: _content, ...rest } = record;
+function viewOf(record: SheetImportRecord, opened: Awaited<ReturnType<typeof openSheet>>): SheetImportDto {
   return {
-    record: rest,
+    id: record.id,
+    entity: record.entity,
+    fileName: record.fileName,
+    format: record.format,
+    sheet: record.sheet,
     sheetNames: opened.contents.sheetNames,
     headers: opened.contents.headers,
-    columns: opened.mappings.map((m) => ({ ...m, samples: opened.head.slice(0, 5).map((r) => cellText(r.cells[m.index])) })),
-    dataRows: record.totalRows,
+    columns: opened.mappings.map((m) => ({
+      index: m.index,
+      header: m.header,
+      target: m.target as Record<string, unknown>,
+      matchedBy: m.matchedBy,
+      samples: opened.head.slice(0, 5).map((r) => cellText(r.cells[m.index])),
+    })),
+    mapping: record.mapping,
+    status: record.status,
+    totalRows: record.totalRows,
+    appliedRows: record.appliedRows,
+    summary: record.summary,
+    version: record.version,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
   };
 }
 
@@ -103,7 +107,7 @@ export type CreateSheetImportInput = {
 };
 
 /** Stores an uploaded sheet and proposes a mapping of its columns (a saved mapping given is applied first). */
-export async function createSheetImport(ctx: ServiceContext, input: CreateSheetImportInput): Promise<SheetImportView> {
+export async function createSheetImport(ctx: ServiceContext, input: CreateSheetImportInput): Promise<SheetImportDto> {
   if (input.entity !== 'partner')
     throw AppError.validation([{ field: 'entity', message: 'rep sheets are not importable yet; import partners' }]);
   const mapping = input.mapping === undefined ? null : parseMappingInput(input.mapping, input.entity);
@@ -154,7 +158,7 @@ async function loadImport(tx: Tx, id: string): Promise<SheetImportRecord> {
   return record;
 }
 
-export async function getSheetImport(ctx: ServiceContext, id: string): Promise<SheetImportView> {
+export async function getSheetImport(ctx: ServiceContext, id: string): Promise<SheetImportDto> {
   return inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
     return viewOf(record, await openSheet(tx, record));
@@ -166,7 +170,7 @@ export async function updateSheetImportMapping(
   ctx: ServiceContext,
   id: string,
   input: { version: number; mapping: unknown },
-): Promise<SheetImportView> {
+): Promise<SheetImportDto> {
   return inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
     if (record.version !== input.version)
@@ -283,14 +287,14 @@ export type ApplyProgress = (done: number, total: number) => void;
  * Applies the import batch by batch; each batch commits with the count of rows done, so a run that was
  * killed carries on where it stopped when applied again, and an applied import is not applied twice.
  */
-export async function applySheetImport(ctx: ServiceContext, id: string, onProgress?: ApplyProgress): Promise<SheetImportRecord> {
+export async function applySheetImport(ctx: ServiceContext, id: string, onProgress?: ApplyProgress): Promise<SheetImportDto> {
   const { record, opened } = await inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
     if (record.status === 'applied') return { record, opened: null };
     await tx.update(sheetImports).set({ status: 'applying', updatedAt: ctx.now() }).where(eq(sheetImports.id, id));
     return { record, opened: await openSheet(tx, record) };
   });
-  if (!opened) return record;
+  if (!opened) return getSheetImport(ctx, id);
   await ensureCustomFields(ctx, record.entity, opened.mappings);
   const startCounts = record.appliedRows > 0 ? ({ ...emptyCounts(), ...record.summary } as ImportCounts) : emptyCounts();
   await importPartnerRows(ctx, mappedRows(opened), {
@@ -306,12 +310,11 @@ export async function applySheetImport(ctx: ServiceContext, id: string, onProgre
       onProgress?.(done, record.totalRows);
     },
   });
-  return inTransaction(ctx, async (tx) => {
-    const [done] = await tx
+  await inTransaction(ctx, async (tx) => {
+    await tx
       .update(sheetImports)
       .set({ status: 'applied', version: record.version + 1, updatedAt: ctx.now() })
-      .where(eq(sheetImports.id, id))
-      .returning();
-    return done!;
+      .where(eq(sheetImports.id, id));
   });
+  return getSheetImport(ctx, id);
 }

@@ -1,0 +1,157 @@
+import { PassThrough } from 'node:stream';
+import {
+  CreateImportQuery,
+  ExportQuery,
+  IdParams,
+  ImportPreviewDto,
+  SheetImportDto,
+  UpdateImportRequest,
+} from '@ptrack/contracts';
+import {
+  applySheetImport,
+  createSheetImport,
+  getSheetImport,
+  previewSheetImport,
+  updateSheetImportMapping,
+  writePartnerExport,
+} from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['imports'];
+// A migrated sheet of 100,000 partners is tens of megabytes: far above ordinary requests' limit.
+const UPLOAD_LIMIT = 256 * 1024 ** 2;
+const SHEET_TYPES = [
+  'text/csv',
+  'text/plain',
+  'text/tab-separated-values',
+  'application/octet-stream',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.addContentTypeParser(SHEET_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a CSV or XLSX sheet (the file as the body); answers with its columns matched and sampled',
+        consumes: SHEET_TYPES,
+        querystring: CreateImportQuery,
+        response: { 201: SheetImportDto },
+      },
+    },
+    async (request, reply) => {
+      const content = request.body as Buffer;
+      const { entity, fileName, sheet } = request.query;
+      const created = await createSheetImport(contextOf(request), {
+        entity,
+        fileName,
+        content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
+        ...(sheet ? { sheet } : {}),
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An import: its columns, mapping, status and progress',
+        params: IdParams,
+        response: { 200: SheetImportDto },
+      },
+    },
+    async (request) => getSheetImport(contextOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct the mapping of an import before it is applied',
+        params: IdParams,
+        body: UpdateImportRequest,
+        response: { 200: SheetImportDto },
+      },
+    },
+    async (request) => updateSheetImportMapping(contextOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/imports/:id/preview',
+    {
+      schema: {
+        tags,
+        summary: 'What applying would do, row by row (create, update, unchanged, error); writes nothing',
+        params: IdParams,
+        response: { 200: ImportPreviewDto },
+      },
+    },
+    async (request) => previewSheetImport(contextOf(request), request.params.id),
+  );
+
+  app.post(
+    '/imports/:id/apply',
+    {
+      schema: {
+        tags,
+        summary: 'Apply an import, batch by batch; an interrupted one carries on where it stopped',
+        params: IdParams,
+        response: { 200: SheetImportDto },
+      },
+    },
+    async (request) => applySheetImport(contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/exports',
+    {
+      schema: {
+        tags,
+        summary: "A view's partners as CSV or XLSX, in the tracker sheet's column order",
+        querystring: ExportQuery,
+        response: { 200: z.string().meta({ description: 'text/csv or an XLSX workbook' }) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const { format, ...query } = request.query;
+      const out = new PassThrough();
+      // Errors before the first row (an unknown view, a bad filter) answer as problem+json.
+      let begun = false;
+      const started = new Promise<void>((ready, fail) => {
+        writePartnerExport(ctx, query, format, out, () => {
+          begun = true;
+          ready();
+        }).then(
+          () => out.end(),
+          (error: unknown) => {
+            fail(error);
+            if (begun && !out.destroyed) {
+              request.log.error({ err: error }, 'the export stopped part-way');
+              out.destroy(error as Error);
+            }
+          },
+        );
+      });
+      await started;
+      const stamp = ctx.now().toISOString().slice(0, 10);
+      return reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
+        .header('content-disposition', `attachment; filename="partners-${query.view ?? 'all'}-${stamp}.${format}"`)
+        .serializer((payload: unknown) => payload as string)
+        .send(out as never);
+    },
+  );
+};

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Id, Version } from './common';
+
+// Spreadsheet import and export (issue 5). The upload is the file's bytes as the request body; the
+// mapping is the sheet adapter's SavedMapping (validated by it), carried here as JSON.
+
+export const IMPORT_ENTITIES = ['partner', 'rep'] as const;
+
+export const CreateImportQuery = z.strictObject({
+  entity: z.enum(IMPORT_ENTITIES).default('partner'),
+  fileName: z.string().trim().min(1, 'must name the file').max(255),
+  sheet: z.string().max(255).optional().meta({ description: 'The worksheet of a workbook (default: the first)' }),
+});
+export type CreateImportQuery = z.infer<typeof CreateImportQuery>;
+
+const ImportCounts = z.object({
+  rows: z.int(),
+  create: z.int(),
+  update: z.int(),
+  unchanged: z.int(),
+  error: z.int(),
+});
+
+export const ImportColumnDto = z.object({
+  index: z.int(),
+  header: z.string(),
+  target: z.record(z.string(), z.unknown()).meta({ description: 'field, computed, custom or ignore' }),
+  matchedBy: z.string(),
+  samples: z.array(z.string()),
+});
+
+export const SheetImportDto = z
+  .object({
+    id: Id,
+    entity: z.enum(IMPORT_ENTITIES),
+    fileName: z.string(),
+    format: z.enum(['csv', 'xlsx']),
+    sheet: z.string().nullable(),
+    sheetNames: z.array(z.string()),
+    headers: z.array(z.string()),
+    columns: z.array(ImportColumnDto),
+    mapping: z.unknown().meta({ description: 'The mapping to save or correct (PATCH) and reuse (ptrack import --mapping)' }),
+    status: z.enum(['previewed', 'applying', 'applied']),
+    totalRows: z.int(),
+    appliedRows: z.int(),
+    summary: z.record(z.string(), z.int()),
+    version: z.int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SheetImport' });
+export type SheetImportDto = z.infer<typeof SheetImportDto>;
+
+export const UpdateImportRequest = z
+  .strictObject({ version: Version, mapping: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'UpdateImportRequest' });
+export type UpdateImportRequest = z.infer<typeof UpdateImportRequest>;
+
+export const ImportRowDto = z.object({
+  rowNumber: z.int(),
+  name: z.string().nullable(),
+  action: z.enum(['create', 'update', 'unchanged', 'error']),
+  partnerId: z.string().optional(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  problems: z.array(z.object({ rowNumber: z.int(), column: z.string(), value: z.string().optional(), reason: z.string() })),
+});
+
+export const ImportPreviewDto = z
+  .object({
+    counts: ImportCounts,
+    rows: z.array(ImportRowDto).meta({ description: 'Rows that are not unchanged, in sheet order (at most 1,000)' }),
+    truncated: z.boolean(),
+    newOptions: z.record(z.string(), z.array(z.string())).meta({ description: 'Option values the import adds to the lists' }),
+  })
+  .meta({ id: 'ImportPreview' });
+export type ImportPreviewDto = z.infer<typeof ImportPreviewDto>;
+
+export const ExportQuery = z.strictObject({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  view: z.string().max(100).optional().meta({ description: 'A built-in view id or a saved view id' }),
+  q: z.string().trim().max(200).optional(),
+  filter: z.string().max(10_000).optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;
