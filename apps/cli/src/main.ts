@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { registerBackup } from './commands/backup';
 import { registerDemo } from './commands/demo';
 import { registerDone } from './commands/done';
+import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
 import { registerLog } from './commands/log';
 import { registerPartner } from './commands/partner';
 import { registerPartners } from './commands/partners';
@@ -36,6 +38,8 @@ function program(): Command {
     registerDemo,
     registerBackup,
     registerRestore,
+    registerImport,
+    registerExport,
     registerServe,
   ]) {
     register(root);

@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startChildServer } from './child-server';
 
 // The embedded mode's promise (PRODUCT.md, Storage): a write the API acknowledged survives the process
 // being killed, and a transaction is never half there. PGlite-specific, so it runs the real server.
-const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const MAIN = resolve(ROOT, 'apps', 'server', 'src', 'main.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'ptrack-crash-'));
 const children: ChildProcess[] = [];
 
@@ -17,41 +15,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-}
-
-async function startServer(): Promise<{ child: ChildProcess; base: string; exit: Promise<number | null> }> {
-  const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PTRACK_DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${output}`);
-    try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) return { child, base, exit };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start: ${output}`);
-}
+const startServer = () => startChildServer(dataDir, children);
 
 async function createPartner(base: string, i: number): Promise<string | null> {
   const name = `Crash Partner ${String(i).padStart(4, '0')}`;

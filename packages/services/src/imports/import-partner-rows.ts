@@ -97,6 +97,8 @@ export async function importPartnerRows(
     };
     await inTransaction(ctx, work, options.apply ? {} : { readOnly: true });
     done += batch.length;
+    // Let other requests in between batches: on PGlite every transaction queues behind this import.
+    await new Promise((resolve) => setImmediate(resolve));
   };
 
   let batch: PartnerImportRow[] = [];

@@ -1,0 +1,140 @@
+import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { ImportPreviewDto, SheetImportDto } from '@ptrack/contracts';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import type { ApiClient } from '../client';
+import { globalsOf, output, withClient } from '../context';
+import { CliError, EXIT, problemError } from '../errors';
+import { plural } from '../render/format';
+
+type ImportOptions = { dryRun?: boolean; mapping?: string; sheet?: string; entity?: string; saveMapping?: string };
+
+const TYPES: Record<string, string> = {
+  '.csv': 'text/csv',
+  '.tsv': 'text/tab-separated-values',
+  '.txt': 'text/plain',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+const PROBLEM_LINES = 20;
+
+function checkInput(file: string): void {
+  try {
+    if (!statSync(file).isFile()) throw new CliError(`${file} is not a file`, EXIT.FAILED);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`, EXIT.FAILED);
+  }
+}
+
+function readMapping(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--mapping ${file}: ${(error as Error).message}`, EXIT.USAGE);
+  }
+}
+
+async function json<T>(client: ApiClient, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  const res = await client.send({ method, path, ...(body === undefined ? {} : { json: body }) });
+  if (res.status >= 400) throw problemError(res.status, res.body, { mapping: '--mapping', sheet: '--sheet', file: '<file>' });
+  return res.body as T;
+}
+
+function previewLines(file: string, preview: ImportPreviewDto, dryRun: boolean): string[] {
+  const c = preview.counts;
+  const verb = dryRun ? 'would' : 'will';
+  const lines = [
+    `${file}: ${plural(c.rows, 'row')} — ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${plural(c.error, 'error')}.`,
+  ];
+  for (const [list, values] of Object.entries(preview.newOptions))
+    lines.push(`The import ${verb} add to ${list}: ${values.join(', ')}.`);
+  const errors = preview.rows.filter((r) => r.action === 'error');
+  for (const row of errors.slice(0, PROBLEM_LINES)) {
+    for (const p of row.problems)
+      lines.push(`  row ${p.rowNumber}, ${p.column}: ${p.reason}${p.value ? ` (${JSON.stringify(p.value)})` : ''}`);
+  }
+  if (errors.length > PROBLEM_LINES)
+    lines.push(`  … and ${errors.length - PROBLEM_LINES} more rows with errors (--json lists them).`);
+  return lines;
+}
+
+/** Applies, with a progress bar on a terminal: the import's progress is read while the apply runs. */
+async function applyWithProgress(client: ApiClient, created: SheetImportDto, showBar: boolean): Promise<SheetImportDto> {
+  const applying = json<SheetImportDto>(client, 'POST', `/api/imports/${created.id}/apply`);
+  if (!showBar) return applying;
+  const bar = new SingleBar({ format: 'Importing [{bar}] {value}/{total} rows', hideCursor: true, clearOnComplete: true });
+  bar.start(created.totalRows, created.appliedRows);
+  let finished = false;
+  const polling = (async () => {
+    while (!finished) {
+      await new Promise((r) => setTimeout(r, 500));
+      if (finished) break;
+      const res = await client.send({ method: 'GET', path: `/api/imports/${created.id}` });
+      if (res.status < 400) bar.update((res.body as SheetImportDto).appliedRows);
+    }
+  })();
+  try {
+    return await applying;
+  } finally {
+    finished = true;
+    await polling.catch(() => undefined);
+    bar.stop();
+  }
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import partners from a CSV or XLSX sheet: columns matched, a preview, then apply (re-runnable)')
+    .argument('<file>', 'the sheet (.csv, .tsv or .xlsx)')
+    .option('--dry-run', 'preview only: what would be created, updated, unchanged or refused, row by row')
+    .option('--mapping <file>', 'a column mapping saved by --save-mapping (JSON) to use instead of the matched one')
+    .option('--save-mapping <file>', 'write the mapping used to this file, to edit and reuse with --mapping')
+    .option('--sheet <name>', 'the worksheet of a workbook (default: the first)')
+    .option('--json', 'print the import and its preview as JSON')
+    .action(async (file: string, options: ImportOptions, command: Command) => {
+      checkInput(file);
+      const mapping = options.mapping ? readMapping(options.mapping) : undefined;
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const result = await withClient(command, async (client) => {
+        const query = new URLSearchParams({
+          fileName: basename(file),
+          entity: 'partner',
+          ...(options.sheet ? { sheet: options.sheet } : {}),
+        });
+        const res = await client.send({
+          method: 'POST',
+          path: `/api/imports?${query}`,
+          upload: { stream: createReadStream(file), contentType: type },
+        });
+        if (res.status >= 400) throw problemError(res.status, res.body, { sheet: '--sheet', file: '<file>' });
+        let created = res.body as SheetImportDto;
+        if (mapping !== undefined) {
+          created = await json<SheetImportDto>(client, 'PATCH', `/api/imports/${created.id}`, {
+            version: created.version,
+            mapping,
+          });
+        }
+        if (options.saveMapping) {
+          writeFileSync(options.saveMapping, `${JSON.stringify(created.mapping, null, 2)}\n`);
+        }
+        const preview = await json<ImportPreviewDto>(client, 'POST', `/api/imports/${created.id}/preview`);
+        if (options.dryRun) return { import: created, preview, applied: null };
+        const showBar = process.stderr.isTTY === true && !globalsOf(command).json;
+        const applied = await applyWithProgress(client, created, showBar);
+        return { import: created, preview, applied };
+      });
+      output(command, result, () => {
+        const lines = previewLines(file, result.preview, options.dryRun === true);
+        if (result.applied) {
+          const s = result.applied.summary;
+          lines.push(
+            `Imported: ${s.create ?? 0} created, ${s.update ?? 0} updated, ${s.unchanged ?? 0} unchanged, ${plural(s.error ?? 0, 'row')} refused.`,
+          );
+        } else lines.push('Dry run: nothing was written. Run without --dry-run to import.');
+        return lines;
+      });
+      if (result.preview.counts.error > 0 && !options.dryRun) process.exitCode = EXIT.FAILED;
+    });
+}

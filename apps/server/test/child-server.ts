@@ -1,0 +1,46 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+// The real server as a child process (node + tsx, main.ts, env config), for tests that kill it.
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const MAIN = resolve(ROOT, 'apps', 'server', 'src', 'main.ts');
+
+export type ChildServer = { child: ChildProcess; base: string; exit: Promise<number | null> };
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Starts `npm start`'s server on a PGlite directory and a free port; resolves once /api/health answers. */
+export async function startChildServer(dataDir: string, children: ChildProcess[]): Promise<ChildServer> {
+  const port = await freePort();
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PTRACK_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${output}`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return { child, base, exit };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not start: ${output}`);
+}
