@@ -1,4 +1,4 @@
-import { changeHistory, type Tx } from '@ptrack/storage';
+import { changeHistory, insertRows, type Tx } from '@ptrack/storage';
 
 export type EntityType =
   | 'partner'
@@ -62,8 +62,7 @@ export function beginHistory(tx: Tx): void {
 export async function flushHistory(tx: Tx): Promise<void> {
   const rows = pending.get(tx);
   pending.delete(tx);
-  // Chunks keep a big transaction (an import) under PostgreSQL's 65,535 parameters per statement.
-  for (let i = 0; rows && i < rows.length; i += 1000) await tx.insert(changeHistory).values(rows.slice(i, i + 1000));
+  if (rows) await insertRows(tx, changeHistory, rows);
 }
 
 /** Appends to the change history of the caller's transaction: who, when, field, before, after. */

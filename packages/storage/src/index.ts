@@ -1,3 +1,4 @@
+export * from './bulk-insert';
 export * from './dashboard.repository';
 export * from './database';
 export { acquireLock, type DirectoryLock, type LockInfo, lockPathOf, readLock } from './lock';

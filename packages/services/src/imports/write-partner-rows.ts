@@ -4,6 +4,7 @@ import {
   accounts,
   actions,
   activationPlans,
+  insertRows,
   partnerNamedAccounts,
   partners,
   reps,
@@ -21,14 +22,6 @@ import type { RowWrite } from './plan-partner-rows';
 // rather than one use case per row: an import of 100,000 rows must not cost 100,000 transactions.
 
 type PartnerInsert = typeof partners.$inferInsert;
-
-const CHUNK = 500; // rows per multi-row insert: well under PostgreSQL's 65,535 bind parameters
-
-async function insertChunks<T extends Record<string, unknown>, R>(rows: T[], insert: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(...(await insert(rows.slice(i, i + CHUNK))));
-  return out;
-}
 
 function toColumns(fields: Record<string, unknown>): Partial<PartnerInsert> {
   const { reviewedAt, ...rest } = fields;
@@ -54,7 +47,7 @@ async function resolveAccountNames(tx: Tx, ctx: ServiceContext, names: string[])
     .orderBy(accounts.createdAt);
   for (const a of found) if (!byKey.has(a.nameKey)) byKey.set(a.nameKey, a.id);
   const missing = [...wanted].filter(([key]) => !byKey.has(key)).map(([nameKey, name]) => ({ name, nameKey }));
-  const created = await insertChunks(missing, (chunk) => tx.insert(accounts).values(chunk).returning());
+  const created = await insertRows(tx, accounts, missing, { returning: true });
   for (const a of created) {
     byKey.set(a.nameKey, a.id);
     await recordChange(tx, ctx, { entityType: 'account', entityId: a.id, partnerId: null, operation: 'create', after: a });
@@ -69,7 +62,9 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
 
   // Partners: new ones in one insert; changed ones one update each (re-imports change few rows).
   const creates = writes.filter((w) => !w.existing);
-  const inserted = await insertChunks(
+  const inserted = await insertRows(
+    tx,
+    partners,
     creates.map((w) => ({
       ...toColumns(w.fields),
       name: String(w.fields.name),
@@ -78,10 +73,12 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       createdAt: now,
       updatedAt: now,
     })) as PartnerInsert[],
-    (chunk) => tx.insert(partners).values(chunk).returning(),
+    { returning: true },
   );
-  for (const [i, row] of inserted.entries()) {
-    idOf.set(creates[i]!, row.id);
+  // Names are unique ignoring case: they tie each inserted row back to its sheet row.
+  const createByName = new Map(creates.map((w) => [String(w.fields.name).toLowerCase(), w]));
+  for (const row of inserted) {
+    idOf.set(createByName.get(row.name.toLowerCase())!, row.id);
     await recordChange(tx, ctx, { entityType: 'partner', entityId: row.id, partnerId: row.id, operation: 'create', after: row });
   }
   for (const w of writes.filter((w) => w.existing)) {
@@ -127,7 +124,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
         return [{ partnerId: idOf.get(w)!, accountId, position: seen.size - 1 }];
       });
     });
-    await insertChunks(links, (chunk) => tx.insert(partnerNamedAccounts).values(chunk).returning());
+    await insertRows(tx, partnerNamedAccounts, links);
   }
 
   // 90-day plans: a new start date closes the current plan and starts another (new plans in one insert).
@@ -165,7 +162,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       });
     }
   }
-  const createdPlans = await insertChunks(newPlans, (chunk) => tx.insert(activationPlans).values(chunk).returning());
+  const createdPlans = await insertRows(tx, activationPlans, newPlans, { returning: true });
   for (const p of createdPlans) {
     await recordChange(tx, ctx, { entityType: 'plan', entityId: p.id, partnerId: p.partnerId, operation: 'create', after: p });
   }
@@ -185,9 +182,11 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       missingReps.push({ partnerId, name: action.repName.trim() });
     }
   }
-  const createdReps = await insertChunks(
+  const createdReps = await insertRows(
+    tx,
+    reps,
     missingReps.map((r) => ({ ...r, createdAt: now, updatedAt: now })),
-    (chunk) => tx.insert(reps).values(chunk).returning(),
+    { returning: true },
   );
   for (const rep of createdReps) {
     repIds.set(`${rep.partnerId}|${rep.name.toLowerCase()}`, rep.id);
@@ -205,7 +204,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
     const repId = action.repName ? (repIds.get(`${partnerId}|${action.repName.trim().toLowerCase()}`) ?? null) : null;
     return { partnerId, repId, dueDate: action.dueDate, type: action.type, notes: action.notes, createdAt: now, updatedAt: now };
   });
-  const createdActions = await insertChunks(actionRows, (chunk) => tx.insert(actions).values(chunk).returning());
+  const createdActions = await insertRows(tx, actions, actionRows, { returning: true });
   for (const a of createdActions) {
     await recordChange(tx, ctx, { entityType: 'action', entityId: a.id, partnerId: a.partnerId, operation: 'create', after: a });
   }
@@ -239,7 +238,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       updatedAt: now,
     })),
   );
-  const createdTouches = await insertChunks(touchRows, (chunk) => tx.insert(touches).values(chunk).returning());
+  const createdTouches = await insertRows(tx, touches, touchRows, { returning: true });
   for (const t of createdTouches) {
     await recordChange(tx, ctx, { entityType: 'touch', entityId: t.id, partnerId: t.partnerId, operation: 'create', after: t });
   }
