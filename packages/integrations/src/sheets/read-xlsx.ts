@@ -16,6 +16,23 @@ const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i;
 // A hyperlink whose text is only a word like "Link" stands for its target (seed 000: HUBSPOT LINK = "Link").
 const GENERIC_LINK_TEXT = /^(link|open|view|here|click here|hubspot|notion|url|website|🔗)?$/i;
 
+/** An attribute's value from a tag's attribute text: indexOf first (machine-written XML), a regex otherwise. */
+function attr(attrs: string, name: string): string | undefined {
+  const i = attrs.indexOf(` ${name}="`);
+  if (i >= 0) {
+    const start = i + name.length + 3;
+    return attrs.slice(start, attrs.indexOf('"', start));
+  }
+  if (attrs.indexOf(`${name}=`) < 0) return undefined;
+  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)`).exec(attrs)?.[1];
+}
+
+function valueText(body: string): string | undefined {
+  const i = body.indexOf('<v>');
+  if (i >= 0) return body.slice(i + 3, body.indexOf('</v>', i + 3));
+  return VALUE.exec(body)?.[1];
+}
+
 async function* textChunks(stream: Readable): AsyncGenerator<string> {
   stream.setEncoding('utf8');
   for await (const chunk of stream) yield chunk as string;
@@ -62,12 +79,12 @@ function parseRow(inner: string | undefined, ctx: Context): { cells: SheetCell[]
   for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) {
     const attrs = m[1]!;
     const body = m[2];
-    const ref = / r="([A-Z]+)/.exec(attrs)?.[1];
+    const ref = attr(attrs, 'r');
     const col = columnIndex(ref, next);
     next = col + 1;
     if (!body) continue;
-    const type = / t="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-    const v = VALUE.exec(body)?.[1];
+    const type = attr(attrs, 't') ?? 'n';
+    const v = valueText(body);
     let value: SheetCell = null;
     switch (type) {
       case 's':
@@ -91,7 +108,7 @@ function parseRow(inner: string | undefined, ctx: Context): { cells: SheetCell[]
       default: {
         if (v === undefined || v.trim() === '') break;
         const n = Number(v);
-        const style = / s="(\d+)"/.exec(attrs)?.[1];
+        const style = attr(attrs, 's');
         value = style !== undefined && ctx.dateStyles[Number(style)] ? serialDate(n, ctx.date1904) : n;
       }
     }
@@ -184,7 +201,7 @@ export async function readXlsx(
       const { items, rest } = completeElements(pending + chunk, ROW);
       pending = rest;
       for (const m of items) {
-        const r = / r="(\d+)"/.exec(m[1]!)?.[1];
+        const r = attr(m[1]!, 'r');
         last = r ? Number(r) : last + 1;
         yield { number: last, ...parseRow(m[2], ctx) };
       }
