@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SheetCell } from './parsed';
 import { SheetError } from './sheet-error';
@@ -53,15 +53,20 @@ export async function readCsv(input: Readable, head: Uint8Array): Promise<SheetC
     }
   })();
   const delimiter = detectDelimiter(headText.replace(/^\uFEFF/, ''));
-  const parser = parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    encoding: validUtf8 ? 'utf8' : 'latin1',
-  });
+  const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true });
   input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
+  if (validUtf8) input.pipe(parser);
+  else {
+    // Excel's "CSV" on Windows: Windows-1252, where 0x80–0x9F are € ‘ ’ “ ” – … (not Latin-1's controls).
+    const decoder = new TextDecoder('windows-1252');
+    const decode = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        done(null, decoder.decode(chunk, { stream: true }));
+      },
+    });
+    decode.on('error', (e) => parser.destroy(e));
+    input.pipe(decode).pipe(parser);
+  }
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const stats: SheetStats = { dataRows: 0, blankRows: 0 };
   let rowNumber = 0;

@@ -61,8 +61,8 @@ describe('readSheet on CSV', () => {
   });
 
   it('reads Windows-1252 files that are not UTF-8', async () => {
-    const sheet = await readSheet({ path: fixture('latin1.csv') });
-    expect(await collect(sheet.rows)).toEqual([{ rowNumber: 2, cells: ['Café Crème', 'Économie'] }]);
+    const sheet = await readSheet({ path: fixture('windows-1252.csv') });
+    expect(await collect(sheet.rows)).toEqual([{ rowNumber: 2, cells: ['Café Crème', '“Économie” – l’été', '€45.000'] }]);
   });
 
   it('refuses empty files, unknown paths and old .xls files with a code', async () => {
