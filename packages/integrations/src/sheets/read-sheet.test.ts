@@ -65,6 +65,16 @@ describe('readSheet on CSV', () => {
     expect(await collect(sheet.rows)).toEqual([{ rowNumber: 2, cells: ['Café Crème', '“Économie” – l’été', '€45.000'] }]);
   });
 
+  it('reads UTF-16 "Unicode Text" exports and honours a "sep=" line', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Name\tNotes\r\nZoë\t🚀 go\r\n', 'utf16le')]);
+    const sheet = await readSheet({ buffer: utf16, name: 'export.txt' });
+    expect(sheet.delimiter).toBe('\t');
+    expect(await collect(sheet.rows)).toEqual([{ rowNumber: 2, cells: ['Zoë', '🚀 go'] }]);
+    const sep = await readSheet(csv('sep=;\nName;Notes, more\nAcme;a, b\n'));
+    expect(sep).toMatchObject({ delimiter: ';', headers: ['Name', 'Notes, more'], headerRowNumber: 2 });
+    expect(await collect(sep.rows)).toEqual([{ rowNumber: 3, cells: ['Acme', 'a, b'] }]);
+  });
+
   it('refuses empty files, unknown paths and old .xls files with a code', async () => {
     await expect(readSheet(csv('\n \n'))).rejects.toMatchObject({ code: 'EMPTY_SHEET' });
     await expect(readSheet({ path: fixture('nope.csv') })).rejects.toMatchObject({ code: 'UNREADABLE_FILE' });
