@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { PLAN_METRIC_LABELS, PLAN_STATUS_LABELS, type PlanMetric, type PlanStatus } from '@ptrack/domain';
 import type { ExportColumn, ExportFormat } from './export-columns';
+import { isoDateToSerial } from './parse-date';
 import { minorDigits } from './parse-money';
 import { CORPORATE_SUFFIX } from './parse-values';
 import { writeXlsxRows, type XlsxCell, type XlsxStyle } from './xlsx-writer';
@@ -25,6 +26,18 @@ const DANGEROUS_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
  */
 export function neutraliseCell<T>(value: T): T | string {
   return typeof value === 'string' && DANGEROUS_START.test(value) ? `'${value}` : value;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const serials = new Map<string, number>();
+/** isoDateToSerial, remembered: an export repeats the same few hundred days. */
+function serialOf(iso: string): number {
+  let serial = serials.get(iso);
+  if (serial === undefined) {
+    serial = isoDateToSerial(iso);
+    if (serials.size < 100_000) serials.set(iso, serial);
+  }
+  return serial;
 }
 
 const LIST_ITEM_UNSAFE = /[,;\r\n]|\s(?:and|&)\s|^\s*[-•*·]/i;
@@ -52,7 +65,8 @@ function cellOf(format: ExportFormat, value: unknown, digits: number, options: W
       return typeof value === 'number' ? value / 10 ** digits : neutraliseCell(String(value));
     case 'date': {
       const iso = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-      return forXlsx && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : iso;
+      // XLSX: the day's serial, which the column's date style shows as a date.
+      return forXlsx && ISO_DAY.test(iso) ? serialOf(iso) : iso;
     }
     case 'yesNo':
       return value === 'yes' || value === true ? 'Yes' : value === 'no' || value === false ? 'No' : neutraliseCell(String(value));
