@@ -30,7 +30,7 @@ function attr(attrs: string, name: string): string | undefined {
 function valueText(body: string): string | undefined {
   const i = body.indexOf('<v>');
   if (i >= 0) return body.slice(i + 3, body.indexOf('</v>', i + 3));
-  return VALUE.exec(body)?.[1];
+  return body.indexOf('v>') >= 0 ? VALUE.exec(body)?.[1] : undefined;
 }
 
 async function* textChunks(stream: Readable): AsyncGenerator<string> {
@@ -68,33 +68,66 @@ function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
 }
 
+/** Calls `visit` with the attribute text and body of each <c> of a row; indexOf for plain XML, a regex for prefixed. */
+function scanCells(inner: string, visit: (attrs: string, body: string | undefined) => void): void {
+  if (inner.indexOf(':c ') >= 0 || inner.indexOf(':c>') >= 0) {
+    CELL.lastIndex = 0;
+    for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) visit(m[1]!, m[2]);
+    return;
+  }
+  let pos = 0;
+  for (;;) {
+    let start = inner.indexOf('<c', pos);
+    // skip tags that only start with "c" (none are expected inside a row, but be exact)
+    while (start >= 0) {
+      const next = inner.charCodeAt(start + 2);
+      if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) break;
+      start = inner.indexOf('<c', start + 2);
+    }
+    if (start < 0) return;
+    const tagEnd = inner.indexOf('>', start);
+    if (tagEnd < 0) return;
+    if (inner.charCodeAt(tagEnd - 1) === 47) {
+      visit(inner.slice(start + 2, tagEnd - 1), undefined);
+      pos = tagEnd + 1;
+    } else {
+      const close = inner.indexOf('</c>', tagEnd);
+      if (close < 0) return;
+      visit(inner.slice(start + 2, tagEnd), inner.slice(tagEnd + 1, close));
+      pos = close + 4;
+    }
+  }
+}
+
+function inlineText(body: string): string | null {
+  // The common shape first: <is><t>text</t></is>.
+  if (body.startsWith('<is><t>') && body.endsWith('</t></is>') && body.indexOf('<', 7) === body.length - 9)
+    return unescapeXml(body.slice(7, -9));
+  const is = INLINE.exec(body);
+  return is ? stringItemText(is[1]!) : null;
+}
+
 /** The cells of one <row>: values, the formula columns, and whether every cell is blank. */
 function parseRow(inner: string | undefined, ctx: Context): { cells: SheetCell[]; formulas: Set<number>; blank: boolean } {
   const cells: SheetCell[] = [];
   const formulas = new Set<number>();
   let blank = true;
   if (inner === undefined) return { cells, formulas, blank };
-  CELL.lastIndex = 0;
   let next = 0;
-  for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) {
-    const attrs = m[1]!;
-    const body = m[2];
-    const ref = attr(attrs, 'r');
-    const col = columnIndex(ref, next);
+  scanCells(inner, (attrs, body) => {
+    const col = columnIndex(attr(attrs, 'r'), next);
     next = col + 1;
-    if (!body) continue;
+    if (!body) return;
     const type = attr(attrs, 't') ?? 'n';
-    const v = valueText(body);
+    const v = type === 'inlineStr' ? undefined : valueText(body);
     let value: SheetCell = null;
     switch (type) {
       case 's':
         value = v === undefined ? null : (ctx.strings[Number(v)] ?? null);
         break;
-      case 'inlineStr': {
-        const is = INLINE.exec(body);
-        value = is ? stringItemText(is[1]!) : null;
+      case 'inlineStr':
+        value = inlineText(body);
         break;
-      }
       case 'str':
       case 'e':
         value = v === undefined ? null : unescapeXml(v);
@@ -124,7 +157,7 @@ function parseRow(inner: string | undefined, ctx: Context): { cells: SheetCell[]
     while (cells.length < col) cells.push(null);
     cells[col] = value;
     if (blank && value !== null && !(typeof value === 'string' && value.trim() === '')) blank = false;
-  }
+  });
   return { cells, formulas, blank };
 }
 
