@@ -124,5 +124,9 @@ export async function readCsv(input: Readable, head: Uint8Array): Promise<SheetC
     }
   }
 
-  return { format: 'csv', sheetNames: [], sheetName: null, headers, headerRowNumber, rows: rows(), stats, delimiter };
+  const close = async () => {
+    input.destroy();
+    parser.destroy();
+  };
+  return { format: 'csv', sheetNames: [], sheetName: null, headers, headerRowNumber, rows: rows(), stats, close, delimiter };
 }

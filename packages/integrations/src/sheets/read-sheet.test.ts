@@ -83,6 +83,15 @@ describe('readSheet on CSV', () => {
     await expect(readSheet(csv('a,b', 'x.xlsx'))).rejects.toBeInstanceOf(SheetError);
   });
 
+  it('closes a sheet read only for its header and sample', async () => {
+    for (const name of ['final-schema-tracker.csv', 'partners.xlsx']) {
+      const sheet = await readSheet({ path: fixture(name) });
+      await peekRows(sheet.rows, 1);
+      await sheet.close();
+      await sheet.close();
+    }
+  });
+
   it('peekRows replays the sampled rows and then the rest', async () => {
     const sheet = await readSheet({ path: fixture('final-schema-tracker.csv') });
     const { head, rows } = await peekRows(sheet.rows, 2);

@@ -285,5 +285,9 @@ export async function readXlsx(
     }
   }
 
-  return { format: 'xlsx', sheetNames, sheetName: wanted.name, headers, headerRowNumber, rows: rows(), stats };
+  const close = async () => {
+    stream.destroy();
+    await zip.close();
+  };
+  return { format: 'xlsx', sheetNames, sheetName: wanted.name, headers, headerRowNumber, rows: rows(), stats, close };
 }
