@@ -104,6 +104,13 @@ describe('writeCsv', () => {
     ]);
   });
 
+  it('writes rep tiers and response rates as the seed sheet does', async () => {
+    const buf = await toBuffer((out) =>
+      writeCsv([{ name: 'Jarred', engagementTier: 1, 'computed.responseRate': 0.8 }], REP_SEED_COLUMNS, out),
+    );
+    expect(buf.toString('utf8').split('\r\n')[1]).toBe('Jarred,,Tier 1,,,,,,80%,');
+  });
+
   it('streams from an async iterable and counts rows', async () => {
     async function* many() {
       for (let i = 0; i < 2000; i++) yield { name: `P${i}` };

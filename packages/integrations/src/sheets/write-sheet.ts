@@ -80,6 +80,9 @@ function cellOf(format: ExportFormat, value: unknown, digits: number, options: W
           ? value
           : `${Math.round(value * 10000) / 100}%`
         : neutraliseCell(String(value));
+    case 'tier':
+      // seed 001 writes "Tier 1"
+      return typeof value === 'number' ? `Tier ${value}` : neutraliseCell(String(value));
     case 'planStatus':
       return PLAN_STATUS_LABELS[value as PlanStatus] ?? neutraliseCell(String(value));
     case 'planMetric':
