@@ -14,6 +14,8 @@ export type WriteSheetOptions = {
   currency?: string;
   /** The HubSpot portal id for links; "_" (HubSpot resolves it) by default, as the API's hubspotUrl. */
   hubspotPortalId?: string;
+  /** CSV only: ";" for Excel in locales whose decimal mark is a comma (default ","). */
+  delimiter?: ',' | ';' | '\t';
 };
 
 // Apostrophes already in front are counted in, so "'=x" survives the round trip as itself.
@@ -98,17 +100,17 @@ function cellOf(format: ExportFormat, value: unknown, digits: number, options: W
   }
 }
 
-function csvField(cell: Cell): string {
+function csvField(cell: Cell, delimiter: string): string {
   if (cell === null) return '';
   const s =
     cell instanceof Date ? cell.toISOString().slice(0, 10) : typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(delimiter) || /["\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const CHUNK_ROWS = 500;
 
 /**
- * Streams records to CSV (UTF-8 with a BOM so Excel reads accents; comma-delimited; CRLF), one column per
+ * Streams records to CSV (UTF-8 with a BOM so Excel reads accents; comma-delimited unless told; CRLF), one column per
  * ExportColumn in order, honouring back-pressure. Resolves with the number of data rows written. Leaves
  * `out` open (the caller ends it).
  */
@@ -119,7 +121,8 @@ export async function writeCsv(
   options: WriteSheetOptions = {},
 ): Promise<number> {
   const digits = minorDigits(options.currency ?? null);
-  let chunk = `\uFEFF${columns.map((c) => csvField(neutraliseCell(c.header))).join(',')}\r\n`;
+  const delimiter = options.delimiter ?? ',';
+  let chunk = `\uFEFF${columns.map((c) => csvField(neutraliseCell(c.header), delimiter)).join(delimiter)}\r\n`;
   let count = 0;
   let inChunk = 0;
   const flush = async () => {
@@ -131,8 +134,8 @@ export async function writeCsv(
     let line = '';
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!;
-      if (i > 0) line += ',';
-      line += csvField(cellOf(c.format, record[c.key], digits, options, false));
+      if (i > 0) line += delimiter;
+      line += csvField(cellOf(c.format, record[c.key], digits, options, false), delimiter);
     }
     chunk += `${line}\r\n`;
     count++;
