@@ -72,6 +72,7 @@ function* records(n: number): Generator<ExportRecord> {
 }
 
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 let rows = 0;
 let problems = 0;
 let columnsRead = 0;
@@ -91,9 +92,11 @@ if (phase === 'write-csv' || phase === 'write-xlsx') {
   }
 }
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 console.log(
-  `${phase} (${phase.startsWith('read') ? columnsRead : columnSet.length} columns): ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s, peak RSS ${Math.round(peakRss / 2 ** 20)} MB` +
+  `${phase} (${phase.startsWith('read') ? columnsRead : columnSet.length} columns): ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s, peak RSS ${Math.round(peakRss / 2 ** 20)} MB; CPU ${cpuSeconds.toFixed(2)} s (${Math.round(rows / cpuSeconds)} rows per CPU-second)` +
     (phase.startsWith('read') ? `, ${problems} problems` : ''),
 );

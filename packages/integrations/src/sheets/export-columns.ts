@@ -11,6 +11,7 @@ export type ExportFormat =
   | 'flag'
   | 'list'
   | 'percent'
+  | 'tier'
   | 'planStatus'
   | 'planMetric'
   | 'hubspotCompany'
@@ -101,7 +102,7 @@ export const PARTNER_EXPORT_COLUMNS: readonly ExportColumn[] = [...PARTNER_SEED_
 export const REP_SEED_COLUMNS: readonly ExportColumn[] = [
   col('Rep Name', 'name'),
   col('Partner Company', 'partnerName'),
-  col('Engagement Tier', 'engagementTier', 'integer'),
+  col('Engagement Tier', 'engagementTier', 'tier'),
   col('Rep Quality Score', 'qualityScore', 'integer'),
   col('Last Contact Date', 'activity.lastContactDate', 'date'),
   col('Next Action Date', 'nextAction.dueDate', 'date'),

@@ -28,6 +28,8 @@ export type ColumnMapping = {
   header: string;
   target: ColumnTarget;
   matchedBy: 'saved' | 'header' | 'synonym' | 'existing-custom' | 'new-custom';
+  /** Every sampled value of the column came from a formula (XLSX): worth a word in the import preview. */
+  formula?: true;
 };
 
 export type MatchHeadersOptions = {
@@ -148,7 +150,12 @@ export function matchHeaders(headers: readonly string[], options: MatchHeadersOp
     const distinctLabel = occurrence[i]! > 1 ? `${label} (${occurrence[i]})` : label;
     set(i, { kind: 'custom', key, label: distinctLabel, ...inferCustomType(valuesOf(i)) }, 'new-custom');
   });
-  return result as ColumnMapping[];
+  const mappings = result as ColumnMapping[];
+  for (const m of mappings) {
+    const filled = samples.filter((r) => cellText(r.cells[m.index] ?? null) !== '');
+    if (filled.length > 0 && filled.every((r) => r.formulas?.has(m.index))) m.formula = true;
+  }
+  return mappings;
 }
 
 /** The mapping as a SavedMapping, to store once the user has confirmed (or corrected) it. */

@@ -143,6 +143,8 @@ describe('mapping partner rows', () => {
     });
     expect(problemsOf(rows)).toEqual([{ rowNumber: 5, column: 'Intros Made', value: '#N/A', reason: '"#N/A" is not a number' }]);
     expect(rows[2]!.partner).toMatchObject({ name: 'Zoë & Co ☕', icpMatch: 'yes' });
+    const { mappings } = await sheetOf('partners.xlsx', 'partner', 'Partners');
+    expect(mappings.filter((m) => m.formula).map((m) => m.header)).toEqual(['Total Engaged Reps', 'Days Since Last Touch']);
   });
 
   it('refuses negative pipeline, a blank name, unknown plan statuses and values beyond the headers', () => {

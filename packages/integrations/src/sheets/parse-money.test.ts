@@ -33,6 +33,11 @@ describe('parseMoney', () => {
     expect(parseMoney('  ')).toEqual({ ok: true, value: null });
   });
 
+  it('takes the minor-unit digits of the default currency when the cell names none', () => {
+    expect(parseMoney('5000', { defaultCurrency: 'JPY' })).toEqual({ ok: true, value: { minor: 5000, currency: null } });
+    expect(parseMoney('5000.5', { defaultCurrency: 'JPY' })).toMatchObject({ ok: false, reason: expect.stringMatching(/JPY/) });
+  });
+
   it.each(['(1,000)', '-500', '$-5', '−20'])('refuses the negative %j unless allowed', (input) => {
     expect(parseMoney(input)).toMatchObject({ ok: false, reason: expect.stringMatching(/negative/) });
     expect(parseMoney(input, { allowNegative: true }).ok).toBe(true);

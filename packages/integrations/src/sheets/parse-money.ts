@@ -2,7 +2,11 @@ import { fail, ok, type Parsed, type SheetCell } from './parsed';
 
 /** An amount in integer minor units (cents) and the currency the cell named, or null when it named none. */
 export type Money = { minor: number; currency: string | null };
-export type ParseMoneyOptions = { allowNegative?: boolean };
+export type ParseMoneyOptions = {
+  allowNegative?: boolean;
+  /** The currency assumed when the cell names none: it sets the minor-unit digits (¥5000 vs $50.00). */
+  defaultCurrency?: string;
+};
 
 const SYMBOLS: Record<string, string> = {
   $: 'USD',
@@ -127,11 +131,11 @@ export function parseMoney(cell: SheetCell, options: ParseMoneyOptions = {}): Pa
 function fromNumber(n: number, currency: string | null, options: ParseMoneyOptions, text: string): Parsed<Money> {
   if (!Number.isFinite(n)) return fail(`"${text}" is not an amount`);
   if (n < 0 && !options.allowNegative) return fail(`"${text}" is negative; amounts here must be zero or more`);
-  const factor = 10 ** minorDigits(currency);
+  const factor = 10 ** minorDigits(currency ?? options.defaultCurrency ?? null);
   const scaled = n * factor;
   const minor = Math.round(scaled);
   if (Math.abs(scaled - minor) > 1e-6 * Math.max(1, Math.abs(scaled)))
-    return fail(`"${text}" has more decimals than ${currency ?? 'the currency'} allows`);
+    return fail(`"${text}" has more decimals than ${currency ?? options.defaultCurrency ?? 'the currency'} allows`);
   if (!Number.isSafeInteger(minor)) return fail(`"${text}" is too large`);
   return ok({ minor: minor === 0 ? 0 : minor, currency });
 }

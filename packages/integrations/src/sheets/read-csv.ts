@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SheetCell } from './parsed';
 import { SheetError } from './sheet-error';
@@ -37,31 +37,46 @@ function cellsOf(record: string[]): { cells: SheetCell[]; blank: boolean } {
   return { cells, blank };
 }
 
+type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** UTF-16 by its BOM (Excel's "Unicode Text"), UTF-8 when the head decodes as UTF-8, else Windows-1252. */
+function encodingOf(head: Uint8Array): Encoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  try {
+    // The last bytes may cut a character in two: leave them out of the check.
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
+    return 'utf-8';
+  } catch {
+    // Excel's "CSV" on Windows: Windows-1252, where 0x80–0x9F are € ‘ ’ “ ” – … (not Latin-1's controls).
+    return 'windows-1252';
+  }
+}
+
 /**
- * Streams a CSV: `head` (the first bytes) decides the delimiter and the encoding — UTF-8 (BOM stripped),
- * or Windows-1252 when the head is not valid UTF-8. Quoted line breaks stay inside their cell, so row
+ * Streams a CSV: `head` (the first bytes) decides the delimiter (or Excel's "sep=" line) and the encoding
+ * (UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252). Quoted line breaks stay inside their cell, so row
  * numbers count records, as a spreadsheet shows them.
  */
 export async function readCsv(input: Readable, head: Uint8Array): Promise<SheetContents> {
-  const headText = new TextDecoder('utf-8').decode(head.subarray(0, 65_536));
-  const validUtf8 = (() => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-  const delimiter = detectDelimiter(headText.replace(/^\uFEFF/, ''));
-  const parser = parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    encoding: validUtf8 ? 'utf8' : 'latin1',
-  });
+  const encoding = encodingOf(head);
+  const headText = new TextDecoder(encoding).decode(head.subarray(0, 65_536)).replace(/^\uFEFF/, '');
+  // Excel writes and honours a first line "sep=;" naming the delimiter.
+  const sepLine = /^sep=([,;\t])\r?\n/i.exec(headText);
+  const delimiter = (sepLine ? sepLine[1] : detectDelimiter(headText)) as Delimiter;
+  const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true });
   input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
+  if (encoding === 'utf-8') input.pipe(parser);
+  else {
+    const decoder = new TextDecoder(encoding);
+    const decode = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        done(null, decoder.decode(chunk, { stream: true }));
+      },
+    });
+    decode.on('error', (e) => parser.destroy(e));
+    input.pipe(decode).pipe(parser);
+  }
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   const stats: SheetStats = { dataRows: 0, blankRows: 0 };
   let rowNumber = 0;
@@ -77,6 +92,10 @@ export async function readCsv(input: Readable, head: Uint8Array): Promise<SheetC
   };
 
   let headers: string[] | null = null;
+  if (sepLine) {
+    await next();
+    rowNumber++;
+  }
   while (headers === null) {
     const r = await next();
     if (r.done) throw new SheetError('EMPTY_SHEET', 'The CSV has no header row: it is empty.');
@@ -105,5 +124,9 @@ export async function readCsv(input: Readable, head: Uint8Array): Promise<SheetC
     }
   }
 
-  return { format: 'csv', sheetNames: [], sheetName: null, headers, headerRowNumber, rows: rows(), stats, delimiter };
+  const close = async () => {
+    input.destroy();
+    parser.destroy();
+  };
+  return { format: 'csv', sheetNames: [], sheetName: null, headers, headerRowNumber, rows: rows(), stats, close, delimiter };
 }

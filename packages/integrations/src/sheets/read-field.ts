@@ -120,7 +120,7 @@ export function readField(kind: ValueKind, cell: SheetCell, options: ReadFieldOp
     case 'hubspot':
       return parseHubspotId(cell, kind.object);
     case 'money': {
-      const r = parseMoney(cell);
+      const r = parseMoney(cell, { defaultCurrency: options.currency });
       if (!r.ok || r.value === null) return r;
       const { minor, currency } = r.value;
       if (currency && options.currency && currency !== options.currency)

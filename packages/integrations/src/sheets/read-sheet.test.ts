@@ -61,8 +61,18 @@ describe('readSheet on CSV', () => {
   });
 
   it('reads Windows-1252 files that are not UTF-8', async () => {
-    const sheet = await readSheet({ path: fixture('latin1.csv') });
-    expect(await collect(sheet.rows)).toEqual([{ rowNumber: 2, cells: ['Café Crème', 'Économie'] }]);
+    const sheet = await readSheet({ path: fixture('windows-1252.csv') });
+    expect(await collect(sheet.rows)).toEqual([{ rowNumber: 2, cells: ['Café Crème', '“Économie” – l’été', '€45.000'] }]);
+  });
+
+  it('reads UTF-16 "Unicode Text" exports and honours a "sep=" line', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Name\tNotes\r\nZoë\t🚀 go\r\n', 'utf16le')]);
+    const sheet = await readSheet({ buffer: utf16, name: 'export.txt' });
+    expect(sheet.delimiter).toBe('\t');
+    expect(await collect(sheet.rows)).toEqual([{ rowNumber: 2, cells: ['Zoë', '🚀 go'] }]);
+    const sep = await readSheet(csv('sep=;\nName;Notes, more\nAcme;a, b\n'));
+    expect(sep).toMatchObject({ delimiter: ';', headers: ['Name', 'Notes, more'], headerRowNumber: 2 });
+    expect(await collect(sep.rows)).toEqual([{ rowNumber: 3, cells: ['Acme', 'a, b'] }]);
   });
 
   it('refuses empty files, unknown paths and old .xls files with a code', async () => {
@@ -71,6 +81,15 @@ describe('readSheet on CSV', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]);
     await expect(readSheet({ buffer: ole })).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT' });
     await expect(readSheet(csv('a,b', 'x.xlsx'))).rejects.toBeInstanceOf(SheetError);
+  });
+
+  it('closes a sheet read only for its header and sample', async () => {
+    for (const name of ['final-schema-tracker.csv', 'partners.xlsx']) {
+      const sheet = await readSheet({ path: fixture(name) });
+      await peekRows(sheet.rows, 1);
+      await sheet.close();
+      await sheet.close();
+    }
   });
 
   it('peekRows replays the sampled rows and then the rest', async () => {

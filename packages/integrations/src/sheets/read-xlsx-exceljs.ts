@@ -163,5 +163,8 @@ export async function readXlsxWithExceljs(input: Readable, sheet: string | undef
     }
   }
 
-  return { format: 'xlsx', sheetNames, sheetName: chosen.name, headers, headerRowNumber, rows: rows(), stats };
+  const close = async () => {
+    input.destroy();
+  };
+  return { format: 'xlsx', sheetNames, sheetName: chosen.name, headers, headerRowNumber, rows: rows(), stats, close };
 }

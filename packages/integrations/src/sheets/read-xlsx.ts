@@ -16,6 +16,23 @@ const HYPERLINK_FORMULA = /^\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i;
 // A hyperlink whose text is only a word like "Link" stands for its target (seed 000: HUBSPOT LINK = "Link").
 const GENERIC_LINK_TEXT = /^(link|open|view|here|click here|hubspot|notion|url|website|🔗)?$/i;
 
+/** An attribute's value from a tag's attribute text: indexOf first (machine-written XML), a regex otherwise. */
+function attr(attrs: string, name: string): string | undefined {
+  const i = attrs.indexOf(` ${name}="`);
+  if (i >= 0) {
+    const start = i + name.length + 3;
+    return attrs.slice(start, attrs.indexOf('"', start));
+  }
+  if (attrs.indexOf(`${name}=`) < 0) return undefined;
+  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)`).exec(attrs)?.[1];
+}
+
+function valueText(body: string): string | undefined {
+  const i = body.indexOf('<v>');
+  if (i >= 0) return body.slice(i + 3, body.indexOf('</v>', i + 3));
+  return body.indexOf('v>') >= 0 ? VALUE.exec(body)?.[1] : undefined;
+}
+
 async function* textChunks(stream: Readable): AsyncGenerator<string> {
   stream.setEncoding('utf8');
   for await (const chunk of stream) yield chunk as string;
@@ -51,33 +68,66 @@ function serialDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
 }
 
+/** Calls `visit` with the attribute text and body of each <c> of a row; indexOf for plain XML, a regex for prefixed. */
+function scanCells(inner: string, visit: (attrs: string, body: string | undefined) => void): void {
+  if (inner.indexOf(':c ') >= 0 || inner.indexOf(':c>') >= 0) {
+    CELL.lastIndex = 0;
+    for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) visit(m[1]!, m[2]);
+    return;
+  }
+  let pos = 0;
+  for (;;) {
+    let start = inner.indexOf('<c', pos);
+    // skip tags that only start with "c" (none are expected inside a row, but be exact)
+    while (start >= 0) {
+      const next = inner.charCodeAt(start + 2);
+      if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) break;
+      start = inner.indexOf('<c', start + 2);
+    }
+    if (start < 0) return;
+    const tagEnd = inner.indexOf('>', start);
+    if (tagEnd < 0) return;
+    if (inner.charCodeAt(tagEnd - 1) === 47) {
+      visit(inner.slice(start + 2, tagEnd - 1), undefined);
+      pos = tagEnd + 1;
+    } else {
+      const close = inner.indexOf('</c>', tagEnd);
+      if (close < 0) return;
+      visit(inner.slice(start + 2, tagEnd), inner.slice(tagEnd + 1, close));
+      pos = close + 4;
+    }
+  }
+}
+
+function inlineText(body: string): string | null {
+  // The common shape first: <is><t>text</t></is>.
+  if (body.startsWith('<is><t>') && body.endsWith('</t></is>') && body.indexOf('<', 7) === body.length - 9)
+    return unescapeXml(body.slice(7, -9));
+  const is = INLINE.exec(body);
+  return is ? stringItemText(is[1]!) : null;
+}
+
 /** The cells of one <row>: values, the formula columns, and whether every cell is blank. */
 function parseRow(inner: string | undefined, ctx: Context): { cells: SheetCell[]; formulas: Set<number>; blank: boolean } {
   const cells: SheetCell[] = [];
   const formulas = new Set<number>();
   let blank = true;
   if (inner === undefined) return { cells, formulas, blank };
-  CELL.lastIndex = 0;
   let next = 0;
-  for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) {
-    const attrs = m[1]!;
-    const body = m[2];
-    const ref = / r="([A-Z]+)/.exec(attrs)?.[1];
-    const col = columnIndex(ref, next);
+  scanCells(inner, (attrs, body) => {
+    const col = columnIndex(attr(attrs, 'r'), next);
     next = col + 1;
-    if (!body) continue;
-    const type = / t="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-    const v = VALUE.exec(body)?.[1];
+    if (!body) return;
+    const type = attr(attrs, 't') ?? 'n';
+    const v = type === 'inlineStr' ? undefined : valueText(body);
     let value: SheetCell = null;
     switch (type) {
       case 's':
         value = v === undefined ? null : (ctx.strings[Number(v)] ?? null);
         break;
-      case 'inlineStr': {
-        const is = INLINE.exec(body);
-        value = is ? stringItemText(is[1]!) : null;
+      case 'inlineStr':
+        value = inlineText(body);
         break;
-      }
       case 'str':
       case 'e':
         value = v === undefined ? null : unescapeXml(v);
@@ -91,7 +141,7 @@ function parseRow(inner: string | undefined, ctx: Context): { cells: SheetCell[]
       default: {
         if (v === undefined || v.trim() === '') break;
         const n = Number(v);
-        const style = / s="(\d+)"/.exec(attrs)?.[1];
+        const style = attr(attrs, 's');
         value = style !== undefined && ctx.dateStyles[Number(style)] ? serialDate(n, ctx.date1904) : n;
       }
     }
@@ -107,7 +157,7 @@ function parseRow(inner: string | undefined, ctx: Context): { cells: SheetCell[]
     while (cells.length < col) cells.push(null);
     cells[col] = value;
     if (blank && value !== null && !(typeof value === 'string' && value.trim() === '')) blank = false;
-  }
+  });
   return { cells, formulas, blank };
 }
 
@@ -184,7 +234,7 @@ export async function readXlsx(
       const { items, rest } = completeElements(pending + chunk, ROW);
       pending = rest;
       for (const m of items) {
-        const r = / r="(\d+)"/.exec(m[1]!)?.[1];
+        const r = attr(m[1]!, 'r');
         last = r ? Number(r) : last + 1;
         yield { number: last, ...parseRow(m[2], ctx) };
       }
@@ -235,5 +285,9 @@ export async function readXlsx(
     }
   }
 
-  return { format: 'xlsx', sheetNames, sheetName: wanted.name, headers, headerRowNumber, rows: rows(), stats };
+  const close = async () => {
+    stream.destroy();
+    await zip.close();
+  };
+  return { format: 'xlsx', sheetNames, sheetName: wanted.name, headers, headerRowNumber, rows: rows(), stats, close };
 }

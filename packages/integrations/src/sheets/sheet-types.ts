@@ -24,6 +24,8 @@ export type SheetContents = {
   /** Data rows after the header; fully blank rows are skipped and counted in `stats`. Iterate once. */
   rows: AsyncIterable<SheetRow>;
   stats: SheetStats;
+  /** Releases the file when `rows` is not read to the end (reading to the end, or breaking out, releases it too). */
+  close(): Promise<void>;
   /** The CSV delimiter detected. */
   delimiter?: ',' | ';' | '\t';
 };

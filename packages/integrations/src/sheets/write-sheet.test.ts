@@ -104,6 +104,18 @@ describe('writeCsv', () => {
     ]);
   });
 
+  it('writes semicolon-delimited CSV for comma-decimal locales', async () => {
+    const buf = await toBuffer((out) => writeCsv([record], columns.slice(0, 3), out, { delimiter: ';' }));
+    expect(buf.toString('utf8')).toBe('\uFEFFPartner Company;ICP Match;Accounts Named\r\nSnowflake;Yes;ABC Corp, XYZ Inc\r\n');
+  });
+
+  it('writes rep tiers and response rates as the seed sheet does', async () => {
+    const buf = await toBuffer((out) =>
+      writeCsv([{ name: 'Jarred', engagementTier: 1, 'computed.responseRate': 0.8 }], REP_SEED_COLUMNS, out),
+    );
+    expect(buf.toString('utf8').split('\r\n')[1]).toBe('Jarred,,Tier 1,,,,,,80%,');
+  });
+
   it('streams from an async iterable and counts rows', async () => {
     async function* many() {
       for (let i = 0; i < 2000; i++) yield { name: `P${i}` };

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { PLAN_METRIC_LABELS, PLAN_STATUS_LABELS, type PlanMetric, type PlanStatus } from '@ptrack/domain';
 import type { ExportColumn, ExportFormat } from './export-columns';
+import { isoDateToSerial } from './parse-date';
 import { minorDigits } from './parse-money';
 import { CORPORATE_SUFFIX } from './parse-values';
 import { writeXlsxRows, type XlsxCell, type XlsxStyle } from './xlsx-writer';
@@ -13,6 +14,8 @@ export type WriteSheetOptions = {
   currency?: string;
   /** The HubSpot portal id for links; "_" (HubSpot resolves it) by default, as the API's hubspotUrl. */
   hubspotPortalId?: string;
+  /** CSV only: ";" for Excel in locales whose decimal mark is a comma (default ","). */
+  delimiter?: ',' | ';' | '\t';
 };
 
 // Apostrophes already in front are counted in, so "'=x" survives the round trip as itself.
@@ -25,6 +28,18 @@ const DANGEROUS_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
  */
 export function neutraliseCell<T>(value: T): T | string {
   return typeof value === 'string' && DANGEROUS_START.test(value) ? `'${value}` : value;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const serials = new Map<string, number>();
+/** isoDateToSerial, remembered: an export repeats the same few hundred days. */
+function serialOf(iso: string): number {
+  let serial = serials.get(iso);
+  if (serial === undefined) {
+    serial = isoDateToSerial(iso);
+    if (serials.size < 100_000) serials.set(iso, serial);
+  }
+  return serial;
 }
 
 const LIST_ITEM_UNSAFE = /[,;\r\n]|\s(?:and|&)\s|^\s*[-•*·]/i;
@@ -52,7 +67,8 @@ function cellOf(format: ExportFormat, value: unknown, digits: number, options: W
       return typeof value === 'number' ? value / 10 ** digits : neutraliseCell(String(value));
     case 'date': {
       const iso = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-      return forXlsx && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : iso;
+      // XLSX: the day's serial, which the column's date style shows as a date.
+      return forXlsx && ISO_DAY.test(iso) ? serialOf(iso) : iso;
     }
     case 'yesNo':
       return value === 'yes' || value === true ? 'Yes' : value === 'no' || value === false ? 'No' : neutraliseCell(String(value));
@@ -66,6 +82,9 @@ function cellOf(format: ExportFormat, value: unknown, digits: number, options: W
           ? value
           : `${Math.round(value * 10000) / 100}%`
         : neutraliseCell(String(value));
+    case 'tier':
+      // seed 001 writes "Tier 1"
+      return typeof value === 'number' ? `Tier ${value}` : neutraliseCell(String(value));
     case 'planStatus':
       return PLAN_STATUS_LABELS[value as PlanStatus] ?? neutraliseCell(String(value));
     case 'planMetric':
@@ -81,17 +100,17 @@ function cellOf(format: ExportFormat, value: unknown, digits: number, options: W
   }
 }
 
-function csvField(cell: Cell): string {
+function csvField(cell: Cell, delimiter: string): string {
   if (cell === null) return '';
   const s =
     cell instanceof Date ? cell.toISOString().slice(0, 10) : typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(delimiter) || /["\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 const CHUNK_ROWS = 500;
 
 /**
- * Streams records to CSV (UTF-8 with a BOM so Excel reads accents; comma-delimited; CRLF), one column per
+ * Streams records to CSV (UTF-8 with a BOM so Excel reads accents; comma-delimited unless told; CRLF), one column per
  * ExportColumn in order, honouring back-pressure. Resolves with the number of data rows written. Leaves
  * `out` open (the caller ends it).
  */
@@ -102,7 +121,8 @@ export async function writeCsv(
   options: WriteSheetOptions = {},
 ): Promise<number> {
   const digits = minorDigits(options.currency ?? null);
-  let chunk = `\uFEFF${columns.map((c) => csvField(neutraliseCell(c.header))).join(',')}\r\n`;
+  const delimiter = options.delimiter ?? ',';
+  let chunk = `\uFEFF${columns.map((c) => csvField(neutraliseCell(c.header), delimiter)).join(delimiter)}\r\n`;
   let count = 0;
   let inChunk = 0;
   const flush = async () => {
@@ -114,8 +134,8 @@ export async function writeCsv(
     let line = '';
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!;
-      if (i > 0) line += ',';
-      line += csvField(cellOf(c.format, record[c.key], digits, options, false));
+      if (i > 0) line += delimiter;
+      line += csvField(cellOf(c.format, record[c.key], digits, options, false), delimiter);
     }
     chunk += `${line}\r\n`;
     count++;

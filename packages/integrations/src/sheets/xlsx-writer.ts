@@ -25,7 +25,8 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** Text for XML; control characters XML cannot hold are dropped, CR is kept as a character reference. */
 export function xmlText(s: string): string {
-  return s.replace(XML_SPECIAL, (c) => ESCAPES[c] ?? '');
+  XML_SPECIAL.lastIndex = 0;
+  return XML_SPECIAL.test(s) ? s.replace(XML_SPECIAL, (c) => ESCAPES[c] ?? '') : s;
 }
 
 const NEEDS_PRESERVE = /^\s|\s$|[\n\r\t]/;

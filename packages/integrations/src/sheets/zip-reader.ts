@@ -103,7 +103,10 @@ export class ZipReader {
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  close(): Promise<void> {
-    return this.source.close();
+  private closed = false;
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.source.close();
   }
 }
