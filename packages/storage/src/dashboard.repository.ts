@@ -65,10 +65,11 @@ export async function dashboardFigures(
   const top = await queryRows(
     tx,
     sql`
-    select s.partner_id as "partnerId", s.name, s.pipeline_value_minor as "pipelineValueMinor", s.open_deals as "openDeals"
+    select s.partner_id as "partnerId", s.name, s.pipeline_value_minor + s.baseline_pipeline as "pipelineValueMinor",
+      s.open_deals as "openDeals"
     from partner_stats s
-    where s.pipeline_value_minor > 0
-    order by s.pipeline_value_minor desc, s.partner_id limit 10`,
+    where s.pipeline_value_minor + s.baseline_pipeline > 0
+    order by s.pipeline_value_minor + s.baseline_pipeline desc, s.partner_id limit 10`,
   );
   return {
     partnerCount: n(a.partners),

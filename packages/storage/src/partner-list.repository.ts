@@ -64,7 +64,7 @@ export function baseQuery(p: Pick<PartnerListParams, 'today' | 'weekStart' | 'ip
       s.deals_brought_in + s.baseline_deals as "dealsBroughtIn",
       s.open_deals as "openDeals",
       s.closed_won + s.baseline_won as "closedWon",
-      s.pipeline_value_minor as "pipelineValueMinor",
+      s.pipeline_value_minor + s.baseline_pipeline as "pipelineValueMinor",
       s.first_touch_date::text as "firstTouchDate", s.last_touch_date::text as "lastEngagementDate",
       (${p.today}::date - s.last_touch_date) as "daysSinceLastTouch",
       coalesce(s.reviewed_at >= ${p.weekStart.toISOString()}::timestamptz, false) as "reviewedThisWeek",

@@ -377,6 +377,7 @@ export const partnerStats = pgTable(
     baselineQualified: integer('baseline_qualified').notNull().default(0),
     baselineDeals: integer('baseline_deals').notNull().default(0),
     baselineWon: integer('baseline_won').notNull().default(0),
+    baselinePipeline: bigint('baseline_pipeline', { mode: 'number' }).notNull().default(0),
     planStatus: text('plan_status'),
     firstTouchDate: day('first_touch_date'),
     lastTouchDate: day('last_touch_date'),

@@ -103,6 +103,7 @@ export async function refreshStats(
     ['baseline_qualified', sql`coalesce((p.baseline->>'qualifiedConversations')::int, 0)`],
     ['baseline_deals', sql`coalesce((p.baseline->>'dealsBroughtIn')::int, 0)`],
     ['baseline_won', sql`coalesce((p.baseline->>'closedWon')::int, 0)`],
+    ['baseline_pipeline', sql`coalesce((p.baseline->>'pipelineValueMinor')::bigint, 0)`],
     ['first_touch_date', sql`(select (min(t.occurred_at) at time zone ${tz})::date from touches t where t.partner_id = p.id)`],
     ['last_touch_date', sql`(select (max(t.occurred_at) at time zone ${tz})::date from touches t where t.partner_id = p.id)`],
     ['tier1_reps', sql`rc.tier1`],

@@ -228,7 +228,7 @@ describe('an export read back', () => {
         const [group, field] = key.includes('.') ? (key.split('.') as [string, string]) : [null, key];
         if (group === null) row.partner[field] = value;
         else if (group === 'custom') row.partner.custom = { ...(row.partner.custom as object), [field]: value };
-        else if (group !== 'baseline' || field !== 'pipelineValueMinor') {
+        else {
           const target = row as unknown as Record<string, Record<string, unknown>>;
           target[group] = { ...target[group], [field]: value };
         }

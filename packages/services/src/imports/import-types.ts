@@ -6,7 +6,13 @@ import type { PlanStatus } from '@ptrack/domain';
 // (a blank cell never clears a value — "loses nothing").
 
 /** The performance figures a migrated sheet carries, kept as baselines added to computed figures. */
-export const BASELINE_KEYS = ['introsMade', 'qualifiedConversations', 'dealsBroughtIn', 'closedWon'] as const;
+export const BASELINE_KEYS = [
+  'introsMade',
+  'qualifiedConversations',
+  'dealsBroughtIn',
+  'closedWon',
+  'pipelineValueMinor',
+] as const;
 export type BaselineKey = (typeof BASELINE_KEYS)[number];
 
 export type PartnerImportRow = {

@@ -28,7 +28,13 @@ export type ExistingPartner = {
   /** Reps by lower-cased name → id. */
   reps: Map<string, string>;
   /** Figures from recorded referrals only (without the baseline), and the touch dates. */
-  computed: { introsMade: number; qualifiedConversations: number; dealsBroughtIn: number; closedWon: number };
+  computed: {
+    introsMade: number;
+    qualifiedConversations: number;
+    dealsBroughtIn: number;
+    closedWon: number;
+    pipelineValueMinor: number;
+  };
   firstTouchDate: string | null;
   lastTouchDate: string | null;
   /** The current plan's status in force: the one set, else the suggestion. */
@@ -83,7 +89,7 @@ export async function readPartnerState(tx: Tx, names: string[], hubspotIds: stri
       plan: null,
       openActions: [],
       reps: new Map(),
-      computed: { introsMade: 0, qualifiedConversations: 0, dealsBroughtIn: 0, closedWon: 0 },
+      computed: { introsMade: 0, qualifiedConversations: 0, dealsBroughtIn: 0, closedWon: 0, pipelineValueMinor: 0 },
       firstTouchDate: null,
       lastTouchDate: null,
       planStatus: null,
@@ -104,6 +110,7 @@ export async function readPartnerState(tx: Tx, names: string[], hubspotIds: stri
       qualifiedConversations: s.qualifiedConversations,
       dealsBroughtIn: s.dealsBroughtIn,
       closedWon: s.closedWon,
+      pipelineValueMinor: s.pipelineValueMinor,
     };
     e.firstTouchDate = s.firstTouchDate;
     e.lastTouchDate = s.lastTouchDate;

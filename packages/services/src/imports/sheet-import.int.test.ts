@@ -50,7 +50,9 @@ describe('importing the shared final-schema sheet', () => {
       phase: 'Phase 2: Activate',
       lastEngagementDate: '2025-01-28',
     });
-    expect(partner.performance).toMatchObject({ introsMade: 6, closedWon: 1 });
+    // The sheet's pipeline ($85,000) is kept as a baseline and shows in the grid's pipeline too.
+    expect(partner.performance).toMatchObject({ introsMade: 6, closedWon: 1, pipelineValueMinor: 8_500_000 });
+    expect(snow.pipelineValueMinor).toBe(8_500_000);
     // Applying the same import again does nothing more.
     expect(await applySheetImport(ctx, created.id)).toMatchObject({ status: 'applied' });
 

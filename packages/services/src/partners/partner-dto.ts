@@ -154,6 +154,7 @@ export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date
       qualifiedConversations: perf.qualifiedConversations + (baseline.qualifiedConversations ?? 0),
       dealsBroughtIn,
       closedWon: perf.closedWon + (baseline.closedWon ?? 0),
+      pipelineValueMinor: perf.pipelineValueMinor + (baseline.pipelineValueMinor ?? 0),
       introToDealConversion: introsMade > 0 ? dealsBroughtIn / introsMade : null,
     },
     firstTouchDate: stats?.firstTouchDate ?? null,

@@ -1,0 +1,1 @@
+ALTER TABLE "partner_stats" ADD COLUMN "baseline_pipeline" bigint DEFAULT 0 NOT NULL;
