@@ -7,8 +7,9 @@ import {
   partnerNamedAccounts,
   partners,
   sortValuesOf,
+  sqlArray,
 } from '@ptrack/storage';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
@@ -128,16 +129,19 @@ export async function exportPartnerRecords(
         if (page.rows.length === 0) break;
         const ids = page.rows.map((r) => r.id);
         const [own, plans, named] = await Promise.all([
-          tx.select().from(partners).where(inArray(partners.id, ids)),
+          tx
+            .select()
+            .from(partners)
+            .where(sql`${partners.id} = any(${sqlArray(ids, 'uuid')})`),
           tx
             .select()
             .from(activationPlans)
-            .where(and(inArray(activationPlans.partnerId, ids), eq(activationPlans.isCurrent, true))),
+            .where(and(sql`${activationPlans.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(activationPlans.isCurrent, true))),
           tx
             .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
             .from(partnerNamedAccounts)
             .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
-            .where(inArray(partnerNamedAccounts.partnerId, ids))
+            .where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(ids, 'uuid')})`)
             .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
         ]);
         const ownById = new Map(own.map((p) => [p.id, p]));

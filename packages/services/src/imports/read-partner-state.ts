@@ -10,7 +10,7 @@ import {
   sqlArray,
   type Tx,
 } from '@ptrack/storage';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
 // What an import batch compares its rows with: the partners they name (by HubSpot id or name) and,
 // for those, their named accounts, current plan, open actions, reps and computed figures — each read
@@ -66,19 +66,25 @@ export async function readPartnerState(tx: Tx, names: string[], hubspotIds: stri
       .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
       .from(partnerNamedAccounts)
       .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
-      .where(inArray(partnerNamedAccounts.partnerId, ids))
+      .where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(ids, 'uuid')})`)
       .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
     tx
       .select()
       .from(activationPlans)
-      .where(and(inArray(activationPlans.partnerId, ids), eq(activationPlans.isCurrent, true))),
+      .where(and(sql`${activationPlans.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(activationPlans.isCurrent, true))),
     tx
       .select()
       .from(actions)
-      .where(and(inArray(actions.partnerId, ids), eq(actions.status, 'open')))
+      .where(and(sql`${actions.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(actions.status, 'open')))
       .orderBy(asc(actions.dueDate), asc(actions.id)),
-    tx.select({ id: reps.id, partnerId: reps.partnerId, name: reps.name }).from(reps).where(inArray(reps.partnerId, ids)),
-    tx.select().from(partnerStats).where(inArray(partnerStats.partnerId, ids)),
+    tx
+      .select({ id: reps.id, partnerId: reps.partnerId, name: reps.name })
+      .from(reps)
+      .where(sql`${reps.partnerId} = any(${sqlArray(ids, 'uuid')})`),
+    tx
+      .select()
+      .from(partnerStats)
+      .where(sql`${partnerStats.partnerId} = any(${sqlArray(ids, 'uuid')})`),
   ]);
 
   const byId = new Map<string, ExistingPartner>();

@@ -12,7 +12,7 @@ import {
   type Tx,
   touches,
 } from '@ptrack/storage';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
 import type { RowWrite } from './plan-partner-rows';
@@ -114,7 +114,8 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       withAccounts.flatMap((w) => w.namedAccounts!),
     );
     const replaced = withAccounts.filter((w) => w.existing).map((w) => idOf.get(w)!);
-    if (replaced.length > 0) await tx.delete(partnerNamedAccounts).where(inArray(partnerNamedAccounts.partnerId, replaced));
+    if (replaced.length > 0)
+      await tx.delete(partnerNamedAccounts).where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(replaced, 'uuid')})`);
     const links = withAccounts.flatMap((w) => {
       const seen = new Set<string>();
       return w.namedAccounts!.flatMap((name) => {
