@@ -1,9 +1,8 @@
-import { createWriteStream, renameSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { output, withClient } from '../context';
-import { CliError, EXIT, problemError } from '../errors';
+import { problemError } from '../errors';
+import { writeFileAtomically } from '../write-file';
 
 export function registerBackup(program: Command): void {
   program
@@ -12,25 +11,10 @@ export function registerBackup(program: Command): void {
     .argument('<file>', 'where to write the backup (replaced only once it is complete)')
     .option('--json', 'print { file, bytes } as JSON')
     .action(async (file: string, _options: unknown, command: Command) => {
-      const target = resolve(file);
-      // Written beside the target and renamed over it, so a failed backup never leaves half a file.
-      const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-      await withClient(command, async (client) => {
+      const target = await withClient(command, async (client) => {
         const res = await client.send({ method: 'GET', path: '/api/backup', streamResponse: true });
         if (res.status >= 400 || !res.stream) throw problemError(res.status, res.body);
-        try {
-          await pipeline(res.stream, createWriteStream(temp, { flags: 'wx' }));
-          renameSync(temp, target);
-        } catch (error) {
-          try {
-            unlinkSync(temp);
-          } catch {}
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EEXIST') {
-            throw new CliError(`cannot write ${file}: ${(error as Error).message}`, EXIT.FAILED);
-          }
-          throw new CliError(`the backup failed and ${file} was not written: ${(error as Error).message}`, EXIT.FAILED);
-        }
+        return writeFileAtomically(res.stream, file, 'backup');
       });
       const bytes = statSync(target).size;
       output(command, { file: target, bytes }, () => `Backed up the workspace to ${file} (${formatBytes(bytes)}).`);

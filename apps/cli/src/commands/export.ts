@@ -1,9 +1,8 @@
-import { createWriteStream, renameSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { output, withClient } from '../context';
 import { CliError, EXIT, problemError } from '../errors';
+import { writeFileAtomically } from '../write-file';
 
 type ExportOptions = { format: string; out: string; view?: string };
 
@@ -19,21 +18,11 @@ export function registerExport(program: Command): void {
       const format = (options.format ?? (options.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv')).toLowerCase();
       if (format !== 'csv' && format !== 'xlsx')
         throw new CliError(`--format: must be csv or xlsx, not "${options.format}"`, EXIT.USAGE);
-      const target = resolve(options.out);
-      const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
       const query = new URLSearchParams({ format, ...(options.view ? { view: options.view } : {}) });
-      await withClient(command, async (client) => {
+      const target = await withClient(command, async (client) => {
         const res = await client.send({ method: 'GET', path: `/api/exports?${query}`, streamResponse: true });
         if (res.status >= 400 || !res.stream) throw problemError(res.status, res.body, { view: '--view', format: '--format' });
-        try {
-          await pipeline(res.stream, createWriteStream(temp, { flags: 'wx' }));
-          renameSync(temp, target);
-        } catch (error) {
-          try {
-            unlinkSync(temp);
-          } catch {}
-          throw new CliError(`the export failed and ${options.out} was not written: ${(error as Error).message}`, EXIT.FAILED);
-        }
+        return writeFileAtomically(res.stream, options.out, 'export');
       });
       const bytes = statSync(target).size;
       output(

@@ -1,4 +1,4 @@
-import { AppError, type Filter, type SortKey, validateFilter } from '@ptrack/domain';
+import type { Filter, SortKey } from '@ptrack/domain';
 import {
   accounts,
   activationPlans,
@@ -11,6 +11,7 @@ import {
 } from '@ptrack/storage';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { parseFilterParam } from '../partners/list-partners';
 import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
 import { resolveView } from '../views/resolve-view';
@@ -69,20 +70,6 @@ const OWN_FIELDS = [
 const PAGE = 2000;
 const BY_NAME: SortKey[] = [{ field: 'name', dir: 'asc' }];
 
-function filterOf(text: string | undefined): Filter | null {
-  if (!text) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw AppError.validation([{ field: 'filter', message: 'must be JSON' }]);
-  }
-  const checked = validateFilter(json);
-  if (!checked.ok)
-    throw AppError.validation([{ field: `filter${checked.path ? `.${checked.path}` : ''}`, message: checked.message }]);
-  return checked.filter;
-}
-
 /**
  * Reads the partners of a view (and search or filter) in pages, from one snapshot, handing each page of
  * records to `onPage` (which writes them out) before reading the next: memory stays flat however many
@@ -101,7 +88,9 @@ export async function exportPartnerRecords(
       const { today, weekStart } = calendarOf(settings, ctx.now());
       await ensureDailyRollups(tx, today);
       const view = query.view ? await resolveView(tx, query.view) : null;
-      const filters = [view?.filter ?? null, filterOf(query.filter)].filter((f): f is Filter => f !== null);
+      const filters = [view?.filter ?? null, query.filter ? parseFilterParam(query.filter) : null].filter(
+        (f): f is Filter => f !== null,
+      );
       const filter = filters.length === 0 ? null : filters.length === 1 ? filters[0]! : { and: filters };
       const sort = view?.sort.length ? view.sort : BY_NAME;
       const defs = await tx

@@ -33,7 +33,8 @@ function decodeCursor(text: string, signature: string): Cursor {
   ]);
 }
 
-function parseFilterParam(text: string): Filter {
+/** The `filter` query parameter (JSON) as a checked filter, or a 400 naming the path at fault. */
+export function parseFilterParam(text: string): Filter {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,9 +1,9 @@
 import type { ActionDto, HistoryEntryDto, ReferralDto, TouchDto } from '@ptrack/contracts';
 import { formatShortDate } from '../../lib/dates';
+import { labelOf, STAGE_LABELS, TOUCH_KIND_LABELS } from '../../lib/labels';
 import { formatMinor } from '../../lib/money';
 import type { TimelineEntry } from '../../ui/timeline/merge-timeline';
 import { fieldLabel } from './field-specs';
-import { labelOf, STAGE_LABELS, TOUCH_KIND_LABELS } from './labels';
 
 // Records of the API → timeline entries. Touches, actions and referrals have their own entries, so the
 // history only adds what they do not say: changed fields, reps and plans added or removed, deletions.

@@ -2,10 +2,10 @@ import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '
 import type { ReferralDto, RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
+import { STAGE_LABELS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { useCreateReferral } from '../hooks/use-partner-page';
-import { STAGE_LABELS } from '../labels';
 import { RepSelect } from './rep-select';
 
 type Stage = ReferralDto['stage'];

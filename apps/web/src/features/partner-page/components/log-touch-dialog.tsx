@@ -3,15 +3,15 @@ import type { LogTouchRequest, RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
+import { TOUCH_KIND_OPTIONS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
 import { useLogPartnerTouch } from '../hooks/use-partner-page';
-import { TOUCH_KIND_LABELS } from '../labels';
 import { RepSelect } from './rep-select';
 
 type Kind = LogTouchRequest['kind'];
 type Direction = LogTouchRequest['direction'];
-const KINDS = Object.entries(TOUCH_KIND_LABELS).map(([value, label]) => ({ value, label }));
+const KINDS = TOUCH_KIND_OPTIONS;
 
 type LogTouchDialogProps = {
   partnerId: string;

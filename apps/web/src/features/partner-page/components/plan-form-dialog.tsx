@@ -3,9 +3,9 @@ import type { PlanDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { addDays, formatShortDate } from '../../../lib/dates';
+import { labelOf, METRIC_LABELS, PLAN_STATUS_LABELS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSavePlan } from '../hooks/use-partner-page';
-import { labelOf, METRIC_LABELS, PLAN_STATUS_LABELS } from '../labels';
 
 type Metric = PlanDto['metric'];
 type Status = PlanDto['effectiveStatus'];

@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Collapse, Group, Loader, Progress, Stack, Text } 
 import type { PlanDto } from '@ptrack/contracts';
 import { useId, useState } from 'react';
 import { daysBetween, formatShortDate } from '../../../lib/dates';
+import { labelOf, METRIC_LABELS, PLAN_STATUS_COLORS, PLAN_STATUS_LABELS } from '../../../lib/labels';
 import { usePlans } from '../hooks/use-partner-page';
-import { labelOf, METRIC_LABELS, PLAN_STATUS_COLORS, PLAN_STATUS_LABELS } from '../labels';
 import { PlanFormDialog } from './plan-form-dialog';
 import { SectionCard } from './section-card';
 

@@ -3,24 +3,14 @@ import type { LogTouchRequest, PartnerDto, RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { formatDay } from '../../../lib/dates';
+import { TOUCH_KIND_OPTIONS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useReviewLogTouch } from '../hooks/use-review';
 
 type Kind = LogTouchRequest['kind'];
 type Direction = LogTouchRequest['direction'];
 
-// Every kind the API accepts, and no other (the compiler checks both ways).
-const KIND_LABELS = {
-  email: 'Email',
-  call: 'Call',
-  meeting: 'Meeting',
-  message: 'Message',
-  'in-person-visit': 'In-person visit',
-  'collateral-sent': 'Collateral sent',
-  'proposal-sent': 'Proposal sent',
-  other: 'Other',
-} as const satisfies Record<Kind, string>;
-const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
+const KINDS = TOUCH_KIND_OPTIONS;
 const NO_REP = '';
 
 type Props = { partner: PartnerDto; reps: RepDto[]; onClose(): void };

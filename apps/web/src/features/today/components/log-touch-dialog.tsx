@@ -3,6 +3,7 @@ import type { ActionDto, LogTouchRequest } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
+import { TOUCH_KIND_OPTIONS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
 import { useLogTouch } from '../hooks/use-action-mutations';
@@ -10,18 +11,7 @@ import { useLogTouch } from '../hooks/use-action-mutations';
 type Kind = LogTouchRequest['kind'];
 type Direction = LogTouchRequest['direction'];
 
-// Every kind the API accepts, and no other (the compiler checks both ways).
-const KIND_LABELS = {
-  email: 'Email',
-  call: 'Call',
-  meeting: 'Meeting',
-  message: 'Message',
-  'in-person-visit': 'In-person visit',
-  'collateral-sent': 'Collateral sent',
-  'proposal-sent': 'Proposal sent',
-  other: 'Other',
-} as const satisfies Record<Kind, string>;
-const KINDS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
+const KINDS = TOUCH_KIND_OPTIONS;
 
 type LogTouchDialogProps = { action: ActionDto; today: string; onClose(): void };
 

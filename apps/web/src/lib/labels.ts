@@ -47,3 +47,6 @@ export const PLAN_STATUS_COLORS = {
 export function labelOf<T extends string>(labels: Record<T, string>, value: string): string {
   return Object.hasOwn(labels, value) ? labels[value as T] : value;
 }
+
+/** The touch kinds as select options, in the API's order. */
+export const TOUCH_KIND_OPTIONS = Object.entries(TOUCH_KIND_LABELS).map(([value, label]) => ({ value, label }));
