@@ -1,17 +1,18 @@
-import type { OptionListName } from '@ptrack/domain';
+import type { IsoDate } from '@ptrack/domain';
 import { customFieldDefs, refreshStats, type Tx, workspaceSettings } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { calendarOf, loadSettings, type Settings } from '../settings';
 import { addOutcomes, emptyCounts, type ImportCounts, type PartnerImportRow, type RowOutcome } from './import-types';
-import { type CustomDef, planPartnerRows } from './plan-partner-rows';
+import { planPartnerRows } from './plan-partner-rows';
 import { readPartnerState } from './read-partner-state';
+import type { CustomDef, NewOptions } from './row-values';
 import { writePartnerRows } from './write-partner-rows';
 
 export const IMPORT_BATCH_SIZE = 500;
 
-export type ImportPartnerRowsOptions = {
+export type ImportRowsOptions = {
   /** false: a dry run that reports what would happen and writes nothing. */
   apply: boolean;
   /** The sheet's header of a field, for messages. */
@@ -31,7 +32,7 @@ export type ImportPartnerRowsOptions = {
 
 export type ImportResult = { counts: ImportCounts; newOptions: Record<string, string[]> };
 
-async function addOptionValues(tx: Tx, ctx: ServiceContext, settings: Settings, added: Map<OptionListName, Set<string>>) {
+async function addOptionValues(tx: Tx, ctx: ServiceContext, settings: Settings, added: NewOptions) {
   if (added.size === 0) return settings;
   const optionLists = structuredClone(settings.optionLists);
   for (const [list, values] of added) optionLists[list] = [...(optionLists[list] ?? []), ...values];
@@ -51,15 +52,33 @@ async function addOptionValues(tx: Tx, ctx: ServiceContext, settings: Settings, 
   return after!;
 }
 
+/** What one batch's planning gives the batch loop: the outcomes, and how to write them. */
+export type PlannedBatch = {
+  outcomes: RowOutcome[];
+  newOptions: NewOptions;
+  /** Writes the batch's rows after `afterRow` (rows before it were applied by an earlier run); returns the partners touched. */
+  write(tx: Tx, settings: Settings, afterRow: number): Promise<string[]>;
+};
+export type BatchContext = {
+  tx: Tx;
+  settings: Settings;
+  today: IsoDate;
+  customDefs: ReadonlyMap<string, CustomDef>;
+  columnOf(field: string): string;
+  seen: Map<string, number>;
+};
+
 /**
- * Imports partner rows batch by batch: each batch is read, planned and (when applying) written in one
+ * Imports rows batch by batch: each batch is read, planned and (when applying) written in one
  * transaction, with the caller's progress, so an interrupted import leaves whole batches only and a
- * re-run (`skipRows`) carries on after the last one. Rows are matched by HubSpot company id, else name.
+ * re-run (`skipRows`) carries on after the last one.
  */
-export async function importPartnerRows(
+export async function runImportBatches<R extends { rowNumber: number }>(
   ctx: ServiceContext,
-  rows: AsyncIterable<PartnerImportRow> | Iterable<PartnerImportRow>,
-  options: ImportPartnerRowsOptions,
+  entity: 'partner' | 'rep',
+  rows: AsyncIterable<R> | Iterable<R>,
+  options: ImportRowsOptions,
+  planBatch: (batch: R[], context: BatchContext) => Promise<PlannedBatch>,
 ): Promise<ImportResult> {
   const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
   const columnOf = options.columnOf ?? ((field: string) => field);
@@ -68,27 +87,21 @@ export async function importPartnerRows(
   let counts = options.counts ?? emptyCounts();
   let done = 0;
 
-  const runBatch = async (batch: PartnerImportRow[]) => {
+  const runBatch = async (batch: R[]) => {
     const skip = Math.max(0, Math.min(batch.length, (options.skipRows ?? 0) - done));
     const work = async (tx: Tx) => {
       let settings = await loadSettings(tx);
       const { today } = calendarOf(settings, ctx.now());
-      const defs = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.entity, 'partner'));
+      const defs = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.entity, entity));
       const customDefs = new Map<string, CustomDef>([...(options.customFields ?? []), ...defs].map((d) => [d.key, d]));
-      const names = batch.flatMap((r) => (typeof r.partner.name === 'string' ? [r.partner.name] : []));
-      const hubspotIds = batch.flatMap((r) =>
-        typeof r.partner.hubspotCompanyId === 'string' ? [r.partner.hubspotCompanyId] : [],
-      );
-      const state = await readPartnerState(tx, names, hubspotIds);
-      const plan = planPartnerRows(batch, state, { settings, today, customDefs, columnOf, seen });
+      const planned = await planBatch(batch, { tx, settings, today, customDefs, columnOf, seen });
       // Rows an earlier run applied were planned only to keep duplicate detection exact; they now read
       // as unchanged, and are neither written nor counted again.
-      const outcomes = plan.outcomes.slice(skip);
-      const writes = plan.writes.filter((w) => w.rowNumber > (batch[skip - 1]?.rowNumber ?? -1));
-      for (const [list, values] of plan.newOptions) newOptions[list] = [...new Set([...(newOptions[list] ?? []), ...values])];
-      if (options.apply && writes.length > 0) {
-        settings = await addOptionValues(tx, ctx, settings, plan.newOptions);
-        const ids = await writePartnerRows(tx, ctx, writes, settings.timeZone);
+      const outcomes = planned.outcomes.slice(skip);
+      for (const [list, values] of planned.newOptions) newOptions[list] = [...new Set([...(newOptions[list] ?? []), ...values])];
+      if (options.apply) {
+        settings = await addOptionValues(tx, ctx, settings, planned.newOptions);
+        const ids = await planned.write(tx, settings, batch[skip - 1]?.rowNumber ?? -1);
         await refreshStats(tx, { partnerId: ids, timeZone: settings.timeZone, today });
       }
       counts = addOutcomes(counts, outcomes);
@@ -101,7 +114,7 @@ export async function importPartnerRows(
     await new Promise((resolve) => setImmediate(resolve));
   };
 
-  let batch: PartnerImportRow[] = [];
+  let batch: R[] = [];
   for await (const row of rows) {
     batch.push(row);
     if (batch.length >= batchSize) {
@@ -111,4 +124,26 @@ export async function importPartnerRows(
   }
   if (batch.length > 0) await runBatch(batch);
   return { counts, newOptions };
+}
+
+/** Partner rows, matched by HubSpot company id, else name (see plan-partner-rows.ts). */
+export function importPartnerRows(
+  ctx: ServiceContext,
+  rows: AsyncIterable<PartnerImportRow> | Iterable<PartnerImportRow>,
+  options: ImportRowsOptions,
+): Promise<ImportResult> {
+  return runImportBatches(ctx, 'partner', rows, options, async (batch, b) => {
+    const names = batch.flatMap((r) => (typeof r.partner.name === 'string' ? [r.partner.name] : []));
+    const hubspotIds = batch.flatMap((r) => (typeof r.partner.hubspotCompanyId === 'string' ? [r.partner.hubspotCompanyId] : []));
+    const state = await readPartnerState(b.tx, names, hubspotIds);
+    const plan = planPartnerRows(batch, state, b);
+    return {
+      outcomes: plan.outcomes,
+      newOptions: plan.newOptions,
+      write: async (tx, settings, afterRow) => {
+        const writes = plan.writes.filter((w) => w.rowNumber > afterRow);
+        return writes.length > 0 ? writePartnerRows(tx, ctx, writes, settings.timeZone) : [];
+      },
+    };
+  });
 }

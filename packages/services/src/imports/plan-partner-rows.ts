@@ -1,5 +1,5 @@
 import { PartnerFields } from '@ptrack/contracts';
-import { DEFAULT_OPTION_LISTS, type IsoDate, type OptionListName, type PlanStatus } from '@ptrack/domain';
+import type { IsoDate, OptionListName, PlanStatus } from '@ptrack/domain';
 import { z } from 'zod';
 import { customValueProblem } from '../field-checks';
 import type { Settings } from '../settings';
@@ -12,6 +12,9 @@ import {
   type RowProblem,
 } from './import-types';
 import { accountKey, type ExistingPartner, type PartnerState } from './read-partner-state';
+import { type CustomDef, canonicalOption, currentValue, type NewOptions, present, same } from './row-values';
+
+export type { CustomDef } from './row-values';
 
 // Decides, row by row, what an import does: create, update (with each field's before and after),
 // leave unchanged, or refuse with the reasons. Nothing here writes; write-partner-rows carries out
@@ -28,8 +31,6 @@ const OPTION_FIELDS: Partial<Record<string, OptionListName>> = {
   enterpriseTier: 'enterpriseTier',
   jvpStatus: 'jvpStatus',
 };
-
-export type CustomDef = { key: string; type: string; options: string[] };
 
 export type PlanWrite =
   | { kind: 'create'; goal: string; startDate: IsoDate; status: PlanStatus | null; closePlanId?: string }
@@ -69,28 +70,8 @@ export type RowsPlan = {
   outcomes: RowOutcome[];
   writes: RowWrite[];
   /** Option values the sheet uses that the workspace's lists lack: the import adds them. */
-  newOptions: Map<OptionListName, Set<string>>;
+  newOptions: NewOptions;
 };
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const present = (v: unknown) => v !== undefined && v !== null && v !== '';
-
-function currentValue(record: Record<string, unknown>, field: string): unknown {
-  const v = record[field];
-  return v instanceof Date ? v.toISOString() : (v ?? null);
-}
-
-/** Option values are matched ignoring case to the list's spelling; an unknown one is added to the list. */
-function canonicalOption(settings: Settings, list: OptionListName, value: string, newOptions: RowsPlan['newOptions']): string {
-  const allowed = settings.optionLists[list] ?? DEFAULT_OPTION_LISTS[list];
-  const hit = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-  if (hit) return hit;
-  const added = newOptions.get(list) ?? new Set();
-  for (const a of added) if (a.toLowerCase() === value.toLowerCase()) return a;
-  added.add(value);
-  newOptions.set(list, added);
-  return value;
-}
 
 function validate(row: PartnerImportRow, ctx: PlanContext): { fields: Record<string, unknown>; problems: RowProblem[] } {
   const problems: RowProblem[] = [...(row.problems ?? [])];

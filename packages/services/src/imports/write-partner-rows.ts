@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import { normaliseCompanyName, planEndDate } from '@ptrack/domain';
 import {
   accounts,
@@ -16,6 +15,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
 import type { RowWrite } from './plan-partner-rows';
+import { noonOn } from './row-values';
 
 // Carries out an import batch's plan inside the caller's transaction, in a few set-based statements
 // (one insert of all new partners, one of all new named accounts, plans, reps, actions, touches)
@@ -26,12 +26,6 @@ type PartnerInsert = typeof partners.$inferInsert;
 function toColumns(fields: Record<string, unknown>): Partial<PartnerInsert> {
   const { reviewedAt, ...rest } = fields;
   return { ...rest, ...(reviewedAt === undefined ? {} : { reviewedAt: reviewedAt ? new Date(String(reviewedAt)) : null }) };
-}
-
-/** Noon on the day in the workspace's time zone: the touch falls on that calendar day however it is read. */
-function noonOn(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, 12, 0, 0, timeZone).getTime());
 }
 
 /** Finds accounts by normalised name, creating the missing ones in one insert; name → id. */
