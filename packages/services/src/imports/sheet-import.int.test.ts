@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../context';
 import { getPartner } from '../partners/get-partner';
 import { listPartners } from '../partners/list-partners';
+import { listReps } from '../reps/get-rep';
 import { getSettings, updateSettings } from '../settings';
 import { applySheetImport, createSheetImport, previewSheetImport, updateSheetImportMapping } from './sheet-import';
 
@@ -107,5 +108,51 @@ describe('a messy legacy sheet', () => {
     );
     // The repeated partner is reported against the row it repeats, not imported twice.
     expect(corrected.rows.find((r) => r.name === 'snowflake')!.problems[0]!.reason).toMatch(/repeats row 2/);
+  });
+});
+
+describe('importing the rep sheet (seed 001, Option B)', () => {
+  it('matches reps at their partners, sets tiers, quality and last contact, and a second run changes nothing', async () => {
+    const created = await createSheetImport(ctx, {
+      entity: 'rep',
+      fileName: 'rep-summary.csv',
+      content: fixture('rep-summary.csv'),
+    });
+    expect(created.totalRows).toBe(5);
+    expect(created.columns.filter((c) => c.target.kind === 'custom')).toEqual([]);
+    const preview = await previewSheetImport(ctx, created.id);
+    expect(preview.counts.error).toBe(0);
+    const applied = await applySheetImport(ctx, created.id);
+    expect(applied.status).toBe('applied');
+    const snow = (await listPartners(ctx, { q: 'Snowflake', limit: 1 })).items[0]!;
+    const reps = await listReps(ctx, { partnerId: snow.id, limit: 50 });
+    const jarred = reps.items.find((r) => r.name === 'Jarred Clifford')!;
+    expect(jarred).toMatchObject({ engagementTier: 1, qualityScore: 9, lastContactDate: '2025-01-28' });
+    // Jarred was added by the partner sheet's next action: the rep sheet updated him, not a second Jarred.
+    expect(reps.items.filter((r) => r.name === 'Jarred Clifford')).toHaveLength(1);
+    expect(reps.items.map((r) => r.name).sort()).toEqual(['Jarred Clifford', 'Kim Novak', 'Pete Ross']);
+
+    const again = await createSheetImport(ctx, {
+      entity: 'rep',
+      fileName: 'rep-summary.csv',
+      content: fixture('rep-summary.csv'),
+    });
+    const second = await previewSheetImport(ctx, again.id);
+    expect(second.counts).toMatchObject({ rows: 5, unchanged: 5 });
+  });
+
+  it('adds a partner the rep sheet names and the workspace lacks', async () => {
+    const sheet = Buffer.from(
+      'Rep Name,Partner Company,Engagement Tier,Email\nNia Long,Brand New Partner,T2,nia@brandnew.example\n',
+    );
+    const created = await createSheetImport(ctx, { entity: 'rep', fileName: 'new.csv', content: sheet });
+    const preview = await previewSheetImport(ctx, created.id);
+    expect(preview.rows[0]).toMatchObject({
+      action: 'create',
+      changes: expect.arrayContaining([{ field: 'partner', before: null, after: 'Brand New Partner' }]),
+    });
+    await applySheetImport(ctx, created.id);
+    const partner = (await listPartners(ctx, { q: 'Brand New Partner', limit: 1 })).items[0]!;
+    expect(partner.totalReps).toBe(1);
   });
 });

@@ -5,7 +5,9 @@ import {
   type ColumnMapping,
   type CustomFieldDef,
   createPartnerRowMapper,
+  createRepRowMapper,
   type MappedPartnerRow,
+  type MappedRepRow,
   matchHeaders,
   parseSavedMapping,
   peekRows,
@@ -20,7 +22,8 @@ import { and, eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { loadSettings } from '../settings';
-import { importPartnerRows } from './import-partner-rows';
+import { type ImportRowsOptions, importPartnerRows } from './import-partner-rows';
+import { importRepRows, type RepImportRow } from './import-rep-rows';
 import { emptyCounts, type ImportCounts, type PartnerImportRow, type RowOutcome } from './import-types';
 
 // The import workflow (issue 5): upload a sheet → its columns are matched and shown with samples →
@@ -108,8 +111,6 @@ export type CreateSheetImportInput = {
 
 /** Stores an uploaded sheet and proposes a mapping of its columns (a saved mapping given is applied first). */
 export async function createSheetImport(ctx: ServiceContext, input: CreateSheetImportInput): Promise<SheetImportDto> {
-  if (input.entity !== 'partner')
-    throw AppError.validation([{ field: 'entity', message: 'rep sheets are not importable yet; import partners' }]);
   const mapping = input.mapping === undefined ? null : parseMappingInput(input.mapping, input.entity);
   return inTransaction(ctx, async (tx) => {
     const draft = { content: input.content, fileName: input.fileName, sheet: input.sheet ?? null, entity: input.entity, mapping };
@@ -211,24 +212,55 @@ export function toPartnerImportRow(mapped: MappedPartnerRow): PartnerImportRow {
   return row;
 }
 
-async function* mappedRows(opened: Awaited<ReturnType<typeof openSheet>>): AsyncGenerator<PartnerImportRow> {
-  const map = createPartnerRowMapper(opened.mappings, {
+/** A mapped rep row as the import takes it. */
+export function toRepImportRow(mapped: MappedRepRow): RepImportRow {
+  const row: RepImportRow = {
+    rowNumber: mapped.rowNumber,
+    rep: Object.keys(mapped.custom).length ? { ...mapped.rep, custom: mapped.custom } : { ...mapped.rep },
+    problems: mapped.problems,
+  };
+  if (mapped.nextAction) row.nextAction = mapped.nextAction as RepImportRow['nextAction'];
+  if (mapped.activity) row.activity = mapped.activity as RepImportRow['activity'];
+  return row;
+}
+
+function readOptions(opened: Awaited<ReturnType<typeof openSheet>>) {
+  return {
     ...(opened.saved?.dateOrder ? { dateOrder: opened.saved.dateOrder } : {}),
     optionLists: opened.settings.optionLists,
     currency: opened.settings.currency,
-  });
+  };
+}
+
+async function* partnerRows(opened: Awaited<ReturnType<typeof openSheet>>): AsyncGenerator<PartnerImportRow> {
+  const map = createPartnerRowMapper(opened.mappings, readOptions(opened));
   for await (const row of opened.rows as AsyncIterable<SheetRow>) yield toPartnerImportRow(map(row));
+}
+
+async function* repRows(opened: Awaited<ReturnType<typeof openSheet>>): AsyncGenerator<RepImportRow> {
+  const map = createRepRowMapper(opened.mappings, readOptions(opened));
+  for await (const row of opened.rows as AsyncIterable<SheetRow>) yield toRepImportRow(map(row));
+}
+
+/** The rows of the sheet through the import of its kind. */
+function importSheetRows(
+  ctx: ServiceContext,
+  entity: ImportEntity,
+  opened: Awaited<ReturnType<typeof openSheet>>,
+  options: ImportRowsOptions,
+) {
+  return entity === 'rep' ? importRepRows(ctx, repRows(opened), options) : importPartnerRows(ctx, partnerRows(opened), options);
 }
 
 /** Says what applying would do, row by row, and writes nothing (the summary is kept with the import). */
 export async function previewSheetImport(ctx: ServiceContext, id: string): Promise<ImportPreview> {
-  const { opened } = await inTransaction(ctx, async (tx) => {
+  const { opened, record } = await inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
-    return { opened: await openSheet(tx, record) };
+    return { opened: await openSheet(tx, record), record };
   });
   const rows: RowOutcome[] = [];
   let truncated = false;
-  const result = await importPartnerRows(ctx, mappedRows(opened), {
+  const result = await importSheetRows(ctx, record.entity, opened, {
     apply: false,
     columnOf: columnNamer(opened.mappings),
     customFields: mappedCustomFields(opened.mappings),
@@ -297,7 +329,7 @@ export async function applySheetImport(ctx: ServiceContext, id: string, onProgre
   if (!opened) return getSheetImport(ctx, id);
   await ensureCustomFields(ctx, record.entity, opened.mappings);
   const startCounts = record.appliedRows > 0 ? ({ ...emptyCounts(), ...record.summary } as ImportCounts) : emptyCounts();
-  await importPartnerRows(ctx, mappedRows(opened), {
+  await importSheetRows(ctx, record.entity, opened, {
     apply: true,
     columnOf: columnNamer(opened.mappings),
     skipRows: record.appliedRows,
