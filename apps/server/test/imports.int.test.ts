@@ -48,6 +48,21 @@ describe('sheet import and export over HTTP', () => {
     }
   });
 
+  it('imports the rep sheet (told by its headers), and its export re-imports unchanged', async () => {
+    const created = await upload('rep-summary.csv', fixture('rep-summary.csv'));
+    expect(created.body).toMatchObject({ entity: 'rep', totalRows: 5 });
+    await api.post(`/api/imports/${created.body.id}/apply`);
+    const exported = await api.app.inject({ method: 'GET', url: '/api/exports?entity=rep&format=xlsx' });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-disposition']).toMatch(/reps-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const back = await upload('reps.xlsx', exported.rawPayload, XLSX);
+    expect(back.body.entity).toBe('rep');
+    const again = await api.post(`/api/imports/${back.body.id}/preview`);
+    expect(again.body.counts.error).toBe(0);
+    expect(again.body.counts.rows).toBe(again.body.counts.unchanged);
+    expect(again.body.counts.rows).toBeGreaterThanOrEqual(5);
+  });
+
   it('exports a view and neutralises cells a spreadsheet would run as formulas', async () => {
     const p = await api.post('/api/partners', { name: '=HYPERLINK("http://evil.example")', notes: '+1 555 0100' });
     expect(p.status).toBe(201);

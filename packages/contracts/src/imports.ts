@@ -7,7 +7,12 @@ import { Id, Version } from './common';
 export const IMPORT_ENTITIES = ['partner', 'rep'] as const;
 
 export const CreateImportQuery = z.strictObject({
-  entity: z.enum(IMPORT_ENTITIES).default('partner'),
+  entity: z
+    .enum([...IMPORT_ENTITIES, 'auto'])
+    .default('auto')
+    .meta({
+      description: 'partner, rep, or auto: a rep sheet when its headers name more rep fields (Rep Name, Engagement Tier…)',
+    }),
   fileName: z.string().trim().min(1, 'must name the file').max(255),
   sheet: z.string().max(255).optional().meta({ description: 'The worksheet of a workbook (default: the first)' }),
 });
@@ -76,8 +81,9 @@ export const ImportPreviewDto = z
 export type ImportPreviewDto = z.infer<typeof ImportPreviewDto>;
 
 export const ExportQuery = z.strictObject({
+  entity: z.enum(IMPORT_ENTITIES).default('partner'),
   format: z.enum(['csv', 'xlsx']).default('csv'),
-  view: z.string().max(100).optional().meta({ description: 'A built-in view id or a saved view id' }),
+  view: z.string().max(100).optional().meta({ description: 'A built-in view id or a saved view id (partners)' }),
   q: z.string().trim().max(200).optional(),
   filter: z.string().max(10_000).optional(),
 });

@@ -4,7 +4,7 @@ import { output, withClient } from '../context';
 import { CliError, EXIT, problemError } from '../errors';
 import { writeFileAtomically } from '../write-file';
 
-type ExportOptions = { format: string; out: string; view?: string };
+type ExportOptions = { format: string; out: string; view?: string; entity?: string };
 
 export function registerExport(program: Command): void {
   program
@@ -13,12 +13,16 @@ export function registerExport(program: Command): void {
     .requiredOption('--out <file>', 'where to write the sheet (replaced only once it is complete)')
     .option('--format <format>', 'csv or xlsx (default: from the --out extension, else csv)')
     .option('--view <view>', 'a built-in view id (e.g. needs-attention) or a saved view id')
+    .option('--entity <entity>', 'partner (default) or rep: the rep sheet of seed 001')
     .option('--json', 'print { file, bytes } as JSON')
     .action(async (options: ExportOptions, command: Command) => {
       const format = (options.format ?? (options.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv')).toLowerCase();
       if (format !== 'csv' && format !== 'xlsx')
         throw new CliError(`--format: must be csv or xlsx, not "${options.format}"`, EXIT.USAGE);
-      const query = new URLSearchParams({ format, ...(options.view ? { view: options.view } : {}) });
+      const entity = options.entity ?? 'partner';
+      if (entity !== 'partner' && entity !== 'rep')
+        throw new CliError(`--entity: must be partner or rep, not "${entity}"`, EXIT.USAGE);
+      const query = new URLSearchParams({ entity, format, ...(options.view ? { view: options.view } : {}) });
       const target = await withClient(command, async (client) => {
         const res = await client.send({ method: 'GET', path: `/api/exports?${query}`, streamResponse: true });
         if (res.status >= 400 || !res.stream) throw problemError(res.status, res.body, { view: '--view', format: '--format' });

@@ -92,6 +92,7 @@ export function registerImport(program: Command): void {
     .option('--mapping <file>', 'a column mapping saved by --save-mapping (JSON) to use instead of the matched one')
     .option('--save-mapping <file>', 'write the mapping used to this file, to edit and reuse with --mapping')
     .option('--sheet <name>', 'the worksheet of a workbook (default: the first)')
+    .option('--entity <entity>', 'partner or rep (default: told by the headers — a rep sheet names Rep Name, Engagement Tier…)')
     .option('--json', 'print the import and its preview as JSON')
     .action(async (file: string, options: ImportOptions, command: Command) => {
       checkInput(file);
@@ -108,7 +109,7 @@ export function registerImport(program: Command): void {
           path: `/api/imports?${query}`,
           upload: { stream: createReadStream(file), contentType: type },
         });
-        if (res.status >= 400) throw problemError(res.status, res.body, { sheet: '--sheet', file: '<file>' });
+        if (res.status >= 400) throw problemError(res.status, res.body, { sheet: '--sheet', file: '<file>', entity: '--entity' });
         let created = res.body as SheetImportDto;
         if (mapping !== undefined) {
           created = await json<SheetImportDto>(client, 'PATCH', `/api/imports/${created.id}`, {

@@ -14,6 +14,7 @@ import {
   previewSheetImport,
   updateSheetImportMapping,
   writePartnerExport,
+  writeRepExport,
 } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -119,22 +120,26 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     {
       schema: {
         tags,
-        summary: "A view's partners as CSV or XLSX, in the tracker sheet's column order",
+        summary: "A view's partners (or every rep) as CSV or XLSX, in the tracker sheet's column order",
         querystring: ExportQuery,
         response: { 200: z.string().meta({ description: 'text/csv or an XLSX workbook' }) },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const { format, ...query } = request.query;
+      const { format, entity, ...query } = request.query;
       const out = new PassThrough();
       // Errors before the first row (an unknown view, a bad filter) answer as problem+json.
       let begun = false;
       const started = new Promise<void>((ready, fail) => {
-        writePartnerExport(ctx, query, format, out, () => {
+        const onStart = () => {
           begun = true;
           ready();
-        }).then(
+        };
+        (entity === 'rep'
+          ? writeRepExport(ctx, format, out, onStart)
+          : writePartnerExport(ctx, query, format, out, onStart)
+        ).then(
           () => out.end(),
           (error: unknown) => {
             fail(error);
@@ -149,7 +154,10 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       const stamp = ctx.now().toISOString().slice(0, 10);
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
-        .header('content-disposition', `attachment; filename="partners-${query.view ?? 'all'}-${stamp}.${format}"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${entity === 'rep' ? 'reps' : `partners-${query.view ?? 'all'}`}-${stamp}.${format}"`,
+        )
         .serializer((payload: unknown) => payload as string)
         .send(out as never);
     },

@@ -1,9 +1,17 @@
 import type { Writable } from 'node:stream';
-import { customExportColumns, type ExportColumn, PARTNER_EXPORT_COLUMNS, writeCsv, writeXlsx } from '@ptrack/integrations';
+import {
+  customExportColumns,
+  type ExportColumn,
+  PARTNER_EXPORT_COLUMNS,
+  REP_EXPORT_COLUMNS,
+  writeCsv,
+  writeXlsx,
+} from '@ptrack/integrations';
 import type { ServiceContext } from '../context';
 import { inTransaction } from '../context';
 import { loadSettings } from '../settings';
-import { type ExportRecord, exportPartnerRecords, type PartnerExportQuery } from './export-partner-records';
+import { type CustomFieldInfo, type ExportRecord, exportPartnerRecords, type PartnerExportQuery } from './export-partner-records';
+import { exportRepRecords } from './export-rep-records';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -51,15 +59,18 @@ function pageChannel() {
   };
 }
 
-/**
- * Writes a view's partners as CSV or XLSX to `out` (left open): the seed's columns in its order, then
- * the partner's other fields, then custom fields. `onStart` hears the row count before the first row.
- */
-export async function writePartnerExport(
+type Produce = (
+  onStart: (custom: CustomFieldInfo[], total: number) => Promise<void> | void,
+  onPage: (records: ExportRecord[]) => Promise<void>,
+) => Promise<unknown>;
+
+/** Streams what `produce` reads, page by page, through the sheet writer of `format` into `out` (left open). */
+async function writeExport(
   ctx: ServiceContext,
-  query: PartnerExportQuery,
   format: ExportFormat,
   out: Writable,
+  fixed: readonly ExportColumn[],
+  produce: Produce,
   onStart?: (total: number) => void,
 ): Promise<number> {
   const settings = await inTransaction(ctx, (tx) => loadSettings(tx));
@@ -69,11 +80,9 @@ export async function writePartnerExport(
   const started = new Promise<void>((resolve) => {
     begin = resolve;
   });
-  const reading = exportPartnerRecords(
-    ctx,
-    query,
+  const reading = produce(
     (custom, total) => {
-      columns = [...PARTNER_EXPORT_COLUMNS, ...customExportColumns(custom.map((c) => ({ ...c, type: c.type as never })))];
+      columns = [...fixed, ...customExportColumns(custom.map((c) => ({ ...c, type: c.type as never })))];
       onStart?.(total);
       begin?.();
     },
@@ -96,4 +105,35 @@ export async function writePartnerExport(
     format === 'csv' ? writeCsv(channel.records(), columns, out, options) : writeXlsx(channel.records(), columns, out, options);
   const [rows] = await Promise.all([writing, reading]);
   return rows;
+}
+
+/**
+ * Writes a view's partners as CSV or XLSX to `out` (left open): the seed's columns in its order, then
+ * the partner's other fields, then custom fields. `onStart` hears the row count before the first row.
+ */
+export function writePartnerExport(
+  ctx: ServiceContext,
+  query: PartnerExportQuery,
+  format: ExportFormat,
+  out: Writable,
+  onStart?: (total: number) => void,
+): Promise<number> {
+  return writeExport(
+    ctx,
+    format,
+    out,
+    PARTNER_EXPORT_COLUMNS,
+    (start, page) => exportPartnerRecords(ctx, query, start, page),
+    onStart,
+  );
+}
+
+/** Writes the reps (seed 001's rep sheet columns first, then their other fields and custom fields). */
+export function writeRepExport(
+  ctx: ServiceContext,
+  format: ExportFormat,
+  out: Writable,
+  onStart?: (total: number) => void,
+): Promise<number> {
+  return writeExport(ctx, format, out, REP_EXPORT_COLUMNS, (start, page) => exportRepRecords(ctx, start, page), onStart);
 }

@@ -102,27 +102,43 @@ function viewOf(record: SheetImportRecord, opened: Awaited<ReturnType<typeof ope
 }
 
 export type CreateSheetImportInput = {
-  entity: ImportEntity;
+  /** 'auto': a rep sheet when its headers match more rep fields than partner fields (seed 001's "Rep Name"…). */
+  entity: ImportEntity | 'auto';
   fileName: string;
   content: Uint8Array;
   sheet?: string;
   mapping?: unknown;
 };
 
+async function detectEntity(input: CreateSheetImportInput): Promise<ImportEntity> {
+  const contents = await readSheet(
+    { buffer: input.content, name: input.fileName },
+    input.sheet ? { sheet: input.sheet } : {},
+  ).catch(sheetProblem);
+  await contents.close();
+  const known = (entity: ImportEntity) =>
+    matchHeaders(contents.headers, { entity }).filter((m) => m.matchedBy === 'header' || m.matchedBy === 'synonym').length;
+  return known('rep') > known('partner') ? 'rep' : 'partner';
+}
+
 /** Stores an uploaded sheet and proposes a mapping of its columns (a saved mapping given is applied first). */
 export async function createSheetImport(ctx: ServiceContext, input: CreateSheetImportInput): Promise<SheetImportDto> {
-  const mapping = input.mapping === undefined ? null : parseMappingInput(input.mapping, input.entity);
+  const entity =
+    input.entity !== 'auto'
+      ? input.entity
+      : ((input.mapping as { entity?: ImportEntity } | undefined)?.entity ?? (await detectEntity(input)));
+  const mapping = input.mapping === undefined ? null : parseMappingInput(input.mapping, entity);
   return inTransaction(ctx, async (tx) => {
-    const draft = { content: input.content, fileName: input.fileName, sheet: input.sheet ?? null, entity: input.entity, mapping };
+    const draft = { content: input.content, fileName: input.fileName, sheet: input.sheet ?? null, entity, mapping };
     const opened = await openSheet(tx, draft);
     let total = opened.head.length;
     for await (const _ of opened.rows) total++;
     total -= opened.head.length; // peekRows yields the head again first
-    const confirmed = toSavedMapping(input.entity, opened.mappings, opened.saved?.dateOrder);
+    const confirmed = toSavedMapping(entity, opened.mappings, opened.saved?.dateOrder);
     const [record] = await tx
       .insert(sheetImports)
       .values({
-        entity: input.entity,
+        entity,
         fileName: input.fileName,
         format: opened.contents.format,
         sheet: opened.contents.sheetName,
