@@ -10,10 +10,17 @@ import { createRoot } from 'react-dom/client';
 import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
+import { partnerRowsQuery } from './features/partners/hooks/use-partner-rows';
 import { todayQuery } from './features/today/hooks/use-today';
 
-// Today is the landing page: ask for its list now, while React and the router start, not after.
-if (window.location.pathname === '/') void queryClient.prefetchInfiniteQuery(todayQuery);
+// The two pages people open first ask for their data now, while React and the router start, not after
+// (the grid also fetches its lazily loaded code at the same time as its rows).
+const path = window.location.pathname.replace(/\/$/, '');
+if (path === '') void queryClient.prefetchInfiniteQuery(todayQuery);
+if (path === '/partners' && window.location.search === '') {
+  void queryClient.prefetchInfiniteQuery(partnerRowsQuery({}));
+  void import('./features/partners/components/partners-page');
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,5 +1,5 @@
 import type { PartnerListRowDto } from '@ptrack/contracts';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { fetchPartnerPage } from '../api/partners.api';
 import { type GridCondition, toApiFilter } from '../grid-filter';
@@ -12,19 +12,28 @@ export const NEXT_PAGE_SIZE = 300;
 
 export type PartnerRowsQuery = { view?: string; q?: string; sort?: string; filter?: GridCondition[] };
 
-/** The grid's rows, page after page by cursor as the user scrolls (`fetchNextPage`). */
-export function usePartnerRows(query: PartnerRowsQuery) {
-  const result = useInfiniteQuery({
+/** The grid's rows of a view, search, filter and sort, page after page by cursor. */
+export function partnerRowsQuery(query: PartnerRowsQuery) {
+  return infiniteQueryOptions({
     queryKey: [...partnerKeys.list, query.view ?? null, query.q ?? '', query.sort ?? '', JSON.stringify(query.filter ?? [])],
     queryFn: ({ pageParam }) =>
       fetchPartnerPage({
-        ...query,
+        view: query.view,
+        q: query.q,
+        sort: query.sort,
         filter: apiFilterParam(query.filter),
         limit: pageParam ? NEXT_PAGE_SIZE : FIRST_PAGE_SIZE,
         cursor: pageParam,
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** The grid's rows, page after page by cursor as the user scrolls (`fetchNextPage`). */
+export function usePartnerRows(query: PartnerRowsQuery) {
+  const result = useInfiniteQuery({
+    ...partnerRowsQuery(query),
     // Switching view or sort keeps the old rows on screen until the new ones arrive: no flash of empty.
     placeholderData: keepPreviousData,
   });

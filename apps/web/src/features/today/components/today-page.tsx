@@ -91,7 +91,9 @@ export function TodayPage() {
     );
   }
 
-  if (isPending || partnerCount.isPending) {
+  // Actions imply partners: the onboarding check only holds the page back when Today is empty.
+  const hasActions = (data?.items.length ?? 0) + (data?.upcoming.length ?? 0) > 0;
+  if (isPending || (partnerCount.isPending && !hasActions)) {
     return (
       <Group justify="center" p="xl">
         <Loader aria-label="Loading today's actions" />
