@@ -170,7 +170,10 @@ async function main() {
         : `${current.trimEnd()}\n\n${report}\n`;
     writeFileSync(RESULTS, next);
     // The report is committed: keep it as the formatter (and so CI's lint) wants it.
-    spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', RESULTS], { cwd: REPO_ROOT, stdio: 'ignore' });
+    spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', RESULTS], {
+      cwd: REPO_ROOT,
+      stdio: 'ignore',
+    });
   }
 }
 
