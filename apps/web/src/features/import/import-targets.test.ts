@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customKeyFor, describeTarget, targetFromValue, targetOptions, targetValue } from './import-targets';
+import { type ColumnTarget, customKeyFor, describeTarget, targetFromValue, targetOptions, targetValue } from './import-targets';
 
 describe('column targets in plain words', () => {
   it('names fields, computed columns, custom fields and ignored columns', () => {
@@ -15,9 +15,9 @@ describe('column targets in plain words', () => {
   });
 
   it('round-trips a target through its Select value, restoring the proposed custom field or computed column', () => {
-    const custom = { kind: 'custom', key: 'level', label: 'Level', type: 'select', options: ['Gold'] } as const;
+    const custom: ColumnTarget = { kind: 'custom', key: 'level', label: 'Level', type: 'select', options: ['Gold'] };
     expect(targetFromValue(targetValue(custom), custom, 'Level', 1)).toEqual(custom);
-    const computed = { kind: 'computed', name: 'tier1Reps' } as const;
+    const computed: ColumnTarget = { kind: 'computed', name: 'tier1Reps' };
     expect(targetFromValue('computed', computed, 'Tier 1 Reps', 2)).toEqual(computed);
     expect(targetFromValue('field:type', custom, 'Level', 1)).toEqual({ kind: 'field', field: 'type' });
     expect(targetFromValue('ignore', custom, 'Level', 1)).toEqual({ kind: 'ignore' });

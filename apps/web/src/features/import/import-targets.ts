@@ -160,7 +160,7 @@ export function describeTarget(target: ColumnTarget): string {
     case 'field':
       return fieldLabel(target.field);
     case 'computed':
-      return `Computed — not stored (${computedLabel(target.name)})`;
+      return 'Computed — not stored';
     case 'custom':
       return `Custom field (${CUSTOM_TYPE_LABELS[target.type]})`;
     case 'ignore':

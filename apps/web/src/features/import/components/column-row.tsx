@@ -1,5 +1,12 @@
 import { Select, Table, Text } from '@mantine/core';
-import { type ColumnTarget, describeMatchedBy, targetFromValue, targetOptions, targetValue } from '../import-targets';
+import {
+  type ColumnTarget,
+  computedLabel,
+  describeMatchedBy,
+  targetFromValue,
+  targetOptions,
+  targetValue,
+} from '../import-targets';
 import classes from './import.module.css';
 
 type Props = {
@@ -26,10 +33,13 @@ export function ColumnRow({ index, header, samples, matchedBy, proposed, target,
           {name}
         </Text>
         <Text size="xs" c="gray.7">
-          {target.kind === proposed.kind && targetValue(target) === targetValue(proposed)
-            ? describeMatchedBy(matchedBy)
-            : 'changed by you'}
+          {targetValue(target) === targetValue(proposed) ? describeMatchedBy(matchedBy) : 'changed by you'}
         </Text>
+        {target.kind === 'computed' ? (
+          <Text size="xs" c="gray.7">
+            Partner Tracker works out “{computedLabel(target.name)}” itself
+          </Text>
+        ) : null}
       </Table.Th>
       <Table.Td maw={320}>
         {shown.length ? (

@@ -74,8 +74,7 @@ export function ColumnsStep({ sheet, draft, dirty, proposed, onDraft, onSaved, o
       ) : null}
 
       <div className={classes.scroll}>
-        <Table verticalSpacing="xs" data-testid="import-columns">
-          <Table.Caption>Columns of the sheet and the partner fields they fill</Table.Caption>
+        <Table miw={640} verticalSpacing="xs" data-testid="import-columns" aria-label="Columns of the sheet and what they become">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Column</Table.Th>

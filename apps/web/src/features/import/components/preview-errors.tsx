@@ -15,7 +15,7 @@ export function PreviewErrors({ rows }: { rows: ImportPreviewDto['rows'] }) {
         Rows with an error are skipped; the others are imported. Fix the cells and upload the sheet again to bring them in.
       </Text>
       <div className={classes.scroll}>
-        <Table verticalSpacing={4} data-testid="preview-errors">
+        <Table miw={560} verticalSpacing={4} data-testid="preview-errors">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Row</Table.Th>

@@ -66,13 +66,24 @@ function Problems({ row }: { row: Row }) {
 export function PreviewRows({ rows, customLabels }: { rows: readonly Row[]; customLabels: ReadonlyMap<string, string> }) {
   return (
     <div className={classes.scroll}>
-      <Table verticalSpacing="xs" data-testid="preview-rows">
-        <Table.Caption>What happens to each row of the sheet</Table.Caption>
+      <Table
+        miw={640}
+        verticalSpacing="xs"
+        data-testid="preview-rows"
+        className={classes.topAligned}
+        aria-label="What happens to each row"
+      >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Row</Table.Th>
-            <Table.Th scope="col">Partner</Table.Th>
-            <Table.Th scope="col">Result</Table.Th>
+            <Table.Th scope="col" w={60}>
+              Row
+            </Table.Th>
+            <Table.Th scope="col" w={180}>
+              Partner
+            </Table.Th>
+            <Table.Th scope="col" w={110}>
+              Result
+            </Table.Th>
             <Table.Th scope="col">Details</Table.Th>
           </Table.Tr>
         </Table.Thead>
