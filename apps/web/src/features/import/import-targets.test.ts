@@ -5,9 +5,7 @@ describe('column targets in plain words', () => {
   it('names fields, computed columns, custom fields and ignored columns', () => {
     expect(describeTarget({ kind: 'field', field: 'name' })).toBe('Partner name');
     expect(describeTarget({ kind: 'field', field: 'plan.goal' })).toBe('90-day goal');
-    expect(describeTarget({ kind: 'computed', name: 'daysSinceLastTouch' })).toBe(
-      'Computed — not stored (Days since last touch)',
-    );
+    expect(describeTarget({ kind: 'computed', name: 'daysSinceLastTouch' })).toBe('Computed — not stored');
     expect(describeTarget({ kind: 'custom', key: 'level', label: 'Level', type: 'select', options: ['Gold'] })).toBe(
       'Custom field (choice list)',
     );
