@@ -3,7 +3,7 @@ import type { ImportPreviewDto, PartnerListResponse, SheetImportDto } from '@ptr
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshots, type TestBrowser } from './support/browser';
-import { columnRow, errorsShown, goToPreview, importedAs, uploadInWizard } from './support/import';
+import { columnRow, errorsShown, fixturePath, goToPreview, importedAs, nextJson, uploadInWizard } from './support/import';
 import { startTestServer, type TestServer } from './support/server';
 
 // Issue 5: the sheet import wizard and the export buttons, in Chromium against the real server.
@@ -110,6 +110,9 @@ describe('importing a sheet into an empty workspace', () => {
     const columns = (stored.mapping as { columns: { header: string; target: unknown }[] }).columns;
     expect(columns.find((c) => c.header === header)?.target).toEqual({ kind: 'ignore' });
     expect(stored.version).toBe(uploaded.version + 1);
+    // "Download mapping" hands over the mapping as saved, for `ptrack import --mapping`.
+    const href = (await page.getByRole('link', { name: 'Download mapping (JSON)' }).getAttribute('href'))!;
+    expect(JSON.parse(decodeURIComponent(href.slice(href.indexOf(',') + 1)))).toEqual(stored.mapping);
   });
 });
 
@@ -148,5 +151,57 @@ describe('exporting the partners', () => {
     const narrowed = (await download('CSV')).content.toString('utf8').replace(/^\uFEFF/, '');
     expect(narrowed.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1).toBe(found.total);
     expect(narrowed).toContain(someone);
+  });
+});
+
+describe('uploading', () => {
+  it('lets the user pick the worksheet of a workbook, reading the file again with it', async () => {
+    await page.goto(`${server.url}/import`);
+    const first = await uploadInWizard(page, 'partners.xlsx');
+    expect(first.sheetNames.length).toBeGreaterThan(1);
+    const worksheet = page.getByRole('textbox', { name: 'Worksheet' }).or(page.getByRole('combobox', { name: 'Worksheet' }));
+    expect(await worksheet.inputValue()).toBe(first.sheet);
+    const other = first.sheetNames.find((s) => s === 'Partners')!;
+    const again = nextJson<SheetImportDto>(page, /\/api\/imports\?/, 'POST');
+    await worksheet.click();
+    await page.getByRole('option', { name: other, exact: true }).click();
+    const { body } = await again;
+    expect(body.sheet).toBe(other);
+    await page.getByTestId('uploaded-file').getByText(`${body.columns.length} columns`).waitFor();
+    expect(await worksheet.inputValue()).toBe(other);
+  });
+
+  it('says in plain words why a file cannot be read, as the API says it', async () => {
+    await page.goto(`${server.url}/import`);
+    const refused = nextJson<{ errors: { field: string; message: string }[] }>(page, /\/api\/imports\?/, 'POST');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'broken.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('not a zip'),
+    });
+    const { status, body } = await refused;
+    expect(status).toBe(400);
+    const message = body.errors.find((e) => e.field === 'file')!.message;
+    await page.getByRole('alert').filter({ hasText: 'This file could not be read' }).getByText(message).waitFor();
+  });
+
+  it('takes a sheet dropped on the drop zone', async () => {
+    await page.goto(`${server.url}/import`);
+    const csv = readFileSync(fixturePath('final-schema-tracker.csv'), 'utf8');
+    // Built in the page (the test's Node has no DataTransfer): a drop as the browser makes it.
+    const transfer = await page.evaluateHandle((text) => {
+      const web = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: string[], name: string, options: { type: string }) => unknown;
+      };
+      const data = new web.DataTransfer();
+      data.items.add(new web.File([text], 'dropped.csv', { type: 'text/csv' }));
+      return data;
+    }, csv);
+    const uploaded = nextJson<SheetImportDto>(page, /\/api\/imports\?/, 'POST');
+    await page.getByText('Drop your sheet here').dispatchEvent('drop', { dataTransfer: transfer });
+    const { body } = await uploaded;
+    expect(body.fileName).toBe('dropped.csv');
+    await page.getByTestId('uploaded-file').getByText(`${body.totalRows} rows`, { exact: false }).waitFor();
   });
 });
