@@ -44,6 +44,16 @@ export function ImportPage() {
     setDraft(null);
     apply.reset();
   };
+  const applyView = sheet ? (
+    <ApplyStep
+      sheet={sheet}
+      applying={apply.isPending}
+      applied={apply.data}
+      error={apply.error}
+      onRetry={() => apply.mutate(sheet.id)}
+      onAnother={restart}
+    />
+  ) : null;
   // Steps already reached can be revisited, until the import has started.
   const reachable = (target: number) => !started && target < step;
 
@@ -57,7 +67,7 @@ export function ImportPage() {
         </Text>
       </div>
       <Stepper
-        active={step}
+        active={apply.isSuccess ? 4 : step}
         onStepClick={(s) => reachable(s) && setStep(s as Step)}
         size="sm"
         allowNextStepsSelect={false}
@@ -87,17 +97,9 @@ export function ImportPage() {
           {sheet ? <PreviewStep sheet={sheet} onBack={() => setStep(1)} onImport={startImport} /> : null}
         </Stepper.Step>
         <Stepper.Step label="Import" description="Save the partners" loading={apply.isPending}>
-          {sheet ? (
-            <ApplyStep
-              sheet={sheet}
-              applying={apply.isPending}
-              applied={apply.data}
-              error={apply.error}
-              onRetry={() => apply.mutate(sheet.id)}
-              onAnother={restart}
-            />
-          ) : null}
+          {applyView}
         </Stepper.Step>
+        <Stepper.Completed>{applyView}</Stepper.Completed>
       </Stepper>
     </Stack>
   );

@@ -10,6 +10,8 @@ import { PreviewRows } from './preview-rows';
 type Props = { sheet: SheetImportDto; onBack(): void; onImport(): void };
 type Filter = 'all' | ImportPreviewDto['rows'][number]['action'];
 
+const PAGE = 100;
+
 /** Custom field key → the label its column gives it, to name custom values in the preview. */
 export function customLabelsOf(sheet: SheetImportDto): Map<string, string> {
   const labels = new Map<string, string>();
@@ -24,6 +26,8 @@ export function customLabelsOf(sheet: SheetImportDto): Map<string, string> {
 export function PreviewStep({ sheet, onBack, onImport }: Props) {
   const preview = useImportPreview(sheet.id, sheet.version);
   const [filter, setFilter] = useState<Filter>('all');
+  // A page of rows at a time: a thousand rows of changes at once would freeze the page for seconds.
+  const [limit, setLimit] = useState(PAGE);
   const customLabels = useMemo(() => customLabelsOf(sheet), [sheet]);
 
   if (preview.isPending)
@@ -84,7 +88,10 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
               aria-label="Show rows"
               size="xs"
               value={filter}
-              onChange={(v) => setFilter(v as Filter)}
+              onChange={(v) => {
+                setFilter(v as Filter);
+                setLimit(PAGE);
+              }}
               data={[
                 { value: 'all', label: `All (${rows.length})` },
                 { value: 'create', label: `New (${counts.create})` },
@@ -99,7 +106,19 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
             </Text>
           ) : null}
           {shown.length ? (
-            <PreviewRows rows={shown} customLabels={customLabels} />
+            <>
+              <PreviewRows rows={shown.slice(0, limit)} customLabels={customLabels} />
+              {shown.length > limit ? (
+                <Group gap="sm" mt="xs">
+                  <Text size="sm" c="gray.7">
+                    {limit.toLocaleString()} of {shown.length.toLocaleString()} rows shown.
+                  </Text>
+                  <Button variant="default" size="xs" onClick={() => setLimit((n) => n + PAGE)}>
+                    Show {Math.min(PAGE, shown.length - limit)} more
+                  </Button>
+                </Group>
+              ) : null}
+            </>
           ) : (
             <Text size="sm" c="gray.7">
               No rows of this kind.
