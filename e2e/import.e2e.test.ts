@@ -99,6 +99,8 @@ describe('importing a sheet into an empty workspace', () => {
     await select.fill("Don't");
     await page.getByRole('option', { name: "Don't import", exact: true }).click();
     expect(await importedAs(page, header)).toBe("Don't import");
+    const leftOut = uploaded.columns.filter((c) => c.target.kind === 'ignore').length + 1;
+    await page.getByTestId('mapping-summary').getByText(`${leftOut} left out`, { exact: false }).waitFor();
     const saved = page.waitForResponse(
       (r) => r.request().method() === 'PATCH' && r.url().includes(`/api/imports/${uploaded.id}`),
     );

@@ -1,6 +1,14 @@
 import type { SheetImportDto } from '@ptrack/contracts';
 import { describe, expect, it } from 'vitest';
-import { duplicateTargets, mappingFileName, mappingOf, mapsName, withDateOrder, withTarget } from './import-mapping';
+import {
+  duplicateTargets,
+  mappingFileName,
+  mappingOf,
+  mappingSummary,
+  mapsName,
+  withDateOrder,
+  withTarget,
+} from './import-mapping';
 
 const column = (index: number, header: string, target: Record<string, unknown>) => ({
   index,
@@ -45,6 +53,12 @@ describe('the mapping the wizard edits', () => {
     expect(duplicateTargets(m).get(2)).toContain('"Notes" already fills Notes');
     expect(mapsName(m)).toBe(true);
     expect(mapsName(withTarget(m, 0, { kind: 'ignore' }))).toBe(false);
+  });
+
+  it('sums the mapping up by kind of target', () => {
+    const m = mappingOf(sheet());
+    expect(mappingSummary(m)).toBe('2 partner fields · 1 custom field');
+    expect(mappingSummary(withTarget(m, 2, { kind: 'ignore' }))).toBe('2 partner fields · 1 left out');
   });
 
   it('names the downloaded mapping after the sheet', () => {

@@ -70,3 +70,16 @@ export function mappingDownloadHref(mapping: SavedMapping): string {
 export function mappingFileName(fileName: string): string {
   return `${fileName.replace(/\.[^.]+$/, '') || 'sheet'}-mapping.json`;
 }
+
+/** "30 partner fields · 2 custom fields · 4 computed · 1 left out": the mapping at a glance. */
+export function mappingSummary(mapping: SavedMapping): string {
+  const count = { field: 0, custom: 0, computed: 0, ignore: 0 };
+  for (const c of mapping.columns) count[c.target.kind]++;
+  const parts = [
+    `${count.field} ${count.field === 1 ? 'partner field' : 'partner fields'}`,
+    count.custom ? `${count.custom} ${count.custom === 1 ? 'custom field' : 'custom fields'}` : '',
+    count.computed ? `${count.computed} computed (not stored)` : '',
+    count.ignore ? `${count.ignore} left out` : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
+}

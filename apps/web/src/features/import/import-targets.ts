@@ -170,10 +170,10 @@ export function describeTarget(target: ColumnTarget): string {
 
 const MATCHED_BY: Record<string, string> = {
   saved: 'from your saved mapping',
-  header: 'the header is the tracker sheet’s own',
+  header: 'tracker sheet header',
   synonym: 'recognised header',
   'existing-custom': 'one of your custom fields',
-  'new-custom': 'new custom field, typed from the values',
+  'new-custom': 'new custom field, typed from its values',
 };
 
 /** Why the server proposed this target, in a few words. */

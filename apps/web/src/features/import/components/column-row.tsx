@@ -37,7 +37,7 @@ export function ColumnRow({ index, header, samples, matchedBy, proposed, target,
         </Text>
         {target.kind === 'computed' ? (
           <Text size="xs" c="gray.7">
-            Partner Tracker works out “{computedLabel(target.name)}” itself
+            {computedLabel(target.name)}: worked out from your records
           </Text>
         ) : null}
       </Table.Th>

@@ -7,6 +7,7 @@ import {
   duplicateTargets,
   mappingDownloadHref,
   mappingFileName,
+  mappingSummary,
   mapsName,
   type SavedMapping,
   withDateOrder,
@@ -52,6 +53,9 @@ export function ColumnsStep({ sheet, draft, dirty, proposed, onDraft, onSaved, o
       <Text>
         {sheet.columns.length} columns in <strong>{sheet.fileName}</strong>. Check what each one becomes: columns that are not
         partner fields can be kept as custom fields, or left out.
+      </Text>
+      <Text size="sm" fw={500} aria-live="polite" data-testid="mapping-summary">
+        {mappingSummary(draft)}
       </Text>
 
       <Radio.Group

@@ -90,7 +90,7 @@ export function PartnersPage() {
                 shown={columns.map((c) => c.key)}
                 onChange={(keys) => void navigate({ search: (prev) => ({ ...prev, cols: keys.join(',') }) })}
               />
-              <ExportMenu view={search.view} q={search.q} filter={search.filter} />
+              <ExportMenu view={search.view} q={search.q} filter={search.filter} disabled={missingView} />
               <Button onClick={() => setDialog({ kind: 'save' })} disabled={missingView}>
                 Save view
               </Button>
