@@ -171,6 +171,7 @@ describe('uploading', () => {
     expect(body.sheet).toBe(other);
     await page.getByTestId('uploaded-file').getByText(`${body.columns.length} columns`).waitFor();
     expect(await worksheet.inputValue()).toBe(other);
+    await screenshots(page, 'import-upload');
   });
 
   it('says in plain words why a file cannot be read, as the API says it', async () => {

@@ -1,4 +1,5 @@
 import { Stack, Stepper, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { SheetImportDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { useApplyImport } from '../hooks/use-import';
@@ -20,6 +21,8 @@ export function ImportPage() {
   // What the server first proposed per column: picking "custom" or "computed" again restores it.
   const [proposed, setProposed] = useState<ColumnTarget[]>([]);
   const apply = useApplyImport();
+  // Four steps with descriptions do not fit side by side on a phone.
+  const phone = useMediaQuery('(max-width: 36em)');
 
   const saved = sheet ? mappingOf(sheet) : null;
   const dirty = !!draft && !!saved && !sameMapping(draft, saved);
@@ -70,6 +73,7 @@ export function ImportPage() {
         active={apply.isSuccess ? 4 : step}
         onStepClick={(s) => reachable(s) && setStep(s as Step)}
         size="sm"
+        orientation={phone ? 'vertical' : 'horizontal'}
         allowNextStepsSelect={false}
         aria-label="Import steps"
       >
