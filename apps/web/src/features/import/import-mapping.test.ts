@@ -38,6 +38,22 @@ describe('the mapping the wizard edits', () => {
     ]);
   });
 
+  it('keeps the occurrences the server stored (it normalises headers its own way)', () => {
+    const stored = {
+      version: 1,
+      entity: 'partner',
+      columns: [
+        { header: 'Partner Company', occurrence: 1, target: { kind: 'field', field: 'name' } },
+        { header: 'Notes', occurrence: 1, target: { kind: 'field', field: 'notes' } },
+        { header: 'notes', occurrence: 2, target: { kind: 'ignore' } },
+      ],
+    };
+    const s = sheet(stored);
+    s.columns[2]!.header = 'Notes:';
+    stored.columns[2]!.header = 'Notes:';
+    expect(mappingOf(s).columns[2]!.occurrence).toBe(2);
+  });
+
   it('changes one column and the date order without touching the rest', () => {
     const m = mappingOf(sheet());
     const changed = withTarget(m, 1, { kind: 'ignore' });

@@ -15,10 +15,13 @@ type ImportColumns = Pick<SheetImportDto, 'entity' | 'columns' | 'mapping'>;
 export function mappingOf(dto: ImportColumns): SavedMapping {
   const stored = dto.mapping as Partial<SavedMapping> | null;
   const seen = new Map<string, number>();
-  const columns = dto.columns.map((c) => {
+  const columns = dto.columns.map((c, i) => {
     const key = c.header.trim().toLowerCase();
-    const occurrence = (seen.get(key) ?? 0) + 1;
-    seen.set(key, occurrence);
+    const counted = (seen.get(key) ?? 0) + 1;
+    seen.set(key, counted);
+    // The server counts repeats by its own header normalisation: its stored occurrence wins.
+    const kept = stored?.columns?.[i];
+    const occurrence = kept && kept.header === c.header ? kept.occurrence : counted;
     return { header: c.header, occurrence, target: c.target as ColumnTarget };
   });
   return {
