@@ -186,6 +186,11 @@ describe('uploading', () => {
     expect(status).toBe(400);
     const message = body.errors.find((e) => e.field === 'file')!.message;
     await page.getByRole('alert').filter({ hasText: 'This file could not be read' }).getByText(message).waitFor();
+    // A file that is no spreadsheet at all is refused before it is sent.
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF') });
+    await page.getByRole('alert').getByText('"notes.pdf" is not a spreadsheet', { exact: false }).waitFor();
   });
 
   it('takes a sheet dropped on the drop zone', async () => {

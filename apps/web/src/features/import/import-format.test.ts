@@ -6,6 +6,7 @@ describe('how the import wizard words things', () => {
     expect(isSheetFile('Tracker.XLSX')).toBe(true);
     expect(isSheetFile('tracker.tsv')).toBe(true);
     expect(isSheetFile('tracker.pdf')).toBe(false);
+    expect(isSheetFile('old.xls')).toBe(true); // the server explains how to save it as .xlsx
     expect(contentTypeOf('a.xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(contentTypeOf('a.csv')).toBe('text/csv');
   });

@@ -2,10 +2,13 @@ import { fieldLabel } from './import-targets';
 
 // How the wizard words files, changes and option lists.
 
-export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'] as const;
+/** What the file picker offers: the sheets the server reads. */
+export const ACCEPTED_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx', '.xlsm'] as const;
+// Spreadsheets it does not read still go to the server, which says how to save them instead.
+const SPREADSHEETS = [...ACCEPTED_EXTENSIONS, '.xls', '.ods', '.numbers'];
 
-/** Whether the server can read a file of this name (a CSV, TSV or Excel workbook). */
-export const isSheetFile = (name: string): boolean => ACCEPTED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+/** Whether a file of this name is a spreadsheet at all (anything else is refused before uploading it). */
+export const isSheetFile = (name: string): boolean => SPREADSHEETS.some((ext) => name.toLowerCase().endsWith(ext));
 
 /** The content type the upload declares: the server reads the bytes either way, and names the file. */
 export function contentTypeOf(name: string): string {

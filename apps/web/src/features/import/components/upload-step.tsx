@@ -24,7 +24,7 @@ export function UploadStep({ file, uploaded, onUploaded, onNext }: Props) {
   const send = (picked: File, sheet?: string) => {
     setRefused(null);
     if (!isSheetFile(picked.name)) {
-      setRefused(`"${picked.name}" is not a sheet: choose a .csv, .tsv or .xlsx file.`);
+      setRefused(`"${picked.name}" is not a spreadsheet: choose a .csv, .tsv or .xlsx file.`);
       return;
     }
     upload.mutate({ file: picked, ...(sheet ? { sheet } : {}) }, { onSuccess: (dto) => onUploaded(picked, dto) });
