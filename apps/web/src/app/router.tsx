@@ -55,6 +55,12 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
 });
 
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import',
+  component: lazyRouteComponent(() => import('../features/import/components/import-page'), 'ImportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   todayRoute,
   partnersRoute,
@@ -63,6 +69,7 @@ const routeTree = rootRoute.addChildren([
   reviewRoute,
   dashboardRoute,
   settingsRoute,
+  importRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

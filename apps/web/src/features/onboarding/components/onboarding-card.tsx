@@ -1,4 +1,5 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { AddPartnerForm } from '../../partners/components/add-partner-form';
@@ -37,15 +38,15 @@ export function OnboardingCard() {
           >
             Load demo data
           </Button>
-          <Button variant="default" disabled aria-describedby="import-soon">
+          <Button variant="default" renderRoot={(props) => <Link {...props} to="/import" />}>
             Import your sheet
           </Button>
           <Button variant="default" onClick={() => setAdding(true)} disabled={adding} aria-expanded={adding}>
             Add a partner
           </Button>
         </Group>
-        <Text size="sm" c="gray.7" id="import-soon">
-          Importing your spreadsheet (CSV or XLSX) is coming soon.
+        <Text size="sm" c="gray.7">
+          Already track partners in a spreadsheet? Import it as CSV or Excel: you check the columns and see every change first.
         </Text>
         {adding ? <AddPartnerForm onDone={() => setAdding(false)} /> : null}
       </Stack>

@@ -1,0 +1,58 @@
+import type { ImportPreviewDto, SheetImportDto } from '@ptrack/contracts';
+import { ApiError, api } from '../../../api/client';
+import { contentTypeOf } from '../import-format';
+import type { SavedMapping } from '../import-mapping';
+
+/**
+ * Uploads a sheet (its bytes as the body, not JSON: the one request the JSON client cannot make), and
+ * answers with its columns matched and sampled. Failures become the client's ApiError, as elsewhere.
+ */
+export async function uploadSheet(file: File, sheet?: string): Promise<SheetImportDto> {
+  const params = new URLSearchParams({ fileName: file.name, entity: 'partner' });
+  if (sheet) params.set('sheet', sheet);
+  let response: Response;
+  try {
+    response = await fetch(`/api/imports?${params}`, {
+      method: 'POST',
+      headers: { 'content-type': contentTypeOf(file.name), accept: 'application/json' },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, {
+      code: 'NETWORK',
+      title: 'Cannot reach the server',
+      detail: 'Check that Partner Tracker is running.',
+    });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, (body as ConstructorParameters<typeof ApiError>[1] | null) ?? {});
+  return body as SheetImportDto;
+}
+
+export function fetchImport(id: string): Promise<SheetImportDto> {
+  return api.get<SheetImportDto>(`/api/imports/${encodeURIComponent(id)}`);
+}
+
+/** Replaces the mapping, based on `version`: a stale version is refused with 409 VERSION_CONFLICT. */
+export function updateImportMapping(id: string, body: { version: number; mapping: SavedMapping }): Promise<SheetImportDto> {
+  return api.patch<SheetImportDto>(`/api/imports/${encodeURIComponent(id)}`, body);
+}
+
+export function previewImport(id: string): Promise<ImportPreviewDto> {
+  return api.post<ImportPreviewDto>(`/api/imports/${encodeURIComponent(id)}/preview`);
+}
+
+export function applyImport(id: string): Promise<SheetImportDto> {
+  return api.post<SheetImportDto>(`/api/imports/${encodeURIComponent(id)}/apply`);
+}
+
+export type ExportQuery = { format: 'csv' | 'xlsx'; view?: string; q?: string; filter?: string };
+
+/** The download address of an export (a plain link: the browser saves the attachment itself). */
+export function exportHref(query: ExportQuery): string {
+  const params = new URLSearchParams({ format: query.format });
+  if (query.view) params.set('view', query.view);
+  if (query.q) params.set('q', query.q);
+  if (query.filter) params.set('filter', query.filter);
+  return `/api/exports?${params}`;
+}
