@@ -56,13 +56,20 @@ function urlOf(path: string, query?: Query): string {
   return search ? `${path}?${search}` : path;
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+type RequestOptions = { query?: Query; body?: unknown; raw?: { body: Blob; contentType: string } };
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response;
+  const headers: Record<string, string> = options.raw
+    ? { 'content-type': options.raw.contentType, accept: 'application/json' }
+    : options.body === undefined
+      ? { accept: 'application/json' }
+      : { 'content-type': 'application/json' };
   try {
     response = await fetch(urlOf(path, options.query), {
       method,
-      headers: options.body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      headers,
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, {
@@ -83,4 +90,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  /** A file's bytes as the body (a sheet upload), answered with JSON. */
+  upload: <T>(path: string, query: Query, file: Blob, contentType: string) =>
+    request<T>('POST', path, { query, raw: { body: file, contentType } }),
 };

@@ -1,32 +1,16 @@
 import type { ImportPreviewDto, SheetImportDto } from '@ptrack/contracts';
-import { ApiError, api } from '../../../api/client';
+import { api } from '../../../api/client';
 import { contentTypeOf } from '../import-format';
 import type { SavedMapping } from '../import-mapping';
 
-/**
- * Uploads a sheet (its bytes as the body, not JSON: the one request the JSON client cannot make), and
- * answers with its columns matched and sampled. Failures become the client's ApiError, as elsewhere.
- */
-export async function uploadSheet(file: File, sheet?: string): Promise<SheetImportDto> {
-  const params = new URLSearchParams({ fileName: file.name, entity: 'partner' });
-  if (sheet) params.set('sheet', sheet);
-  let response: Response;
-  try {
-    response = await fetch(`/api/imports?${params}`, {
-      method: 'POST',
-      headers: { 'content-type': contentTypeOf(file.name), accept: 'application/json' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, {
-      code: 'NETWORK',
-      title: 'Cannot reach the server',
-      detail: 'Check that Partner Tracker is running.',
-    });
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, (body as ConstructorParameters<typeof ApiError>[1] | null) ?? {});
-  return body as SheetImportDto;
+/** Uploads a sheet (its bytes as the body) and answers with its columns matched and sampled. */
+export function uploadSheet(file: File, sheet?: string): Promise<SheetImportDto> {
+  return api.upload<SheetImportDto>(
+    '/api/imports',
+    { fileName: file.name, entity: 'partner', sheet },
+    file,
+    contentTypeOf(file.name),
+  );
 }
 
 export function fetchImport(id: string): Promise<SheetImportDto> {
