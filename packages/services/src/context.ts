@@ -88,3 +88,15 @@ export async function inTransaction<T>(
     throw translateDatabaseError(error);
   }
 }
+
+/**
+ * Runs queries one after another, for a tuple of results like Promise.all's: a transaction is one
+ * connection, which runs one statement at a time (node-postgres deprecates queuing them concurrently).
+ */
+export async function inSequence<T extends readonly (() => unknown)[]>(
+  ...steps: T
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const results: unknown[] = [];
+  for (const step of steps) results.push(await step());
+  return results as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}

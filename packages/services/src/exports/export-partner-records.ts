@@ -10,7 +10,7 @@ import {
   sqlArray,
 } from '@ptrack/storage';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { inTransaction, type ServiceContext } from '../context';
+import { inSequence, inTransaction, type ServiceContext } from '../context';
 import { parseFilterParam } from '../partners/list-partners';
 import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
@@ -117,22 +117,25 @@ export async function exportPartnerRecords(
         total = page.total;
         if (page.rows.length === 0) break;
         const ids = page.rows.map((r) => r.id);
-        const [own, plans, named] = await Promise.all([
-          tx
-            .select()
-            .from(partners)
-            .where(sql`${partners.id} = any(${sqlArray(ids, 'uuid')})`),
-          tx
-            .select()
-            .from(activationPlans)
-            .where(and(sql`${activationPlans.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(activationPlans.isCurrent, true))),
-          tx
-            .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
-            .from(partnerNamedAccounts)
-            .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
-            .where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(ids, 'uuid')})`)
-            .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
-        ]);
+        const [own, plans, named] = await inSequence(
+          () =>
+            tx
+              .select()
+              .from(partners)
+              .where(sql`${partners.id} = any(${sqlArray(ids, 'uuid')})`),
+          () =>
+            tx
+              .select()
+              .from(activationPlans)
+              .where(and(sql`${activationPlans.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(activationPlans.isCurrent, true))),
+          () =>
+            tx
+              .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
+              .from(partnerNamedAccounts)
+              .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
+              .where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(ids, 'uuid')})`)
+              .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
+        );
         const ownById = new Map(own.map((p) => [p.id, p]));
         const planById = new Map(plans.map((p) => [p.partnerId, p]));
         const namedById = new Map<string, string[]>();

@@ -3,7 +3,7 @@ import type { IsoDate } from '@ptrack/domain';
 import { actions, insertRows, partners, repStats, reps, sqlArray, type Tx, touches } from '@ptrack/storage';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ServiceContext } from '../context';
+import { inSequence, type ServiceContext } from '../context';
 import { customValueProblem } from '../field-checks';
 import { recordChange } from '../history';
 import { type BatchContext, type ImportResult, type ImportRowsOptions, runImportBatches } from './import-partner-rows';
@@ -59,16 +59,18 @@ async function readRepState(tx: Tx, batch: RepImportRow[]) {
     .from(reps)
     .where(sql`${reps.partnerId} = any(${sqlArray(ids, 'uuid')}) or lower(${reps.email}) = any(${sqlArray(emails, 'text')})`);
   const repIds = repRows.map((r) => r.id);
-  const [open, stats] = await Promise.all([
-    tx
-      .select()
-      .from(actions)
-      .where(and(sql`${actions.repId} = any(${sqlArray(repIds, 'uuid')})`, eq(actions.status, 'open'))),
-    tx
-      .select({ repId: repStats.repId, last: repStats.lastTouchDate })
-      .from(repStats)
-      .where(sql`${repStats.repId} = any(${sqlArray(repIds, 'uuid')})`),
-  ]);
+  const [open, stats] = await inSequence(
+    () =>
+      tx
+        .select()
+        .from(actions)
+        .where(and(sql`${actions.repId} = any(${sqlArray(repIds, 'uuid')})`, eq(actions.status, 'open'))),
+    () =>
+      tx
+        .select({ repId: repStats.repId, last: repStats.lastTouchDate })
+        .from(repStats)
+        .where(sql`${repStats.repId} = any(${sqlArray(repIds, 'uuid')})`),
+  );
   return {
     partnerByName,
     byEmail: new Map(repRows.filter((r) => r.email).map((r) => [r.email!.toLowerCase(), r])),

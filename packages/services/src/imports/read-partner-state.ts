@@ -11,6 +11,7 @@ import {
   type Tx,
 } from '@ptrack/storage';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { inSequence } from '../context';
 
 // What an import batch compares its rows with: the partners they name (by HubSpot id or name) and,
 // for those, their named accounts, current plan, open actions, reps and computed figures — each read
@@ -61,31 +62,36 @@ export async function readPartnerState(tx: Tx, names: string[], hubspotIds: stri
   if (found.length === 0) return state;
   const ids = found.map((p) => p.id);
 
-  const [named, plans, open, repRows, stats] = await Promise.all([
-    tx
-      .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
-      .from(partnerNamedAccounts)
-      .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
-      .where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(ids, 'uuid')})`)
-      .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
-    tx
-      .select()
-      .from(activationPlans)
-      .where(and(sql`${activationPlans.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(activationPlans.isCurrent, true))),
-    tx
-      .select()
-      .from(actions)
-      .where(and(sql`${actions.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(actions.status, 'open')))
-      .orderBy(asc(actions.dueDate), asc(actions.id)),
-    tx
-      .select({ id: reps.id, partnerId: reps.partnerId, name: reps.name })
-      .from(reps)
-      .where(sql`${reps.partnerId} = any(${sqlArray(ids, 'uuid')})`),
-    tx
-      .select()
-      .from(partnerStats)
-      .where(sql`${partnerStats.partnerId} = any(${sqlArray(ids, 'uuid')})`),
-  ]);
+  const [named, plans, open, repRows, stats] = await inSequence(
+    () =>
+      tx
+        .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
+        .from(partnerNamedAccounts)
+        .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
+        .where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(ids, 'uuid')})`)
+        .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
+    () =>
+      tx
+        .select()
+        .from(activationPlans)
+        .where(and(sql`${activationPlans.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(activationPlans.isCurrent, true))),
+    () =>
+      tx
+        .select()
+        .from(actions)
+        .where(and(sql`${actions.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(actions.status, 'open')))
+        .orderBy(asc(actions.dueDate), asc(actions.id)),
+    () =>
+      tx
+        .select({ id: reps.id, partnerId: reps.partnerId, name: reps.name })
+        .from(reps)
+        .where(sql`${reps.partnerId} = any(${sqlArray(ids, 'uuid')})`),
+    () =>
+      tx
+        .select()
+        .from(partnerStats)
+        .where(sql`${partnerStats.partnerId} = any(${sqlArray(ids, 'uuid')})`),
+  );
 
   const byId = new Map<string, ExistingPartner>();
   for (const record of found) {
