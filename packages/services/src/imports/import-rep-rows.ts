@@ -1,14 +1,14 @@
 import { RepFields } from '@ptrack/contracts';
 import type { IsoDate } from '@ptrack/domain';
-import { actions, insertRows, partners, repStats, reps, sqlArray, type Tx, touches } from '@ptrack/storage';
+import { actions, partners, repStats, reps, sqlArray, type Tx, touches } from '@ptrack/storage';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inSequence, type ServiceContext } from '../context';
 import { customValueProblem } from '../field-checks';
-import { recordChange } from '../history';
 import { type BatchContext, type ImportResult, type ImportRowsOptions, runImportBatches } from './import-partner-rows';
 import type { FieldChange, RowOutcome, RowProblem } from './import-types';
 import { canonicalOption, currentValue, type NewOptions, noonOn, present, same } from './row-values';
+import { insertWithHistory, updateWithHistory } from './write-with-history';
 
 // Rep sheets (seed 001, "Option B": one row per rep with its partner, tier, quality, last contact and
 // next action). A rep is matched by email, else by name at its partner (ignoring case); a partner the
@@ -207,21 +207,17 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
   const missing = [
     ...new Map(writes.filter((w) => !w.partnerId).map((w) => [w.partnerName.toLowerCase(), w.partnerName])).values(),
   ];
-  const added = await insertRows(
-    tx,
-    partners,
-    missing.map((name) => ({ name, createdAt: now, updatedAt: now })),
-    { returning: true },
-  );
+  const newPartners = missing.map((name) => ({ name, createdAt: now, updatedAt: now }));
+  const added = await insertWithHistory(tx, ctx, partners, 'partner', newPartners, (p) => p.id);
   const addedByName = new Map(added.map((p) => [p.name.toLowerCase(), p.id]));
-  for (const p of added)
-    await recordChange(tx, ctx, { entityType: 'partner', entityId: p.id, partnerId: p.id, operation: 'create', after: p });
   for (const w of writes) w.partnerId ??= addedByName.get(w.partnerName.toLowerCase())!;
 
   const creates = writes.filter((w) => !w.existing);
-  const inserted = await insertRows(
+  const inserted = await insertWithHistory(
     tx,
+    ctx,
     reps,
+    'rep',
     creates.map((w) => ({
       ...w.fields,
       partnerId: w.partnerId!,
@@ -230,38 +226,16 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
       createdAt: now,
       updatedAt: now,
     })) as (typeof reps.$inferInsert)[],
-    { returning: true },
+    (r) => r.partnerId,
   );
   const repIdOf = new Map<RepWrite, string>();
   const byKey = new Map(creates.map((w) => [`${w.partnerId}|${String(w.fields.name).toLowerCase()}`, w]));
-  for (const rep of inserted) {
-    repIdOf.set(byKey.get(`${rep.partnerId}|${rep.name.toLowerCase()}`)!, rep.id);
-    await recordChange(tx, ctx, {
-      entityType: 'rep',
-      entityId: rep.id,
-      partnerId: rep.partnerId,
-      operation: 'create',
-      after: rep,
-    });
-  }
+  for (const rep of inserted) repIdOf.set(byKey.get(`${rep.partnerId}|${rep.name.toLowerCase()}`)!, rep.id);
   for (const w of writes.filter((w) => w.existing)) {
     const before = w.existing!;
     repIdOf.set(w, before.id);
     const set = { ...w.fields, ...(w.custom ? { custom: w.custom } : {}) };
-    if (Object.keys(set).length === 0) continue;
-    const [after] = await tx
-      .update(reps)
-      .set({ ...set, version: before.version + 1, updatedAt: now })
-      .where(eq(reps.id, before.id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'rep',
-      entityId: before.id,
-      partnerId: before.partnerId,
-      operation: 'update',
-      before,
-      after: after!,
-    });
+    if (Object.keys(set).length > 0) await updateWithHistory(tx, ctx, reps, 'rep', before, set, before.partnerId);
   }
   const newActions = writes.flatMap((w) =>
     w.action && 'dueDate' in w.action
@@ -278,25 +252,11 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
         ]
       : [],
   );
-  for (const a of await insertRows(tx, actions, newActions, { returning: true })) {
-    await recordChange(tx, ctx, { entityType: 'action', entityId: a.id, partnerId: a.partnerId, operation: 'create', after: a });
-  }
+  await insertWithHistory(tx, ctx, actions, 'action', newActions, (a) => a.partnerId);
   for (const w of writes) {
     if (!w.action || !('actionId' in w.action)) continue;
     const { before, notes } = w.action;
-    const [after] = await tx
-      .update(actions)
-      .set({ notes, version: before.version + 1, updatedAt: now })
-      .where(eq(actions.id, before.id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'action',
-      entityId: before.id,
-      partnerId: before.partnerId,
-      operation: 'update',
-      before,
-      after: after!,
-    });
+    await updateWithHistory(tx, ctx, actions, 'action', before, { notes }, before.partnerId);
   }
   const newTouches = writes.flatMap((w) =>
     w.touchDay
@@ -314,9 +274,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
         ]
       : [],
   );
-  for (const t of await insertRows(tx, touches, newTouches, { returning: true })) {
-    await recordChange(tx, ctx, { entityType: 'touch', entityId: t.id, partnerId: t.partnerId, operation: 'create', after: t });
-  }
+  await insertWithHistory(tx, ctx, touches, 'touch', newTouches, (t) => t.partnerId);
   return [...new Set(writes.map((w) => w.partnerId!))];
 }
 

@@ -11,11 +11,11 @@ import {
   type Tx,
   touches,
 } from '@ptrack/storage';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { recordChange } from '../history';
 import type { RowWrite } from './plan-partner-rows';
 import { noonOn } from './row-values';
+import { insertWithHistory, updateWithHistory } from './write-with-history';
 
 // Carries out an import batch's plan inside the caller's transaction, in a few set-based statements
 // (one insert of all new partners, one of all new named accounts, plans, reps, actions, touches)
@@ -41,11 +41,8 @@ async function resolveAccountNames(tx: Tx, ctx: ServiceContext, names: string[])
     .orderBy(accounts.createdAt);
   for (const a of found) if (!byKey.has(a.nameKey)) byKey.set(a.nameKey, a.id);
   const missing = [...wanted].filter(([key]) => !byKey.has(key)).map(([nameKey, name]) => ({ name, nameKey }));
-  const created = await insertRows(tx, accounts, missing, { returning: true });
-  for (const a of created) {
-    byKey.set(a.nameKey, a.id);
-    await recordChange(tx, ctx, { entityType: 'account', entityId: a.id, partnerId: null, operation: 'create', after: a });
-  }
+  const created = await insertWithHistory(tx, ctx, accounts, 'account', missing, () => null);
+  for (const a of created) byKey.set(a.nameKey, a.id);
   return byKey;
 }
 
@@ -56,9 +53,11 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
 
   // Partners: new ones in one insert; changed ones one update each (re-imports change few rows).
   const creates = writes.filter((w) => !w.existing);
-  const inserted = await insertRows(
+  const inserted = await insertWithHistory(
     tx,
+    ctx,
     partners,
+    'partner',
     creates.map((w) => ({
       ...toColumns(w.fields),
       name: String(w.fields.name),
@@ -67,14 +66,11 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       createdAt: now,
       updatedAt: now,
     })) as PartnerInsert[],
-    { returning: true },
+    (p) => p.id,
   );
   // Names are unique ignoring case: they tie each inserted row back to its sheet row.
   const createByName = new Map(creates.map((w) => [String(w.fields.name).toLowerCase(), w]));
-  for (const row of inserted) {
-    idOf.set(createByName.get(row.name.toLowerCase())!, row.id);
-    await recordChange(tx, ctx, { entityType: 'partner', entityId: row.id, partnerId: row.id, operation: 'create', after: row });
-  }
+  for (const row of inserted) idOf.set(createByName.get(row.name.toLowerCase())!, row.id);
   for (const w of writes.filter((w) => w.existing)) {
     const before = w.existing!.record;
     idOf.set(w, before.id);
@@ -83,20 +79,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       ...(w.custom ? { custom: w.custom } : {}),
       ...(w.baseline ? { baseline: w.baseline } : {}),
     };
-    if (Object.keys(set).length === 0) continue;
-    const [after] = await tx
-      .update(partners)
-      .set({ ...set, version: before.version + 1, updatedAt: now })
-      .where(eq(partners.id, before.id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'partner',
-      entityId: before.id,
-      partnerId: before.id,
-      operation: 'update',
-      before,
-      after: after!,
-    });
+    if (Object.keys(set).length > 0) await updateWithHistory(tx, ctx, partners, 'partner', before, set, before.id);
   }
 
   // Named accounts: replaced as a list for each partner whose list changed.
@@ -131,19 +114,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
     const current = w.existing?.plan;
     if (plan.kind === 'update' || plan.closePlanId) {
       const set = plan.kind === 'update' ? plan.set : { isCurrent: false, closedAt: now };
-      const [after] = await tx
-        .update(activationPlans)
-        .set({ ...set, version: current!.version + 1, updatedAt: now })
-        .where(eq(activationPlans.id, current!.id))
-        .returning();
-      await recordChange(tx, ctx, {
-        entityType: 'plan',
-        entityId: current!.id,
-        partnerId,
-        operation: 'update',
-        before: current!,
-        after: after!,
-      });
+      await updateWithHistory(tx, ctx, activationPlans, 'plan', current!, set, partnerId);
     }
     if (plan.kind === 'create') {
       newPlans.push({
@@ -157,10 +128,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       });
     }
   }
-  const createdPlans = await insertRows(tx, activationPlans, newPlans, { returning: true });
-  for (const p of createdPlans) {
-    await recordChange(tx, ctx, { entityType: 'plan', entityId: p.id, partnerId: p.partnerId, operation: 'create', after: p });
-  }
+  await insertWithHistory(tx, ctx, activationPlans, 'plan', newPlans, (p) => p.partnerId);
 
   // Next actions: the rep is found by name within the partner, or added.
   const newActions = writes.filter((w) => w.action?.kind === 'create');
@@ -177,21 +145,9 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       missingReps.push({ partnerId, name: action.repName.trim() });
     }
   }
-  const createdReps = await insertRows(
-    tx,
-    reps,
-    missingReps.map((r) => ({ ...r, createdAt: now, updatedAt: now })),
-    { returning: true },
-  );
-  for (const rep of createdReps) {
+  const newReps = missingReps.map((r) => ({ ...r, createdAt: now, updatedAt: now }));
+  for (const rep of await insertWithHistory(tx, ctx, reps, 'rep', newReps, (r) => r.partnerId)) {
     repIds.set(`${rep.partnerId}|${rep.name.toLowerCase()}`, rep.id);
-    await recordChange(tx, ctx, {
-      entityType: 'rep',
-      entityId: rep.id,
-      partnerId: rep.partnerId,
-      operation: 'create',
-      after: rep,
-    });
   }
   const actionRows = newActions.map((w) => {
     const action = w.action as Extract<RowWrite['action'], { kind: 'create' }>;
@@ -199,26 +155,11 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
     const repId = action.repName ? (repIds.get(`${partnerId}|${action.repName.trim().toLowerCase()}`) ?? null) : null;
     return { partnerId, repId, dueDate: action.dueDate, type: action.type, notes: action.notes, createdAt: now, updatedAt: now };
   });
-  const createdActions = await insertRows(tx, actions, actionRows, { returning: true });
-  for (const a of createdActions) {
-    await recordChange(tx, ctx, { entityType: 'action', entityId: a.id, partnerId: a.partnerId, operation: 'create', after: a });
-  }
+  await insertWithHistory(tx, ctx, actions, 'action', actionRows, (a) => a.partnerId);
   for (const w of writes) {
     if (w.action?.kind !== 'notes') continue;
     const before = w.existing!.openActions.find((a) => a.id === (w.action as { actionId: string }).actionId)!;
-    const [after] = await tx
-      .update(actions)
-      .set({ notes: w.action.notes, version: before.version + 1, updatedAt: now })
-      .where(eq(actions.id, before.id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'action',
-      entityId: before.id,
-      partnerId: before.partnerId,
-      operation: 'update',
-      before,
-      after: after!,
-    });
+    await updateWithHistory(tx, ctx, actions, 'action', before, { notes: w.action.notes }, before.partnerId);
   }
 
   // Engagement dates the sheet knew and no recorded touch explains.
@@ -233,9 +174,6 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       updatedAt: now,
     })),
   );
-  const createdTouches = await insertRows(tx, touches, touchRows, { returning: true });
-  for (const t of createdTouches) {
-    await recordChange(tx, ctx, { entityType: 'touch', entityId: t.id, partnerId: t.partnerId, operation: 'create', after: t });
-  }
+  await insertWithHistory(tx, ctx, touches, 'touch', touchRows, (t) => t.partnerId);
   return [...new Set(idOf.values())];
 }
