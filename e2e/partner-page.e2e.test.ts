@@ -123,7 +123,8 @@ describe('the partner page', () => {
     await page.getByRole('button', { name: 'Log touch' }).click();
     const form = page.getByTestId('log-touch-form');
     await form.getByLabel('Rep', { exact: true }).selectOption({ label: rep.name });
-    await form.getByLabel('Kind').selectOption('call');
+    await form.getByLabel('Kind', { exact: true }).click();
+    await page.getByRole('option', { name: 'Call' }).click();
     await form.getByLabel('Note').fill(summary);
     const logged = page.waitForResponse((res) => res.url().endsWith('/api/touches') && res.request().method() === 'POST');
     await form.getByRole('button', { name: 'Log touch' }).click();

@@ -1,17 +1,16 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
-import type { LogTouchRequest, RepDto } from '@ptrack/contracts';
+import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import type { RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
-import { TOUCH_KIND_OPTIONS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
 import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
 import { useLogPartnerTouch } from '../hooks/use-partner-page';
 import { RepSelect } from './rep-select';
 
-type Kind = LogTouchRequest['kind'];
-type Direction = LogTouchRequest['direction'];
-const KINDS = TOUCH_KIND_OPTIONS;
+type Kind = TouchKind;
+type Direction = TouchDirection;
 
 type LogTouchDialogProps = {
   partnerId: string;
@@ -75,28 +74,14 @@ export function LogTouchDialog({ partnerId, title, reps, repId: fixedRep, today,
               }}
             />
           )}
-          <NativeSelect
-            label="Kind"
-            data={KINDS}
-            value={kind}
-            onChange={(e) => setKind(e.currentTarget.value as Kind)}
-            data-autofocus
-          />
-          <Radio.Group label="Direction" value={direction} onChange={(value) => setDirection(value as Direction)}>
-            <Group gap="lg" mt={4}>
-              <Radio value="outbound" label="We reached out" />
-              <Radio value="inbound" label="They replied or reached out" />
-            </Group>
-          </Radio.Group>
-          <Textarea
-            label="Note"
-            placeholder="What happened"
-            autosize
-            minRows={2}
-            maxRows={6}
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            error={fieldError(logTouch.error, 'summary')}
+          <TouchFields
+            kind={kind}
+            direction={direction}
+            summary={summary}
+            onKind={setKind}
+            onDirection={setDirection}
+            onSummary={setSummary}
+            summaryError={fieldError(logTouch.error, 'summary')}
           />
           <TextInput
             type="date"

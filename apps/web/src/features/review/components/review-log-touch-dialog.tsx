@@ -1,16 +1,15 @@
-import { Button, Group, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
-import type { LogTouchRequest, PartnerDto, RepDto } from '@ptrack/contracts';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import type { PartnerDto, RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { formatDay } from '../../../lib/dates';
-import { TOUCH_KIND_OPTIONS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
 import { useReviewLogTouch } from '../hooks/use-review';
 
-type Kind = LogTouchRequest['kind'];
-type Direction = LogTouchRequest['direction'];
+type Kind = TouchKind;
+type Direction = TouchDirection;
 
-const KINDS = TOUCH_KIND_OPTIONS;
 const NO_REP = '';
 
 type Props = { partner: PartnerDto; reps: RepDto[]; onClose(): void };
@@ -61,28 +60,14 @@ export function ReviewLogTouchDialog({ partner, reps, onClose }: Props) {
             error={fieldError(logTouch.error, 'repId')}
             data-autofocus
           />
-          <Select
-            label="Kind"
-            data={KINDS}
-            value={kind}
-            onChange={(value) => setKind((value as Kind | null) ?? 'email')}
-            allowDeselect={false}
-          />
-          <Radio.Group label="Direction" value={direction} onChange={(value) => setDirection(value as Direction)}>
-            <Group gap="lg" mt={4}>
-              <Radio value="outbound" label="We reached out" />
-              <Radio value="inbound" label="They replied or reached out" />
-            </Group>
-          </Radio.Group>
-          <Textarea
-            label="Note"
-            placeholder="What happened"
-            autosize
-            minRows={2}
-            maxRows={6}
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            error={fieldError(logTouch.error, 'summary')}
+          <TouchFields
+            kind={kind}
+            direction={direction}
+            summary={summary}
+            onKind={setKind}
+            onDirection={setDirection}
+            onSummary={setSummary}
+            summaryError={fieldError(logTouch.error, 'summary')}
           />
           {rep ? (
             <Text size="sm" c="gray.7">

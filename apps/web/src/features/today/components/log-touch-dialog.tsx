@@ -1,17 +1,15 @@
-import { Button, Group, Modal, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import type { ActionDto, LogTouchRequest } from '@ptrack/contracts';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import type { ActionDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
-import { TOUCH_KIND_OPTIONS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
 import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
 import { useLogTouch } from '../hooks/use-action-mutations';
 
-type Kind = LogTouchRequest['kind'];
-type Direction = LogTouchRequest['direction'];
-
-const KINDS = TOUCH_KIND_OPTIONS;
+type Kind = TouchKind;
+type Direction = TouchDirection;
 
 type LogTouchDialogProps = { action: ActionDto; today: string; onClose(): void };
 
@@ -57,30 +55,14 @@ export function LogTouchDialog({ action, today, onClose }: LogTouchDialogProps) 
     <Modal opened onClose={onClose} title={`Log touch with ${who}`} size="md">
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <Select
-            label="Kind"
-            data={KINDS}
-            value={kind}
-            onChange={(value) => setKind((value as Kind | null) ?? 'email')}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            data-autofocus
-          />
-          <Radio.Group label="Direction" value={direction} onChange={(value) => setDirection(value as Direction)}>
-            <Group gap="lg" mt={4}>
-              <Radio value="outbound" label="We reached out" />
-              <Radio value="inbound" label="They replied or reached out" />
-            </Group>
-          </Radio.Group>
-          <Textarea
-            label="Note"
-            placeholder="What happened"
-            autosize
-            minRows={2}
-            maxRows={6}
-            value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
-            error={fieldError(logTouch.error, 'summary')}
+          <TouchFields
+            kind={kind}
+            direction={direction}
+            summary={summary}
+            onKind={setKind}
+            onDirection={setDirection}
+            onSummary={setSummary}
+            summaryError={fieldError(logTouch.error, 'summary')}
           />
           <TextInput
             type="date"
