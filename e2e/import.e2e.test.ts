@@ -68,6 +68,35 @@ describe('importing a sheet into an empty workspace', () => {
     await page.getByRole('grid', { name: 'Partners: All partners' }).getByText(partners.items[0]!.name).waitFor();
   });
 
+  it('tells a rep sheet by its headers and imports the reps at their partners', async () => {
+    await page.goto(`${server.url}/import`);
+    const uploaded = await uploadInWizard(page, 'rep-summary.csv');
+    expect(uploaded.entity).toBe('rep');
+    await page.getByRole('button', { name: 'Next: check the columns' }).click();
+    await page.getByTestId('import-columns').waitFor();
+    expect(await importedAs(page, 'Rep Name')).toBe('Rep name');
+    expect(await importedAs(page, 'Partner Company')).toBe('Partner (by name)');
+    expect(await importedAs(page, 'Engagement Tier')).toBe('Engagement tier (1–4)');
+    const preview = await goToPreview(page);
+    expect(preview.counts.error).toBe(0);
+    const importable = preview.counts.create + preview.counts.update;
+    await page.getByRole('button', { name: `Import ${importable} reps` }).click();
+    await page.getByTestId('import-result').getByRole('heading', { name: 'Import finished' }).waitFor();
+    const snowflake = (await server.api<PartnerListResponse>('GET', '/api/partners?q=Snowflake&limit=1')).items[0]!;
+    const reps = await server.api<{ items: { name: string; engagementTier: number | null }[] }>(
+      'GET',
+      `/api/reps?partnerId=${snowflake.id}&limit=50`,
+    );
+    expect(reps.items.map((r) => [r.name, r.engagementTier]).sort()).toEqual([
+      ['Jarred Clifford', 1],
+      ['Kim Novak', 2],
+      ['Pete Ross', 4],
+    ]);
+    // Back where the next journey starts: the partners grid.
+    await page.goto(`${server.url}/partners`);
+    await page.getByRole('grid', { name: 'Partners: All partners' }).waitFor();
+  });
+
   it('shows the errors of a messy sheet as the API finds them, and saves a column set to "Don\'t import"', async () => {
     // Reached from the partners page too.
     await page.getByRole('link', { name: 'Import a sheet' }).click();

@@ -52,7 +52,7 @@ export function duplicateTargets(mapping: SavedMapping): Map<number, string> {
     else
       problems.set(
         i,
-        `"${mapping.columns[earlier]!.header}" already fills ${fieldLabel(c.target.field)}: pick another field or don't import`,
+        `"${mapping.columns[earlier]!.header}" already fills ${fieldLabel(c.target.field, mapping.entity)}: pick another field or don't import`,
       );
   });
   return problems;

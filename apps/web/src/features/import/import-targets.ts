@@ -116,7 +116,51 @@ export const PARTNER_TARGET_GROUPS: readonly TargetGroup[] = [
   },
 ];
 
-const FIELD_LABELS = new Map(PARTNER_TARGET_GROUPS.flatMap((g) => g.fields));
+/** The rep fields a column of a rep sheet (seed 001, "Option B") can fill (REP_TARGETS). */
+export const REP_TARGET_GROUPS: readonly TargetGroup[] = [
+  {
+    group: 'Rep',
+    fields: [
+      ['name', 'Rep name'],
+      ['partnerName', 'Partner (by name)'],
+      ['email', 'Email'],
+      ['title', 'Title'],
+      ['engagementTier', 'Engagement tier (1–4)'],
+      ['qualityScore', 'Quality score (1–10)'],
+      ['hubspotContactId', 'HubSpot contact (link or id)'],
+      ['notes', 'Notes'],
+    ],
+  },
+  {
+    group: 'Signals',
+    fields: [
+      ['sharesAccountList', 'Shares account list (yes/no)'],
+      ['suggestsJointActivities', 'Suggests joint activities (yes/no)'],
+      ['introsWithoutProof', 'Intros without proof (yes/no)'],
+      ['responsive', 'Responsive (yes/no)'],
+      ['stuckBuildingRapport', 'Stuck building rapport (yes/no)'],
+      ['lipServiceOnly', 'Lip service only (yes/no)'],
+      ['expectsUsToBringEverything', 'Expects us to bring everything (yes/no)'],
+      ['waitsForDeals', 'Waits for deals (yes/no)'],
+    ],
+  },
+  {
+    group: 'Next action and contact',
+    fields: [
+      ['nextAction.dueDate', 'Next action date'],
+      ['nextAction.type', 'Next action type'],
+      ['nextAction.notes', 'Next action notes'],
+      ['activity.lastContactDate', 'Last contact date'],
+    ],
+  },
+];
+
+export type ImportEntity = 'partner' | 'rep';
+const GROUPS: Record<ImportEntity, readonly TargetGroup[]> = { partner: PARTNER_TARGET_GROUPS, rep: REP_TARGET_GROUPS };
+const FIELD_LABELS: Record<ImportEntity, Map<string, string>> = {
+  partner: new Map(PARTNER_TARGET_GROUPS.flatMap((g) => g.fields)),
+  rep: new Map(REP_TARGET_GROUPS.flatMap((g) => g.fields)),
+};
 
 /** Columns the product computes itself (recognised so they are not imported as custom fields). */
 const COMPUTED_LABELS: Record<string, string> = {
@@ -151,14 +195,15 @@ const CUSTOM_TYPE_LABELS: Record<CustomFieldType, string> = {
   url: 'link',
 };
 
-export const fieldLabel = (field: string): string => FIELD_LABELS.get(field) ?? field;
+export const fieldLabel = (field: string, entity: ImportEntity = 'partner'): string =>
+  FIELD_LABELS[entity].get(field) ?? FIELD_LABELS.partner.get(field) ?? FIELD_LABELS.rep.get(field) ?? field;
 export const computedLabel = (name: string): string => COMPUTED_LABELS[name] ?? name;
 
 /** One line saying what a column becomes ("Partner name", "Custom field (number)", "Don't import"). */
-export function describeTarget(target: ColumnTarget): string {
+export function describeTarget(target: ColumnTarget, entity: ImportEntity = 'partner'): string {
   switch (target.kind) {
     case 'field':
-      return fieldLabel(target.field);
+      return fieldLabel(target.field, entity);
     case 'computed':
       return 'Computed — not stored';
     case 'custom':
@@ -214,8 +259,12 @@ export function targetFromValue(value: string, proposed: ColumnTarget, header: s
 export type TargetOption = { value: string; label: string };
 export type TargetOptionGroup = { group: string; items: TargetOption[] };
 
-/** The choices for one column's Select: the partner fields by group, then custom, computed, don't import. */
-export function targetOptions(proposed: ColumnTarget, current: ColumnTarget): TargetOptionGroup[] {
+/** The choices for one column's Select: custom, computed, don't import, then the sheet kind's fields by group. */
+export function targetOptions(
+  proposed: ColumnTarget,
+  current: ColumnTarget,
+  entity: ImportEntity = 'partner',
+): TargetOptionGroup[] {
   const custom = current.kind === 'custom' ? current : proposed.kind === 'custom' ? proposed : null;
   const other: TargetOption[] = [
     { value: 'custom', label: custom ? describeTarget(custom) : 'Custom field (text)' },
@@ -223,8 +272,8 @@ export function targetOptions(proposed: ColumnTarget, current: ColumnTarget): Ta
     { value: 'ignore', label: "Don't import" },
   ];
   return [
-    { group: 'Not a partner field', items: other },
-    ...PARTNER_TARGET_GROUPS.map((g) => ({
+    { group: `Not a ${entity} field`, items: other },
+    ...GROUPS[entity].map((g) => ({
       group: g.group,
       items: g.fields.map(([value, label]) => ({ value: `field:${value}`, label })),
     })),

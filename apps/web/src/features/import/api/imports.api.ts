@@ -3,11 +3,11 @@ import { api } from '../../../api/client';
 import { contentTypeOf } from '../import-format';
 import type { SavedMapping } from '../import-mapping';
 
-/** Uploads a sheet (its bytes as the body) and answers with its columns matched and sampled. */
+/** Uploads a sheet (its bytes as the body) and answers with its columns matched and sampled; the server tells a rep sheet from a partner sheet by its headers. */
 export function uploadSheet(file: File, sheet?: string): Promise<SheetImportDto> {
   return api.upload<SheetImportDto>(
     '/api/imports',
-    { fileName: file.name, entity: 'partner', sheet },
+    { fileName: file.name, entity: 'auto', sheet },
     file,
     contentTypeOf(file.name),
   );

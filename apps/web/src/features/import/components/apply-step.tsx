@@ -36,10 +36,11 @@ export function ApplyStep({ sheet, applying, applied, error, onRetry, onAnother 
           Import finished
         </Title>
         <Text>
-          {sheet.fileName}: {(counts.create + counts.update).toLocaleString()} partners imported
+          {sheet.fileName}: {(counts.create + counts.update).toLocaleString()} {sheet.entity === 'rep' ? 'reps' : 'partners'}{' '}
+          imported
           {counts.error ? `, ${counts.error.toLocaleString()} rows skipped for errors` : ''}.
         </Text>
-        <PreviewCounts counts={counts} />
+        <PreviewCounts counts={counts} entity={sheet.entity} />
         <Group gap="sm">
           <Button renderRoot={(props) => <Link {...props} to="/partners" search={{}} />}>Open the partners grid</Button>
           <Button variant="default" onClick={onAnother}>

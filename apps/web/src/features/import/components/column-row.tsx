@@ -3,6 +3,7 @@ import {
   type ColumnTarget,
   computedLabel,
   describeMatchedBy,
+  type ImportEntity,
   targetFromValue,
   targetOptions,
   targetValue,
@@ -17,13 +18,15 @@ type Props = {
   /** What the server first proposed: choosing "custom" or "computed" again restores it. */
   proposed: ColumnTarget;
   target: ColumnTarget;
+  /** A partner sheet or a rep sheet: which fields a column can fill. */
+  entity: ImportEntity;
   error?: string;
   disabled?: boolean;
   onChange(target: ColumnTarget): void;
 };
 
 /** One sheet column: its header, a few values, and what it becomes. */
-export function ColumnRow({ index, header, samples, matchedBy, proposed, target, error, disabled, onChange }: Props) {
+export function ColumnRow({ index, header, samples, matchedBy, proposed, target, entity, error, disabled, onChange }: Props) {
   const shown = samples.filter((s) => s.trim() !== '').slice(0, 5);
   const name = header.trim() || `Column ${index + 1}`;
   return (
@@ -60,7 +63,7 @@ export function ColumnRow({ index, header, samples, matchedBy, proposed, target,
       <Table.Td miw={250}>
         <Select
           aria-label={`Import "${name}" as`}
-          data={targetOptions(proposed, target)}
+          data={targetOptions(proposed, target, entity)}
           value={targetValue(target)}
           onChange={(value) => value && onChange(targetFromValue(value, proposed, header, index))}
           allowDeselect={false}

@@ -96,6 +96,7 @@ export function ColumnsStep({ sheet, draft, dirty, proposed, onDraft, onSaved, o
                 matchedBy={column.matchedBy}
                 proposed={proposed[i] ?? (column.target as ColumnTarget)}
                 target={draft.columns[i]?.target ?? { kind: 'ignore' }}
+                entity={sheet.entity}
                 error={duplicates.get(i)}
                 disabled={save.isPending}
                 onChange={(target) => onDraft(withTarget(draft, i, target))}

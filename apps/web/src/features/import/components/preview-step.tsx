@@ -62,7 +62,7 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
       <Text>
         {counts.rows.toLocaleString()} rows read from <strong>{sheet.fileName}</strong>. Nothing is saved until you import.
       </Text>
-      <PreviewCounts counts={counts} />
+      <PreviewCounts counts={counts} entity={sheet.entity} />
 
       {added.length ? (
         <Alert color="blue" title="New values for your lists" data-testid="new-options">
@@ -138,7 +138,7 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
         <Button onClick={onImport} disabled={importable === 0}>
           {importable === 0
             ? 'Nothing to import'
-            : `Import ${importable.toLocaleString()} ${importable === 1 ? 'partner' : 'partners'}`}
+            : `Import ${importable.toLocaleString()} ${sheet.entity === 'rep' ? (importable === 1 ? 'rep' : 'reps') : importable === 1 ? 'partner' : 'partners'}`}
         </Button>
       </Group>
     </Stack>
