@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '@ptrack/storage';
+import { type Database, sheetImports } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../context';
 import { getPartner } from '../partners/get-partner';
 import { listPartners } from '../partners/list-partners';
 import { listReps } from '../reps/get-rep';
 import { getSettings, updateSettings } from '../settings';
-import { applySheetImport, createSheetImport, previewSheetImport, updateSheetImportMapping } from './sheet-import';
+import {
+  applySheetImport,
+  createSheetImport,
+  getSheetImport,
+  previewSheetImport,
+  updateSheetImportMapping,
+} from './sheet-import';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../integrations/test-fixtures/${name}`, import.meta.url)));
@@ -154,5 +161,36 @@ describe('importing the rep sheet (seed 001, Option B)', () => {
     await applySheetImport(ctx, created.id);
     const partner = (await listPartners(ctx, { q: 'Brand New Partner', limit: 1 })).items[0]!;
     expect(partner.totalReps).toBe(1);
+  });
+});
+
+describe('uploads kept in the database', () => {
+  it('lets an applied import’s file go after a week and removes an upload never applied after a month', async () => {
+    let now = new Date('2025-03-01T12:00:00Z');
+    const later = createContext(database, { name: 'importer', source: 'import' }, () => now);
+    const sheet = (name: string) => Buffer.from(`Partner Company,Partner Type\n${name},Agency\n`);
+    const applied = await createSheetImport(later, { entity: 'partner', fileName: 'a.csv', content: sheet('Kept Summary Co') });
+    await applySheetImport(later, applied.id);
+    const abandoned = await createSheetImport(later, {
+      entity: 'partner',
+      fileName: 'b.csv',
+      content: sheet('Never Applied Co'),
+    });
+    const interrupted = await createSheetImport(later, { entity: 'partner', fileName: 'c.csv', content: sheet('Half Way Co') });
+    await database.db.update(sheetImports).set({ status: 'applying' }).where(eq(sheetImports.id, interrupted.id));
+
+    // Six days on, nothing is let go; forty days on, the next upload tidies up.
+    now = new Date('2025-03-07T12:00:00Z');
+    await createSheetImport(later, { entity: 'partner', fileName: 'd.csv', content: sheet('Another Co') });
+    expect((await getSheetImport(later, applied.id)).columns[0]!.samples).toEqual(['Kept Summary Co']);
+    now = new Date('2025-04-10T12:00:00Z');
+    await createSheetImport(later, { entity: 'partner', fileName: 'e.csv', content: sheet('Yet Another Co') });
+
+    const kept = await getSheetImport(later, applied.id);
+    expect(kept).toMatchObject({ status: 'applied', headers: ['Partner Company', 'Partner Type'], summary: { create: 1 } });
+    expect(kept.columns[0]).toMatchObject({ header: 'Partner Company', target: { kind: 'field', field: 'name' }, samples: [] });
+    await expect(getSheetImport(later, abandoned.id)).rejects.toThrow(/No import with id/);
+    // An interrupted import keeps its file: applying it again must be able to carry on.
+    expect((await getSheetImport(later, interrupted.id)).columns[0]!.samples).toEqual(['Half Way Co']);
   });
 });

@@ -18,7 +18,7 @@ import {
   toSavedMapping,
 } from '@ptrack/integrations';
 import { customFieldDefs, sheetImports, type Tx } from '@ptrack/storage';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { loadSettings } from '../settings';
@@ -74,7 +74,13 @@ async function openSheet(tx: Tx, record: Pick<SheetImportRecord, 'content' | 'fi
   return { contents, head: peeked.head, rows: peeked.rows, mappings, saved, settings };
 }
 
-function viewOf(record: SheetImportRecord, opened: Awaited<ReturnType<typeof openSheet>>): SheetImportDto {
+type OpenedView = {
+  contents: { sheetNames: string[]; headers: string[] };
+  head: SheetRow[];
+  mappings: readonly ColumnMapping[];
+};
+
+function viewOf(record: SheetImportRecord, opened: OpenedView): SheetImportDto {
   return {
     id: record.id,
     entity: record.entity,
@@ -129,6 +135,7 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
       : ((input.mapping as { entity?: ImportEntity } | undefined)?.entity ?? (await detectEntity(input)));
   const mapping = input.mapping === undefined ? null : parseMappingInput(input.mapping, entity);
   return inTransaction(ctx, async (tx) => {
+    await releaseOldUploads(tx, ctx.now());
     const draft = { content: input.content, fileName: input.fileName, sheet: input.sheet ?? null, entity, mapping };
     const opened = await openSheet(tx, draft);
     let total = opened.head.length;
@@ -178,8 +185,54 @@ async function loadImport(tx: Tx, id: string): Promise<SheetImportRecord> {
 export async function getSheetImport(ctx: ServiceContext, id: string): Promise<SheetImportDto> {
   return inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
-    return viewOf(record, await openSheet(tx, record));
+    return record.content.length === 0 ? viewOfReleased(record) : viewOf(record, await openSheet(tx, record));
   });
+}
+
+/** An applied import whose file was let go (see releaseOldUploads): its columns as its mapping kept them. */
+function viewOfReleased(record: SheetImportRecord): SheetImportDto {
+  const mapping = parseSavedMapping(record.mapping);
+  return viewOf(record, {
+    contents: { sheetNames: record.sheet ? [record.sheet] : [], headers: mapping.columns.map((c) => c.header) },
+    head: [],
+    mappings: mapping.columns.map((c, index) => ({
+      index,
+      header: c.header,
+      target: c.target as ColumnMapping['target'],
+      matchedBy: 'saved',
+    })),
+  });
+}
+
+const DAY_MS = 86_400_000;
+/** How long an applied import keeps its file (to look at it again), and an abandoned upload lives. */
+export const APPLIED_FILE_DAYS = 7;
+export const ABANDONED_UPLOAD_DAYS = 30;
+
+/**
+ * Uploads are kept in the database between preview and apply, and may be tens of megabytes: an applied
+ * import lets its file go after a week (its summary and mapping stay), and an upload never applied is
+ * removed after a month. An interrupted import keeps its file, so applying it again can carry on.
+ */
+async function releaseOldUploads(tx: Tx, now: Date): Promise<void> {
+  await tx
+    .update(sheetImports)
+    .set({ content: new Uint8Array() })
+    .where(
+      and(
+        eq(sheetImports.status, 'applied'),
+        lt(sheetImports.updatedAt, new Date(now.getTime() - APPLIED_FILE_DAYS * DAY_MS)),
+        sql`length(${sheetImports.content}) > 0`,
+      ),
+    );
+  await tx
+    .delete(sheetImports)
+    .where(
+      and(
+        eq(sheetImports.status, 'previewed'),
+        lt(sheetImports.updatedAt, new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * DAY_MS)),
+      ),
+    );
 }
 
 /** Replaces the mapping (the wizard's corrections); only before the import is applied. */
