@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import type { RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { FormActions } from '../../../ui/form-actions';
 import { actionTypesOf, useSettings } from '../../settings/hooks/use-settings';
 import { useCreateAction } from '../hooks/use-partner-page';
 import { RepSelect } from './rep-select';
@@ -66,14 +67,7 @@ export function AddActionDialog({ partnerId, title, reps, repId: fixedRep, today
             onChange={(e) => setNotes(e.currentTarget.value)}
             error={err('notes')}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add action
-            </Button>
-          </Group>
+          <FormActions submitLabel="Add action" loading={create.isPending} onCancel={onClose} spaced />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import type { ReferralDto, RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { STAGE_LABELS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { FormActions } from '../../../ui/form-actions';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { useCreateReferral } from '../hooks/use-partner-page';
 import { RepSelect } from './rep-select';
@@ -125,14 +126,7 @@ export function AddReferralDialog({ partnerId, title, reps, repId: fixedRep, tod
             onChange={(e) => setNotes(e.currentTarget.value)}
             error={err('notes')}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add intro
-            </Button>
-          </Group>
+          <FormActions submitLabel="Add intro" loading={create.isPending} onCancel={onClose} spaced />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { FormActions } from '../../../ui/form-actions';
 import { useCreateRep } from '../hooks/use-partner-page';
 
 const TIERS = [
@@ -70,14 +71,7 @@ export function AddRepDialog({ partnerId, partnerName, onClose }: { partnerId: s
             onChange={(e) => setTier(e.currentTarget.value)}
             error={err('engagementTier')}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Add rep
-            </Button>
-          </Group>
+          <FormActions submitLabel="Add rep" loading={create.isPending} onCancel={onClose} spaced />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Stack, TextInput } from '@mantine/core';
 import type { RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { FormActions } from '../../../ui/form-actions';
 import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
 import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
 import { useLogPartnerTouch } from '../hooks/use-partner-page';
@@ -100,14 +101,7 @@ export function LogTouchDialog({ partnerId, title, reps, repId: fixedRep, today,
           {rep ? (
             <Checkbox label="Schedule no follow-up" checked={skip} onChange={(e) => setSkip(e.currentTarget.checked)} />
           ) : null}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={logTouch.isPending}>
-              Log touch
-            </Button>
-          </Group>
+          <FormActions submitLabel="Log touch" loading={logTouch.isPending} onCancel={onClose} spaced />
         </Stack>
       </form>
     </Modal>

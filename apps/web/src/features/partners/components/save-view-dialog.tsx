@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { ViewDto } from '@ptrack/contracts';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { FormActions } from '../../../ui/form-actions';
 import { columnOf } from '../grid-columns';
 import { combineFilters, type GridCondition } from '../grid-filter';
 import { useCreateView } from '../hooks/use-views';
@@ -72,14 +73,7 @@ export function SaveViewDialog({ base, conditions, sort, columns, searching, onC
             , the sort ({describeSort(sort)}) and the {columns.length} columns shown.
             {searching ? ' The search is not saved.' : ''}
           </Text>
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Save view
-            </Button>
-          </Group>
+          <FormActions submitLabel="Save view" loading={create.isPending} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Modal, Select, Stack, Text } from '@mantine/core';
 import type { PartnerDto, RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { FormActions } from '../../../ui/form-actions';
 import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
 import { useReviewLogTouch } from '../hooks/use-review';
 
@@ -74,14 +75,7 @@ export function ReviewLogTouchDialog({ partner, reps, onClose }: Props) {
               This completes {rep.name}'s open follow-up and schedules the next one in {rep.cadenceDays} days.
             </Text>
           ) : null}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={logTouch.isPending}>
-              Log touch
-            </Button>
-          </Group>
+          <FormActions submitLabel="Log touch" loading={logTouch.isPending} onCancel={onClose} spaced />
         </Stack>
       </form>
     </Modal>

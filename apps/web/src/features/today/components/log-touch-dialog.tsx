@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { ActionDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { FormActions } from '../../../ui/form-actions';
 import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
 import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
 import { useLogTouch } from '../hooks/use-action-mutations';
@@ -82,14 +83,7 @@ export function LogTouchDialog({ action, today, onClose }: LogTouchDialogProps) 
               This completes the open follow-up with {action.repName}.
             </Text>
           ) : null}
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={logTouch.isPending}>
-              Log touch
-            </Button>
-          </Group>
+          <FormActions submitLabel="Log touch" loading={logTouch.isPending} onCancel={onClose} spaced />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import type { ActionDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { addDays } from '../../../lib/dates';
+import { FormActions } from '../../../ui/form-actions';
 
 type SnoozeDateDialogProps = {
   action: ActionDto;
@@ -33,14 +34,7 @@ export function SnoozeDateDialog({ action, today, busy, error, onSnooze, onClose
             required
             data-autofocus
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Snooze
-            </Button>
-          </Group>
+          <FormActions submitLabel="Snooze" loading={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
