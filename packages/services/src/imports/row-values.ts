@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { DEFAULT_OPTION_LISTS, type OptionListName } from '@ptrack/domain';
+import { DEFAULT_OPTION_LISTS, findOptionValue, type OptionListName } from '@ptrack/domain';
 import type { Settings } from '../settings';
 
 // Small rules every kind of imported row follows (partners and reps).
@@ -18,13 +18,13 @@ export function currentValue(record: Record<string, unknown>, field: string): un
   return v instanceof Date ? v.toISOString() : (v ?? null);
 }
 
-/** Option values are matched ignoring case to the list's spelling; an unknown one is added to the list. */
+/** An option value in the list's spelling (the domain's matching rule); an unknown one is added to the list. */
 export function canonicalOption(settings: Settings, list: OptionListName, value: string, newOptions: NewOptions): string {
-  const allowed = settings.optionLists[list] ?? DEFAULT_OPTION_LISTS[list];
-  const hit = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
-  if (hit) return hit;
+  const hit = findOptionValue(settings.optionLists[list] ?? DEFAULT_OPTION_LISTS[list], value);
+  if (hit !== null) return hit;
   const added = newOptions.get(list) ?? new Set();
-  for (const a of added) if (a.toLowerCase() === value.toLowerCase()) return a;
+  const again = findOptionValue([...added], value);
+  if (again !== null) return again;
   added.add(value);
   newOptions.set(list, added);
   return value;
