@@ -153,6 +153,18 @@ export async function queryRows<T = Record<string, unknown>>(tx: Executor, query
 }
 
 /**
+ * Runs a query whose rows the server folds into one JSON text: for pages of hundreds or thousands of
+ * rows, decoding one string with JSON.parse is cheaper than the drivers' row-by-row
+ * decoding (measured on PGlite: a 2,000-row grid page in about half the time). Values arrive as JSON gives them: timestamps as
+ * ISO text, numbers as numbers, jsonb nested. The order is the query's: the aggregate reads the
+ * subquery's sorted (and limited) output as it comes.
+ */
+export async function queryJsonRows<T = Record<string, unknown>>(tx: Executor, query: SQL): Promise<T[]> {
+  const [row] = await queryRows<{ rows: string }>(tx, sql`select coalesce(json_agg(q), '[]')::text as "rows" from (${query}) q`);
+  return JSON.parse(row?.rows ?? '[]') as T[];
+}
+
+/**
  * A list of values as one SQL array parameter (`= any(${sqlArray(ids, 'uuid')})`): one bind parameter
  * however long the list, carried as JSON so both drivers (PGlite, node-postgres) pass it the same way.
  */

@@ -8,7 +8,7 @@ import {
   type SortKey,
 } from '@ptrack/domain';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from './database';
+import { type Executor, queryJsonRows, queryRows } from './database';
 
 export type PartnerListParams = {
   today: IsoDate;
@@ -206,7 +206,7 @@ export async function listPartnerRows(
   // The total: known from the first page (carried in the cursor); counted in the same pass when a
   // filter or search makes the page query read every row anyway; else one count of the table.
   const countInPage = p.total === undefined && where.length > 0 && !p.after;
-  const page = await queryRows<PartnerListRecord & { __total?: number }>(
+  const page = await queryJsonRows<PartnerListRecord & { __total?: number }>(
     tx,
     sql`
     select r.*${countInPage ? sql`, count(*) over () as "__total"` : sql``}

@@ -1,16 +1,7 @@
 import type { Filter, SortKey } from '@ptrack/domain';
-import {
-  accounts,
-  activationPlans,
-  customFieldDefs,
-  listPartnerRows,
-  partnerNamedAccounts,
-  partners,
-  sortValuesOf,
-  sqlArray,
-} from '@ptrack/storage';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { inSequence, inTransaction, type ServiceContext } from '../context';
+import { customFieldDefs, listPartnerRows, partners, queryJsonRows, sortValuesOf, sqlArray, type Tx } from '@ptrack/storage';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
 import { parseFilterParam } from '../partners/list-partners';
 import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
@@ -68,6 +59,31 @@ const OWN_FIELDS = [
 ] as const;
 
 const PAGE = 2000;
+
+type ExportDetails = Record<(typeof OWN_FIELDS)[number], unknown> & {
+  id: string;
+  custom: Record<string, unknown> | null;
+  namedAccounts: string[];
+  planGoal: string | null;
+  planStartDate: string | null;
+  planMetric: string | null;
+  planTarget: number | null;
+};
+
+const OWN_COLUMNS = sql.raw(OWN_FIELDS.map((field) => `p."${getTableColumns(partners)[field].name}" as "${field}"`).join(', '));
+
+/** A page's partner fields, current plan and named accounts in one query (folded into one JSON text). */
+function readExportDetails(tx: Tx, ids: string[]): Promise<ExportDetails[]> {
+  return queryJsonRows<ExportDetails>(
+    tx,
+    sql`select p.id, ${OWN_COLUMNS}, p.custom,
+      pl.goal as "planGoal", pl.start_date as "planStartDate", pl.metric as "planMetric", pl.target as "planTarget",
+      (select coalesce(json_agg(a.name order by n.position), '[]') from partner_named_accounts n
+         join accounts a on a.id = n.account_id where n.partner_id = p.id) as "namedAccounts"
+    from partners p left join activation_plans pl on pl.partner_id = p.id and pl.is_current
+    where p.id = any(${sqlArray(ids, 'uuid')})`,
+  );
+}
 const BY_NAME: SortKey[] = [{ field: 'name', dir: 'asc' }];
 
 /**
@@ -116,43 +132,25 @@ export async function exportPartnerRecords(
         if (total === undefined) await onStart(defs, page.total);
         total = page.total;
         if (page.rows.length === 0) break;
-        const ids = page.rows.map((r) => r.id);
-        const [own, plans, named] = await inSequence(
-          () =>
-            tx
-              .select()
-              .from(partners)
-              .where(sql`${partners.id} = any(${sqlArray(ids, 'uuid')})`),
-          () =>
-            tx
-              .select()
-              .from(activationPlans)
-              .where(and(sql`${activationPlans.partnerId} = any(${sqlArray(ids, 'uuid')})`, eq(activationPlans.isCurrent, true))),
-          () =>
-            tx
-              .select({ partnerId: partnerNamedAccounts.partnerId, name: accounts.name })
-              .from(partnerNamedAccounts)
-              .innerJoin(accounts, eq(accounts.id, partnerNamedAccounts.accountId))
-              .where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(ids, 'uuid')})`)
-              .orderBy(asc(partnerNamedAccounts.partnerId), asc(partnerNamedAccounts.position)),
+        const details = new Map(
+          (
+            await readExportDetails(
+              tx,
+              page.rows.map((r) => r.id),
+            )
+          ).map((d) => [d.id, d]),
         );
-        const ownById = new Map(own.map((p) => [p.id, p]));
-        const planById = new Map(plans.map((p) => [p.partnerId, p]));
-        const namedById = new Map<string, string[]>();
-        for (const n of named) namedById.set(n.partnerId, [...(namedById.get(n.partnerId) ?? []), n.name]);
-
         await onPage(
           page.rows.map((row) => {
-            const p = ownById.get(row.id)!;
-            const plan = planById.get(row.id);
+            const p = details.get(row.id)!;
             const record: ExportRecord = {};
             for (const field of OWN_FIELDS) record[field] = p[field];
-            record.namedAccounts = namedById.get(row.id) ?? [];
-            record['plan.goal'] = plan?.goal ?? null;
-            record['plan.startDate'] = plan?.startDate ?? null;
-            record['plan.status'] = plan ? row.planStatus : null; // the status in force: set, else suggested
-            record['plan.metric'] = plan?.metric ?? null;
-            record['plan.target'] = plan?.target ?? null;
+            record.namedAccounts = p.namedAccounts;
+            record['plan.goal'] = p.planGoal;
+            record['plan.startDate'] = p.planStartDate;
+            record['plan.status'] = p.planGoal === null ? null : row.planStatus; // the status in force: set, else suggested
+            record['plan.metric'] = p.planMetric;
+            record['plan.target'] = p.planTarget;
             record['nextAction.dueDate'] = row.nextActionDate;
             record['nextAction.type'] = row.nextActionType;
             record['nextAction.repName'] = row.nextActionRep;
