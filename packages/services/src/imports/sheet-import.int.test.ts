@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Database, sheetImports } from '@ptrack/storage';
+import { type Database, sheetImportChunks, sheetImports } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,5 +192,28 @@ describe('uploads kept in the database', () => {
     await expect(getSheetImport(later, abandoned.id)).rejects.toThrow(/No import with id/);
     // An interrupted import keeps its file: applying it again must be able to carry on.
     expect((await getSheetImport(later, interrupted.id)).columns[0]!.samples).toEqual(['Half Way Co']);
+    const pieces = async (id: string) =>
+      (await database.db.select().from(sheetImportChunks).where(eq(sheetImportChunks.importId, id))).length;
+    expect(await pieces(applied.id)).toBe(0);
+    expect(await pieces(interrupted.id)).toBe(1);
+  });
+
+  it('keeps a large file in pieces that read back as the same bytes, every row of it', async () => {
+    const notes = 'n'.repeat(400);
+    const lines = ['Partner Company,Partner Type,NOTES'];
+    for (let i = 0; i < 3000; i++) lines.push(`Piecewise ${i},Agency,${notes} ✓ ${i}`);
+    const content = Buffer.from(`${lines.join('\n')}\n`);
+    const created = await createSheetImport(ctx, { entity: 'partner', fileName: 'large.csv', content });
+    const stored = await database.db
+      .select()
+      .from(sheetImportChunks)
+      .where(eq(sheetImportChunks.importId, created.id))
+      .orderBy(sheetImportChunks.seq);
+    expect(stored.length).toBe(Math.ceil(content.length / (512 * 1024)));
+    expect(stored.length).toBeGreaterThan(1);
+    expect(Buffer.concat(stored.map((c) => c.data)).equals(content)).toBe(true);
+    expect(created.totalRows).toBe(3000);
+    const preview = await previewSheetImport(ctx, created.id);
+    expect(preview.counts).toMatchObject({ rows: 3000, create: 3000, error: 0 });
   });
 });

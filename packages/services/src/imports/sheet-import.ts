@@ -17,14 +17,15 @@ import {
   type SheetRow,
   toSavedMapping,
 } from '@ptrack/integrations';
-import { customFieldDefs, sheetImports, type Tx } from '@ptrack/storage';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { customFieldDefs, sheetImportChunks, sheetImports, sqlArray, type Tx } from '@ptrack/storage';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { loadSettings } from '../settings';
 import { type ImportRowsOptions, importPartnerRows } from './import-partner-rows';
 import { importRepRows, type RepImportRow } from './import-rep-rows';
 import { emptyCounts, type ImportCounts, type PartnerImportRow, type RowOutcome } from './import-types';
+import { readUpload, storeUpload } from './upload-store';
 
 // The import workflow (issue 5): upload a sheet → its columns are matched and shown with samples →
 // the mapping may be corrected → a preview says, row by row, what would happen → apply. The file is
@@ -56,12 +57,15 @@ const cellText = (v: unknown): string =>
   v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 
 /** Reads the stored file and matches its columns (the saved mapping first); with samples for the wizard. */
-async function openSheet(tx: Tx, record: Pick<SheetImportRecord, 'content' | 'fileName' | 'sheet' | 'entity' | 'mapping'>) {
+async function openSheet(
+  tx: Tx,
+  record: Pick<SheetImportRecord, 'fileName' | 'sheet' | 'entity' | 'mapping'>,
+  content: Uint8Array,
+) {
   const settings = await loadSettings(tx);
-  const contents = await readSheet(
-    { buffer: record.content, name: record.fileName },
-    record.sheet ? { sheet: record.sheet } : {},
-  ).catch(sheetProblem);
+  const contents = await readSheet({ buffer: content, name: record.fileName }, record.sheet ? { sheet: record.sheet } : {}).catch(
+    sheetProblem,
+  );
   const peeked = await peekRows(contents.rows, SAMPLE_ROWS).catch(sheetProblem);
   const saved = record.mapping ? parseSavedMapping(record.mapping) : undefined;
   const mappings = matchHeaders(contents.headers, {
@@ -136,8 +140,8 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
   const mapping = input.mapping === undefined ? null : parseMappingInput(input.mapping, entity);
   return inTransaction(ctx, async (tx) => {
     await releaseOldUploads(tx, ctx.now());
-    const draft = { content: input.content, fileName: input.fileName, sheet: input.sheet ?? null, entity, mapping };
-    const opened = await openSheet(tx, draft);
+    const draft = { fileName: input.fileName, sheet: input.sheet ?? null, entity, mapping };
+    const opened = await openSheet(tx, draft, input.content);
     let total = opened.head.length;
     for await (const _ of opened.rows) total++;
     total -= opened.head.length; // peekRows yields the head again first
@@ -149,7 +153,7 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
         fileName: input.fileName,
         format: opened.contents.format,
         sheet: opened.contents.sheetName,
-        content: input.content,
+        contentBytes: input.content.length,
         contentHash: createHash('sha256').update(input.content).digest('hex'),
         mapping: confirmed,
         totalRows: total,
@@ -158,6 +162,7 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
         updatedAt: ctx.now(),
       })
       .returning();
+    await storeUpload(tx, record!.id, input.content);
     return viewOf(record!, opened);
   });
 }
@@ -185,7 +190,9 @@ async function loadImport(tx: Tx, id: string): Promise<SheetImportRecord> {
 export async function getSheetImport(ctx: ServiceContext, id: string): Promise<SheetImportDto> {
   return inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
-    return record.content.length === 0 ? viewOfReleased(record) : viewOf(record, await openSheet(tx, record));
+    return record.contentBytes === 0
+      ? viewOfReleased(record)
+      : viewOf(record, await openSheet(tx, record, await readUpload(tx, record.id)));
   });
 }
 
@@ -215,15 +222,23 @@ export const ABANDONED_UPLOAD_DAYS = 30;
  * removed after a month. An interrupted import keeps its file, so applying it again can carry on.
  */
 async function releaseOldUploads(tx: Tx, now: Date): Promise<void> {
-  await tx
+  const released = await tx
     .update(sheetImports)
-    .set({ content: new Uint8Array() })
+    .set({ contentBytes: 0 })
     .where(
       and(
         eq(sheetImports.status, 'applied'),
         lt(sheetImports.updatedAt, new Date(now.getTime() - APPLIED_FILE_DAYS * DAY_MS)),
-        sql`length(${sheetImports.content}) > 0`,
+        gt(sheetImports.contentBytes, 0),
       ),
+    )
+    .returning({ id: sheetImports.id });
+  if (released.length > 0)
+    await tx.delete(sheetImportChunks).where(
+      sql`${sheetImportChunks.importId} = any(${sqlArray(
+        released.map((r) => r.id),
+        'uuid',
+      )})`,
     );
   await tx
     .delete(sheetImports)
@@ -253,7 +268,7 @@ export async function updateSheetImportMapping(
       .set({ mapping, version: record.version + 1, updatedAt: ctx.now() })
       .where(eq(sheetImports.id, id))
       .returning();
-    return viewOf(updated!, await openSheet(tx, updated!));
+    return viewOf(updated!, await openSheet(tx, updated!, await readUpload(tx, id)));
   });
 }
 
@@ -325,7 +340,7 @@ function importSheetRows(
 export async function previewSheetImport(ctx: ServiceContext, id: string): Promise<ImportPreview> {
   const { opened, record } = await inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
-    return { opened: await openSheet(tx, record), record };
+    return { opened: await openSheet(tx, record, await readUpload(tx, id)), record };
   });
   const rows: RowOutcome[] = [];
   let truncated = false;
@@ -393,7 +408,7 @@ export async function applySheetImport(ctx: ServiceContext, id: string, onProgre
     const record = await loadImport(tx, id);
     if (record.status === 'applied') return { record, opened: null };
     await tx.update(sheetImports).set({ status: 'applying', updatedAt: ctx.now() }).where(eq(sheetImports.id, id));
-    return { record, opened: await openSheet(tx, record) };
+    return { record, opened: await openSheet(tx, record, await readUpload(tx, id)) };
   });
   if (!opened) return getSheetImport(ctx, id);
   await ensureCustomFields(ctx, record.entity, opened.mappings);

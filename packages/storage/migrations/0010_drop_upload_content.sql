@@ -1,0 +1,1 @@
+ALTER TABLE "sheet_imports" DROP COLUMN "content";
