@@ -44,8 +44,9 @@ function encodingOf(head: Uint8Array): Encoding {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   try {
-    // The last bytes may cut a character in two: leave them out of the check.
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
+    // The head may end inside a character: decoding as a stream leaves an unfinished last one pending
+    // instead of calling it invalid (cutting a fixed number of bytes off could still cut one in two).
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return 'utf-8';
   } catch {
     // Excel's "CSV" on Windows: Windows-1252, where 0x80–0x9F are € ‘ ’ “ ” – … (not Latin-1's controls).

@@ -18,6 +18,21 @@ describe('readSheet on CSV', () => {
     expect(rows[3]!.cells[3]).toBeNull();
   });
 
+  it('reads a file given in memory whole, with a character and a quoted line break cut where it is read in pieces', async () => {
+    // The encoding is judged on the first 64 KiB and the file read 256 KiB at a time: the cell below
+    // starts at byte 27, so bytes 65,536 and 262,144 both fall in the middle of one of its two-byte 'é's
+    // (the distance from 27 is odd), and a quoted line break spans them too.
+    const head = 'Partner Company,Notes\r\nXY,"';
+    expect(new TextEncoder().encode(head).length % 2).toBe(1);
+    const cell = `${'é'.repeat(131_000)}\n${'é'.repeat(9_000)}`;
+    const sheet = await readSheet(csv(`${head}${cell}"\r\nSociété Générale,"two\nlines 🚀"\r\n`));
+    const rows = await collect(sheet.rows);
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['XY', cell],
+      ['Société Générale', 'two\nlines 🚀'],
+    ]);
+  });
+
   it('strips the BOM, keeps quoted line breaks in their cell, skips and counts blank rows', async () => {
     const sheet = await readSheet({ path: fixture('legacy-partners.csv') });
     expect(sheet.headers[0]).toBe('Partner Company');

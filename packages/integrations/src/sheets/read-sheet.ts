@@ -93,6 +93,15 @@ export async function peekRows(
   return { head, rows: all() };
 }
 
+// The parser turns each piece it is given into rows at once, whoever is waiting for them: a file handed
+// over whole would sit in memory as every one of its rows (measured: 100,000 rows, +500 MB). In pieces,
+// the rows wait for the reader a piece at a time.
+const PIECE_BYTES = 256 * 1024;
+
+function* piecesOf(buffer: Buffer): Generator<Buffer> {
+  for (let at = 0; at < buffer.length; at += PIECE_BYTES) yield buffer.subarray(at, at + PIECE_BYTES);
+}
+
 /**
  * Opens a CSV or XLSX sheet for streaming: the header row (the first non-blank row) and an async
  * iterable of the data rows. Throws SheetError for what makes the whole file unreadable.
@@ -103,7 +112,7 @@ export async function readSheet(source: SheetSource, options: ReadSheetOptions =
   const buffer =
     'buffer' in source ? Buffer.from(source.buffer.buffer, source.buffer.byteOffset, source.buffer.byteLength) : null;
   const path = 'path' in source ? source.path : '';
-  const open = () => (buffer ? Readable.from([buffer]) : createReadStream(path, { highWaterMark: 1 << 20 }));
+  const open = () => (buffer ? Readable.from(piecesOf(buffer)) : createReadStream(path, { highWaterMark: PIECE_BYTES }));
   const contents =
     format === 'csv' ? await readCsv(open(), head) : await readXlsx(buffer ? { buffer } : { path }, options.sheet, open);
   return trimHeaders(contents);
