@@ -1,4 +1,6 @@
-import { changeHistory, insertRows, type Tx } from '@ptrack/storage';
+import { changeHistory, insertRows, sqlArray, type Tx } from '@ptrack/storage';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 
 export type EntityType =
   | 'partner'
@@ -96,4 +98,42 @@ export async function recordChange(tx: Tx, ctx: ChangeAuthor, change: Change): P
       }
       return;
   }
+}
+
+// jsonb_build_object takes at most 100 arguments: wide records are built from parts joined with ||.
+const PAIRS_PER_PART = 40;
+
+/** SQL building, from a row of `table` aliased `x`, the same snapshot `snapshot()` makes of it in JS. */
+function snapshotSql(table: PgTable): SQL {
+  const pairs = Object.entries(getTableColumns(table)).map(([key, column]) => {
+    const ref = sql.raw(`x."${column.name}"`);
+    // Instants as JavaScript's toISOString() writes them, whatever the session's time zone.
+    const value =
+      column.getSQLType() === 'timestamp with time zone'
+        ? sql`to_char(${ref} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+        : ref;
+    return sql`${key}::text, ${value}`;
+  });
+  const parts: SQL[] = [];
+  for (let i = 0; i < pairs.length; i += PAIRS_PER_PART)
+    parts.push(sql`jsonb_build_object(${sql.join(pairs.slice(i, i + PAIRS_PER_PART), sql`, `)})`);
+  return sql.join(parts, sql` || `);
+}
+
+/**
+ * Records the creation of many rows just inserted in this transaction, in one statement that snapshots
+ * them where they are stored (bulk writes such as imports; single writes use `recordChange`).
+ */
+export async function recordCreatedRows(
+  tx: Tx,
+  ctx: ChangeAuthor,
+  created: { table: PgTable; entityType: EntityType; ids: string[]; partnerColumn: PgColumn | null },
+): Promise<void> {
+  if (created.ids.length === 0) return;
+  const partner = created.partnerColumn ? sql.raw(`x."${created.partnerColumn.name}"`) : sql`null::uuid`;
+  await tx.execute(sql`
+    insert into ${changeHistory} (at, actor, source, entity_type, entity_id, partner_id, operation, after)
+    select ${ctx.now().toISOString()}::timestamptz, ${ctx.actor.name}, ${ctx.actor.source}, ${created.entityType},
+      x.id, ${partner}, 'create', ${snapshotSql(created.table)}
+    from ${created.table} x where x.id = any(${sqlArray(created.ids, 'uuid')})`);
 }

@@ -208,7 +208,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
     ...new Map(writes.filter((w) => !w.partnerId).map((w) => [w.partnerName.toLowerCase(), w.partnerName])).values(),
   ];
   const newPartners = missing.map((name) => ({ name, createdAt: now, updatedAt: now }));
-  const added = await insertWithHistory(tx, ctx, partners, 'partner', newPartners, (p) => p.id);
+  const added = await insertWithHistory(tx, ctx, partners, 'partner', newPartners, partners.id);
   const addedByName = new Map(added.map((p) => [p.name.toLowerCase(), p.id]));
   for (const w of writes) w.partnerId ??= addedByName.get(w.partnerName.toLowerCase())!;
 
@@ -226,7 +226,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
       createdAt: now,
       updatedAt: now,
     })) as (typeof reps.$inferInsert)[],
-    (r) => r.partnerId,
+    reps.partnerId,
   );
   const repIdOf = new Map<RepWrite, string>();
   const byKey = new Map(creates.map((w) => [`${w.partnerId}|${String(w.fields.name).toLowerCase()}`, w]));
@@ -252,7 +252,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
         ]
       : [],
   );
-  await insertWithHistory(tx, ctx, actions, 'action', newActions, (a) => a.partnerId);
+  await insertWithHistory(tx, ctx, actions, 'action', newActions, actions.partnerId);
   for (const w of writes) {
     if (!w.action || !('actionId' in w.action)) continue;
     const { before, notes } = w.action;
@@ -274,7 +274,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
         ]
       : [],
   );
-  await insertWithHistory(tx, ctx, touches, 'touch', newTouches, (t) => t.partnerId);
+  await insertWithHistory(tx, ctx, touches, 'touch', newTouches, touches.partnerId);
   return [...new Set(writes.map((w) => w.partnerId!))];
 }
 

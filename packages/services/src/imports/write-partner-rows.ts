@@ -41,7 +41,7 @@ async function resolveAccountNames(tx: Tx, ctx: ServiceContext, names: string[])
     .orderBy(accounts.createdAt);
   for (const a of found) if (!byKey.has(a.nameKey)) byKey.set(a.nameKey, a.id);
   const missing = [...wanted].filter(([key]) => !byKey.has(key)).map(([nameKey, name]) => ({ name, nameKey }));
-  const created = await insertWithHistory(tx, ctx, accounts, 'account', missing, () => null);
+  const created = await insertWithHistory(tx, ctx, accounts, 'account', missing, null);
   for (const a of created) byKey.set(a.nameKey, a.id);
   return byKey;
 }
@@ -66,7 +66,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       createdAt: now,
       updatedAt: now,
     })) as PartnerInsert[],
-    (p) => p.id,
+    partners.id,
   );
   // Names are unique ignoring case: they tie each inserted row back to its sheet row.
   const createByName = new Map(creates.map((w) => [String(w.fields.name).toLowerCase(), w]));
@@ -128,7 +128,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       });
     }
   }
-  await insertWithHistory(tx, ctx, activationPlans, 'plan', newPlans, (p) => p.partnerId);
+  await insertWithHistory(tx, ctx, activationPlans, 'plan', newPlans, activationPlans.partnerId);
 
   // Next actions: the rep is found by name within the partner, or added.
   const newActions = writes.filter((w) => w.action?.kind === 'create');
@@ -146,7 +146,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
     }
   }
   const newReps = missingReps.map((r) => ({ ...r, createdAt: now, updatedAt: now }));
-  for (const rep of await insertWithHistory(tx, ctx, reps, 'rep', newReps, (r) => r.partnerId)) {
+  for (const rep of await insertWithHistory(tx, ctx, reps, 'rep', newReps, reps.partnerId)) {
     repIds.set(`${rep.partnerId}|${rep.name.toLowerCase()}`, rep.id);
   }
   const actionRows = newActions.map((w) => {
@@ -155,7 +155,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
     const repId = action.repName ? (repIds.get(`${partnerId}|${action.repName.trim().toLowerCase()}`) ?? null) : null;
     return { partnerId, repId, dueDate: action.dueDate, type: action.type, notes: action.notes, createdAt: now, updatedAt: now };
   });
-  await insertWithHistory(tx, ctx, actions, 'action', actionRows, (a) => a.partnerId);
+  await insertWithHistory(tx, ctx, actions, 'action', actionRows, actions.partnerId);
   for (const w of writes) {
     if (w.action?.kind !== 'notes') continue;
     const before = w.existing!.openActions.find((a) => a.id === (w.action as { actionId: string }).actionId)!;
@@ -174,6 +174,6 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       updatedAt: now,
     })),
   );
-  await insertWithHistory(tx, ctx, touches, 'touch', touchRows, (t) => t.partnerId);
+  await insertWithHistory(tx, ctx, touches, 'touch', touchRows, touches.partnerId);
   return [...new Set(idOf.values())];
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { insertRows, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../context';
-import { type EntityType, recordChange } from '../history';
+import { type EntityType, recordChange, recordCreatedRows } from '../history';
 
 // The writes an import batch repeats for each kind of record: many inserted at once, or one updated,
 // each with its entry in the change history.
@@ -10,27 +11,29 @@ import { type EntityType, recordChange } from '../history';
 type Versioned = { id: string; version: number };
 type Table = PgTable & { id: PgColumn };
 
-/** Inserts the rows in one statement and records each creation; `partnerOf` names the partner a row belongs to. */
+/**
+ * Inserts the rows in one statement and records each creation; `partnerColumn` names the partner a row
+ * belongs to. Ids are made here, so nothing needs reading back; the history entries are written by the
+ * database from the stored rows (see `recordCreatedRows`), not built and sent row by row.
+ */
 export async function insertWithHistory<T extends Table>(
   tx: Tx,
   ctx: ServiceContext,
   table: T,
   entityType: EntityType,
   rows: readonly T['$inferInsert'][],
-  partnerOf: (row: T['$inferSelect']) => string | null,
-): Promise<T['$inferSelect'][]> {
-  const inserted = await insertRows(tx, table, rows, { returning: true });
-  for (const row of inserted) {
-    const record = row as Versioned & Record<string, unknown>;
-    await recordChange(tx, ctx, {
-      entityType,
-      entityId: record.id,
-      partnerId: partnerOf(row),
-      operation: 'create',
-      after: record,
-    });
-  }
-  return inserted;
+  partnerColumn: PgColumn | null,
+): Promise<(T['$inferInsert'] & { id: string })[]> {
+  const withIds = rows.map((row) => ({ ...row, id: randomUUID() }));
+  if (withIds.length === 0) return withIds;
+  await insertRows(tx, table, withIds);
+  await recordCreatedRows(tx, ctx, {
+    table,
+    entityType,
+    ids: withIds.map((r) => r.id),
+    partnerColumn,
+  });
+  return withIds;
 }
 
 /** Changes one record from the version read (version + 1) and records the fields that changed. */
