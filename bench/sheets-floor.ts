@@ -117,11 +117,12 @@ export async function rawExportFloor(database: Database): Promise<{ ms: number; 
   const client = pgliteClientOf(database)!;
   const started = performance.now();
   const result = await client.query(
-    `copy (select p.*, s.*, pl.goal, pl.start_date, pl.status, pl.metric, pl.target,
-             (select string_agg(a.name, ', ' order by n.position) from partner_named_accounts n
-                join accounts a on a.id = n.account_id where n.partner_id = p.id) as named_accounts
+    `copy (with named as (select n.partner_id, string_agg(a.name, ', ' order by n.position) as names
+                          from partner_named_accounts n join accounts a on a.id = n.account_id group by n.partner_id)
+           select p.*, s.*, pl.goal, pl.start_date, pl.status, pl.metric, pl.target, named.names
            from partners p join partner_stats s on s.partner_id = p.id
            left join activation_plans pl on pl.partner_id = p.id and pl.is_current
+           left join named on named.partner_id = p.id
            order by lower(p.name), p.id) to '/dev/blob' with (format csv, header)`,
   );
   const bytes = (await result.blob!.arrayBuffer()).byteLength;
