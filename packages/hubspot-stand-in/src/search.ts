@@ -66,7 +66,8 @@ export function parseSearchRequest(body: unknown): SearchRequest {
     }
     return { filters };
   });
-  const sorts = Array.isArray(b.sorts) ? (b.sorts as SearchRequest['sorts']) : [];
+  const sorts = (Array.isArray(b.sorts) ? b.sorts : []).map(normaliseSort);
+  if (sorts.some((x) => x === undefined)) problems.push({ message: 'each sort needs a propertyName', in: 'sorts' });
   const limit = b.limit === undefined ? 10 : Number(b.limit);
   if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_MAX_LIMIT) {
     problems.push({ message: `limit must be an integer between 0 and ${SEARCH_MAX_LIMIT}`, in: 'limit' });
@@ -79,7 +80,35 @@ export function parseSearchRequest(body: unknown): SearchRequest {
       { message: `after + limit exceeds ${SEARCH_MAX_RESULTS}`, in: 'after' },
     ]);
   }
-  return { filterGroups, sorts, query: typeof b.query === 'string' ? b.query : undefined, limit, after };
+  return {
+    filterGroups,
+    sorts: sorts as SearchRequest['sorts'],
+    query: typeof b.query === 'string' ? b.query : undefined,
+    limit,
+    after,
+  };
+}
+
+type Sort = SearchRequest['sorts'][number];
+
+// The official client types `sorts` as strings: accept `"prop"`, `"-prop"` (descending), a JSON
+// string of the object form, and the documented `{ propertyName, direction }`.
+function normaliseSort(raw: unknown): Sort | undefined {
+  if (typeof raw === 'string') {
+    if (raw.startsWith('{')) {
+      try {
+        return normaliseSort(JSON.parse(raw));
+      } catch {
+        return undefined;
+      }
+    }
+    return raw.startsWith('-')
+      ? { propertyName: raw.slice(1), direction: 'DESCENDING' }
+      : { propertyName: raw, direction: 'ASCENDING' };
+  }
+  const o = raw as { propertyName?: unknown; direction?: unknown } | null;
+  if (!o || typeof o.propertyName !== 'string') return undefined;
+  return { propertyName: o.propertyName, direction: o.direction === 'DESCENDING' ? 'DESCENDING' : 'ASCENDING' };
 }
 
 export interface SearchResult {
