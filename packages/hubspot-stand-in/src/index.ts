@@ -42,6 +42,7 @@ export {
 export {
   canonicalWebhookUri,
   type DeliverWebhookOptions,
+  propertyChangeEvent,
   type SignWebhookInput,
   signWebhookV3,
   type WebhookDelivery,

@@ -120,7 +120,7 @@ export interface SearchResult {
 /** Runs a search over the live records of one type: groups ORed, filters ANDed, one sort honoured. */
 export function runSearch(store: HubSpotStore, type: ObjectType, request: SearchRequest): SearchResult {
   const typeOf = (name: string): PropertyType => store.property(type, name)?.type ?? 'string';
-  const matches: CrmObject[] = [];
+  let matches: CrmObject[] = [];
   for (const record of store.all(type)) {
     if (request.query && !matchesQuery(record, request.query)) continue;
     if (request.filterGroups.length === 0 || request.filterGroups.some((g) => g.filters.every((f) => test(record, f, typeOf)))) {
@@ -131,11 +131,18 @@ export function runSearch(store: HubSpotStore, type: ObjectType, request: Search
   if (sort) {
     const kind = typeOf(sort.propertyName);
     const sign = sort.direction === 'DESCENDING' ? -1 : 1;
-    // Ties (and missing values) fall back to id order so paging is stable.
-    matches.sort((a, b) => {
-      const c = compareValues(a.properties.get(sort.propertyName), b.properties.get(sort.propertyName), kind);
-      return c !== 0 ? sign * c : Number(a.id) - Number(b.id);
+    // Keys computed once per record (dates parsed once), then sorted; missing values sort last,
+    // ties fall back to id order so paging is stable.
+    const keyed = matches.map((record) => ({ record, key: sortKey(record.properties.get(sort.propertyName), kind) }));
+    keyed.sort((a, b) => {
+      if (a.key === undefined || b.key === undefined) {
+        if (a.key !== b.key) return a.key === undefined ? 1 : -1;
+      } else if (a.key !== b.key) {
+        return sign * (a.key < b.key ? -1 : 1);
+      }
+      return Number(a.record.id) - Number(b.record.id);
     });
+    matches = keyed.map((k) => k.record);
   }
   const end = request.after + request.limit;
   const records = matches.slice(request.after, end);
@@ -206,6 +213,13 @@ export function compareValues(a: string | undefined, b: string | undefined, kind
   const la = a.toLowerCase();
   const lb = b.toLowerCase();
   return la === lb ? 0 : la < lb ? -1 : 1;
+}
+
+function sortKey(value: string | undefined, kind: PropertyType): number | string | undefined {
+  if (value === undefined) return undefined;
+  if (kind === 'number') return Number(value);
+  if (kind === 'datetime' || kind === 'date') return toMs(value);
+  return kind === 'bool' || kind === 'enumeration' ? value : value.toLowerCase();
 }
 
 /** Date filter values come as epoch milliseconds or ISO strings; stored values are ISO. */

@@ -37,6 +37,13 @@ export interface FaultSpec {
   count?: number;
   /** Which requests; default every request. `path` is the URL path without the query. */
   match?: (method: string, path: string) => boolean;
+  /** Let this many matching requests through first (e.g. fail the third page of a sync). */
+  skip?: number;
+  /**
+   * Apply the request, then answer with the fault: the write happened but the client never
+   * heard (a lost response). Default false: the fault comes before the store is touched.
+   */
+  afterHandling?: boolean;
 }
 
 export interface LoggedRequest {
@@ -85,7 +92,7 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
   const searchLimit = options.searchRateLimit ?? (options.rateLimit ? { max: 5, intervalMs: 1000 } : undefined);
   const searchLimiter = searchLimit ? new RollingWindow(searchLimit) : undefined;
   const dailyLimit = options.dailyLimit ?? 625_000;
-  const faults: Array<Required<Pick<FaultSpec, 'status' | 'count'>> & Pick<FaultSpec, 'match'>> = [];
+  const faults: Array<Required<Omit<FaultSpec, 'match'>> & Pick<FaultSpec, 'match'>> = [];
   const requestLog: LoggedRequest[] = [];
   const stats: RequestStats = { total: 0, byRoute: {}, rateLimited: 0, faults: 0 };
   let dailyUsed = 0;
@@ -143,28 +150,43 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
         }
       }
       dailyUsed++;
-      const fault = faults.find((f) => f.count > 0 && (!f.match || f.match(method, url.pathname)));
+      let fault = faults.find((f) => f.count > 0 && (!f.match || f.match(method, url.pathname)));
+      if (fault && fault.skip > 0) {
+        fault.skip--;
+        fault = undefined;
+      }
       if (fault) {
         fault.count--;
         stats.faults++;
-        return reply(fault.status, fault.status === 429 ? rateLimitBody(false) : serverErrorBody(fault.status));
+        const failure = reply(fault.status, fault.status === 429 ? rateLimitBody(false) : serverErrorBody(fault.status));
+        if (!fault.afterHandling) return failure;
+        try {
+          if (found) runHandler(method, url, raw, found);
+        } catch {
+          // The client sees the fault either way; a rejected write simply did not happen.
+        }
+        return failure;
       }
       if (!found) throw new StandInError(404, 'OBJECT_NOT_FOUND', `No route for ${method} ${url.pathname}`);
-      let body: unknown;
-      if (raw !== '') {
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          throw new StandInError(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1: the request body is not JSON');
-        }
-      }
-      const ctx: RequestContext = { method, url, params: found.params, body, store, baseUrl };
-      return found.route.handler(ctx);
+      return runHandler(method, url, raw, found);
     } catch (error) {
       if (error instanceof StandInError) return reply(error.status, errorBody(error));
       console.error('hubspot stand-in: unexpected error', error);
       return reply(500, serverErrorBody(500));
     }
+  }
+
+  function runHandler(method: string, url: URL, raw: string, found: NonNullable<ReturnType<typeof matchRoute>>): Reply {
+    let body: unknown;
+    if (raw !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new StandInError(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1: the request body is not JSON');
+      }
+    }
+    const ctx: RequestContext = { method, url, params: found.params, body, store, baseUrl };
+    return found.route.handler(ctx);
   }
 
   const server = createServer((req, res) => {
@@ -186,7 +208,13 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
     requestLog,
     stats,
     injectFaults(spec) {
-      faults.push({ status: spec.status, count: spec.count ?? 1, match: spec.match });
+      faults.push({
+        status: spec.status,
+        count: spec.count ?? 1,
+        match: spec.match,
+        skip: spec.skip ?? 0,
+        afterHandling: spec.afterHandling ?? false,
+      });
     },
     clearFaults() {
       faults.length = 0;

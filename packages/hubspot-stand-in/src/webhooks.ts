@@ -53,6 +53,16 @@ export interface WebhookEvent {
   [extra: string]: unknown;
 }
 
+/** A `contact.propertyChange` (or another object's) event for one property's new value. */
+export function propertyChangeEvent(
+  objectId: string | number,
+  propertyName: string,
+  propertyValue: string,
+  subscriptionType = 'contact.propertyChange',
+): WebhookEvent {
+  return { objectId: Number(objectId), subscriptionType, propertyName, propertyValue };
+}
+
 /** How a delivery is spoiled, for tests of the receiver's checks. */
 export type WebhookTamper = 'signature' | 'body' | 'no-signature';
 
