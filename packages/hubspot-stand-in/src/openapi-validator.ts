@@ -37,7 +37,9 @@ const ERROR_EXTRAS = {
  * Tightens and corrects the documents in exactly these ways, each a documented fact:
  * - every object schema that lists its properties rejects unlisted ones (catches misspelt fields);
  * - object property values may be null (reference: "All property values are strings or null");
- * - Error allows the extra fields above.
+ * - Error allows the extra fields above;
+ * - associations v4 `toObjectId` is a JSON number and an unlabelled type's `label` is null
+ *   (reference: `{"toObjectId":123,"associationTypes":[{…,"label":null}]}`).
  */
 function adjust(doc: Json): Json {
   const schemas = (doc.components as { schemas: Record<string, Json> }).schemas;
@@ -58,6 +60,8 @@ function adjust(doc: Json): Json {
       props.properties.additionalProperties = { type: ['string', 'null'] };
     }
     if (name === 'Error' && props) Object.assign(props, ERROR_EXTRAS);
+    if (name === 'MultiAssociatedObjectWithLabel' && props?.toObjectId) props.toObjectId = { type: 'integer' };
+    if (name === 'AssociationSpecWithLabel' && props?.label) props.label = { type: ['string', 'null'] };
   }
   return doc;
 }

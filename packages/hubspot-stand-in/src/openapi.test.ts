@@ -659,11 +659,12 @@ describe('the validator itself', () => {
     expect(validate(withoutCreatedAt)).toBe(false);
   });
 
-  it('rejects a numeric toObjectId in associations v4 and a 201 status for a create that declares none', () => {
+  it('takes toObjectId as a number (as HubSpot sends it), rejects it as a string, and knows declared statuses', () => {
     const validate = validator.validator('associations-v4', 'GET', `${A4}/{toObjectType}`, 200)!;
-    const result = { toObjectId: '5', associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 279 }] };
+    const result = { toObjectId: 5, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }] };
     expect(validate({ results: [result] })).toBe(true);
-    expect(validate({ results: [{ ...result, toObjectId: 5 }] })).toBe(false);
+    expect(validate({ results: [{ ...result, toObjectId: '5' }] })).toBe(false);
+    expect(validate({ results: [{ ...result, associationTypes: [{ category: 'OTHER', typeId: 279 }] }] })).toBe(false);
     expect(() => validator.validator('companies', 'POST', C, 200)).toThrow(/declares no 200/);
   });
 });

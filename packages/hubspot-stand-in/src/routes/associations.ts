@@ -26,15 +26,19 @@ export const associationRoutes: Route[] = [
   route('POST', `${BATCH}/archive`, batchArchive),
 ];
 
-/** The v4 shape of one associated record: `{ toObjectId, associationTypes: [{ category, typeId, label? }] }`. */
+/**
+ * The v4 shape of one associated record. As HubSpot sends it (reference: `{"toObjectId":123, …,
+ * "label":null}`): the id is a JSON number and an unlabelled type has label null, although the
+ * generated OpenAPI document and the v13 client's types say string. A sync must normalise both.
+ */
 function multiAssociated(ref: AssociatedRef) {
   return {
-    toObjectId: ref.toId,
-    associationTypes: ref.typeIds.map((typeId) => {
-      const label = ASSOCIATION_TYPES.get(typeId)?.label;
-      // The OpenAPI schema types label as a string: an unlabelled type leaves it out rather than null.
-      return { category: 'HUBSPOT_DEFINED', typeId, ...(label ? { label } : {}) };
-    }),
+    toObjectId: Number(ref.toId),
+    associationTypes: ref.typeIds.map((typeId) => ({
+      category: 'HUBSPOT_DEFINED',
+      typeId,
+      label: ASSOCIATION_TYPES.get(typeId)?.label ?? null,
+    })),
   };
 }
 
