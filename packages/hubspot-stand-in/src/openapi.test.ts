@@ -7,13 +7,12 @@ import { type HubSpotStandIn, startHubSpotStandIn } from './server.ts';
 interface Case {
   name: string;
   doc: OpenApiDoc;
+  method: string;
   /** The operation's path as written in the document. */
   op: string;
-  method: string;
-  /** The URL actually requested (ids filled in); a function so it can use seeded ids. */
-  url: () => string;
-  body?: () => unknown;
   status: number;
+  /** The URL actually requested and the JSON body, if any. */
+  request: () => [string, unknown?];
   token?: string;
   server?: 'main' | 'limited';
 }
@@ -43,6 +42,8 @@ afterAll(async () => {
 });
 
 const C = '/crm/v3/objects/companies';
+const CT = '/crm/v3/objects/contacts';
+const D = '/crm/v3/objects/0-3';
 const P = '/crm/v3/properties/{objectType}';
 const A4 = '/crm/v4/objects/{objectType}/{objectId}/associations';
 const AB = '/crm/v4/associations/{fromObjectType}/{toObjectType}/batch';
@@ -50,525 +51,225 @@ const unique = (() => {
   let n = 0;
   return () => `p${Date.now().toString(36)}_${++n}`;
 })();
+const assocSpec = (associationTypeId: number) => ({ associationCategory: 'HUBSPOT_DEFINED', associationTypeId });
+const newProperty = (name: string) => ({
+  name,
+  label: 'Tier 1 reps',
+  type: 'number',
+  fieldType: 'number',
+  groupName: 'companyinformation',
+});
+
+/**
+ * One case: `op` is "METHOD /path as the document writes it"; `request` gives the URL actually called
+ * (ids filled in, so it runs after seeding) and the body.
+ */
+function c(
+  doc: OpenApiDoc,
+  op: string,
+  status: number,
+  name: string,
+  request: () => [string, unknown?],
+  extra: Partial<Case> = {},
+): Case {
+  const [method, path] = op.split(' ') as [string, string];
+  return { doc, method, op: path, status, name, request, ...extra };
+}
 
 const cases: Case[] = [
-  // objects: companies
-  {
-    name: 'list a page',
-    doc: 'companies',
-    op: C,
-    method: 'GET',
-    url: () => `${C}?limit=2&properties=name,domain&associations=contacts`,
-    status: 200,
-  },
-  { name: 'list archived', doc: 'companies', op: C, method: 'GET', url: () => `${C}?archived=true`, status: 200 },
-  {
-    name: 'get by id',
-    doc: 'companies',
-    op: `${C}/{companyId}`,
-    method: 'GET',
-    url: () => `${C}/${ids.company}?associations=deals`,
-    status: 200,
-  },
-  { name: 'get a missing id', doc: 'companies', op: `${C}/{companyId}`, method: 'GET', url: () => `${C}/1`, status: 404 },
-  {
-    name: 'create',
-    doc: 'companies',
-    op: C,
-    method: 'POST',
-    url: () => C,
-    body: () => ({ properties: { name: 'Acme', domain: 'acme.io' } }),
-    status: 201,
-  },
-  {
-    name: 'create with an unknown property',
-    doc: 'companies',
-    op: C,
-    method: 'POST',
-    url: () => C,
-    body: () => ({ properties: { nope: 'x' } }),
-    status: 400,
-  },
-  {
-    name: 'patch',
-    doc: 'companies',
-    op: `${C}/{companyId}`,
-    method: 'PATCH',
-    url: () => `${C}/${ids.company2}`,
-    body: () => ({ properties: { industry: 'Data' } }),
-    status: 200,
-  },
-  {
-    name: 'patch a missing id',
-    doc: 'companies',
-    op: `${C}/{companyId}`,
-    method: 'PATCH',
-    url: () => `${C}/1`,
-    body: () => ({ properties: {} }),
-    status: 404,
-  },
-  {
-    name: 'batch read',
-    doc: 'companies',
-    op: `${C}/batch/read`,
-    method: 'POST',
-    url: () => `${C}/batch/read`,
-    body: () => ({ inputs: [{ id: ids.company }], properties: ['name'] }),
-    status: 200,
-  },
-  {
-    name: 'batch read with a missing id',
-    doc: 'companies',
-    op: `${C}/batch/read`,
-    method: 'POST',
-    url: () => `${C}/batch/read`,
-    body: () => ({ inputs: [{ id: ids.company }, { id: '1' }], properties: [] }),
-    status: 207,
-  },
-  {
-    name: 'batch create',
-    doc: 'companies',
-    op: `${C}/batch/create`,
-    method: 'POST',
-    url: () => `${C}/batch/create`,
-    body: () => ({
+  // objects (companies)
+  c('companies', `GET ${C}`, 200, 'list a page', () => [`${C}?limit=2&properties=name,domain&associations=contacts`]),
+  c('companies', `GET ${C}`, 200, 'list archived', () => [`${C}?archived=true`]),
+  c('companies', `GET ${C}/{companyId}`, 200, 'get by id', () => [`${C}/${ids.company}?associations=deals`]),
+  c('companies', `GET ${C}/{companyId}`, 404, 'get a missing id', () => [`${C}/1`]),
+  c('companies', `POST ${C}`, 201, 'create', () => [C, { properties: { name: 'Acme', domain: 'acme.io' } }]),
+  c('companies', `POST ${C}`, 400, 'create with an unknown property', () => [C, { properties: { nope: 'x' } }]),
+  c('companies', `PATCH ${C}/{companyId}`, 200, 'patch', () => [`${C}/${ids.company2}`, { properties: { industry: 'Data' } }]),
+  c('companies', `PATCH ${C}/{companyId}`, 404, 'patch a missing id', () => [`${C}/1`, { properties: {} }]),
+  c('companies', `POST ${C}/batch/read`, 200, 'batch read', () => [
+    `${C}/batch/read`,
+    { inputs: [{ id: ids.company }], properties: ['name'] },
+  ]),
+  c('companies', `POST ${C}/batch/read`, 207, 'batch read with a missing id', () => [
+    `${C}/batch/read`,
+    { inputs: [{ id: ids.company }, { id: '1' }], properties: [] },
+  ]),
+  c('companies', `POST ${C}/batch/read`, 400, 'batch of more than 100', () => [
+    `${C}/batch/read`,
+    { inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })), properties: [] },
+  ]),
+  c('companies', `POST ${C}/batch/create`, 201, 'batch create', () => [
+    `${C}/batch/create`,
+    {
       inputs: [
         { properties: { name: 'B1' } },
-        {
-          properties: { name: 'B2' },
-          associations: [
-            { to: { id: ids.contact }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 280 }] },
-          ],
-        },
+        { properties: { name: 'B2' }, associations: [{ to: { id: ids.contact }, types: [assocSpec(280)] }] },
       ],
-    }),
-    status: 201,
-  },
-  {
-    name: 'batch update',
-    doc: 'companies',
-    op: `${C}/batch/update`,
-    method: 'POST',
-    url: () => `${C}/batch/update`,
-    body: () => ({ inputs: [{ id: ids.company2, properties: { industry: 'Software' } }] }),
-    status: 200,
-  },
-  {
-    name: 'batch update with a missing id',
-    doc: 'companies',
-    op: `${C}/batch/update`,
-    method: 'POST',
-    url: () => `${C}/batch/update`,
-    body: () => ({
+    },
+  ]),
+  c('companies', `POST ${C}/batch/update`, 200, 'batch update', () => [
+    `${C}/batch/update`,
+    { inputs: [{ id: ids.company2, properties: { industry: 'Software' } }] },
+  ]),
+  c('companies', `POST ${C}/batch/update`, 207, 'batch update with a missing id', () => [
+    `${C}/batch/update`,
+    {
       inputs: [
         { id: ids.company2, properties: { industry: 'Agency' } },
         { id: '1', properties: {} },
       ],
-    }),
-    status: 207,
-  },
-  {
-    name: 'batch of more than 100',
-    doc: 'companies',
-    op: `${C}/batch/read`,
-    method: 'POST',
-    url: () => `${C}/batch/read`,
-    body: () => ({ inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })), properties: [] }),
-    status: 400,
-  },
-  {
-    name: 'search',
-    doc: 'companies',
-    op: `${C}/search`,
-    method: 'POST',
-    url: () => `${C}/search`,
-    body: () => ({
+    },
+  ]),
+  c('companies', `POST ${C}/search`, 200, 'search', () => [
+    `${C}/search`,
+    {
       filterGroups: [{ filters: [{ propertyName: 'domain', operator: 'HAS_PROPERTY' }] }],
       sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
       properties: ['name'],
       limit: 2,
-    }),
-    status: 200,
-  },
-  {
-    name: 'search with limit over 200',
-    doc: 'companies',
-    op: `${C}/search`,
-    method: 'POST',
-    url: () => `${C}/search`,
-    body: () => ({ limit: 201 }),
-    status: 400,
-  },
-  {
-    name: 'search beyond 10,000 results',
-    doc: 'companies',
-    op: `${C}/search`,
-    method: 'POST',
-    url: () => `${C}/search`,
-    body: () => ({ limit: 100, after: '9950' }),
-    status: 400,
-  },
-  { name: 'bad token', doc: 'companies', op: C, method: 'GET', url: () => C, token: 'wrong', status: 401 },
-  {
-    name: 'batch archive',
-    doc: 'companies',
-    op: `${C}/batch/archive`,
-    method: 'POST',
-    url: () => `${C}/batch/archive`,
-    body: () => ({ inputs: [{ id: '1' }] }),
-    status: 204,
-  },
-  { name: 'delete', doc: 'companies', op: `${C}/{companyId}`, method: 'DELETE', url: () => `${C}/1`, status: 204 },
-  // rate limits: the second request in the window is refused
-  { name: 'first request under the limit', doc: 'companies', op: C, method: 'GET', url: () => C, status: 200, server: 'limited' },
-  { name: 'ten-secondly limit reached', doc: 'companies', op: C, method: 'GET', url: () => C, status: 429, server: 'limited' },
-  {
-    name: 'first search under its limit',
-    doc: 'companies',
-    op: `${C}/search`,
-    method: 'POST',
-    url: () => `${C}/search`,
-    body: () => ({}),
-    status: 200,
-    server: 'limited',
-  },
-  {
-    name: 'search limit reached',
-    doc: 'companies',
-    op: `${C}/search`,
-    method: 'POST',
-    url: () => `${C}/search`,
-    body: () => ({}),
-    status: 429,
-    server: 'limited',
-  },
+    },
+  ]),
+  c('companies', `POST ${C}/search`, 400, 'search with limit over 200', () => [`${C}/search`, { limit: 201 }]),
+  c('companies', `POST ${C}/search`, 400, 'search beyond 10,000 results', () => [`${C}/search`, { limit: 100, after: '9950' }]),
+  c('companies', `GET ${C}`, 401, 'bad token', () => [C], { token: 'wrong' }),
+  c('companies', `POST ${C}/batch/archive`, 204, 'batch archive', () => [`${C}/batch/archive`, { inputs: [{ id: '1' }] }]),
+  c('companies', `DELETE ${C}/{companyId}`, 204, 'delete', () => [`${C}/1`]),
+  // rate limits: the second request in each window is refused
+  c('companies', `GET ${C}`, 200, 'first request under the limit', () => [C], { server: 'limited' }),
+  c('companies', `GET ${C}`, 429, 'ten-secondly limit reached', () => [C], { server: 'limited' }),
+  c('companies', `POST ${C}/search`, 200, 'first search under its limit', () => [`${C}/search`, {}], { server: 'limited' }),
+  c('companies', `POST ${C}/search`, 429, 'search limit reached', () => [`${C}/search`, {}], { server: 'limited' }),
   // contacts
-  {
-    name: 'create a contact',
-    doc: 'contacts',
-    op: '/crm/v3/objects/contacts',
-    method: 'POST',
-    url: () => '/crm/v3/objects/contacts',
-    body: () => ({ properties: { email: 'new@x.io', engagement_tier: '2', partner_sales_rep: 'true' } }),
-    status: 201,
-  },
-  {
-    name: 'create a duplicate email',
-    doc: 'contacts',
-    op: '/crm/v3/objects/contacts',
-    method: 'POST',
-    url: () => '/crm/v3/objects/contacts',
-    body: () => ({ properties: { email: 'new@x.io' } }),
-    status: 409,
-  },
-  {
-    name: 'create with an invalid tier',
-    doc: 'contacts',
-    op: '/crm/v3/objects/contacts',
-    method: 'POST',
-    url: () => '/crm/v3/objects/0-1',
-    body: () => ({ properties: { engagement_tier: '7' } }),
-    status: 400,
-  },
-  {
-    name: 'get by email',
-    doc: 'contacts',
-    op: '/crm/v3/objects/contacts/{contactId}',
-    method: 'GET',
-    url: () => '/crm/v3/objects/contacts/new@x.io?idProperty=email&properties=engagement_tier',
-    status: 200,
-  },
-  {
-    name: 'batch upsert by email',
-    doc: 'contacts',
-    op: '/crm/v3/objects/contacts/batch/upsert',
-    method: 'POST',
-    url: () => '/crm/v3/objects/contacts/batch/upsert',
-    body: () => ({
+  c('contacts', `POST ${CT}`, 201, 'create a contact', () => [
+    CT,
+    { properties: { email: 'new@x.io', engagement_tier: '2', partner_sales_rep: 'true' } },
+  ]),
+  c('contacts', `POST ${CT}`, 409, 'create a duplicate email', () => [CT, { properties: { email: 'new@x.io' } }]),
+  c('contacts', `POST ${CT}`, 400, 'create with an invalid tier (by type id)', () => [
+    '/crm/v3/objects/0-1',
+    { properties: { engagement_tier: '7' } },
+  ]),
+  c('contacts', `GET ${CT}/{contactId}`, 200, 'get by email', () => [
+    `${CT}/new@x.io?idProperty=email&properties=engagement_tier`,
+  ]),
+  c('contacts', `POST ${CT}/batch/upsert`, 200, 'batch upsert by email', () => [
+    `${CT}/batch/upsert`,
+    {
       inputs: [
         { idProperty: 'email', id: 'new@x.io', properties: { rep_quality_score: '8' } },
         { idProperty: 'email', id: 'newer@x.io', properties: {} },
       ],
-    }),
-    status: 200,
-  },
-  {
-    name: 'batch upsert with an unknown id',
-    doc: 'contacts',
-    op: '/crm/v3/objects/contacts/batch/upsert',
-    method: 'POST',
-    url: () => '/crm/v3/objects/contacts/batch/upsert',
-    body: () => ({ inputs: [{ id: '1', properties: {} }] }),
-    status: 207,
-  },
-  {
-    name: 'batch create with a duplicate email',
-    doc: 'contacts',
-    op: '/crm/v3/objects/contacts/batch/create',
-    method: 'POST',
-    url: () => '/crm/v3/objects/contacts/batch/create',
-    body: () => ({ inputs: [{ properties: { email: 'fresh@x.io' } }, { properties: { email: 'new@x.io' } }] }),
-    status: 207,
-  },
-  {
-    name: 'search contacts',
-    doc: 'contacts',
-    op: '/crm/v3/objects/contacts/search',
-    method: 'POST',
-    url: () => '/crm/v3/objects/contacts/search',
-    body: () => ({
-      filterGroups: [{ filters: [{ propertyName: 'engagement_tier', operator: 'IN', values: ['1', '2'] }] }],
-      limit: 1,
-    }),
-    status: 200,
-  },
-  // deals, by type id as the document writes them
-  {
-    name: 'list deals',
-    doc: 'deals',
-    op: '/crm/v3/objects/0-3',
-    method: 'GET',
-    url: () => '/crm/v3/objects/0-3?properties=dealstage&associations=companies,contacts',
-    status: 200,
-  },
-  {
-    name: 'get a deal',
-    doc: 'deals',
-    op: '/crm/v3/objects/0-3/{dealId}',
-    method: 'GET',
-    url: () => `/crm/v3/objects/deals/${ids.deal}?associations=companies`,
-    status: 200,
-  },
-  {
-    name: 'search deals',
-    doc: 'deals',
-    op: '/crm/v3/objects/0-3/search',
-    method: 'POST',
-    url: () => '/crm/v3/objects/0-3/search',
-    body: () => ({
-      filterGroups: [{ filters: [{ propertyName: 'amount', operator: 'BETWEEN', value: '1000', highValue: '90000' }] }],
-    }),
-    status: 200,
-  },
-  {
-    name: 'search on an unknown object',
-    doc: 'deals',
-    op: '/crm/v3/objects/0-3/search',
-    method: 'POST',
-    url: () => '/crm/v3/objects/0-9/search',
-    body: () => ({}),
-    status: 400,
-  },
+    },
+  ]),
+  c('contacts', `POST ${CT}/batch/upsert`, 207, 'batch upsert with an unknown id', () => [
+    `${CT}/batch/upsert`,
+    { inputs: [{ id: '1', properties: {} }] },
+  ]),
+  c('contacts', `POST ${CT}/batch/create`, 207, 'batch create with a duplicate email', () => [
+    `${CT}/batch/create`,
+    { inputs: [{ properties: { email: 'fresh@x.io' } }, { properties: { email: 'new@x.io' } }] },
+  ]),
+  c('contacts', `POST ${CT}/search`, 200, 'search contacts', () => [
+    `${CT}/search`,
+    { filterGroups: [{ filters: [{ propertyName: 'engagement_tier', operator: 'IN', values: ['1', '2'] }] }], limit: 1 },
+  ]),
+  // deals, which the document writes by type id
+  c('deals', `GET ${D}`, 200, 'list deals', () => [`${D}?properties=dealstage&associations=companies,contacts`]),
+  c('deals', `GET ${D}/{dealId}`, 200, 'get a deal by object name', () => [
+    `/crm/v3/objects/deals/${ids.deal}?associations=companies`,
+  ]),
+  c('deals', `POST ${D}/search`, 200, 'search deals', () => [
+    `${D}/search`,
+    { filterGroups: [{ filters: [{ propertyName: 'amount', operator: 'BETWEEN', value: '1000', highValue: '90000' }] }] },
+  ]),
+  c('deals', `POST ${D}/search`, 400, 'search on an unknown object', () => ['/crm/v3/objects/0-9/search', {}]),
   // associations v4
-  {
-    name: 'list associations',
-    doc: 'associations-v4',
-    op: `${A4}/{toObjectType}`,
-    method: 'GET',
-    url: () => `/crm/v4/objects/companies/${ids.company}/associations/contacts?limit=1`,
-    status: 200,
-  },
-  {
-    name: 'list associations of a missing object',
-    doc: 'associations-v4',
-    op: `${A4}/{toObjectType}`,
-    method: 'GET',
-    url: () => '/crm/v4/objects/companies/1/associations/contacts',
-    status: 404,
-  },
-  {
-    name: 'associate by default',
-    doc: 'associations-v4',
-    op: '/crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}',
-    method: 'PUT',
-    url: () => `/crm/v4/objects/deals/${ids.lonelyDeal}/associations/default/companies/${ids.company2}`,
-    status: 200,
-  },
-  {
-    name: 'associate with a label',
-    doc: 'associations-v4',
-    op: `${A4}/{toObjectType}/{toObjectId}`,
-    method: 'PUT',
-    url: () => `/crm/v4/objects/contacts/${ids.contact}/associations/companies/${ids.company2}`,
-    body: () => [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 }],
-    status: 201,
-  },
-  {
-    name: 'remove an association',
-    doc: 'associations-v4',
-    op: `${A4}/{toObjectType}/{toObjectId}`,
-    method: 'DELETE',
-    url: () => `/crm/v4/objects/contacts/${ids.contact}/associations/companies/${ids.company2}`,
-    status: 204,
-  },
-  {
-    name: 'batch read associations',
-    doc: 'associations-v4',
-    op: `${AB}/read`,
-    method: 'POST',
-    url: () => '/crm/v4/associations/deals/companies/batch/read',
-    body: () => ({ inputs: [{ id: ids.deal }] }),
-    status: 200,
-  },
-  {
-    name: 'batch read with no associations',
-    doc: 'associations-v4',
-    op: `${AB}/read`,
-    method: 'POST',
-    url: () => '/crm/v4/associations/0-3/0-1/batch/read',
-    body: () => ({ inputs: [{ id: ids.deal }, { id: '1' }] }),
-    status: 207,
-  },
-  {
-    name: 'batch associate by default',
-    doc: 'associations-v4',
-    op: `${AB}/associate/default`,
-    method: 'POST',
-    url: () => '/crm/v4/associations/contacts/companies/batch/associate/default',
-    body: () => ({ inputs: [{ from: { id: ids.contact }, to: { id: ids.company2 } }] }),
-    status: 200,
-  },
-  {
-    name: 'batch archive associations',
-    doc: 'associations-v4',
-    op: `${AB}/archive`,
-    method: 'POST',
-    url: () => '/crm/v4/associations/contacts/companies/batch/archive',
-    body: () => ({ inputs: [{ from: { id: ids.contact }, to: [{ id: ids.company2 }] }] }),
-    status: 204,
-  },
+  c('associations-v4', `GET ${A4}/{toObjectType}`, 200, 'list associations', () => [
+    `/crm/v4/objects/companies/${ids.company}/associations/contacts?limit=1`,
+  ]),
+  c('associations-v4', `GET ${A4}/{toObjectType}`, 404, 'list associations of a missing object', () => [
+    '/crm/v4/objects/companies/1/associations/contacts',
+  ]),
+  c(
+    'associations-v4',
+    'PUT /crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}',
+    200,
+    'associate by default',
+    () => [`/crm/v4/objects/deals/${ids.lonelyDeal}/associations/default/companies/${ids.company2}`],
+  ),
+  c('associations-v4', `PUT ${A4}/{toObjectType}/{toObjectId}`, 201, 'associate with a label', () => [
+    `/crm/v4/objects/contacts/${ids.contact}/associations/companies/${ids.company2}`,
+    [assocSpec(1)],
+  ]),
+  c('associations-v4', `DELETE ${A4}/{toObjectType}/{toObjectId}`, 204, 'remove an association', () => [
+    `/crm/v4/objects/contacts/${ids.contact}/associations/companies/${ids.company2}`,
+  ]),
+  c('associations-v4', `POST ${AB}/read`, 200, 'batch read associations', () => [
+    '/crm/v4/associations/deals/companies/batch/read',
+    { inputs: [{ id: ids.deal }] },
+  ]),
+  c('associations-v4', `POST ${AB}/read`, 207, 'batch read with no associations', () => [
+    '/crm/v4/associations/0-3/0-1/batch/read',
+    { inputs: [{ id: ids.deal }, { id: '1' }] },
+  ]),
+  c('associations-v4', `POST ${AB}/associate/default`, 200, 'batch associate by default', () => [
+    '/crm/v4/associations/contacts/companies/batch/associate/default',
+    { inputs: [{ from: { id: ids.contact }, to: { id: ids.company2 } }] },
+  ]),
+  c('associations-v4', `POST ${AB}/archive`, 204, 'batch archive associations', () => [
+    '/crm/v4/associations/contacts/companies/batch/archive',
+    { inputs: [{ from: { id: ids.contact }, to: [{ id: ids.company2 }] }] },
+  ]),
   // properties
-  { name: 'list properties', doc: 'properties', op: P, method: 'GET', url: () => '/crm/v3/properties/contacts', status: 200 },
-  {
-    name: 'get a property',
-    doc: 'properties',
-    op: `${P}/{propertyName}`,
-    method: 'GET',
-    url: () => '/crm/v3/properties/contacts/engagement_tier',
-    status: 200,
-  },
-  {
-    name: 'get a missing property',
-    doc: 'properties',
-    op: `${P}/{propertyName}`,
-    method: 'GET',
-    url: () => '/crm/v3/properties/contacts/no_such',
-    status: 404,
-  },
-  {
-    name: 'create a property',
-    doc: 'properties',
-    op: P,
-    method: 'POST',
-    url: () => '/crm/v3/properties/companies',
-    body: () => ({
-      name: 'ptrack_reps_tier_1',
-      label: 'Tier 1 reps',
-      type: 'number',
-      fieldType: 'number',
-      groupName: 'companyinformation',
-    }),
-    status: 201,
-  },
-  {
-    name: 'create a duplicate property',
-    doc: 'properties',
-    op: P,
-    method: 'POST',
-    url: () => '/crm/v3/properties/companies',
-    body: () => ({
-      name: 'ptrack_reps_tier_1',
-      label: 'Tier 1 reps',
-      type: 'number',
-      fieldType: 'number',
-      groupName: 'companyinformation',
-    }),
-    status: 409,
-  },
-  {
-    name: 'create a property without required fields',
-    doc: 'properties',
-    op: P,
-    method: 'POST',
-    url: () => '/crm/v3/properties/companies',
-    body: () => ({ name: 'half' }),
-    status: 400,
-  },
-  {
-    name: 'update a property',
-    doc: 'properties',
-    op: `${P}/{propertyName}`,
-    method: 'PATCH',
-    url: () => '/crm/v3/properties/companies/ptrack_reps_tier_1',
-    body: () => ({ label: 'Tier 1 reps (tracker)' }),
-    status: 200,
-  },
-  {
-    name: 'batch read properties',
-    doc: 'properties',
-    op: `${P}/batch/read`,
-    method: 'POST',
-    url: () => '/crm/v3/properties/contacts/batch/read',
-    body: () => ({ inputs: [{ name: 'email' }], archived: false }),
-    status: 200,
-  },
-  {
-    name: 'batch read with a missing property',
-    doc: 'properties',
-    op: `${P}/batch/read`,
-    method: 'POST',
-    url: () => '/crm/v3/properties/contacts/batch/read',
-    body: () => ({ inputs: [{ name: 'email' }, { name: 'nope' }], archived: false }),
-    status: 207,
-  },
-  {
-    name: 'batch create properties',
-    doc: 'properties',
-    op: `${P}/batch/create`,
-    method: 'POST',
-    url: () => '/crm/v3/properties/0-2/batch/create',
-    body: () => ({
-      inputs: [{ name: unique(), label: 'X', type: 'string', fieldType: 'text', groupName: 'companyinformation' }],
-    }),
-    status: 201,
-  },
-  {
-    name: 'batch create with an existing property',
-    doc: 'properties',
-    op: `${P}/batch/create`,
-    method: 'POST',
-    url: () => '/crm/v3/properties/0-2/batch/create',
-    body: () => ({
-      inputs: [{ name: 'ptrack_reps_tier_1', label: 'X', type: 'number', fieldType: 'number', groupName: 'companyinformation' }],
-    }),
-    status: 207,
-  },
-  {
-    name: 'list property groups',
-    doc: 'properties',
-    op: `${P}/groups`,
-    method: 'GET',
-    url: () => '/crm/v3/properties/companies/groups',
-    status: 200,
-  },
-  {
-    name: 'create a property group',
-    doc: 'properties',
-    op: `${P}/groups`,
-    method: 'POST',
-    url: () => '/crm/v3/properties/companies/groups',
-    body: () => ({ name: 'partner_tracker', label: 'Partner Tracker', displayOrder: 1 }),
-    status: 201,
-  },
+  c('properties', `GET ${P}`, 200, 'list properties', () => ['/crm/v3/properties/contacts']),
+  c('properties', `GET ${P}/{propertyName}`, 200, 'get a property', () => ['/crm/v3/properties/contacts/engagement_tier']),
+  c('properties', `GET ${P}/{propertyName}`, 404, 'get a missing property', () => ['/crm/v3/properties/contacts/no_such']),
+  c('properties', `POST ${P}`, 201, 'create a property', () => [
+    '/crm/v3/properties/companies',
+    newProperty('ptrack_reps_tier_1'),
+  ]),
+  c('properties', `POST ${P}`, 409, 'create a duplicate property', () => [
+    '/crm/v3/properties/companies',
+    newProperty('ptrack_reps_tier_1'),
+  ]),
+  c('properties', `POST ${P}`, 400, 'create a property without required fields', () => [
+    '/crm/v3/properties/companies',
+    { name: 'half' },
+  ]),
+  c('properties', `PATCH ${P}/{propertyName}`, 200, 'update a property', () => [
+    '/crm/v3/properties/companies/ptrack_reps_tier_1',
+    { label: 'Tier 1 reps (tracker)' },
+  ]),
+  c('properties', `POST ${P}/batch/read`, 200, 'batch read properties', () => [
+    '/crm/v3/properties/contacts/batch/read',
+    { inputs: [{ name: 'email' }], archived: false },
+  ]),
+  c('properties', `POST ${P}/batch/read`, 207, 'batch read with a missing property', () => [
+    '/crm/v3/properties/contacts/batch/read',
+    { inputs: [{ name: 'email' }, { name: 'nope' }], archived: false },
+  ]),
+  c('properties', `POST ${P}/batch/create`, 201, 'batch create properties', () => [
+    '/crm/v3/properties/0-2/batch/create',
+    { inputs: [newProperty(unique())] },
+  ]),
+  c('properties', `POST ${P}/batch/create`, 207, 'batch create with an existing property', () => [
+    '/crm/v3/properties/0-2/batch/create',
+    { inputs: [newProperty('ptrack_reps_tier_1')] },
+  ]),
+  c('properties', `GET ${P}/groups`, 200, 'list property groups', () => ['/crm/v3/properties/companies/groups']),
+  c('properties', `POST ${P}/groups`, 201, 'create a property group', () => [
+    '/crm/v3/properties/companies/groups',
+    { name: 'partner_tracker', label: 'Partner Tracker', displayOrder: 1 },
+  ]),
 ];
 
-async function call(c: Case): Promise<{ status: number; contentType: string; text: string }> {
-  const server = c.server === 'limited' ? limited : main;
-  const body = c.body?.();
-  const response = await fetch(`${server.url}${c.url()}`, {
-    method: c.method,
+async function call(k: Case): Promise<{ status: number; contentType: string; text: string }> {
+  const server = k.server === 'limited' ? limited : main;
+  const [url, body] = k.request();
+  const response = await fetch(`${server.url}${url}`, {
+    method: k.method,
     headers: {
-      authorization: `Bearer ${c.token ?? server.accessToken}`,
+      authorization: `Bearer ${k.token ?? server.accessToken}`,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -578,11 +279,11 @@ async function call(c: Case): Promise<{ status: number; contentType: string; tex
 
 describe("the stand-in's responses match HubSpot's OpenAPI documents", () => {
   // In order: later cases rely on earlier writes (a created contact, a created property).
-  for (const c of cases) {
-    it(`${c.doc}: ${c.name} → ${c.status}`, async () => {
-      const { status, contentType, text } = await call(c);
-      expect(status, text).toBe(c.status);
-      const validate = validator.validator(c.doc, c.method, c.op, c.status);
+  for (const k of cases) {
+    it(`${k.doc}: ${k.name} → ${k.status}`, async () => {
+      const { status, contentType, text } = await call(k);
+      expect(status, text).toBe(k.status);
+      const validate = validator.validator(k.doc, k.method, k.op, k.status);
       if (validate === null) {
         expect(text).toBe('');
         return;
@@ -631,6 +332,16 @@ describe('documented behaviour beyond the schemas', () => {
       }
     }
     expect(statuses).toEqual([503, 503, 200]);
+  });
+
+  it('answers an injected 403 with a MISSING_SCOPES body the schema accepts', async () => {
+    main.injectFaults({ status: 403 });
+    const response = await fetch(`${main.url}${CT}`, { headers: { authorization: `Bearer ${main.accessToken}` } });
+    expect(response.status).toBe(403);
+    const body = await response.json();
+    const validate = validator.validator('contacts', 'GET', CT, 403)!;
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+    expect(body).toMatchObject({ category: 'MISSING_SCOPES' });
   });
 
   it('reports an error body of the shape webhooks.json declares for its API', async () => {

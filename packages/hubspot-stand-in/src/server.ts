@@ -32,7 +32,8 @@ export interface HubSpotStandInOptions {
 }
 
 export interface FaultSpec {
-  status: 429 | 500 | 502 | 503 | 504;
+  /** 403 answers MISSING_SCOPES (a token without the CRM scopes); 429 the ten-secondly body. */
+  status: 403 | 429 | 500 | 502 | 503 | 504;
   /** How many matching requests fail (default 1). */
   count?: number;
   /** Which requests; default every request. `path` is the URL path without the query. */
@@ -158,7 +159,7 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
       if (fault) {
         fault.count--;
         stats.faults++;
-        const failure = reply(fault.status, fault.status === 429 ? rateLimitBody(false) : serverErrorBody(fault.status));
+        const failure = reply(fault.status, faultBody(fault.status));
         if (!fault.afterHandling) return failure;
         try {
           if (found) runHandler(method, url, raw, found);
@@ -259,6 +260,25 @@ function rateLimitBody(search: boolean): Record<string, unknown> {
     policyName: search ? 'SECONDLY' : 'TEN_SECONDLY_ROLLING',
     category: 'RATE_LIMITS',
   };
+}
+
+function faultBody(status: FaultSpec['status']): Record<string, unknown> {
+  if (status === 429) return rateLimitBody(false);
+  if (status === 403) {
+    return {
+      status: 'error',
+      message: "This app hasn't been granted all required scopes to make this call.",
+      correlationId: randomUUID(),
+      category: 'MISSING_SCOPES',
+      errors: [
+        {
+          message: 'One or more of the following scopes are required.',
+          context: { requiredGranularScopes: ['crm.objects.contacts.read'] },
+        },
+      ],
+    };
+  }
+  return serverErrorBody(status);
 }
 
 function serverErrorBody(status: number): Record<string, unknown> {
