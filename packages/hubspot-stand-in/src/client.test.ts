@@ -165,6 +165,21 @@ describe('the official client against the stand-in', () => {
     expect(all.results.filter((p) => p.name === 'ptrack_jordans')).toHaveLength(1);
   });
 
+  it('lists deal pipelines and their stages, including one a test defines', async () => {
+    standIn.store.definePipeline('deals', {
+      id: 'partner',
+      label: 'Partner referrals',
+      stages: [
+        { id: 'intro', label: 'Intro' },
+        { id: 'won', label: 'Won', isClosed: true, probability: 1 },
+      ],
+    });
+    const pipelines = await client(standIn).crm.pipelines.pipelinesApi.getAll('deals');
+    expect(pipelines.results.map((p) => p.id)).toEqual(['default', 'partner']);
+    expect(pipelines.results[0]!.stages.map((s) => s.id)).toContain('closedwon');
+    expect(pipelines.results[1]!.stages[1]).toMatchObject({ id: 'won', metadata: { isClosed: 'true', probability: '1' } });
+  });
+
   it('rejects a wrong token with a 401 the client exposes as error.code', async () => {
     const wrong = new Client({ accessToken: 'nope', basePath: standIn.url, numberOfApiCallRetries: 1 });
     const error = (await wrong.crm.companies.basicApi.getPage(1).catch((e) => e)) as HttpError;

@@ -10,6 +10,7 @@ export {
   type ObjectType,
   resolveObjectType,
 } from './object-types.ts';
+export { DEFAULT_DEAL_PIPELINE, type Pipeline, type PipelineInput, type PipelineStageInput } from './pipelines.ts';
 export {
   DEFAULT_READ_PROPERTIES,
   LAST_MODIFIED_PROPERTY,

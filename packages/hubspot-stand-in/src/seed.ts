@@ -1,15 +1,8 @@
+import { DEFAULT_DEAL_PIPELINE } from './pipelines.ts';
 import type { HubSpotStore } from './store.ts';
 
-/** The default sales pipeline's stages, in funnel order (HubSpot's built-in ids). */
-export const DEAL_STAGES = [
-  'appointmentscheduled',
-  'qualifiedtobuy',
-  'presentationscheduled',
-  'decisionmakerboughtin',
-  'contractsent',
-  'closedwon',
-  'closedlost',
-] as const;
+/** The default sales pipeline's stage ids, in funnel order (HubSpot's built-in ids). */
+export const DEAL_STAGES = DEFAULT_DEAL_PIPELINE.stages.map((s) => s.id);
 
 /**
  * Defines the contact properties the tracker's setup step would create: `partner_sales_rep` (bool,

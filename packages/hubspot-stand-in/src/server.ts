@@ -7,6 +7,7 @@ import { type RateLimit, RollingWindow } from './rate-limit.ts';
 import { associationRoutes } from './routes/associations.ts';
 import { batchRoutes } from './routes/batch.ts';
 import { objectRoutes } from './routes/objects.ts';
+import { pipelineRoutes } from './routes/pipelines.ts';
 import { propertyRoutes } from './routes/properties.ts';
 import { HubSpotStore } from './store.ts';
 import { type DeliverWebhookOptions, sendWebhook, type WebhookDelivery } from './webhooks.ts';
@@ -83,7 +84,7 @@ export interface HubSpotStandIn {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [...batchRoutes, ...objectRoutes, ...associationRoutes, ...propertyRoutes];
+const ROUTES: Route[] = [...batchRoutes, ...objectRoutes, ...associationRoutes, ...propertyRoutes, ...pipelineRoutes];
 const SEARCH = /^\/crm\/v3\/objects\/[^/]+\/search\/?$/;
 
 export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): Promise<HubSpotStandIn> {

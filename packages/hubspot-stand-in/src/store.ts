@@ -1,5 +1,6 @@
 import { type ErrorDetail, validationError } from './errors.ts';
 import { ASSOCIATION_TYPES, defaultAssociationType, OBJECT_TYPES, type ObjectType } from './object-types.ts';
+import { DEFAULT_DEAL_PIPELINE, makePipeline, type Pipeline, type PipelineInput } from './pipelines.ts';
 import {
   builtinProperties,
   DEFAULT_GROUPS,
@@ -51,6 +52,7 @@ export class HubSpotStore {
   private readonly props = new Map<ObjectType, Map<string, PropertyDefinition>>();
   private readonly groups = new Map<ObjectType, Map<string, PropertyGroup>>();
   private readonly assoc = new Map<string, Map<ObjectType, Map<string, Set<number>>>>();
+  private readonly pipelineList = new Map<ObjectType, Pipeline[]>();
 
   constructor() {
     const nowIso = new Date(this.now()).toISOString();
@@ -61,7 +63,9 @@ export class HubSpotStore {
       this.props.set(type, new Map());
       this.groups.set(type, new Map([[DEFAULT_GROUPS[type], group(DEFAULT_GROUPS[type], 'Information', 0)]]));
       for (const def of builtinProperties(type, nowIso)) this.putProperty(type, def);
+      this.pipelineList.set(type, []);
     }
+    this.definePipeline('deals', DEFAULT_DEAL_PIPELINE);
   }
 
   // ---- clock -------------------------------------------------------------------------------------
@@ -245,6 +249,22 @@ export class HubSpotStore {
     const byType = getOrSet(this.assoc, key(fromType, fromId), () => new Map<ObjectType, Map<string, Set<number>>>());
     const byId = getOrSet(byType, toType, () => new Map<string, Set<number>>());
     return getOrSet(byId, toId, () => new Set<number>());
+  }
+
+  // ---- pipelines ---------------------------------------------------------------------------------
+
+  pipelines(type: ObjectType): Pipeline[] {
+    return this.pipelineList.get(type)!;
+  }
+
+  /** Adds (or replaces, by id) a pipeline with its stages. */
+  definePipeline(type: ObjectType, input: PipelineInput): Pipeline {
+    const list = this.pipelineList.get(type)!;
+    const index = list.findIndex((p) => p.id === input.id);
+    const pipeline = makePipeline(input, index >= 0 ? index : list.length, iso(this.now()));
+    if (index >= 0) list[index] = pipeline;
+    else list.push(pipeline);
+    return pipeline;
   }
 
   // ---- properties --------------------------------------------------------------------------------
