@@ -107,3 +107,13 @@ describe('parseSearchRequest', () => {
     expect(reject({ filterGroups: groups })).toBe('400 VALIDATION_ERROR');
   });
 });
+
+describe('runSearch with limit 0', () => {
+  it('counts without offering a next page that would never advance', () => {
+    const { store } = fixture();
+    const result = search(store, { limit: 0 });
+    expect(result.total).toBe(4);
+    expect(result.records).toEqual([]);
+    expect(result.nextAfter).toBeUndefined();
+  });
+});

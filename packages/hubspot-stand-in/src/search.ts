@@ -146,7 +146,9 @@ export function runSearch(store: HubSpotStore, type: ObjectType, request: Search
   }
   const end = request.after + request.limit;
   const records = matches.slice(request.after, end);
-  return { total: matches.length, records, ...(end < matches.length ? { nextAfter: String(end) } : {}) };
+  // limit 0 only counts (total); it offers no next page, which would never advance.
+  const more = request.limit > 0 && end < matches.length;
+  return { total: matches.length, records, ...(more ? { nextAfter: String(end) } : {}) };
 }
 
 function matchesQuery(record: CrmObject, query: string): boolean {
