@@ -64,6 +64,8 @@ export interface RequestStats {
   /** 429s answered because a rate limit was reached (injected ones are counted in `faults`). */
   rateLimited: number;
   faults: number;
+  /** 500s caused by a bug in the stand-in itself (logged; never reset); tests can assert it stays 0. */
+  internalErrors: number;
 }
 
 export interface HubSpotStandIn {
@@ -96,7 +98,7 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
   const dailyLimit = options.dailyLimit ?? 625_000;
   const faults: Array<Required<Omit<FaultSpec, 'match'>> & Pick<FaultSpec, 'match'>> = [];
   const requestLog: LoggedRequest[] = [];
-  const stats: RequestStats = { total: 0, byRoute: {}, rateLimited: 0, faults: 0 };
+  const stats: RequestStats = { total: 0, byRoute: {}, rateLimited: 0, faults: 0, internalErrors: 0 };
   let dailyUsed = 0;
   let eventId = 1;
   let baseUrl = '';
@@ -173,6 +175,7 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
       return runHandler(method, url, raw, found);
     } catch (error) {
       if (error instanceof StandInError) return reply(error.status, errorBody(error));
+      stats.internalErrors++;
       console.error('hubspot stand-in: unexpected error', error);
       return reply(500, serverErrorBody(500));
     }
