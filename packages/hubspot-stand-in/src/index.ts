@@ -35,8 +35,10 @@ export {
 export {
   type AssociatedRef,
   type AssociationInput,
+  type ChangeSource,
   type CrmObject,
   HubSpotStore,
+  type PropertyChange,
   type PropertyInput,
   UniqueValueConflict,
 } from './store.ts';

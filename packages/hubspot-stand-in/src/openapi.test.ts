@@ -163,6 +163,9 @@ const cases: Case[] = [
       ],
     },
   ]),
+  c('contacts', `GET ${CT}/{contactId}`, 200, 'get with property history', () => [
+    `${CT}/new@x.io?idProperty=email&propertiesWithHistory=engagement_tier,rep_quality_score`,
+  ]),
   c('contacts', `POST ${CT}/batch/upsert`, 207, 'batch upsert with an unknown id', () => [
     `${CT}/batch/upsert`,
     { inputs: [{ id: '1', properties: {} }] },

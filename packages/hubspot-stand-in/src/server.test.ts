@@ -135,6 +135,18 @@ describe('writes', () => {
     expect(json.updatedAt).toBe('2026-11-09T08:30:00.000Z');
   });
 
+  it("keeps property history newest first, marking HubSpot users' edits CRM_UI and API writes INTEGRATION", async () => {
+    standIn.store.setNow(Date.UTC(2026, 10, 10, 9, 0));
+    const id = standIn.store.create('contacts', { email: 'h@x.io', engagement_tier: '3' }).id;
+    standIn.store.setNow(Date.UTC(2026, 10, 11, 9, 0));
+    await send('PATCH', `/crm/v3/objects/contacts/${id}`, { properties: { engagement_tier: '1' } });
+    const { json } = await get(`/crm/v3/objects/contacts/${id}?propertiesWithHistory=engagement_tier`);
+    expect(json.propertiesWithHistory.engagement_tier).toEqual([
+      { value: '1', timestamp: '2026-11-11T09:00:00.000Z', sourceType: 'INTEGRATION' },
+      { value: '3', timestamp: '2026-11-10T09:00:00.000Z', sourceType: 'CRM_UI' },
+    ]);
+  });
+
   it('creates a record with associations given by type id', async () => {
     const company = companyIds[4]!;
     const { status, json } = await send('POST', '/crm/v3/objects/0-3', {

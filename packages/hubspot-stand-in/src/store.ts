@@ -12,10 +12,22 @@ import {
 } from './property-defs.ts';
 
 /** One stored CRM record. Property values are strings, as HubSpot keeps them. */
+/** Who made a change, as HubSpot's property history reports it. */
+export type ChangeSource = 'CRM_UI' | 'INTEGRATION' | 'IMPORT' | 'API';
+
+export interface PropertyChange {
+  /** "" when the value was cleared. */
+  value: string;
+  timestamp: number;
+  sourceType: ChangeSource;
+}
+
 export interface CrmObject {
   id: string;
   type: ObjectType;
   properties: Map<string, string>;
+  /** Each property's changes, oldest first. */
+  history: Map<string, PropertyChange[]>;
   createdAt: number;
   updatedAt: number;
   archived: boolean;
@@ -121,13 +133,30 @@ export class HubSpotStore {
     return n;
   }
 
-  create(type: ObjectType, properties: PropertyInput, associations: AssociationInput[] = []): CrmObject {
+  /**
+   * Creates a record. `source` marks its property history: tests seeding "HubSpot users' edits" keep
+   * the default CRM_UI; the API routes pass INTEGRATION, as HubSpot does for a private app's writes.
+   */
+  create(
+    type: ObjectType,
+    properties: PropertyInput,
+    associations: AssociationInput[] = [],
+    source: ChangeSource = 'CRM_UI',
+  ): CrmObject {
     const clash = this.uniqueClash(type, undefined, properties);
     if (clash) throw clash;
     const now = this.now();
     const id = String(this.nextId++);
-    const record: CrmObject = { id, type, properties: new Map(), createdAt: now, updatedAt: now, archived: false };
-    this.applyValues(record, properties);
+    const record: CrmObject = {
+      id,
+      type,
+      properties: new Map(),
+      history: new Map(),
+      createdAt: now,
+      updatedAt: now,
+      archived: false,
+    };
+    this.applyValues(record, properties, source);
     record.properties.set('createdate', iso(now));
     record.properties.set('hs_object_id', id);
     this.stamp(record, now);
@@ -138,11 +167,11 @@ export class HubSpotStore {
   }
 
   /** Sets properties (null or "" clears one); advances the modified timestamps only when a value changed. */
-  update(type: ObjectType, id: string, properties: PropertyInput): CrmObject {
+  update(type: ObjectType, id: string, properties: PropertyInput, source: ChangeSource = 'CRM_UI'): CrmObject {
     const record = this.require(type, id);
     const clash = this.uniqueClash(type, id, properties);
     if (clash) throw clash;
-    if (this.applyValues(record, properties)) this.stamp(record, this.now());
+    if (this.applyValues(record, properties, source)) this.stamp(record, this.now());
     return record;
   }
 
@@ -170,7 +199,7 @@ export class HubSpotStore {
     record.properties.set(LAST_MODIFIED_PROPERTY[record.type], iso(at));
   }
 
-  private applyValues(record: CrmObject, properties: PropertyInput): boolean {
+  private applyValues(record: CrmObject, properties: PropertyInput, source: ChangeSource): boolean {
     let changed = false;
     const indexes = this.unique.get(record.type)!;
     for (const [name, raw] of Object.entries(properties)) {
@@ -179,6 +208,7 @@ export class HubSpotStore {
       const before = record.properties.get(name);
       if ((before ?? '') === value) continue;
       changed = true;
+      getOrSet(record.history, name, () => []).push({ value, timestamp: this.now(), sourceType: source });
       const index = indexes.get(name);
       if (before !== undefined && index?.get(before) === record.id) index.delete(before);
       if (value === '') record.properties.delete(name);

@@ -66,7 +66,7 @@ function create(ctx: RequestContext): Reply {
   const errors: BatchError[] = [];
   for (const { properties, associations } of prepared) {
     try {
-      const record = ctx.store.create(type, properties, associations);
+      const record = ctx.store.create(type, properties, associations, 'INTEGRATION');
       results.push(publicObject(ctx.store, record, undefined, { all: true }));
     } catch (error) {
       if (!(error instanceof UniqueValueConflict)) throw error;
@@ -100,7 +100,7 @@ function update(ctx: RequestContext): Reply {
       continue;
     }
     try {
-      ctx.store.update(type, record.id, properties);
+      ctx.store.update(type, record.id, properties, 'INTEGRATION');
       results.push(publicObject(ctx.store, record, undefined, { all: true }));
     } catch (error) {
       if (!(error instanceof UniqueValueConflict)) throw error;
@@ -132,12 +132,12 @@ function upsert(ctx: RequestContext): Reply {
     try {
       const existing = ctx.store.findByUnique(type, idProperty, id);
       if (existing && !existing.archived) {
-        ctx.store.update(type, existing.id, properties);
+        ctx.store.update(type, existing.id, properties, 'INTEGRATION');
         results.push({ ...publicObject(ctx.store, existing, undefined, { all: true }), new: false });
       } else if (idProperty === 'hs_object_id') {
         errors.push(batchError('OBJECT_NOT_FOUND', `No ${type} with id ${id}`, { ids: [id] }));
       } else {
-        const record = ctx.store.create(type, { ...properties, [idProperty]: id });
+        const record = ctx.store.create(type, { ...properties, [idProperty]: id }, [], 'INTEGRATION');
         results.push({ ...publicObject(ctx.store, record, undefined, { all: true }), new: true });
       }
     } catch (error) {

@@ -89,7 +89,7 @@ function create(ctx: RequestContext): Reply {
   const properties = propertiesOf(body.properties);
   checkWrite(ctx.store, type, properties);
   const associations = associationInputs(ctx.store, type, body.associations);
-  const record = withConflicts(() => ctx.store.create(type, properties, associations));
+  const record = withConflicts(() => ctx.store.create(type, properties, associations, 'INTEGRATION'));
   return { status: 201, body: publicObject(ctx.store, record, undefined, { all: true }) };
 }
 
@@ -99,7 +99,7 @@ function patch(ctx: RequestContext): Reply {
   if (!record) throw objectNotFound(ctx);
   const properties = propertiesOf(objectBody(ctx).properties);
   checkWrite(ctx.store, type, properties);
-  withConflicts(() => ctx.store.update(type, record.id, properties));
+  withConflicts(() => ctx.store.update(type, record.id, properties, 'INTEGRATION'));
   return { status: 200, body: publicObject(ctx.store, record, undefined, { all: true }) };
 }
 

@@ -31,11 +31,12 @@ export function publicObject(
     ...(record.archivedAt === undefined ? {} : { archivedAt: iso(record.archivedAt) }),
   };
   if (options.withHistory && options.withHistory.length > 0) {
-    // The stand-in keeps only current values: each appears as a one-entry history.
+    // Newest first, as HubSpot lists it.
     const history: Record<string, unknown[]> = {};
     for (const name of options.withHistory) {
-      const value = record.properties.get(name);
-      if (value !== undefined) history[name] = [{ value, timestamp: iso(record.updatedAt), sourceType: 'API' }];
+      const changes = record.history.get(name);
+      if (!changes) continue;
+      history[name] = changes.map((c) => ({ value: c.value, timestamp: iso(c.timestamp), sourceType: c.sourceType })).reverse();
     }
     out.propertiesWithHistory = history;
   }
