@@ -114,6 +114,23 @@ describe('faults and limits', () => {
   });
 });
 
+describe('latency', () => {
+  it('holds every response back for at least latencyMs', async () => {
+    const slow = await startHubSpotStandIn({ latencyMs: 300, store: standIn.store });
+    try {
+      const started = performance.now();
+      const response = await fetch(`${slow.url}/crm/v3/objects/companies?limit=1`, {
+        headers: { authorization: `Bearer ${slow.accessToken}` },
+      });
+      // A lower bound only (a timer never fires early, whatever the machine's load); 1 ms for rounding.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(299);
+      expect(response.status).toBe(200);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe('writes', () => {
   it('names each invalid property in a 400 and writes nothing from a rejected batch', async () => {
     const before = standIn.store.count('contacts');

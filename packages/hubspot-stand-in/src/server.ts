@@ -28,6 +28,8 @@ export interface HubSpotStandInOptions {
   clientSecret?: string;
   portalId?: number;
   appId?: number;
+  /** Delay every response by this many ms (decided on arrival), to mimic a network round trip. */
+  latencyMs?: number;
   /** Start from an existing store (e.g. one seeded once for several servers). */
   store?: HubSpotStore;
 }
@@ -96,6 +98,7 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
   const searchLimit = options.searchRateLimit ?? (options.rateLimit ? { max: 5, intervalMs: 1000 } : undefined);
   const searchLimiter = searchLimit ? new RollingWindow(searchLimit) : undefined;
   const dailyLimit = options.dailyLimit ?? 625_000;
+  const latencyMs = options.latencyMs ?? 0;
   const faults: Array<Required<Omit<FaultSpec, 'match'>> & Pick<FaultSpec, 'match'>> = [];
   const requestLog: LoggedRequest[] = [];
   const stats: RequestStats = { total: 0, byRoute: {}, rateLimited: 0, faults: 0, internalErrors: 0 };
@@ -110,7 +113,8 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
     const send = (status: number, body: unknown, routeName: string) => {
       const text = body === undefined ? '' : JSON.stringify(body);
       if (text) headers['content-type'] = 'application/json;charset=utf-8';
-      res.writeHead(status, headers).end(text);
+      if (latencyMs > 0) setTimeout(() => res.writeHead(status, headers).end(text), latencyMs);
+      else res.writeHead(status, headers).end(text);
       stats.total++;
       stats.byRoute[routeName] = (stats.byRoute[routeName] ?? 0) + 1;
       requestLog.push({ method, path: url.pathname, route: routeName, status, at: Date.now() });
