@@ -11,14 +11,12 @@ export type OpenApiDoc = (typeof OPENAPI_DOCS)[number];
 
 type Json = Record<string, unknown>;
 
-/** Where the documents are: HUBSPOT_OPENAPI_DIR, else `../shared/reference/hubspot-openapi` beside the repo. */
+/** Where the documents are: HUBSPOT_OPENAPI_DIR, else the copy kept in the repository (docs/reference). */
 export function openApiDir(): string {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  const candidates = [
-    process.env.HUBSPOT_OPENAPI_DIR,
-    path.resolve(repoRoot, '../shared/reference/hubspot-openapi'),
-    path.resolve(repoRoot, 'docs/reference/hubspot-openapi'),
-  ].filter((c): c is string => typeof c === 'string' && c !== '');
+  const candidates = [process.env.HUBSPOT_OPENAPI_DIR, path.resolve(repoRoot, 'docs/reference/hubspot-openapi')].filter(
+    (c): c is string => typeof c === 'string' && c !== '',
+  );
   const found = candidates.find((c) => existsSync(path.join(c, 'companies.json')));
   if (!found)
     throw new Error(`HubSpot OpenAPI documents not found; looked in ${candidates.join(', ')} (set HUBSPOT_OPENAPI_DIR)`);
