@@ -146,6 +146,16 @@ export function pgliteClientOf(database: Database): PGlite | null {
   return session ?? null;
 }
 
+/**
+ * Refreshes the planner's statistics after a bulk load. The embedded database has no autovacuum: left
+ * alone, tables filled by an import keep the statistics of when they were empty, and the planner picks
+ * plans fit for a few rows (measured: an export page of 2,000 partners at 100,000 took 1.7 s instead
+ * of 0.07 s). On a PostgreSQL server it spares waiting for autovacuum.
+ */
+export async function analyzeAfterBulkLoad(tx: Executor): Promise<void> {
+  await tx.execute(sql`analyze`);
+}
+
 /** Runs raw SQL and returns its rows (both drivers answer `{ rows }`; the shared type cannot say so). */
 export async function queryRows<T = Record<string, unknown>>(tx: Executor, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Database, sheetImportChunks, sheetImports } from '@ptrack/storage';
+import { type Database, queryRows, sheetImportChunks, sheetImports } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../context';
 import { getPartner } from '../partners/get-partner';
@@ -215,5 +215,22 @@ describe('uploads kept in the database', () => {
     expect(created.totalRows).toBe(3000);
     const preview = await previewSheetImport(ctx, created.id);
     expect(preview.counts).toMatchObject({ rows: 3000, create: 3000, error: 0 });
+  });
+
+  it('brings the planner’s statistics up to date after applying a large import', async () => {
+    const lines = ['Partner Company,Partner Type'];
+    for (let i = 0; i < 1200; i++) lines.push(`Counted ${i},Agency`);
+    const created = await createSheetImport(ctx, {
+      entity: 'partner',
+      fileName: 'many.csv',
+      content: Buffer.from(lines.join('\n')),
+    });
+    await applySheetImport(ctx, created.id);
+    // Statistics a table had when it was last analyzed: -1 on a table never analyzed (PGlite has no autovacuum).
+    const [stats] = await queryRows<{ tuples: number }>(
+      database.db,
+      sql`select reltuples::int as tuples from pg_class where oid = 'partners'::regclass`,
+    );
+    expect(stats!.tuples).toBeGreaterThanOrEqual(1200);
   });
 });

@@ -17,7 +17,7 @@ import {
   type SheetRow,
   toSavedMapping,
 } from '@ptrack/integrations';
-import { customFieldDefs, sheetImportChunks, sheetImports, sqlArray, type Tx } from '@ptrack/storage';
+import { analyzeAfterBulkLoad, customFieldDefs, sheetImportChunks, sheetImports, sqlArray, type Tx } from '@ptrack/storage';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
@@ -397,6 +397,9 @@ async function ensureCustomFields(ctx: ServiceContext, entity: ImportEntity, map
   });
 }
 
+/** An import of at least this many rows refreshes the planner's statistics when it is applied. */
+export const ANALYZE_AFTER_ROWS = 1000;
+
 export type ApplyProgress = (done: number, total: number) => void;
 
 /**
@@ -431,6 +434,7 @@ export async function applySheetImport(ctx: ServiceContext, id: string, onProgre
       .update(sheetImports)
       .set({ status: 'applied', version: record.version + 1, updatedAt: ctx.now() })
       .where(eq(sheetImports.id, id));
+    if (record.totalRows >= ANALYZE_AFTER_ROWS) await analyzeAfterBulkLoad(tx);
   });
   return getSheetImport(ctx, id);
 }
