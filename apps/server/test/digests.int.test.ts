@@ -1,3 +1,4 @@
+import { addDays } from '@ptrack/domain';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, startApi, type TestApi } from './support';
@@ -71,6 +72,17 @@ describe('digests and the calendar feed over HTTP', () => {
     expectProblem(await api.request('PUT', '/api/digests/settings', { version: 1, skipEmpty: true }), 409);
   });
 
+  it('documents the digest and calendar operations in the OpenAPI document', async () => {
+    const doc = (await api.get('/api/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/digests/settings']).sort()).toEqual(['get', 'put']);
+    expect(doc.paths['/api/digests/send'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/SendDigestRequestInput',
+    });
+    expect(doc.paths['/api/calendar/{file}'].get).toBeDefined();
+    expect(doc.components.schemas.DigestSettings.properties).not.toHaveProperty('slackWebhookUrl');
+    expect(doc.components.schemas.DigestSettings.properties).not.toHaveProperty('calendarToken');
+  });
+
   it('refuses to send by email before SMTP is set up, saying what is missing', async () => {
     const s = await api.get('/api/digests/settings');
     await api.request('PUT', '/api/digests/settings', { version: s.body.version, smtpHost: null });
@@ -111,7 +123,9 @@ describe('digests and the calendar feed over HTTP', () => {
     expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
     const calendar = new ICAL.Component(ICAL.parse(feed.body));
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    const open = await everyOpenAction(api);
+    const horizon = addDays((await api.get('/api/settings')).body.today, 60);
+    const all = await everyOpenAction(api);
+    const open = all.filter((a) => a.dueDate <= horizon);
     expect(open.length).toBeGreaterThan(0);
     expect(events).toHaveLength(open.length);
     const byUid = new Map(events.map((e) => [e.uid.split('@')[0], e]));
@@ -123,6 +137,19 @@ describe('digests and the calendar feed over HTTP', () => {
       expect(e.summary.startsWith(`${a.partnerName} — ${a.type}`)).toBe(true);
       if (a.repName) expect(e.description).toContain(a.repName);
     }
+
+    // One owner's feed: the actions of that owner's partners.
+    const partners = (await api.get('/api/partners?limit=500')).body.items as Json[];
+    const owner = partners.find((p) => p.owner)!.owner;
+    const ownerIds = new Set(partners.filter((p) => p.owner === owner).map((p) => p.id));
+    const ownFeed = await api.get(`${path}?owner=${encodeURIComponent(owner.toUpperCase())}`);
+    const ownEvents = new ICAL.Component(ICAL.parse(ownFeed.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(ownEvents.map((e) => e.uid.split('@')[0]).sort()).toEqual(
+      open
+        .filter((a) => ownerIds.has(a.partnerId))
+        .map((a) => a.id)
+        .sort(),
+    );
 
     // The same events keep their UIDs on the next fetch; a wrong or replaced token is a 404.
     const again = await api.get(path);

@@ -155,4 +155,14 @@ export const DigestPreviewDto = z
 export type DigestPreviewDto = z.infer<typeof DigestPreviewDto>;
 
 export const CalendarFeedParams = z.strictObject({ file: z.string().max(200) });
+// Not strict: calendar apps may add their own parameters to a subscribed address.
+export const CalendarFeedQuery = z.object({
+  owner: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Only the actions of this owner\'s partners ("Unassigned" for partners without an owner)' }),
+});
 export const CalendarTokenResponse = z.object({ calendarFeedPath: z.string(), calendarFeedUrl: z.string().nullable() });

@@ -1,5 +1,6 @@
 import {
   CalendarFeedParams,
+  CalendarFeedQuery,
   CalendarTokenResponse,
   DigestDeliveryReport,
   DigestPreviewDto,
@@ -100,12 +101,14 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       logLevel: 'warn',
       schema: {
         tags,
-        summary: 'The ICS feed of open actions at its secret address (<token>.ics), for Google Calendar or Outlook',
+        summary:
+          'The ICS feed of open actions (overdue and the next 60 days) at its secret address (<token>.ics), for Google Calendar or Outlook',
         params: CalendarFeedParams,
+        querystring: CalendarFeedQuery,
       },
     },
     async (request, reply) => {
-      const ics = await getCalendarFeed(contextOf(request), request.params.file);
+      const ics = await getCalendarFeed(contextOf(request), request.params.file, { owner: request.query.owner });
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

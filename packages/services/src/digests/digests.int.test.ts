@@ -199,6 +199,25 @@ describe('email digests', () => {
     }
   });
 
+  it('sends the Unassigned digest to a recipient named "Unassigned" before the default email', async () => {
+    const smtp = await startSmtpReceiver();
+    try {
+      await updateDigestSettings(ctx, {
+        version: await settingsVersion(),
+        smtpPort: smtp.port,
+        recipients: [{ owner: 'unassigned', email: 'triage@example.test', slackMention: null }],
+      });
+      const report = await sendDigests(ctx, { to: 'email' });
+      const unassigned = report.deliveries.filter((d) => d.owner === null);
+      expect(unassigned).toEqual([{ owner: null, recipient: 'triage@example.test', status: 'sent', reason: null }]);
+      expect(report.deliveries.filter((d) => d.owner?.toLowerCase() === 'unassigned')).toEqual([]);
+      const mail = smtp.mails.find((m) => JSON.stringify(m.to).includes('triage@example.test'))!;
+      expect(mail.text).toContain('Zeta <b>&</b> Co');
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it('reports a delivery that failed when the SMTP server is not there', async () => {
     const smtp = await startSmtpReceiver();
     await smtp.close(); // a port that was just free: nothing listens on it

@@ -16,13 +16,16 @@ export function digestsToSend(w: WorkspaceDigests, owner: string | undefined): O
   }
   const present = new Set(w.digests.map((d) => ownerKey(d.owner)));
   const quiet = w.settings.recipients
-    .filter((r) => !present.has(ownerKey(r.owner)))
-    .map((r) => digestFor([], r.owner, w.today, w.weekEnd));
+    .map((r) => (ownerKey(r.owner) === ownerKey(UNASSIGNED_LABEL) ? null : r.owner))
+    .filter((owner) => !present.has(ownerKey(owner)))
+    .map((owner) => digestFor([], owner, w.today, w.weekEnd));
   return [...w.digests, ...quiet];
 }
 
+// A recipient named "Unassigned" takes the Unassigned digest (else it goes to the default email).
 function recipientOf(settings: DigestSettings, owner: string | null) {
-  return owner === null ? undefined : settings.recipients.find((r) => ownerKey(r.owner) === ownerKey(owner));
+  const key = ownerKey(owner ?? UNASSIGNED_LABEL);
+  return settings.recipients.find((r) => ownerKey(r.owner) === key);
 }
 
 function report(channel: 'slack' | 'email', today: string, deliveries: DigestDelivery[]): DigestDeliveryReport {

@@ -19,8 +19,9 @@ export function CalendarFeedPanel({ settings }: { settings: DigestSettingsDto })
         Calendar feed
       </Title>
       <Text size="sm" c="gray.7">
-        Open actions as all-day events on their due dates. Subscribe from Google Calendar (“From URL”) or Outlook (“Subscribe from
-        web”). Anyone with the address can read the feed: keep it private, and replace it if it leaks.
+        Open actions — every overdue one and those due in the next 60 days — as all-day events on their due dates. Subscribe from
+        Google Calendar (“From URL”) or Outlook (“Subscribe from web”); add <code>?owner=Name</code> for one owner’s actions.
+        Anyone with the address can read the feed: keep it private, and replace it if it leaks.
       </Text>
       {url ? (
         <Group align="end" gap="xs">
