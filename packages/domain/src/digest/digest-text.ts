@@ -51,10 +51,15 @@ export function emptyDigestLine(d: OwnerDigest): string {
   return `Nothing for ${ownerLabel(d.owner)} this week: no actions due, no plans at risk, no partners needing attention.`;
 }
 
+// Notes may run to 2,000 characters; a digest line shows their start (the link leads to the rest).
+export const DIGEST_NOTES_MAX = 140;
+
 /** "Riley (Acme) — Follow-up: send the deck": PRODUCT.md's per-rep Monday line. */
 export function actionLine(a: DigestAction): string {
   const who = a.repName ? `${a.repName} (${a.partnerName})` : a.partnerName;
-  return `${who} — ${a.type}${a.notes ? `: ${a.notes}` : ''}`;
+  const notes = a.notes?.replace(/\s+/g, ' ').trim() ?? '';
+  const shown = notes.length > DIGEST_NOTES_MAX ? `${notes.slice(0, DIGEST_NOTES_MAX - 1)}…` : notes;
+  return `${who} — ${a.type}${shown ? `: ${shown}` : ''}`;
 }
 
 export function actionWhen(a: DigestAction, today: IsoDate): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../calendar';
 import { composeDigests, type DigestAction, digestFor, endOfWeek, isDigestEmpty, ownerKey } from './digest';
 import { digestSchedule } from './digest-schedule';
-import { DIGEST_SECTION_LIMIT, renderDigestText } from './digest-text';
+import { actionLine, DIGEST_NOTES_MAX, DIGEST_SECTION_LIMIT, renderDigestText } from './digest-text';
 
 const TODAY = '2026-02-04'; // a Wednesday
 
@@ -118,6 +118,19 @@ describe('renderDigestText', () => {
     );
     expect(text).not.toContain(`note ${DIGEST_SECTION_LIMIT}`);
     expect(text).toContain('…and 3 more: https://tracker.example.com/');
+  });
+});
+
+describe('actionLine', () => {
+  it('names the rep and partner, and shows the start of long notes on one line', () => {
+    expect(actionLine(action('a', TODAY, { repName: 'Riley', notes: 'Send the deck' }))).toBe(
+      'Riley (Partner a) — Follow-up: Send the deck',
+    );
+    expect(actionLine(action('a', TODAY, { type: 'Co-Marketing' }))).toBe('Partner a — Co-Marketing');
+    const line = actionLine(action('a', TODAY, { notes: `first\n\nsecond ${'x'.repeat(3000)}` }));
+    expect(line.startsWith('Partner a — Follow-up: first second x')).toBe(true);
+    expect(line.endsWith('…')).toBe(true);
+    expect(line.length).toBe('Partner a — Follow-up: '.length + DIGEST_NOTES_MAX);
   });
 });
 
