@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBackup } from './commands/backup';
 import { registerDemo } from './commands/demo';
+import { registerDigest } from './commands/digest';
 import { registerDone } from './commands/done';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
@@ -36,6 +37,7 @@ function program(): Command {
     registerDone,
     registerSnooze,
     registerDemo,
+    registerDigest,
     registerBackup,
     registerRestore,
     registerImport,

@@ -20,6 +20,7 @@ import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
+import { digestRoutes } from './routes/digests.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
 import { partnerRoutes } from './routes/partners.routes';
@@ -118,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'custom fields',
         'settings',
         'dashboard',
+        'digests',
         'workspace',
         'health',
       ].map((name) => ({ name })),
@@ -149,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         settingsRoutes,
         importRoutes,
         dashboardRoutes,
+        digestRoutes,
         workspaceRoutes,
       ]) {
         await api.register(plugin, routes);

@@ -8,6 +8,7 @@ export * from './calendar';
 export * from './compare';
 export * from './constants/enums';
 export * from './constants/options';
+export * from './digest';
 export * from './filters';
 export * from './ipp';
 export * from './partner-list-fields';

@@ -1,2 +1,5 @@
 // @ptrack/integrations: adapters to the outside world, used by services (CONVENTIONS.md).
+export * from './email';
+export * from './ics';
 export * from './sheets';
+export * from './slack';

@@ -14,6 +14,7 @@ export * from './context';
 export * from './custom-fields/save-custom-field';
 export * from './dashboard/get-dashboard';
 export * from './demo/seed-demo-workspace';
+export * from './digests';
 export * from './exports/export-partner-records';
 export * from './exports/write-partner-export';
 export * from './imports/import-partner-rows';

@@ -485,3 +485,31 @@ export const sheetMappings = pgTable(
   },
   (t) => [uniqueIndex('sheet_mappings_name_uq').on(t.entity, sql`lower(${t.name})`)],
 );
+
+// ---- Digests and calendar feed (issue 6, build point 7) ----
+// One row: where the Monday digest goes and when. The Slack webhook URL and SMTP password are secrets,
+// stored here and never returned by the API; the calendar token is the secret part of the ICS feed URL.
+export type DigestRecipient = { owner: string; email: string | null; slackMention: string | null };
+export const digestSettings = pgTable('digest_settings', {
+  id: smallint('id').primaryKey().default(1),
+  scheduleEnabled: boolean('schedule_enabled').notNull().default(false),
+  scheduleWeekday: smallint('schedule_weekday').notNull().default(1),
+  scheduleTime: text('schedule_time').notNull().default('08:00'),
+  scheduleChannels: jsonb('schedule_channels').$type<('slack' | 'email')[]>().notNull().default(['slack', 'email']),
+  skipEmpty: boolean('skip_empty').notNull().default(false),
+  baseUrl: text('base_url'),
+  slackWebhookUrl: text('slack_webhook_url'),
+  smtpHost: text('smtp_host'),
+  smtpPort: integer('smtp_port'),
+  smtpSecurity: text('smtp_security').$type<'tls' | 'starttls' | 'none'>().notNull().default('starttls'),
+  smtpUser: text('smtp_user'),
+  smtpPassword: text('smtp_password'),
+  fromAddress: text('from_address'),
+  defaultEmail: text('default_email'),
+  recipients: jsonb('recipients').$type<DigestRecipient[]>().notNull().default([]),
+  calendarToken: text('calendar_token'),
+  // The workspace day of the last scheduled send, so a retried job does not send the same digest twice.
+  lastScheduledDay: day('last_scheduled_day'),
+  updatedAt: updatedAt(),
+  version: version(),
+});

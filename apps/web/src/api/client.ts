@@ -89,6 +89,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
   /** A file's bytes as the body (a sheet upload), answered with JSON. */
   upload: <T>(path: string, query: Query, file: Blob, contentType: string) =>

@@ -20,6 +20,7 @@ const uuidKey: KeyColumn[] = [{ name: 'id', type: 'uuid' }];
  */
 export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'workspace_settings', key: [{ name: 'id', type: 'smallint' }] },
+  { name: 'digest_settings', key: [{ name: 'id', type: 'smallint' }] },
   { name: 'custom_field_defs', key: uuidKey },
   { name: 'accounts', key: uuidKey },
   { name: 'partners', key: uuidKey },

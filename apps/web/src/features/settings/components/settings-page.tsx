@@ -2,6 +2,7 @@ import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useSettings } from '../hooks/use-settings';
 import { CadenceSection } from './cadence-section';
 import { CustomFieldsSection } from './custom-fields-section';
+import { DigestSection } from './digest-section';
 import { GeneralSection } from './general-section';
 import { IppSection } from './ipp-section';
 import { OptionListsSection } from './option-lists-section';
@@ -32,6 +33,7 @@ export function SettingsPage() {
           <IppSection settings={settings.data} />
           <OptionListsSection settings={settings.data} />
           <CustomFieldsSection />
+          <DigestSection />
         </>
       )}
     </Stack>

@@ -1,0 +1,119 @@
+import {
+  CalendarFeedParams,
+  CalendarFeedQuery,
+  CalendarTokenResponse,
+  DigestDeliveryReport,
+  DigestPreviewDto,
+  DigestPreviewQuery,
+  DigestSettingsDto,
+  SendDigestRequest,
+  UpdateDigestSettingsRequest,
+} from '@ptrack/contracts';
+import {
+  getCalendarFeed,
+  getDigestSettings,
+  previewDigest,
+  regenerateCalendarToken,
+  sendDigests,
+  updateDigestSettings,
+} from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['digests'];
+const asText = (payload: unknown) => payload as string;
+
+export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+  app.get(
+    '/digests/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Where and when the Monday digest goes (secrets only as configured: true)',
+        response: { 200: DigestSettingsDto },
+      },
+    },
+    async (request) => getDigestSettings(contextOf(request)),
+  );
+
+  app.put(
+    '/digests/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change the digest settings; an omitted secret is kept, null removes it',
+        body: UpdateDigestSettingsRequest,
+        response: { 200: DigestSettingsDto },
+      },
+    },
+    async (request) => updateDigestSettings(contextOf(request), request.body),
+  );
+
+  app.post(
+    '/digests/send',
+    {
+      schema: {
+        tags,
+        summary: 'Send the digests now to Slack or by email, all owners or one; reports every delivery',
+        body: SendDigestRequest,
+        response: { 200: DigestDeliveryReport },
+      },
+    },
+    async (request) => sendDigests(contextOf(request), request.body),
+  );
+
+  app.get(
+    '/digests/preview',
+    {
+      schema: {
+        tags,
+        summary: 'The digests as they would go out now: JSON, or text/plain or text/html with format=',
+        querystring: DigestPreviewQuery,
+        response: { 200: DigestPreviewDto },
+      },
+    },
+    async (request, reply) => {
+      const preview = await previewDigest(contextOf(request), request.query);
+      if (preview.format === 'json') return preview.body;
+      return reply
+        .type(preview.format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8')
+        .serializer(asText)
+        .send(preview.body as never);
+    },
+  );
+
+  app.post(
+    '/digests/calendar-token',
+    {
+      schema: {
+        tags,
+        summary: 'Create a new secret calendar feed address; the previous one stops working',
+        response: { 200: CalendarTokenResponse },
+      },
+    },
+    async (request) => regenerateCalendarToken(contextOf(request)),
+  );
+
+  app.get(
+    '/calendar/:file',
+    {
+      // The address is the secret: keep it out of the request log (logged at info level).
+      logLevel: 'warn',
+      schema: {
+        tags,
+        summary:
+          'The ICS feed of open actions (overdue and the next 60 days) at its secret address (<token>.ics), for Google Calendar or Outlook',
+        params: CalendarFeedParams,
+        querystring: CalendarFeedQuery,
+      },
+    },
+    async (request, reply) => {
+      const ics = await getCalendarFeed(contextOf(request), request.params.file, { owner: request.query.owner });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, max-age=300')
+        .serializer(asText)
+        .send(ics as never);
+    },
+  );
+};

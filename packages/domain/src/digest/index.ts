@@ -1,0 +1,3 @@
+export * from './digest';
+export * from './digest-schedule';
+export * from './digest-text';

@@ -1,0 +1,2 @@
+export * from './digest-email';
+export * from './send-email';

@@ -1,0 +1,2 @@
+export * from './post-slack-message';
+export * from './slack-digest';

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import type { CalendarTokenResponse, DigestSettingsDto, UpdateDigestSettingsRequest } from '@ptrack/contracts';
+import { AppError, ownerKey } from '@ptrack/domain';
+import { digestSettings, type Executor } from '@ptrack/storage';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { loadSettings } from '../settings';
+
+export type DigestSettings = typeof digestSettings.$inferSelect;
+
+// History of the digest settings sits beside the workspace settings' (…0001), under its own id.
+const HISTORY_ID = '00000000-0000-0000-0000-000000000002';
+const SECRET_FIELDS = ['slackWebhookUrl', 'smtpPassword', 'calendarToken'] as const;
+
+export async function loadDigestSettings(tx: Executor): Promise<DigestSettings> {
+  const rows = await tx.select().from(digestSettings).where(eq(digestSettings.id, 1));
+  if (rows[0]) return rows[0];
+  await tx.insert(digestSettings).values({ id: 1 }).onConflictDoNothing();
+  const created = await tx.select().from(digestSettings).where(eq(digestSettings.id, 1));
+  return created[0]!;
+}
+
+export function calendarFeedPath(token: string): string {
+  return `/api/calendar/${token}.ics`;
+}
+
+export function feedUrlOf(baseUrl: string | null, path: string): string | null {
+  return baseUrl ? `${baseUrl.replace(/\/+$/, '')}${path}` : null;
+}
+
+function secretState(value: string | null): { configured: boolean; hint: string | null } {
+  return value ? { configured: true, hint: value.length >= 12 ? value.slice(-4) : null } : { configured: false, hint: null };
+}
+
+/** The settings as the API shows them: secrets only as "configured" and a 4-character hint. */
+export function toDigestSettingsDto(s: DigestSettings, timeZone: string): DigestSettingsDto {
+  const path = s.calendarToken ? calendarFeedPath(s.calendarToken) : null;
+  return {
+    scheduleEnabled: s.scheduleEnabled,
+    scheduleWeekday: s.scheduleWeekday,
+    scheduleTime: s.scheduleTime,
+    scheduleChannels: s.scheduleChannels,
+    timeZone,
+    skipEmpty: s.skipEmpty,
+    baseUrl: s.baseUrl,
+    slackWebhook: secretState(s.slackWebhookUrl),
+    smtpHost: s.smtpHost,
+    smtpPort: s.smtpPort,
+    smtpSecurity: s.smtpSecurity,
+    smtpUser: s.smtpUser,
+    // A password's last characters are still part of the password: no hint.
+    smtpPassword: { configured: s.smtpPassword !== null && s.smtpPassword !== '', hint: null },
+    fromAddress: s.fromAddress,
+    defaultEmail: s.defaultEmail,
+    recipients: s.recipients,
+    calendarFeedPath: path,
+    calendarFeedUrl: path ? feedUrlOf(s.baseUrl, path) : null,
+    version: s.version,
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+/** What history keeps of the settings: that a secret was set, replaced or removed, never the secret. */
+function redacted(
+  before: DigestSettings,
+  after: DigestSettings,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = { ...before };
+  const a: Record<string, unknown> = { ...after };
+  for (const field of SECRET_FIELDS) {
+    b[field] = before[field] ? '(secret)' : null;
+    a[field] = after[field] ? (after[field] === before[field] ? '(secret)' : '(new secret)') : null;
+  }
+  return { before: b, after: a };
+}
+
+export async function getDigestSettings(ctx: ServiceContext): Promise<DigestSettingsDto> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    return toDigestSettingsDto(await loadDigestSettings(tx), settings.timeZone);
+  });
+}
+
+function checkRecipients(recipients: z.infer<typeof UpdateDigestSettingsRequest>['recipients']): void {
+  const seen = new Set<string>();
+  recipients?.forEach((r, i) => {
+    const key = ownerKey(r.owner);
+    if (seen.has(key)) throw AppError.validation([{ field: `recipients.${i}.owner`, message: `"${r.owner}" is listed twice` }]);
+    seen.add(key);
+  });
+}
+
+/** Changes the digest settings; an omitted secret keeps its stored value, null removes it. */
+export async function updateDigestSettings(ctx: ServiceContext, input: UpdateDigestSettingsRequest): Promise<DigestSettingsDto> {
+  return inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    const current = await loadDigestSettings(tx);
+    if (current.version !== input.version) {
+      throw new AppError('VERSION_CONFLICT', 'The digest settings were changed by someone else', {
+        current: toDigestSettingsDto(current, settings.timeZone),
+      });
+    }
+    checkRecipients(input.recipients);
+    const { version, ...patch } = input;
+    const [updated] = await tx
+      .update(digestSettings)
+      .set({
+        ...patch,
+        ...(patch.scheduleChannels ? { scheduleChannels: [...new Set(patch.scheduleChannels)] } : {}),
+        ...(patch.recipients ? { recipients: patch.recipients.map((r) => ({ ...r, owner: r.owner.trim() })) } : {}),
+        version: version + 1,
+        updatedAt: ctx.now(),
+      })
+      .where(eq(digestSettings.id, 1))
+      .returning();
+    await recordChange(tx, ctx, {
+      entityType: 'settings',
+      entityId: HISTORY_ID,
+      partnerId: null,
+      operation: 'update',
+      ...redacted(current, updated!),
+    });
+    return toDigestSettingsDto(updated!, settings.timeZone);
+  });
+}
+
+/**
+ * A new secret calendar feed URL (256 random bits); the old one stops working at once, which is how a
+ * leaked feed address is revoked.
+ */
+export async function regenerateCalendarToken(ctx: ServiceContext): Promise<z.infer<typeof CalendarTokenResponse>> {
+  return inTransaction(ctx, async (tx) => {
+    const current = await loadDigestSettings(tx);
+    const token = randomBytes(32).toString('base64url');
+    const [updated] = await tx
+      .update(digestSettings)
+      .set({ calendarToken: token, version: current.version + 1, updatedAt: ctx.now() })
+      .where(eq(digestSettings.id, 1))
+      .returning();
+    await recordChange(tx, ctx, {
+      entityType: 'settings',
+      entityId: HISTORY_ID,
+      partnerId: null,
+      operation: 'update',
+      ...redacted(current, updated!),
+    });
+    const path = calendarFeedPath(token);
+    return { calendarFeedPath: path, calendarFeedUrl: feedUrlOf(updated!.baseUrl, path) };
+  });
+}

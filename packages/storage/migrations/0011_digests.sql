@@ -1,0 +1,22 @@
+CREATE TABLE "digest_settings" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"schedule_enabled" boolean DEFAULT false NOT NULL,
+	"schedule_weekday" smallint DEFAULT 1 NOT NULL,
+	"schedule_time" text DEFAULT '08:00' NOT NULL,
+	"schedule_channels" jsonb DEFAULT '["slack","email"]'::jsonb NOT NULL,
+	"skip_empty" boolean DEFAULT false NOT NULL,
+	"base_url" text,
+	"slack_webhook_url" text,
+	"smtp_host" text,
+	"smtp_port" integer,
+	"smtp_security" text DEFAULT 'starttls' NOT NULL,
+	"smtp_user" text,
+	"smtp_password" text,
+	"from_address" text,
+	"default_email" text,
+	"recipients" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"calendar_token" text,
+	"last_scheduled_day" date,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
