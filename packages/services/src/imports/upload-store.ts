@@ -1,5 +1,5 @@
 import { sheetImportChunks, type Tx } from '@ptrack/storage';
-import { asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 
 // An uploaded sheet kept in the database (so any server of a team deployment can preview and apply
 // it) in pieces: see sheet_import_chunks for why not one value.
@@ -14,12 +14,15 @@ export async function storeUpload(tx: Tx, importId: string, content: Uint8Array)
   }
 }
 
-/** The file of an import, whole again (empty once it was let go). */
+/** The file of an import, whole again (empty once it was let go); read a piece per query, for the same reason. */
 export async function readUpload(tx: Tx, importId: string): Promise<Uint8Array> {
-  const chunks = await tx
-    .select({ data: sheetImportChunks.data })
-    .from(sheetImportChunks)
-    .where(eq(sheetImportChunks.importId, importId))
-    .orderBy(asc(sheetImportChunks.seq));
-  return Buffer.concat(chunks.map((c) => c.data));
+  const pieces: Uint8Array[] = [];
+  for (let seq = 0; ; seq++) {
+    const [piece] = await tx
+      .select({ data: sheetImportChunks.data })
+      .from(sheetImportChunks)
+      .where(and(eq(sheetImportChunks.importId, importId), eq(sheetImportChunks.seq, seq)));
+    if (!piece) return Buffer.concat(pieces);
+    pieces.push(piece.data);
+  }
 }
