@@ -2,6 +2,7 @@ export * from './activity';
 export * from './common';
 export * from './dashboard';
 export * from './imports';
+export * from './jobs';
 export * from './partners';
 export * from './plans';
 export * from './reps';
