@@ -14,7 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { routeOptions } from './context';
+import { routeOptions, type ServerJobs } from './context';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
@@ -22,6 +22,7 @@ import { customFieldRoutes } from './routes/custom-fields.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
+import { jobRoutes } from './routes/jobs.routes';
 import { partnerRoutes } from './routes/partners.routes';
 import { planRoutes } from './routes/plans.routes';
 import { referralRoutes } from './routes/referrals.routes';
@@ -38,6 +39,8 @@ export type BuildAppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Directory of the built web app (apps/web/dist by default); null serves no web app. */
   webRoot?: string | null;
+  /** Background jobs: the registry by default; the server process passes its running worker (server.ts). */
+  jobs?: Partial<ServerJobs>;
 };
 
 /** Where `npm run build:web` writes the web app. */
@@ -119,6 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'settings',
         'dashboard',
         'workspace',
+        'jobs',
         'health',
       ].map((name) => ({ name })),
     },
@@ -131,7 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logLevel: 'warn',
   });
 
-  const routes = routeOptions(options.database, now, SERVER_VERSION);
+  const routes = routeOptions(options.database, now, SERVER_VERSION, options.jobs);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -150,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         importRoutes,
         dashboardRoutes,
         workspaceRoutes,
+        jobRoutes,
       ]) {
         await api.register(plugin, routes);
       }
