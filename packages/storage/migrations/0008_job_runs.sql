@@ -10,7 +10,7 @@ CREATE TABLE "job_runs" (
 	"queued_at" timestamp with time zone NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
-	"counts" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"counts" json DEFAULT '{}'::json NOT NULL,
 	"summary" text,
 	"error" text
 );
