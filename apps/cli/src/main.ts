@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo';
 import { registerDone } from './commands/done';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerJobs } from './commands/jobs';
 import { registerLog } from './commands/log';
 import { registerPartner } from './commands/partner';
 import { registerPartners } from './commands/partners';
@@ -40,6 +41,7 @@ function program(): Command {
     registerRestore,
     registerImport,
     registerExport,
+    registerJobs,
     registerServe,
   ]) {
     register(root);
