@@ -4,6 +4,7 @@ import { CadenceSection } from './cadence-section';
 import { CustomFieldsSection } from './custom-fields-section';
 import { GeneralSection } from './general-section';
 import { IppSection } from './ipp-section';
+import { JobsSection } from './jobs-section';
 import { OptionListsSection } from './option-lists-section';
 
 /** The workspace settings; each section saves on its own. */
@@ -32,6 +33,7 @@ export function SettingsPage() {
           <IppSection settings={settings.data} />
           <OptionListsSection settings={settings.data} />
           <CustomFieldsSection />
+          <JobsSection />
         </>
       )}
     </Stack>
