@@ -1,6 +1,6 @@
 import type { JobRunDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
-import type { Database } from '@ptrack/storage';
+import { createJobQueue, type Database } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createContext, type ServiceContext } from '../context';
@@ -141,6 +141,22 @@ describe('the job runner', () => {
     const [moved] = (await listJobs(ctx, { jobs, worker: true })).items;
     expect(moved?.nextRunAt).toBe('2026-02-09T07:00:00.000Z');
     expect(await started.schedules()).toEqual([{ name: 'count-partners', cron: '0 8 * * 1', timeZone: 'Europe/Paris' }]);
+  });
+
+  it('records a run the scheduler sent as scheduled, with nobody as its requester', async () => {
+    const { database, ctx } = await fresh();
+    const jobs = [countJob([])];
+    await runner(database, jobs);
+    // What pg-boss's cron scheduler does at a tick: send the schedule's data to the job's queue.
+    const scheduler = createJobQueue(database, { schedule: false });
+    await scheduler.start();
+    try {
+      await scheduler.send('count-partners', { trigger: 'scheduled' });
+    } finally {
+      await scheduler.stop();
+    }
+    const run = await settled(ctx, 'count-partners', jobs);
+    expect(run).toMatchObject({ trigger: 'scheduled', requestedBy: null, status: 'succeeded', attempt: 1 });
   });
 
   it('refuses to run a job that does not exist or does not run on this storage', async () => {
