@@ -40,17 +40,28 @@ describe('ptrack jobs, the real binary', () => {
   });
 
   it('`jobs run backup` with a server running queues it for the worker and waits for the result', async () => {
+    // The server's clock: tomorrow at noon UTC, a second later at each reading. Tomorrow's 02:30 tick has
+    // then passed with no backup since, so the server first catches that one up.
+    const noon = new Date();
+    noon.setUTCDate(noon.getUTCDate() + 1);
+    noon.setUTCHours(12, 0, 0, 0);
+    let clock = noon.getTime();
     server = await startServer({
       database: { kind: 'pglite', dataDir: source.path },
       port: 0,
+      now: () => {
+        clock += 1000;
+        return new Date(clock);
+      },
       jobs: { pollingIntervalSeconds: 0.5 },
     });
     const run = JSON.parse(expectOk(await ptrack(source.path, ['jobs', 'run', 'backup', '--json'])));
     expect(run).toMatchObject({ job: 'backup', status: 'succeeded', trigger: 'manual', requestedBy: 'cli-test-user' });
-    expect(run.counts).toMatchObject({ kept: 2, deleted: 0 });
+    // The one this command made without a server, the caught-up nightly one (queued first) and this one.
+    expect(run.counts).toMatchObject({ kept: 3, deleted: 0 });
 
     const lines = expectOk(await ptrack(source.path, ['jobs'])).split('\n');
-    expect(lines[1]).toMatch(/^backup +.+ succeeded +\d+ rows, \d+ bytes, 2 kept, 0 deleted$/);
+    expect(lines[1]).toMatch(/^backup +.+ succeeded +\d+ rows, \d+ bytes, 3 kept, 0 deleted$/);
     expect(lines.join('\n')).not.toContain('No server is running');
     await server.close();
     server = null;

@@ -113,6 +113,17 @@ async function settledRun(url: string, job: string, id: string): Promise<Json> {
   }
 }
 
+/** Polls until `probe` finds something (a deadline, not a timing). */
+async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('gave up waiting');
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
 describe('the server with its worker', () => {
   it('queues "run now" for the worker, which runs it and records the run', async () => {
     const database = await openTestDatabase();
@@ -142,23 +153,40 @@ describe('the server with its worker', () => {
     let server: RunningServer;
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'ptrack-jobs-'));
-      server = await startServer({ database: { kind: 'pglite', dataDir: dir }, port: 0, jobs: { pollingIntervalSeconds: 0.5 } });
+      // A clock that moves on a second per reading, so two backups never share a name; at 17:00 UTC the
+      // nightly 02:30 tick has passed with no backup since, so the server catches it up when it starts.
+      let clock = NOW.getTime();
+      server = await startServer({
+        database: { kind: 'pglite', dataDir: dir },
+        port: 0,
+        now: () => {
+          clock += 1000;
+          return new Date(clock);
+        },
+        jobs: { pollingIntervalSeconds: 0.5 },
+      });
     });
     afterAll(async () => {
       await server?.close();
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it('backs up into <data dir>/backups on demand, and schedules the nightly backup', async () => {
+    it('catches up the missed nightly backup when it starts, then backs up on demand into <data dir>/backups', async () => {
       const jobs = (await (await fetch(`${server.url}/api/jobs`)).json()) as Json;
       expect(jobs.items[0]).toMatchObject({ name: 'backup', available: true, note: null, schedule: { cron: '30 2 * * *' } });
+      const caughtUp = await until(async () => {
+        const runs = (await (await fetch(`${server.url}/api/jobs/runs?job=backup`)).json()) as Json;
+        return runs.items.find((r: Json) => r.trigger === 'scheduled');
+      });
+      expect(await settledRun(server.url, 'backup', caughtUp.id)).toMatchObject({ status: 'succeeded', requestedBy: null });
+
       const queued = (await (await fetch(`${server.url}/api/jobs/backup/run`, { method: 'POST' })).json()) as Json;
       const run = await settledRun(server.url, 'backup', queued.id);
       expect(run.status, run.error).toBe('succeeded');
-      const files = readdirSync(join(dir, 'backups'));
-      expect(files).toEqual([expect.stringMatching(/^auto-.*\.jsonl$/)]);
-      expect(run.summary).toBe(join(dir, 'backups', files[0]!));
-      expect(run.counts).toMatchObject({ kept: 1, deleted: 0 });
+      const files = readdirSync(join(dir, 'backups')).sort();
+      expect(files).toEqual([expect.stringMatching(/^auto-.*\.jsonl$/), expect.stringMatching(/^auto-.*\.jsonl$/)]);
+      expect(run.summary).toBe(join(dir, 'backups', files[1]!));
+      expect(run.counts).toMatchObject({ kept: 2, deleted: 0 });
     });
 
     it('stops its worker with the server and releases the data directory', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Database } from './database';
-import { createJobQueue, type JobQueue, nextCronRun, type QueuedJob } from './job-queue';
+import { createJobQueue, type JobQueue, nextCronRun, previousCronRun, type QueuedJob } from './job-queue';
 import { openTestDatabase } from './testing';
 
 const opened: Database[] = [];
@@ -96,6 +96,15 @@ describe('nextCronRun, the scheduler’s next tick in a time zone', () => {
     // Sunday 23:30 UTC is already Monday 08:30 in Tokyo: the next Monday 08:00 there is a week on.
     expect(nextCronRun('0 8 * * 1', 'Asia/Tokyo', new Date('2026-02-08T23:30:00Z'))?.toISOString()).toBe(
       '2026-02-15T23:00:00.000Z',
+    );
+  });
+
+  it('previousCronRun is the last tick at or before the instant, in the zone', () => {
+    expect(previousCronRun('30 2 * * *', 'America/Los_Angeles', new Date('2026-02-04T17:00:00Z'))?.toISOString()).toBe(
+      '2026-02-04T10:30:00.000Z',
+    );
+    expect(previousCronRun('30 2 * * *', 'UTC', new Date('2026-02-05T02:30:00Z'))?.toISOString()).toBe(
+      '2026-02-05T02:30:00.000Z',
     );
   });
 });

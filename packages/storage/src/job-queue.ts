@@ -163,3 +163,11 @@ export function cronProblem(cron: string, timeZone: string): string | null {
     return (error as Error).message;
   }
 }
+
+/** The last cron tick at or before `before` in `timeZone`, or null for an expression that has none. */
+export function previousCronRun(cron: string, timeZone: string, before: Date): Date | null {
+  // cron-parser's prev() is strictly before its current date: start a millisecond later to include `before`.
+  const interval = cronParser.parseExpression(cron, { tz: timeZone, currentDate: new Date(before.getTime() + 1) });
+  if (!interval.hasPrev()) return null;
+  return interval.prev().toDate();
+}

@@ -85,5 +85,7 @@ export const automaticBackupJob: JobDefinition = {
     if (!dir) throw new Error('This database has no data directory to keep backups in');
     return writeAutomaticBackup(ctx, { dir });
   },
+  // A laptop is rarely on at 02:30: the backup then runs when the server next runs.
+  catchUp: true,
   retry: { limit: 2, delaySeconds: 300 },
 };

@@ -28,6 +28,11 @@ export type JobDefinition = {
   run(ctx: ServiceContext, options: JobRunOptions): Promise<JobResult>;
   /** Why it cannot run on this storage (shown instead of running), or null when it can. */
   unavailable?(database: Database): string | null;
+  /**
+   * Run once as soon as possible when a scheduled tick was missed (the machine was off or asleep at
+   * 02:30): right for a backup or a sync, wrong for a message meant for a given morning.
+   */
+  catchUp?: boolean;
   /** Attempts after the first failed one, and the first delay (doubled each time). Default 2 and 60 s. */
   retry?: { limit: number; delaySeconds: number };
 };

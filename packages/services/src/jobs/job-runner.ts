@@ -1,10 +1,17 @@
 import type { JobRunDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
-import { createJobQueue, type Database, type JobQueue, type QueuedJob, type QueueSchedule } from '@ptrack/storage';
+import {
+  createJobQueue,
+  type Database,
+  type JobQueue,
+  previousCronRun,
+  type QueuedJob,
+  type QueueSchedule,
+} from '@ptrack/storage';
 import { loadSettings } from '../settings';
 import { executeJob } from './execute-job';
 import { type JobDefinition, retryOf } from './job-definition';
-import { recordQueued, toJobRunDto } from './job-runs';
+import { lastRuns, recordQueued, toJobRunDto } from './job-runs';
 import { JOBS } from './registry';
 
 export type JobRunner = {
@@ -30,6 +37,8 @@ export type StartJobRunnerOptions = {
 };
 
 const SCHEDULED = { trigger: 'scheduled' } as const;
+// The queue's own scheduler sends a tick within seconds; a tick older than this with no run since was missed.
+const MISSED_AFTER_MS = 5 * 60_000;
 // A run longer than this is considered stuck and failed by the queue (then retried).
 const EXPIRE_SECONDS = 3 * 3600;
 
@@ -92,6 +101,27 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
     }
   }
 
+  /** Queues one run of each catch-up job whose last scheduled tick passed with no run since. */
+  async function catchUpMissedRuns(): Promise<void> {
+    const settings = await loadSettings(database.db);
+    const last = await lastRuns(database.db);
+    const at = now();
+    for (const job of runnable(database, jobs)) {
+      const schedule = job.catchUp ? job.schedule(settings) : null;
+      if (!schedule) continue;
+      const tick = previousCronRun(schedule.cron, schedule.tz, at);
+      if (!tick || at.getTime() - tick.getTime() < MISSED_AFTER_MS) continue;
+      const run = last.get(job.name);
+      if (run && run.queuedAt.getTime() >= tick.getTime()) continue;
+      await queue.send(job.name, SCHEDULED);
+    }
+  }
+
+  const tend = async () => {
+    await syncSchedules();
+    await catchUpMissedRuns();
+  };
+
   let timer: NodeJS.Timeout | null = null;
   try {
     for (const job of runnable(database, jobs)) {
@@ -103,10 +133,10 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
       });
       await queue.work(job.name, handle(job));
     }
-    await syncSchedules();
+    await tend();
     timer = setInterval(
       () => {
-        syncSchedules().catch((error: unknown) => report(error, 'schedules'));
+        tend().catch((error: unknown) => report(error, 'schedules'));
       },
       (options.resyncSeconds ?? 60) * 1000,
     );

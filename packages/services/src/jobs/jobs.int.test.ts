@@ -159,6 +159,32 @@ describe('the job runner', () => {
     expect(run).toMatchObject({ trigger: 'scheduled', requestedBy: null, status: 'succeeded', attempt: 1 });
   });
 
+  it('catches up a missed nightly tick once when it starts, but not when a run happened since', async () => {
+    const { database, ctx } = await fresh();
+    let runs = 0;
+    // Ticks at 02:30 UTC; NOW is 17:00 UTC, so today's tick was missed by a server that was not running.
+    const nightly: JobDefinition = {
+      name: 'nightly',
+      describe: 'Nightly',
+      catchUp: true,
+      schedule: () => ({ cron: '30 2 * * *', tz: 'UTC' }),
+      async run() {
+        runs++;
+        return { counts: {} };
+      },
+    };
+    const onDemandOnly: JobDefinition = { ...nightly, name: 'no-catch-up', catchUp: false };
+    const jobs = [nightly, onDemandOnly];
+    const first = await runner(database, jobs);
+    expect(await settled(ctx, 'nightly', jobs)).toMatchObject({ trigger: 'scheduled', status: 'succeeded' });
+    await first.stop();
+    await runner(database, jobs);
+    // The second start finds today's run and queues nothing (give its worker time to pick up a stray).
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(runs).toBe(1);
+    expect((await listJobRuns(ctx, { limit: 10 }, jobs)).items.map((r) => r.job)).toEqual(['nightly']);
+  });
+
   it('refuses to run a job that does not exist or does not run on this storage', async () => {
     const { database, ctx } = await fresh();
     const jobs: JobDefinition[] = [{ ...countJob([]), name: 'not-here', unavailable: () => 'use pg_dump' }, countJob([])];
