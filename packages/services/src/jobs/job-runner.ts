@@ -11,7 +11,7 @@ import {
 import { loadSettings } from '../settings';
 import { executeJob } from './execute-job';
 import { type JobDefinition, retryOf } from './job-definition';
-import { lastRuns, recordQueued, toJobRunDto } from './job-runs';
+import { lastRuns, pruneJobRuns, recordQueued, toJobRunDto } from './job-runs';
 import { JOBS } from './registry';
 
 export type JobRunner = {
@@ -39,6 +39,8 @@ export type StartJobRunnerOptions = {
 const SCHEDULED = { trigger: 'scheduled' } as const;
 // The queue's own scheduler sends a tick within seconds; a tick older than this with no run since was missed.
 const MISSED_AFTER_MS = 5 * 60_000;
+// Run records are kept this long (the last run of each job is the one people look at).
+const KEEP_RUNS_MS = 90 * 24 * 3600_000;
 // A run longer than this is considered stuck and failed by the queue (then retried).
 const EXPIRE_SECONDS = 3 * 3600;
 
@@ -120,6 +122,7 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
   const tend = async () => {
     await syncSchedules();
     await catchUpMissedRuns();
+    await pruneJobRuns(database.db, new Date(now().getTime() - KEEP_RUNS_MS));
   };
 
   let timer: NodeJS.Timeout | null = null;

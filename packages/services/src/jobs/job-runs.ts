@@ -1,6 +1,6 @@
 import type { JobRunDto } from '@ptrack/contracts';
 import { type Executor, jobRuns } from '@ptrack/storage';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
 export type JobTrigger = JobRunRow['trigger'];
@@ -67,6 +67,15 @@ export async function recordFinished(tx: Executor, id: string, outcome: RunOutco
         { status: outcome.status, error: outcome.error, finishedAt: outcome.status === 'failed' ? at : null };
   const [row] = await tx.update(jobRuns).set(set).where(eq(jobRuns.id, id)).returning();
   return row!;
+}
+
+/** Forgets finished runs older than `before` (a sync every 15 minutes is 35,000 runs a year). */
+export async function pruneJobRuns(tx: Executor, before: Date): Promise<number> {
+  const gone = await tx
+    .delete(jobRuns)
+    .where(and(isNotNull(jobRuns.finishedAt), lt(jobRuns.finishedAt, before)))
+    .returning({ id: jobRuns.id });
+  return gone.length;
 }
 
 /** The newest run of each job. */

@@ -185,6 +185,26 @@ describe('the job runner', () => {
     expect((await listJobRuns(ctx, { limit: 10 }, jobs)).items.map((r) => r.job)).toEqual(['nightly']);
   });
 
+  it('forgets finished runs older than 90 days when it starts, keeping newer ones', async () => {
+    const { database, ctx } = await fresh();
+    const jobs = [countJob([])];
+    const old = await runJobInline(
+      createContext(database, ctx.actor, () => new Date('2025-11-01T00:00:00Z')),
+      'count-partners',
+      jobs,
+    );
+    const recent = await runJobInline(
+      createContext(database, ctx.actor, () => new Date('2025-11-10T00:00:00Z')),
+      'count-partners',
+      jobs,
+    );
+    // NOW (4 February 2026) minus 90 days is 6 November 2025.
+    await runner(database, jobs);
+    const ids = (await listJobRuns(ctx, { limit: 10 }, jobs)).items.map((r) => r.id);
+    expect(ids).toEqual([recent.id]);
+    expect(ids).not.toContain(old.id);
+  });
+
   it('refuses to run a job that does not exist or does not run on this storage', async () => {
     const { database, ctx } = await fresh();
     const jobs: JobDefinition[] = [{ ...countJob([]), name: 'not-here', unavailable: () => 'use pg_dump' }, countJob([])];
