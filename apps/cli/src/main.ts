@@ -6,6 +6,7 @@ import { registerDigest } from './commands/digest';
 import { registerDone } from './commands/done';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
+import { registerJobs } from './commands/jobs';
 import { registerLog } from './commands/log';
 import { registerPartner } from './commands/partner';
 import { registerPartners } from './commands/partners';
@@ -42,6 +43,7 @@ function program(): Command {
     registerRestore,
     registerImport,
     registerExport,
+    registerJobs,
     registerServe,
   ]) {
     register(root);

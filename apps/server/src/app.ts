@@ -14,7 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { routeOptions } from './context';
+import { routeOptions, type ServerJobs } from './context';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
@@ -23,6 +23,7 @@ import { dashboardRoutes } from './routes/dashboard.routes';
 import { digestRoutes } from './routes/digests.routes';
 import { healthRoutes } from './routes/health.routes';
 import { importRoutes } from './routes/imports.routes';
+import { jobRoutes } from './routes/jobs.routes';
 import { partnerRoutes } from './routes/partners.routes';
 import { planRoutes } from './routes/plans.routes';
 import { referralRoutes } from './routes/referrals.routes';
@@ -39,6 +40,8 @@ export type BuildAppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** Directory of the built web app (apps/web/dist by default); null serves no web app. */
   webRoot?: string | null;
+  /** Background jobs: the registry by default; the server process passes its running worker (server.ts). */
+  jobs?: Partial<ServerJobs>;
 };
 
 /** Where `npm run build:web` writes the web app. */
@@ -121,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'dashboard',
         'digests',
         'workspace',
+        'jobs',
         'health',
       ].map((name) => ({ name })),
     },
@@ -133,7 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logLevel: 'warn',
   });
 
-  const routes = routeOptions(options.database, now, SERVER_VERSION);
+  const routes = routeOptions(options.database, now, SERVER_VERSION, options.jobs);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -153,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         dashboardRoutes,
         digestRoutes,
         workspaceRoutes,
+        jobRoutes,
       ]) {
         await api.register(plugin, routes);
       }

@@ -1,5 +1,5 @@
 import { AppError } from '@ptrack/domain';
-import { type Actor, createContext, type ServiceContext } from '@ptrack/services';
+import { type Actor, createContext, JOBS, type JobDefinition, type JobRunner, type ServiceContext } from '@ptrack/services';
 import type { Database } from '@ptrack/storage';
 import type { FastifyRequest } from 'fastify';
 
@@ -23,8 +23,18 @@ export type RouteOptions = {
   database: Database;
   now: () => Date;
   version: string;
+  /** The background jobs, and the worker running them when this process has one (the server's). */
+  jobs: ServerJobs;
 };
 
-export function routeOptions(database: Database, now: () => Date, version: string): RouteOptions {
-  return { contextOf: (request) => createContext(database, actorOf(request), now), database, now, version };
+export type ServerJobs = { definitions: readonly JobDefinition[]; runner: JobRunner | null };
+
+export function routeOptions(database: Database, now: () => Date, version: string, jobs: Partial<ServerJobs> = {}): RouteOptions {
+  return {
+    contextOf: (request) => createContext(database, actorOf(request), now),
+    database,
+    now,
+    version,
+    jobs: { definitions: jobs.runner?.jobs ?? jobs.definitions ?? JOBS, runner: jobs.runner ?? null },
+  };
 }

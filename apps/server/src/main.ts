@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       host: config.HOST,
       port: config.PORT,
       logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+      jobs: true,
     });
   } catch (error) {
     if (error instanceof AppError) {

@@ -1,3 +1,4 @@
+import { type JobDefinition, type JobRunner, startJobRunner } from '@ptrack/services';
 import { type Database, type OpenDatabaseOptions, openDatabase } from '@ptrack/storage';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
@@ -15,6 +16,12 @@ export type StartServerOptions = {
   port?: number;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Run the background jobs' worker and scheduler in this process (`npm start`, `ptrack serve`). Off by
+   * default so tests and short-lived servers start no timers; an object tunes the worker (tests pass
+   * their own job definitions).
+   */
+  jobs?: boolean | { pollingIntervalSeconds?: number; definitions?: readonly JobDefinition[] };
 };
 
 export type RunningServer = {
@@ -39,15 +46,30 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const owned = !isOpenDatabase(options.database);
   const database = isOpenDatabase(options.database) ? options.database : await openDatabase(options.database);
-  let app: FastifyInstance;
+  let app: FastifyInstance | null = null;
+  let runner: JobRunner | null = null;
   try {
-    app = await buildApp({ database, now: options.now, logger: options.logger });
+    if (options.jobs) {
+      runner = await startJobRunner({
+        database,
+        ...(options.now ? { now: options.now } : {}),
+        ...(typeof options.jobs === 'object'
+          ? { pollingIntervalSeconds: options.jobs.pollingIntervalSeconds, jobs: options.jobs.definitions }
+          : {}),
+        // The worker starts before the app (so its routes can queue runs): report through the app's log once there.
+        onError: (error, where) => app?.log.error({ err: error, where }, 'background jobs'),
+      });
+    }
+    app = await buildApp({ database, now: options.now, logger: options.logger, jobs: { runner } });
     await app.listen({ host, port: options.port ?? 3000 });
   } catch (error) {
+    await app?.close();
+    await runner?.stop();
     if (owned) await database.close();
     throw error;
   }
-  const address = app.server.address();
+  const listening = app;
+  const address = listening.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 3000);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Other processes that find the data directory locked can tell the user where the server is.
@@ -55,12 +77,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let closed: Promise<void> | null = null;
   return {
     url,
-    app,
+    app: listening,
     database,
     close() {
       closed ??= (async () => {
         try {
-          await app.close();
+          // The worker first: a job in flight finishes (or sees its abort signal) while the database is open.
+          await runner?.stop().catch((error: unknown) => listening.log.error({ err: error }, 'stopping background jobs'));
+          await listening.close();
         } finally {
           if (owned) await database.close();
         }

@@ -20,6 +20,7 @@ export * from './exports/write-partner-export';
 export * from './imports/import-partner-rows';
 export * from './imports/import-types';
 export * from './imports/sheet-import';
+export * from './jobs';
 export * from './partners/create-partner';
 export * from './partners/delete-partner';
 export * from './partners/get-partner';

@@ -1,6 +1,7 @@
 export * from './bulk-insert';
 export * from './dashboard.repository';
 export * from './database';
+export * from './job-queue';
 export { acquireLock, type DirectoryLock, type LockInfo, lockPathOf, readLock } from './lock';
 export * from './partner-list.repository';
 export * as schema from './schema';

@@ -7,6 +7,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -513,3 +514,30 @@ export const digestSettings = pgTable('digest_settings', {
   updatedAt: updatedAt(),
   version: version(),
 });
+
+// ---- Background jobs (issue 6) ----
+// One row per run of a background job (a scheduled tick or a "Run now"), updated as it moves from
+// queued to running to succeeded/failed; a failed attempt with retries left goes back to queued with its
+// error kept. The queue itself is pg-boss's (its own `pgboss` schema); this is what people read.
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: id(),
+    job: text('job').notNull(),
+    trigger: text('trigger').$type<'scheduled' | 'manual'>().notNull(),
+    // The queue's id for the run, so every attempt of one queued job updates the same row.
+    queueJobId: text('queue_job_id').notNull(),
+    status: text('status').$type<'queued' | 'running' | 'succeeded' | 'failed'>().notNull(),
+    attempt: integer('attempt').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    requestedBy: text('requested_by'),
+    queuedAt: instant('queued_at').notNull(),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
+    // json, not jsonb: it keeps the order the job gave its counts in ("rows, bytes, kept, deleted").
+    counts: json('counts').$type<Record<string, number>>().notNull().default({}),
+    summary: text('summary'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('job_runs_queue_job_uq').on(t.queueJobId), index('job_runs_job_queued_idx').on(t.job, t.queuedAt)],
+);

@@ -45,6 +45,7 @@ export function registerServe(program: Command): void {
           host: config.HOST,
           port: config.PORT,
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+          jobs: true,
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -5,6 +5,7 @@ import { CustomFieldsSection } from './custom-fields-section';
 import { DigestSection } from './digest-section';
 import { GeneralSection } from './general-section';
 import { IppSection } from './ipp-section';
+import { JobsSection } from './jobs-section';
 import { OptionListsSection } from './option-lists-section';
 
 /** The workspace settings; each section saves on its own. */
@@ -34,6 +35,7 @@ export function SettingsPage() {
           <OptionListsSection settings={settings.data} />
           <CustomFieldsSection />
           <DigestSection />
+          <JobsSection />
         </>
       )}
     </Stack>

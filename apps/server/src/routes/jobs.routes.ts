@@ -1,0 +1,50 @@
+import { JobListResponse, JobNameParams, JobRunDto, JobRunListResponse, JobRunsQuery } from '@ptrack/contracts';
+import { listJobRuns, listJobs, runJobInline } from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['jobs'];
+
+export const jobRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, jobs }) => {
+  app.get(
+    '/jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Background jobs: schedule (in the workspace time zone), next run and last run with its counts or error',
+        response: { 200: JobListResponse },
+      },
+    },
+    async (request) => listJobs(contextOf(request), { jobs: jobs.definitions, worker: jobs.runner !== null }),
+  );
+
+  app.get(
+    '/jobs/runs',
+    {
+      schema: {
+        tags,
+        summary: 'The latest runs, newest first, of one job (?job=) or of all',
+        querystring: JobRunsQuery,
+        response: { 200: JobRunListResponse },
+      },
+    },
+    async (request) => listJobRuns(contextOf(request), request.query, jobs.definitions),
+  );
+
+  app.post(
+    '/jobs/:name/run',
+    {
+      schema: {
+        tags,
+        summary: 'Run a job now: queued for the worker (202), or run in the request when no worker runs in this process (200)',
+        params: JobNameParams,
+        response: { 200: JobRunDto, 202: JobRunDto },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      if (jobs.runner) return reply.code(202).send(await jobs.runner.runNow(request.params.name, ctx.actor.name));
+      return reply.code(200).send(await runJobInline(ctx, request.params.name, jobs.definitions));
+    },
+  );
+};

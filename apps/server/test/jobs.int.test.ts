@@ -1,0 +1,197 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JobDefinition } from '@ptrack/services';
+import { openTestDatabase } from '@ptrack/storage/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
+import { type RunningServer, startServer } from '../src/server';
+import { expectProblem, NOW, type Res } from './support';
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are untyped JSON, checked by the assertions
+type Json = any;
+
+const tally: JobDefinition = {
+  name: 'tally',
+  describe: 'Counts the partners',
+  schedule: (settings) => ({ cron: '0 7 * * 1', tz: settings.timeZone }),
+  async run(ctx) {
+    const res = await ctx.database.db.execute('select count(*)::int as n from partners');
+    const n = Number((res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+    return { counts: { partners: n }, summary: `${n} partners` };
+  },
+};
+const broken: JobDefinition = {
+  name: 'broken',
+  describe: 'Always fails',
+  schedule: () => null,
+  retry: { limit: 0, delaySeconds: 1 },
+  async run() {
+    throw new Error('the Slack webhook answered 404');
+  },
+};
+
+describe('the jobs API without a worker (app.inject, the CLI on a data directory)', () => {
+  const close: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const c of close) await c();
+  });
+
+  async function api(definitions?: JobDefinition[]) {
+    const database = await openTestDatabase();
+    const app = await buildApp({ database, now: () => NOW, webRoot: null, ...(definitions ? { jobs: { definitions } } : {}) });
+    close.push(async () => {
+      await app.close();
+      await database.close();
+    });
+    return async (method: 'GET' | 'POST', url: string): Promise<Res> => {
+      const res = await app.inject({ method, url, ...(method === 'POST' ? { payload: {} } : {}) });
+      return { status: res.statusCode, body: res.json(), headers: res.headers };
+    };
+  }
+
+  it('lists the built-in backup job, which an in-memory or PostgreSQL database cannot run', async () => {
+    const call = await api();
+    const res = await call('GET', '/api/jobs');
+    expect(res.status).toBe(200);
+    expect(res.body.worker).toBe(false);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ name: 'backup', available: false, schedule: null, nextRunAt: null, lastRun: null }),
+    ]);
+    expect(res.body.items[0].note).toMatch(/pg_dump|in-memory/);
+    const run = await call('POST', '/api/jobs/backup/run');
+    expectProblem(run, 409);
+    expect(run.body.detail).toBe(res.body.items[0].note);
+  });
+
+  it('runs a job in the request, records its counts or its error, and lists the runs', async () => {
+    const call = await api([tally, broken]);
+    const ok = await call('POST', '/api/jobs/tally/run');
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toMatchObject({
+      job: 'tally',
+      trigger: 'manual',
+      status: 'succeeded',
+      attempt: 1,
+      counts: { partners: 0 },
+      summary: '0 partners',
+      requestedBy: 'local user',
+      finishedAt: NOW.toISOString(),
+    });
+    const failed = await call('POST', '/api/jobs/broken/run');
+    expect(failed.status).toBe(200);
+    expect(failed.body).toMatchObject({ status: 'failed', error: 'the Slack webhook answered 404' });
+
+    const list = await call('GET', '/api/jobs');
+    expect(list.body.items.map((j: Json) => [j.name, j.lastRun?.status, j.schedule])).toEqual([
+      ['tally', 'succeeded', { cron: '0 7 * * 1', timeZone: expect.any(String) }],
+      ['broken', 'failed', null],
+    ]);
+    const runs = await call('GET', '/api/jobs/runs?job=tally');
+    expect(runs.body.items).toEqual([ok.body]);
+    expect((await call('GET', '/api/jobs/runs?limit=1')).body.items).toHaveLength(1);
+  });
+
+  it('names the problem with an unknown job, a bad name or a bad limit', async () => {
+    const call = await api([tally]);
+    expectProblem(await call('POST', '/api/jobs/nope/run'), 404);
+    expectProblem(await call('POST', '/api/jobs/No%20Such/run'), 400, 'params.name');
+    expectProblem(await call('GET', '/api/jobs/runs?job=nope'), 400, 'query.job');
+    expectProblem(await call('GET', '/api/jobs/runs?limit=0'), 400, 'query.limit');
+  });
+});
+
+/** Polls the runs until the run settles: the worker works in its own time (a deadline, not a timing). */
+async function settledRun(url: string, job: string, id: string): Promise<Json> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const body = (await (await fetch(`${url}/api/jobs/runs?job=${job}`)).json()) as Json;
+    const run = body.items.find((r: Json) => r.id === id);
+    if (run && (run.status === 'succeeded' || run.status === 'failed')) return run;
+    if (Date.now() > deadline) throw new Error(`run ${id} did not finish: ${JSON.stringify(run)}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** Polls until `probe` finds something (a deadline, not a timing). */
+async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('gave up waiting');
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+describe('the server with its worker', () => {
+  it('queues "run now" for the worker, which runs it and records the run', async () => {
+    const database = await openTestDatabase();
+    const server = await startServer({ database, port: 0, jobs: { pollingIntervalSeconds: 0.5, definitions: [tally] } });
+    try {
+      await fetch(`${server.url}/api/partners`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Acme Analytics' }),
+      });
+      const queued = await fetch(`${server.url}/api/jobs/tally/run`, { method: 'POST', headers: { 'x-ptrack-actor': 'Dana' } });
+      expect(queued.status).toBe(202);
+      const run = (await queued.json()) as Json;
+      expect(run).toMatchObject({ job: 'tally', trigger: 'manual', requestedBy: 'Dana', maxAttempts: 3 });
+      expect(await settledRun(server.url, 'tally', run.id)).toMatchObject({ status: 'succeeded', counts: { partners: 1 } });
+      const jobs = (await (await fetch(`${server.url}/api/jobs`)).json()) as Json;
+      expect(jobs.worker).toBe(true);
+      expect(jobs.items[0].nextRunAt).toEqual(expect.any(String));
+    } finally {
+      await server.close();
+      await database.close();
+    }
+  });
+
+  describe('on an embedded database in a data directory', () => {
+    let dir: string;
+    let server: RunningServer;
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'ptrack-jobs-'));
+      // A clock that moves on a second per reading, so two backups never share a name; at 17:00 UTC the
+      // nightly 02:30 tick has passed with no backup since, so the server catches it up when it starts.
+      let clock = NOW.getTime();
+      server = await startServer({
+        database: { kind: 'pglite', dataDir: dir },
+        port: 0,
+        now: () => {
+          clock += 1000;
+          return new Date(clock);
+        },
+        jobs: { pollingIntervalSeconds: 0.5 },
+      });
+    });
+    afterAll(async () => {
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('catches up the missed nightly backup when it starts, then backs up on demand into <data dir>/backups', async () => {
+      const jobs = (await (await fetch(`${server.url}/api/jobs`)).json()) as Json;
+      expect(jobs.items[0]).toMatchObject({ name: 'backup', available: true, note: null, schedule: { cron: '30 2 * * *' } });
+      const caughtUp = await until(async () => {
+        const runs = (await (await fetch(`${server.url}/api/jobs/runs?job=backup`)).json()) as Json;
+        return runs.items.find((r: Json) => r.trigger === 'scheduled');
+      });
+      expect(await settledRun(server.url, 'backup', caughtUp.id)).toMatchObject({ status: 'succeeded', requestedBy: null });
+
+      const queued = (await (await fetch(`${server.url}/api/jobs/backup/run`, { method: 'POST' })).json()) as Json;
+      const run = await settledRun(server.url, 'backup', queued.id);
+      expect(run.status, run.error).toBe('succeeded');
+      const files = readdirSync(join(dir, 'backups')).sort();
+      expect(files).toEqual([expect.stringMatching(/^auto-.*\.jsonl$/), expect.stringMatching(/^auto-.*\.jsonl$/)]);
+      expect(run.summary).toBe(join(dir, 'backups', files[1]!));
+      expect(run.counts).toMatchObject({ kept: 2, deleted: 0 });
+    });
+
+    it('stops its worker with the server and releases the data directory', async () => {
+      await server.close();
+      expect(existsSync(join(dir, 'ptrack.lock'))).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,5 @@
+import { automaticBackupJob } from './automatic-backup';
+import type { JobDefinition } from './job-definition';
+
+/** Every background job, in the order people see them. Add a job here and nowhere else. */
+export const JOBS: readonly JobDefinition[] = [automaticBackupJob];
