@@ -156,6 +156,11 @@ export async function analyzeAfterBulkLoad(tx: Executor): Promise<void> {
   await tx.execute(sql`analyze`);
 }
 
+/** VACUUM (ANALYZE) of every table: outside any transaction, as VACUUM requires. */
+export async function vacuumAnalyze(db: Db): Promise<void> {
+  await db.execute(sql`vacuum (analyze)`);
+}
+
 /** Runs raw SQL and returns its rows (both drivers answer `{ rows }`; the shared type cannot say so). */
 export async function queryRows<T = Record<string, unknown>>(tx: Executor, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };

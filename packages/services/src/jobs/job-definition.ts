@@ -1,4 +1,4 @@
-import type { Database } from '@ptrack/storage';
+import type { Database, Executor } from '@ptrack/storage';
 import type { ServiceContext } from '../context';
 import type { Settings } from '../settings';
 
@@ -23,8 +23,11 @@ export type JobDefinition = {
   name: string;
   /** One line for people: what it does and where its output goes. */
   describe: string;
-  /** When it runs on its own, from the current settings; null runs it only on demand. */
-  schedule(settings: Settings): JobSchedule | null;
+  /**
+   * When it runs on its own, from the current workspace settings (and, for a job with settings of its
+   * own, what `db` holds); null runs it only on demand.
+   */
+  schedule(settings: Settings, db: Executor): JobSchedule | null | Promise<JobSchedule | null>;
   run(ctx: ServiceContext, options: JobRunOptions): Promise<JobResult>;
   /** Why it cannot run on this storage (shown instead of running), or null when it can. */
   unavailable?(database: Database): string | null;

@@ -93,7 +93,7 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
     const settings = await loadSettings(database.db);
     const current = new Map((await queue.schedules()).map((s) => [s.name, s]));
     for (const job of runnable(database, jobs)) {
-      const schedule = job.schedule(settings);
+      const schedule = await job.schedule(settings, database.db);
       const existing = current.get(job.name);
       if (!schedule) {
         if (existing) await queue.unschedule(job.name);
@@ -109,7 +109,7 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
     const last = await lastRuns(database.db);
     const at = now();
     for (const job of runnable(database, jobs)) {
-      const schedule = job.catchUp ? job.schedule(settings) : null;
+      const schedule = job.catchUp ? await job.schedule(settings, database.db) : null;
       if (!schedule) continue;
       const tick = previousCronRun(schedule.cron, schedule.tz, at);
       if (!tick || at.getTime() - tick.getTime() < MISSED_AFTER_MS) continue;

@@ -14,9 +14,12 @@ export async function listJobs(ctx: ServiceContext, options: ListJobsOptions): P
   const db = ctx.database.db;
   const settings = await loadSettings(db);
   const last = await lastRuns(db);
-  const items = options.jobs.map((job): JobDto => {
+  const schedules = await Promise.all(
+    options.jobs.map((job) => (job.unavailable?.(ctx.database) ? null : job.schedule(settings, db))),
+  );
+  const items = options.jobs.map((job, index): JobDto => {
     const note = job.unavailable?.(ctx.database) ?? null;
-    const schedule = note ? null : job.schedule(settings);
+    const schedule = schedules[index] ?? null;
     // Without a worker in this process nothing runs on schedule here, but the server's worker will.
     const next = schedule ? nextCronRun(schedule.cron, schedule.tz, ctx.now()) : null;
     const run = last.get(job.name);
