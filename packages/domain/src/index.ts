@@ -9,6 +9,7 @@ export * from './compare';
 export * from './constants/enums';
 export * from './constants/options';
 export * from './filters';
+export * from './hubspot';
 export * from './ipp';
 export * from './partner-list-fields';
 export * from './performance';
