@@ -1,6 +1,7 @@
 export * from './activity';
 export * from './common';
 export * from './dashboard';
+export * from './hubspot';
 export * from './imports';
 export * from './partners';
 export * from './plans';
