@@ -30,7 +30,10 @@ export const SaveHubSpotConnectionRequest = z
     version: Version.optional(),
     token: Secret.nullable().optional().meta({ description: 'Private-app access token; null disconnects' }),
     clientSecret: Secret.nullable().optional().meta({ description: 'App client secret that signs webhooks (v3)' }),
-    baseUrl: z.url({ message: 'must be a URL', protocol: /^https?$/ }).max(500).optional(),
+    baseUrl: z
+      .url({ message: 'must be a URL', protocol: /^https?$/ })
+      .max(500)
+      .optional(),
     stageMap: z
       .record(Text(200).min(1, 'must name a stage as "pipelineId/stageId" or "stageId"'), REFERRAL_STAGE)
       .optional()

@@ -14,7 +14,12 @@ type Rep = typeof reps.$inferSelect;
  * name (then linked). A company no partner matches becomes a new partner — only companies that have
  * partner-sales-rep contacts get here, so HubSpot's other companies never turn into partners.
  */
-async function partnerForCompany(tx: Tx, ctx: ServiceContext, company: HubSpotRecord, outcome: PageOutcome): Promise<Partner | null> {
+async function partnerForCompany(
+  tx: Tx,
+  ctx: ServiceContext,
+  company: HubSpotRecord,
+  outcome: PageOutcome,
+): Promise<Partner | null> {
   const [linked] = await tx.select().from(partners).where(eq(partners.hubspotCompanyId, company.id)).limit(1);
   if (linked) return linked;
   const domain = normaliseDomain(company.properties.domain) ?? normaliseDomain(company.properties.website);
@@ -40,25 +45,52 @@ async function partnerForCompany(tx: Tx, ctx: ServiceContext, company: HubSpotRe
       .set({ hubspotCompanyId: company.id, domain: match.domain ?? domain, version: match.version + 1, updatedAt: ctx.now() })
       .where(eq(partners.id, match.id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'partner', entityId: match.id, partnerId: match.id, operation: 'update', before: match, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'partner',
+      entityId: match.id,
+      partnerId: match.id,
+      operation: 'update',
+      before: match,
+      after: updated!,
+    });
     count(outcome, 'partners.linked');
     return updated!;
   }
-  const [clash] = await tx.select({ id: partners.id }).from(partners).where(sql`lower(${partners.name}) = lower(${name})`).limit(1);
+  const [clash] = await tx
+    .select({ id: partners.id })
+    .from(partners)
+    .where(sql`lower(${partners.name}) = lower(${name})`)
+    .limit(1);
   if (clash) {
-    outcome.failures.push({ object: 'company', id: company.id, reason: `a partner named "${name}" is already linked to another HubSpot company` });
+    outcome.failures.push({
+      object: 'company',
+      id: company.id,
+      reason: `a partner named "${name}" is already linked to another HubSpot company`,
+    });
     return null;
   }
   const [created] = await tx
     .insert(partners)
     .values({ name, domain, hubspotCompanyId: company.id, createdAt: ctx.now(), updatedAt: ctx.now() })
     .returning();
-  await recordChange(tx, ctx, { entityType: 'partner', entityId: created!.id, partnerId: created!.id, operation: 'create', after: created! });
+  await recordChange(tx, ctx, {
+    entityType: 'partner',
+    entityId: created!.id,
+    partnerId: created!.id,
+    operation: 'create',
+    after: created!,
+  });
   count(outcome, 'partners.created');
   return created!;
 }
 
-async function findRep(tx: Tx, contactId: string, email: string | null | undefined, partnerId: string, name: string): Promise<Rep | null> {
+async function findRep(
+  tx: Tx,
+  contactId: string,
+  email: string | null | undefined,
+  partnerId: string,
+  name: string,
+): Promise<Rep | null> {
   const [byContact] = await tx.select().from(reps).where(eq(reps.hubspotContactId, contactId)).limit(1);
   if (byContact) return byContact;
   if (email) {
@@ -86,7 +118,9 @@ async function uniqueClash(tx: Tx, fields: { partnerId: string; name: string; em
     );
   const other = others.find((r) => r.id !== exceptId);
   if (!other) return null;
-  return other.email?.toLowerCase() === fields.email ? `another rep already has the email ${fields.email}` : `the partner already has a rep named "${fields.name}"`;
+  return other.email?.toLowerCase() === fields.email
+    ? `another rep already has the email ${fields.email}`
+    : `the partner already has a rep named "${fields.name}"`;
 }
 
 /**
@@ -94,7 +128,11 @@ async function uniqueClash(tx: Tx, fields: { partnerId: string; name: string; em
  * fields it owns (name, email, title, tier, quality, company); the tracker's own fields are never
  * touched. A record that cannot apply is reported, and the rest of the page still applies.
  */
-export async function applyContactsPage(tx: Tx, ctx: ServiceContext, page: ContactsPage): Promise<PageOutcome & { partnerIds: Set<string> }> {
+export async function applyContactsPage(
+  tx: Tx,
+  ctx: ServiceContext,
+  page: ContactsPage,
+): Promise<PageOutcome & { partnerIds: Set<string> }> {
   const outcome = emptyOutcome();
   const partnerIds = new Set<string>();
   const partnerOfCompany = new Map<string, Partner | null>();
@@ -112,7 +150,11 @@ export async function applyContactsPage(tx: Tx, ctx: ServiceContext, page: Conta
       if (partner) break;
     }
     if (!partner) {
-      outcome.failures.push({ object: 'contact', id: contact.id, reason: 'no associated company matches a partner: a rep needs one' });
+      outcome.failures.push({
+        object: 'contact',
+        id: contact.id,
+        reason: 'no associated company matches a partner: a rep needs one',
+      });
       continue;
     }
     partnerIds.add(partner.id);
@@ -134,7 +176,13 @@ export async function applyContactsPage(tx: Tx, ctx: ServiceContext, page: Conta
         .insert(reps)
         .values({ ...desired, name: desired.name!, hubspotContactId: contact.id, createdAt: ctx.now(), updatedAt: ctx.now() })
         .returning();
-      await recordChange(tx, ctx, { entityType: 'rep', entityId: created!.id, partnerId: partner.id, operation: 'create', after: created! });
+      await recordChange(tx, ctx, {
+        entityType: 'rep',
+        entityId: created!.id,
+        partnerId: partner.id,
+        operation: 'create',
+        after: created!,
+      });
       count(outcome, 'reps.created');
       partnerIds.add(partner.id);
       continue;
@@ -150,7 +198,14 @@ export async function applyContactsPage(tx: Tx, ctx: ServiceContext, page: Conta
       .set({ ...changes, ...link, version: current.version + 1, updatedAt: ctx.now() })
       .where(eq(reps.id, current.id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'rep', entityId: current.id, partnerId: partner.id, operation: 'update', before: current, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'rep',
+      entityId: current.id,
+      partnerId: partner.id,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     count(outcome, 'reps.updated');
     partnerIds.add(partner.id);
     partnerIds.add(current.partnerId);

@@ -21,12 +21,17 @@ export async function applyDealsPage(
   const partnerIds = new Set<string>();
   const companyIds = [...new Set(page.deals.flatMap((d) => d.companyIds))];
   const linked = companyIds.length
-    ? await tx.select({ id: partners.id, companyId: partners.hubspotCompanyId }).from(partners).where(inArray(partners.hubspotCompanyId, companyIds))
+    ? await tx
+        .select({ id: partners.id, companyId: partners.hubspotCompanyId })
+        .from(partners)
+        .where(inArray(partners.hubspotCompanyId, companyIds))
     : [];
   const partnerOfCompany = new Map(linked.map((p) => [p.companyId!, p.id]));
   const repOf = await repsByContact(tx, [...new Set(page.deals.flatMap((d) => d.contactIds))]);
   const dealIds = page.deals.map((d) => d.record.id);
-  const existing = dealIds.length ? await tx.select().from(referrals).where(inArray(referrals.hubspotDealId, dealIds)).for('update') : [];
+  const existing = dealIds.length
+    ? await tx.select().from(referrals).where(inArray(referrals.hubspotDealId, dealIds)).for('update')
+    : [];
   const referralOf = new Map(existing.map((r) => [r.hubspotDealId!, r]));
 
   for (const { record, companyIds: companies, contactIds } of page.deals) {
@@ -36,7 +41,11 @@ export async function applyDealsPage(
       count(outcome, 'referrals.skipped');
       continue;
     }
-    const mapped = referralFromDeal(record.properties, { stageMap: opts.stageMap, createdAt: record.createdAt, currencyDigits: opts.currencyDigits });
+    const mapped = referralFromDeal(record.properties, {
+      stageMap: opts.stageMap,
+      createdAt: record.createdAt,
+      currencyDigits: opts.currencyDigits,
+    });
     if (!mapped.ok) {
       outcome.failures.push({ object: 'deal', id: record.id, reason: mapped.reason });
       continue;
@@ -47,9 +56,22 @@ export async function applyDealsPage(
     if (!current) {
       const [created] = await tx
         .insert(referrals)
-        .values({ ...mapped.referral, partnerId, repId: rep?.id ?? null, hubspotDealId: record.id, createdAt: ctx.now(), updatedAt: ctx.now() })
+        .values({
+          ...mapped.referral,
+          partnerId,
+          repId: rep?.id ?? null,
+          hubspotDealId: record.id,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        })
         .returning();
-      await recordChange(tx, ctx, { entityType: 'referral', entityId: created!.id, partnerId, operation: 'create', after: created! });
+      await recordChange(tx, ctx, {
+        entityType: 'referral',
+        entityId: created!.id,
+        partnerId,
+        operation: 'create',
+        after: created!,
+      });
       referralOf.set(record.id, created!);
       count(outcome, 'referrals.created');
       partnerIds.add(partnerId);
@@ -67,7 +89,14 @@ export async function applyDealsPage(
       .set({ ...next, version: current.version + 1, updatedAt: ctx.now() })
       .where(eq(referrals.id, current.id))
       .returning();
-    await recordChange(tx, ctx, { entityType: 'referral', entityId: current.id, partnerId: current.partnerId, operation: 'update', before: current, after: updated! });
+    await recordChange(tx, ctx, {
+      entityType: 'referral',
+      entityId: current.id,
+      partnerId: current.partnerId,
+      operation: 'update',
+      before: current,
+      after: updated!,
+    });
     referralOf.set(record.id, updated!);
     count(outcome, 'referrals.updated');
     partnerIds.add(current.partnerId);

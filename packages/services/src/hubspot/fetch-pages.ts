@@ -37,7 +37,8 @@ function nextWindow(
   const last = results.at(-1)?.properties[modifiedProp];
   const since = last ? new Date(Date.parse(last)).toISOString() : undefined;
   // A window of 10,000 records modified in one millisecond cannot be split by time: say so, never loop.
-  if (!since || since === cursor.since) throw new Error(`more than ${SEARCH_RESULT_CAP} records modified at ${last}: cannot page further`);
+  if (!since || since === cursor.since)
+    throw new Error(`more than ${SEARCH_RESULT_CAP} records modified at ${last}: cannot page further`);
   return { next: { since, maxModified }, maxModified };
 }
 
@@ -63,7 +64,11 @@ async function contactsWithCompanies(ctx: ServiceContext, api: HubSpotApi, conta
 }
 
 /** Full pull of reps: every partner-sales-rep contact by ascending id (key-set paging has no 10,000 cap). */
-export async function fetchAllContacts(ctx: ServiceContext, api: HubSpotApi, cursor: PhaseCursor): Promise<Fetched<ContactsPage>> {
+export async function fetchAllContacts(
+  ctx: ServiceContext,
+  api: HubSpotApi,
+  cursor: PhaseCursor,
+): Promise<Fetched<ContactsPage>> {
   const result = await api.search('contacts', {
     filters: [IS_REP, ...(cursor.lastId ? [{ propertyName: 'hs_object_id', operator: 'GT', value: cursor.lastId }] : [])],
     sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
@@ -76,7 +81,11 @@ export async function fetchAllContacts(ctx: ServiceContext, api: HubSpotApi, cur
 }
 
 /** Incremental pull of reps: contacts modified since the cursor, oldest change first. */
-export async function fetchChangedContacts(ctx: ServiceContext, api: HubSpotApi, cursor: PhaseCursor): Promise<Fetched<ContactsPage>> {
+export async function fetchChangedContacts(
+  ctx: ServiceContext,
+  api: HubSpotApi,
+  cursor: PhaseCursor,
+): Promise<Fetched<ContactsPage>> {
   const result = await api.search('contacts', {
     filters: [IS_REP, { propertyName: 'lastmodifieddate', operator: 'GTE', value: String(Date.parse(cursor.since!)) }],
     sort: { propertyName: 'lastmodifieddate', direction: 'ASCENDING' },
@@ -88,9 +97,22 @@ export async function fetchChangedContacts(ctx: ServiceContext, api: HubSpotApi,
   return { page, ...nextWindow(cursor, result.results, result.after, 'lastmodifieddate') };
 }
 
-async function dealsPage(api: HubSpotApi, dealIds: string[], companiesOfDeal: Map<string, string[]>, contactsOfDeal?: Map<string, string[]>) {
+async function dealsPage(
+  api: HubSpotApi,
+  dealIds: string[],
+  companiesOfDeal: Map<string, string[]>,
+  contactsOfDeal?: Map<string, string[]>,
+) {
   const { records } = dealIds.length ? await api.batchRead('deals', dealIds, DEAL_PROPERTIES_READ) : { records: [] };
-  const contacts = contactsOfDeal ?? (records.length ? await api.associations('deals', 'contacts', records.map((r) => r.id)) : new Map());
+  const contacts =
+    contactsOfDeal ??
+    (records.length
+      ? await api.associations(
+          'deals',
+          'contacts',
+          records.map((r) => r.id),
+        )
+      : new Map());
   return {
     deals: records.map((record) => ({
       record,
@@ -114,7 +136,8 @@ export async function fetchCompanyDeals(ctx: ServiceContext, api: HubSpotApi, cu
   if (companyIds.length === 0) return { page: { deals: [] }, next: null };
   const dealsOf = await api.associations('companies', 'deals', companyIds);
   const companiesOfDeal = new Map<string, string[]>();
-  for (const [companyId, dealIds] of dealsOf) for (const d of dealIds) companiesOfDeal.set(d, [...(companiesOfDeal.get(d) ?? []), companyId]);
+  for (const [companyId, dealIds] of dealsOf)
+    for (const d of dealIds) companiesOfDeal.set(d, [...(companiesOfDeal.get(d) ?? []), companyId]);
   const page = await dealsPage(api, [...companiesOfDeal.keys()], companiesOfDeal);
   return { page, next: { lastId: companyIds.at(-1)! } };
 }
@@ -133,9 +156,12 @@ export async function fetchRepDeals(ctx: ServiceContext, api: HubSpotApi, cursor
   if (contactIds.length === 0) return { page: { deals: [] }, next: null };
   const dealsOf = await api.associations('contacts', 'deals', contactIds);
   const contactsOfDeal = new Map<string, string[]>();
-  for (const [contactId, dealIds] of dealsOf) for (const d of dealIds) contactsOfDeal.set(d, [...(contactsOfDeal.get(d) ?? []), contactId]);
+  for (const [contactId, dealIds] of dealsOf)
+    for (const d of dealIds) contactsOfDeal.set(d, [...(contactsOfDeal.get(d) ?? []), contactId]);
   const candidates = [...contactsOfDeal.keys()];
-  const companiesOfDeal = candidates.length ? await api.associations('deals', 'companies', candidates) : new Map<string, string[]>();
+  const companiesOfDeal = candidates.length
+    ? await api.associations('deals', 'companies', candidates)
+    : new Map<string, string[]>();
   const allCompanies = [...new Set([...companiesOfDeal.values()].flat())];
   const linked = allCompanies.length
     ? new Set(

@@ -43,7 +43,10 @@ export async function getHubSpotConnection(ctx: ServiceContext): Promise<HubSpot
 }
 
 /** Stores the token, secret and options. A new token or address clears the incremental cursors. */
-export async function saveHubSpotConnection(ctx: ServiceContext, input: SaveHubSpotConnectionRequest): Promise<HubSpotConnectionDto> {
+export async function saveHubSpotConnection(
+  ctx: ServiceContext,
+  input: SaveHubSpotConnectionRequest,
+): Promise<HubSpotConnectionDto> {
   return inTransaction(ctx, async (tx) => {
     const current = await loadConnection(tx);
     if (input.version !== undefined && input.version !== current.version) {
@@ -52,7 +55,8 @@ export async function saveHubSpotConnection(ctx: ServiceContext, input: SaveHubS
       });
     }
     const { version: _version, token, ...options } = input;
-    const account = (token !== undefined && token !== current.accessToken) || (options.baseUrl && options.baseUrl !== current.baseUrl);
+    const account =
+      (token !== undefined && token !== current.accessToken) || (options.baseUrl && options.baseUrl !== current.baseUrl);
     const [updated] = await tx
       .update(hubspotConnection)
       .set({

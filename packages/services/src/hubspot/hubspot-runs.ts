@@ -21,7 +21,11 @@ export async function startRun(ctx: ServiceContext, kind: RunKind): Promise<{ ru
       .limit(1)
       .for('update');
     if (last && last.kind === kind && last.status !== 'succeeded' && kind !== 'push') {
-      const [run] = await tx.update(hubspotRuns).set({ status: 'running', error: null }).where(eq(hubspotRuns.id, last.id)).returning();
+      const [run] = await tx
+        .update(hubspotRuns)
+        .set({ status: 'running', error: null })
+        .where(eq(hubspotRuns.id, last.id))
+        .returning();
       return { run: run!, resumed: true };
     }
     const [run] = await tx.insert(hubspotRuns).values({ kind, startedAt: ctx.now() }).returning();
@@ -30,14 +34,23 @@ export async function startRun(ctx: ServiceContext, kind: RunKind): Promise<{ ru
 }
 
 /** Adds a page's outcome and moves the cursor, in the transaction that applied the page. */
-export async function recordPage(tx: Tx, runId: string, cursor: Record<string, unknown>, outcome: PageOutcome, requests: number): Promise<void> {
+export async function recordPage(
+  tx: Tx,
+  runId: string,
+  cursor: Record<string, unknown>,
+  outcome: PageOutcome,
+  requests: number,
+): Promise<void> {
   const [run] = await tx.select().from(hubspotRuns).where(eq(hubspotRuns.id, runId)).for('update');
   const counts = { ...run!.counts };
   for (const [key, n] of Object.entries(outcome.counts)) counts[key] = (counts[key] ?? 0) + n;
   const failures = [...run!.failures, ...outcome.failures].slice(0, MAX_STORED_FAILURES);
   const dropped = run!.failures.length + outcome.failures.length - failures.length;
   if (dropped > 0) counts['failures.notStored'] = (counts['failures.notStored'] ?? 0) + dropped;
-  await tx.update(hubspotRuns).set({ cursor, counts, failures, requests: run!.requests + requests }).where(eq(hubspotRuns.id, runId));
+  await tx
+    .update(hubspotRuns)
+    .set({ cursor, counts, failures, requests: run!.requests + requests })
+    .where(eq(hubspotRuns.id, runId));
 }
 
 export async function finishRun(

@@ -16,7 +16,10 @@ export async function testHubSpotConnection(ctx: ServiceContext, overrides: HubS
  * Creates the custom properties the sync needs when they are missing (Properties API): the rep tag,
  * tier and quality on contacts, the partner aggregates on companies. Safe to run again.
  */
-export async function setupHubSpotProperties(ctx: ServiceContext, overrides: HubSpotApiOverrides = {}): Promise<HubSpotSetupResult> {
+export async function setupHubSpotProperties(
+  ctx: ServiceContext,
+  overrides: HubSpotApiOverrides = {},
+): Promise<HubSpotSetupResult> {
   const api = hubspotApiFor(await readConnection(ctx), overrides);
   const created: string[] = [];
   const existing: string[] = [];

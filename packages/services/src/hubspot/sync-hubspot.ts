@@ -72,10 +72,19 @@ export async function syncHubSpot(ctx: ServiceContext, options: SyncHubSpotOptio
   let counted = 0;
   let pages = 0;
   try {
-    for (let i = Math.max(0, phases.findIndex((p) => p.name === cursor.phase)); i < phases.length; i++) {
+    for (
+      let i = Math.max(
+        0,
+        phases.findIndex((p) => p.name === cursor.phase),
+      );
+      i < phases.length;
+      i++
+    ) {
       const phase = phases[i]!;
       let at: PhaseCursor | null =
-        cursor.phase === phase.name && cursor.at ? cursor.at : { since: phase.name === 'contacts' ? since.contacts : since.deals };
+        cursor.phase === phase.name && cursor.at
+          ? cursor.at
+          : { since: phase.name === 'contacts' ? since.contacts : since.deals };
       while (at) {
         const { page, next, maxModified } = await phase.fetch(ctx, api, at);
         // The newest change seen in this phase: where the next incremental pull starts once the run is whole.
@@ -107,7 +116,12 @@ export async function syncHubSpot(ctx: ServiceContext, options: SyncHubSpotOptio
 }
 
 /** After a whole pull: the next incremental one searches from here. */
-async function advanceCursors(ctx: ServiceContext, kind: 'full' | 'incremental', run: HubSpotRun, maxModified: Record<string, string>) {
+async function advanceCursors(
+  ctx: ServiceContext,
+  kind: 'full' | 'incremental',
+  run: HubSpotRun,
+  maxModified: Record<string, string>,
+) {
   await inTransaction(ctx, async (tx) => {
     if (kind === 'full') {
       const from = new Date(run.startedAt.getTime() - CURSOR_SKEW_MS);

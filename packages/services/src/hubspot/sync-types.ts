@@ -35,4 +35,12 @@ export const CONTACT_PROPERTIES_READ = [
   'hs_object_id',
 ];
 export const COMPANY_PROPERTIES_READ = ['name', 'domain', 'website'];
-export const DEAL_PROPERTIES_READ = ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'createdate', 'hs_lastmodifieddate'];
+export const DEAL_PROPERTIES_READ = [
+  'dealname',
+  'amount',
+  'closedate',
+  'pipeline',
+  'dealstage',
+  'createdate',
+  'hs_lastmodifieddate',
+];
