@@ -21,6 +21,7 @@ import { actionRoutes } from './routes/actions.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { healthRoutes } from './routes/health.routes';
+import { hubspotRoutes } from './routes/hubspot.routes';
 import { importRoutes } from './routes/imports.routes';
 import { partnerRoutes } from './routes/partners.routes';
 import { planRoutes } from './routes/plans.routes';
@@ -118,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'custom fields',
         'settings',
         'dashboard',
+        'hubspot',
         'workspace',
         'health',
       ].map((name) => ({ name })),
@@ -149,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         settingsRoutes,
         importRoutes,
         dashboardRoutes,
+        hubspotRoutes,
         workspaceRoutes,
       ]) {
         await api.register(plugin, routes);
