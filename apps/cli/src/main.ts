@@ -4,6 +4,7 @@ import { registerBackup } from './commands/backup';
 import { registerDemo } from './commands/demo';
 import { registerDone } from './commands/done';
 import { registerExport } from './commands/export';
+import { registerHubSpot } from './commands/hubspot';
 import { registerImport } from './commands/import';
 import { registerLog } from './commands/log';
 import { registerPartner } from './commands/partner';
@@ -11,6 +12,7 @@ import { registerPartners } from './commands/partners';
 import { registerRestore } from './commands/restore';
 import { registerServe } from './commands/serve';
 import { registerSnooze } from './commands/snooze';
+import { registerSync } from './commands/sync';
 import { registerToday } from './commands/today';
 import { CliError, EXIT, type ExitCode, oneLine } from './errors';
 
@@ -40,6 +42,8 @@ function program(): Command {
     registerRestore,
     registerImport,
     registerExport,
+    registerSync,
+    registerHubSpot,
     registerServe,
   ]) {
     register(root);

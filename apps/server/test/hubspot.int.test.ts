@@ -33,7 +33,7 @@ describe('HubSpot over HTTP', () => {
   it('stores the token and client secret but shows only that they are configured', async () => {
     const before = await api.get('/api/hubspot/connection');
     expect(before.body).toMatchObject({ configured: false, tokenHint: null, clientSecretConfigured: false });
-    const saved = await api.request('PUT', '/api/hubspot/connection', {
+    const saved = await api.patch('/api/hubspot/connection', {
       token: standIn.accessToken,
       clientSecret: standIn.clientSecret,
       baseUrl: standIn.url,
@@ -50,8 +50,8 @@ describe('HubSpot over HTTP', () => {
   });
 
   it('names the field of a bad connection option', async () => {
-    expectProblem(await api.request('PUT', '/api/hubspot/connection', { stageMap: { x: 'won' } }), 400, 'stageMap.x');
-    expectProblem(await api.request('PUT', '/api/hubspot/connection', { baseUrl: 'ftp://x' }), 400, 'baseUrl');
+    expectProblem(await api.patch('/api/hubspot/connection', { stageMap: { x: 'won' } }), 400, 'stageMap.x');
+    expectProblem(await api.patch('/api/hubspot/connection', { baseUrl: 'ftp://x' }), 400, 'baseUrl');
   });
 
   it('tests, sets up, syncs and pushes, never echoing a secret', async () => {

@@ -40,7 +40,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
     async (request) => getHubSpotConnection(contextOf(request)),
   );
 
-  app.put(
+  app.patch(
     '/hubspot/connection',
     {
       schema: {
