@@ -32,6 +32,13 @@ export type BatchFailure = { id: string; reason: string };
 /** Search results are capped at 10,000 per query (HubSpot answers 400 beyond). */
 export const SEARCH_RESULT_CAP = 10_000;
 export const BATCH_SIZE = 100;
+/** Associations v4 batch read takes up to 1,000 source ids per call. */
+export const ASSOCIATION_BATCH_SIZE = 1000;
+/** List pages hold at most 100 records. */
+export const LIST_PAGE_SIZE = 100;
+
+/** A listed record with the ids of its associated records, by object type. */
+export type ListedRecord = HubSpotRecord & { associations: Partial<Record<HubSpotObjectType, string[]>> };
 
 const chunks = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
@@ -45,6 +52,16 @@ function toRecord(o: {
   const iso = (d: Date | string | undefined) => (d instanceof Date ? d.toISOString() : d);
   return { id: String(o.id), properties: o.properties ?? {}, createdAt: iso(o.createdAt), updatedAt: iso(o.updatedAt) };
 }
+
+// Inline association keys: HubSpot names the object type, by name or by type id.
+const ASSOCIATION_KEYS: Record<string, HubSpotObjectType> = {
+  contacts: 'contacts',
+  companies: 'companies',
+  deals: 'deals',
+  '0-1': 'contacts',
+  '0-2': 'companies',
+  '0-3': 'deals',
+};
 
 type BatchErrors = { errors?: { message?: string; category?: string; context?: Record<string, string[]> }[] };
 
@@ -148,6 +165,28 @@ export function createHubSpotApi(config: HubSpotConfig) {
       };
     },
 
+    /**
+     * One page of every record of a type, oldest id first, with associated ids inline (a full pull
+     * reads them this way: no search limit, no 10,000 cap, and no separate association calls).
+     */
+    async listPage(
+      type: HubSpotObjectType,
+      request: { after?: string | undefined; properties: string[]; associations: HubSpotObjectType[] },
+    ): Promise<{ results: ListedRecord[]; after: string | null }> {
+      const response = await call(`listing ${type}`, () =>
+        objects(type).basicApi.getPage(LIST_PAGE_SIZE, request.after, request.properties, undefined, request.associations, false),
+      );
+      const results = response.results.map((o) => {
+        const associations: ListedRecord['associations'] = {};
+        for (const [key, value] of Object.entries(o.associations ?? {})) {
+          const to = ASSOCIATION_KEYS[key];
+          if (to) associations[to] = [...new Set(value.results.map((a) => String(a.id)))];
+        }
+        return { ...toRecord(o), associations };
+      });
+      return { results, after: response.paging?.next?.after ?? null };
+    },
+
     /** Reads records by id, 100 per call; ids HubSpot does not know come back in `missing`. */
     async batchRead(type: HubSpotObjectType, ids: readonly string[], properties: string[]) {
       const records: HubSpotRecord[] = [];
@@ -165,7 +204,7 @@ export function createHubSpotApi(config: HubSpotConfig) {
     /** Associated record ids per source id (associations v4 batch read, 100 sources per call). */
     async associations(from: HubSpotObjectType, to: HubSpotObjectType, ids: readonly string[]): Promise<Map<string, string[]>> {
       const result = new Map<string, string[]>();
-      for (const chunk of chunks([...new Set(ids)], BATCH_SIZE)) {
+      for (const chunk of chunks([...new Set(ids)], ASSOCIATION_BATCH_SIZE)) {
         const response = await call(`reading ${from} → ${to} associations`, () =>
           client.crm.associations.v4.batchApi.getPage(from, to, { inputs: chunk.map((id) => ({ id })) } as never),
         );

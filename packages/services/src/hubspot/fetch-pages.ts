@@ -1,7 +1,8 @@
-import type { HubSpotApi, HubSpotRecord } from '@ptrack/integrations';
+import { isPartnerSalesRep } from '@ptrack/domain';
+import type { HubSpotApi, HubSpotRecord, ListedRecord } from '@ptrack/integrations';
 import { SEARCH_RESULT_CAP } from '@ptrack/integrations';
-import { partners, reps } from '@ptrack/storage';
-import { and, asc, gt, inArray, isNotNull } from 'drizzle-orm';
+import { partners } from '@ptrack/storage';
+import { inArray } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import {
   COMPANY_PROPERTIES_READ,
@@ -11,12 +12,13 @@ import {
   type DealsPage,
 } from './sync-types';
 
-/** Where a phase stands: the last id (key-set paging) or the search window (since + offset). */
-export type PhaseCursor = { lastId?: string; since?: string; after?: string; maxModified?: string };
+/** Where a phase stands: the list cursor (full), or the search window and offset (incremental). */
+export type PhaseCursor = { since?: string; after?: string; maxModified?: string };
 export type Fetched<P> = { page: P; next: PhaseCursor | null; maxModified?: string | undefined };
 
 const SEARCH_PAGE = 200;
-const CHUNK = 100;
+// List calls per applied page: 500 records per transaction, and their companies read in a few batches.
+const LIST_CALLS_PER_PAGE = 5;
 const IS_REP = { propertyName: 'partner_sales_rep', operator: 'EQ', value: 'true' };
 
 const later = (a: string | undefined, b: string | null | undefined) => (!b ? a : !a || Date.parse(b) > Date.parse(a) ? b : a);
@@ -42,12 +44,21 @@ function nextWindow(
   return { next: { since, maxModified }, maxModified };
 }
 
-async function contactsWithCompanies(ctx: ServiceContext, api: HubSpotApi, contacts: HubSpotRecord[]): Promise<ContactsPage> {
-  const companiesOf = await api.associations(
-    'contacts',
-    'companies',
-    contacts.map((c) => c.id),
-  );
+async function contactsWithCompanies(
+  ctx: ServiceContext,
+  api: HubSpotApi,
+  contacts: HubSpotRecord[],
+  inline?: Map<string, string[]>,
+): Promise<ContactsPage> {
+  const companiesOf =
+    inline ??
+    (contacts.length
+      ? await api.associations(
+          'contacts',
+          'companies',
+          contacts.map((c) => c.id),
+        )
+      : new Map<string, string[]>());
   const companyIds = [...new Set([...companiesOf.values()].flat())];
   // Companies already linked to a partner need no read: the link is all a rep needs.
   const linked = companyIds.length
@@ -63,21 +74,37 @@ async function contactsWithCompanies(ctx: ServiceContext, api: HubSpotApi, conta
   return { contacts, companiesOf, companies };
 }
 
-/** Full pull of reps: every partner-sales-rep contact by ascending id (key-set paging has no 10,000 cap). */
+/**
+ * Full pull of reps: every contact, listed by ascending id with its companies inline, keeping the
+ * partner sales reps. A page is up to five list calls, so the companies it reads come in few batches.
+ */
 export async function fetchAllContacts(
   ctx: ServiceContext,
   api: HubSpotApi,
   cursor: PhaseCursor,
 ): Promise<Fetched<ContactsPage>> {
-  const result = await api.search('contacts', {
-    filters: [IS_REP, ...(cursor.lastId ? [{ propertyName: 'hs_object_id', operator: 'GT', value: cursor.lastId }] : [])],
-    sort: { propertyName: 'hs_object_id', direction: 'ASCENDING' },
-    properties: CONTACT_PROPERTIES_READ,
-    limit: SEARCH_PAGE,
-  });
-  const page = await contactsWithCompanies(ctx, api, result.results);
-  const last = result.results.at(-1);
-  return { page, next: result.after && last ? { lastId: last.id } : null };
+  const { records, after } = await listPages(api, 'contacts', cursor.after, CONTACT_PROPERTIES_READ, ['companies']);
+  const reps = records.filter((r) => isPartnerSalesRep(r.properties));
+  const page = await contactsWithCompanies(ctx, api, reps, new Map(reps.map((r) => [r.id, r.associations.companies ?? []])));
+  return { page, next: after ? { after } : null };
+}
+
+async function listPages(
+  api: HubSpotApi,
+  type: 'contacts' | 'deals',
+  from: string | undefined,
+  properties: string[],
+  associations: ('companies' | 'contacts')[],
+) {
+  const records: ListedRecord[] = [];
+  let after: string | null | undefined = from;
+  for (let i = 0; i < LIST_CALLS_PER_PAGE; i++) {
+    const result = await api.listPage(type, { after: after ?? undefined, properties, associations });
+    records.push(...result.results);
+    after = result.after;
+    if (!after) break;
+  }
+  return { records, after: after ?? null };
 }
 
 /** Incremental pull of reps: contacts modified since the cursor, oldest change first. */
@@ -97,84 +124,15 @@ export async function fetchChangedContacts(
   return { page, ...nextWindow(cursor, result.results, result.after, 'lastmodifieddate') };
 }
 
-async function dealsPage(
-  api: HubSpotApi,
-  dealIds: string[],
-  companiesOfDeal: Map<string, string[]>,
-  contactsOfDeal?: Map<string, string[]>,
-) {
-  const { records } = dealIds.length ? await api.batchRead('deals', dealIds, DEAL_PROPERTIES_READ) : { records: [] };
-  const contacts =
-    contactsOfDeal ??
-    (records.length
-      ? await api.associations(
-          'deals',
-          'contacts',
-          records.map((r) => r.id),
-        )
-      : new Map());
-  return {
-    deals: records.map((record) => ({
-      record,
-      companyIds: companiesOfDeal.get(record.id) ?? [],
-      contactIds: contacts.get(record.id) ?? [],
-    })),
-  } satisfies DealsPage;
-}
-
-/** Full pull of deals, part 1: the deals of linked partner companies, 100 companies per page. */
-export async function fetchCompanyDeals(ctx: ServiceContext, api: HubSpotApi, cursor: PhaseCursor): Promise<Fetched<DealsPage>> {
-  const rows = await inTransaction(ctx, (tx) =>
-    tx
-      .select({ id: partners.hubspotCompanyId })
-      .from(partners)
-      .where(and(isNotNull(partners.hubspotCompanyId), cursor.lastId ? gt(partners.hubspotCompanyId, cursor.lastId) : undefined))
-      .orderBy(asc(partners.hubspotCompanyId))
-      .limit(CHUNK),
-  );
-  const companyIds = rows.map((r) => r.id!);
-  if (companyIds.length === 0) return { page: { deals: [] }, next: null };
-  const dealsOf = await api.associations('companies', 'deals', companyIds);
-  const companiesOfDeal = new Map<string, string[]>();
-  for (const [companyId, dealIds] of dealsOf)
-    for (const d of dealIds) companiesOfDeal.set(d, [...(companiesOfDeal.get(d) ?? []), companyId]);
-  const page = await dealsPage(api, [...companiesOfDeal.keys()], companiesOfDeal);
-  return { page, next: { lastId: companyIds.at(-1)! } };
-}
-
-/** Full pull of deals, part 2: deals of reps that no linked partner company has (those came in part 1). */
-export async function fetchRepDeals(ctx: ServiceContext, api: HubSpotApi, cursor: PhaseCursor): Promise<Fetched<DealsPage>> {
-  const rows = await inTransaction(ctx, (tx) =>
-    tx
-      .select({ id: reps.hubspotContactId })
-      .from(reps)
-      .where(and(isNotNull(reps.hubspotContactId), cursor.lastId ? gt(reps.hubspotContactId, cursor.lastId) : undefined))
-      .orderBy(asc(reps.hubspotContactId))
-      .limit(CHUNK),
-  );
-  const contactIds = rows.map((r) => r.id!);
-  if (contactIds.length === 0) return { page: { deals: [] }, next: null };
-  const dealsOf = await api.associations('contacts', 'deals', contactIds);
-  const contactsOfDeal = new Map<string, string[]>();
-  for (const [contactId, dealIds] of dealsOf)
-    for (const d of dealIds) contactsOfDeal.set(d, [...(contactsOfDeal.get(d) ?? []), contactId]);
-  const candidates = [...contactsOfDeal.keys()];
-  const companiesOfDeal = candidates.length
-    ? await api.associations('deals', 'companies', candidates)
-    : new Map<string, string[]>();
-  const allCompanies = [...new Set([...companiesOfDeal.values()].flat())];
-  const linked = allCompanies.length
-    ? new Set(
-        (
-          await inTransaction(ctx, (tx) =>
-            tx.select({ id: partners.hubspotCompanyId }).from(partners).where(inArray(partners.hubspotCompanyId, allCompanies)),
-          )
-        ).map((r) => r.id),
-      )
-    : new Set<string | null>();
-  const repOnly = candidates.filter((d) => !(companiesOfDeal.get(d) ?? []).some((c) => linked.has(c)));
-  const page = await dealsPage(api, repOnly, companiesOfDeal, contactsOfDeal);
-  return { page, next: { lastId: contactIds.at(-1)! } };
+/** Full pull of deals: every deal, listed with its companies and contacts inline; deals of no partner are skipped when applied. */
+export async function fetchAllDeals(_ctx: ServiceContext, api: HubSpotApi, cursor: PhaseCursor): Promise<Fetched<DealsPage>> {
+  const { records, after } = await listPages(api, 'deals', cursor.after, DEAL_PROPERTIES_READ, ['companies', 'contacts']);
+  const deals = records.map((record) => ({
+    record,
+    companyIds: record.associations.companies ?? [],
+    contactIds: record.associations.contacts ?? [],
+  }));
+  return { page: { deals }, next: after ? { after } : null };
 }
 
 /** Incremental pull of deals: modified since the cursor, with their companies and contacts. */

@@ -1,4 +1,10 @@
-import { type HubSpotStandIn, type SeedProgramOptions, seedProgram, startHubSpotStandIn } from '@ptrack/hubspot-stand-in';
+import {
+  type HubSpotStandIn,
+  type HubSpotStandInOptions,
+  type SeedProgramOptions,
+  seedProgram,
+  startHubSpotStandIn,
+} from '@ptrack/hubspot-stand-in';
 import type { Database } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { createContext, type ServiceContext } from '../context';
@@ -18,9 +24,9 @@ export type HubSpotTestKit = { standIn: HubSpotStandIn; database: Database; ctx:
 
 export async function openHubSpotTestKit(
   seed: SeedProgramOptions,
-  options: { pushRepEdits?: boolean } = {},
+  options: { pushRepEdits?: boolean; standIn?: HubSpotStandInOptions } = {},
 ): Promise<HubSpotTestKit> {
-  const standIn = await startHubSpotStandIn();
+  const standIn = await startHubSpotStandIn(options.standIn);
   seedProgram(standIn.store, seed);
   const database = await openTestDatabase();
   const ctx = createContext(database, { name: 'hubspot test', source: 'api' });

@@ -95,11 +95,37 @@ describe('syncHubSpot (full)', () => {
     kit = await openHubSpotTestKit({ companies: 3, contactsPerCompany: 2, deals: 6 });
     kit.standIn.injectFaults({ status: 429, count: 4 });
     kit.standIn.injectFaults({ status: 503, count: 2, match: (_m, path) => path.includes('/batch/read') });
-    kit.standIn.injectFaults({ status: 500, count: 1, match: (_m, path) => path.includes('/search') });
+    kit.standIn.injectFaults({ status: 500, count: 1, match: (m, path) => m === 'GET' && path.endsWith('/objects/deals') });
     const report = await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
     expect(kit.standIn.stats.faults).toBe(7);
     expect(report).toMatchObject({ status: 'succeeded', created: 3 + 6 + 6, failed: [] });
     // Every attempt counts as a request, the failed ones included.
+    expect(report.requests).toBe(kit.standIn.stats.total);
+  });
+
+  it('stays under the account limit when the client limiter is set to it', async () => {
+    kit = await openHubSpotTestKit(
+      { companies: 10, contactsPerCompany: 10, deals: 2500 },
+      { standIn: { rateLimit: { max: 20, intervalMs: 1000 } } },
+    );
+    // 180 per 10 s spaces requests 56 ms apart: never 20 within a rolling second.
+    const report = await syncHubSpot(kit.ctx, { mode: 'full', api: { ...FAST, requestsPer10s: 180 } });
+    expect(report).toMatchObject({ status: 'succeeded', failed: [] });
+    expect(report.requests).toBeGreaterThan(20);
+    expect(kit.standIn.stats.rateLimited).toBe(0);
+  });
+
+  it('waits out real rate limiting when the limiter is set too high, and loses nothing', async () => {
+    kit = await openHubSpotTestKit(
+      { companies: 10, contactsPerCompany: 10, deals: 2500 },
+      { standIn: { rateLimit: { max: 3, intervalMs: 1000 } } },
+    );
+    const report = await syncHubSpot(kit.ctx, {
+      mode: 'full',
+      api: { ...FAST, retry: { attempts: 6, baseDelayMs: 2, maxDelayMs: 10, rateLimitDelayMs: 1000, maxRateLimitDelayMs: 1000 } },
+    });
+    expect(kit.standIn.stats.rateLimited).toBeGreaterThan(0);
+    expect(report).toMatchObject({ status: 'succeeded', failed: [], created: 10 + 100 + 2500 });
     expect(report.requests).toBe(kit.standIn.stats.total);
   });
 
@@ -115,19 +141,25 @@ describe('syncHubSpot (full)', () => {
     expect(kit.standIn.stats.total).toBe(3);
   });
 
-  it('resumes an interrupted sync from its cursor without duplicates or loss', async () => {
-    const seed = { companies: 4, contactsPerCompany: 120, deals: 150 };
+  // A page is 500 listed records: 1,200 contacts make pages 1–3, 1,200 deals pages 4–6.
+  it.each([
+    [2, 'among the contacts', 1000],
+    [4, 'among the deals', 1200],
+  ])('resumes a sync interrupted after page %i (%s) without duplicates or loss', async (stopAfter, _where, repsBefore) => {
+    const seed = { companies: 12, contactsPerCompany: 100, deals: 1200 };
     kit = await openHubSpotTestKit(seed);
     const interrupted = syncHubSpot(kit.ctx, {
       mode: 'full',
       api: FAST,
       afterPage: (n) => {
-        if (n === 2) throw new Error('process killed after page 2');
+        if (n === stopAfter) throw new Error(`process killed after page ${n}`);
       },
     });
     await expect(interrupted).rejects.toThrow('process killed');
-    // Two whole pages of contacts (200 each) applied, nothing of the third.
-    expect(await kit.database.db.select().from(reps)).toHaveLength(400);
+    const half = await snapshotOf(kit);
+    // Whole pages only: nothing of the page after the interruption.
+    expect(half.reps).toHaveLength(repsBefore);
+    expect(half.referrals).toHaveLength(stopAfter === 4 ? 500 : 0);
 
     const resumed = await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
     expect(resumed).toMatchObject({ status: 'succeeded', resumed: true, failed: [] });
@@ -135,8 +167,9 @@ describe('syncHubSpot (full)', () => {
     expect(after.reps).toHaveLength(seed.companies * seed.contactsPerCompany);
     expect(new Set(after.reps.map((r) => r.hubspotContactId)).size).toBe(after.reps.length);
     expect(after.referrals).toHaveLength(seed.deals);
-    // The run's counts add up across the interruption: each rep created once.
-    expect(resumed.counts['reps.created']).toBe(seed.companies * seed.contactsPerCompany);
+    expect(new Set(after.referrals.map((r) => r.hubspotDealId)).size).toBe(seed.deals);
+    // The run's counts add up across the interruption: each record created exactly once.
+    expect(resumed.counts).toMatchObject({ 'reps.created': 1200, 'referrals.created': 1200, 'partners.created': 12 });
   });
 });
 

@@ -10,10 +10,9 @@ import { applyDealsPage } from './apply-deals';
 import {
   type Fetched,
   fetchAllContacts,
+  fetchAllDeals,
   fetchChangedContacts,
   fetchChangedDeals,
-  fetchCompanyDeals,
-  fetchRepDeals,
   type PhaseCursor,
 } from './fetch-pages';
 import { type HubSpotApiOverrides, hubspotApiFor, readConnection } from './hubspot-connection';
@@ -49,7 +48,7 @@ function phasesOf(kind: 'full' | 'incremental', stageMap: DealStageMap): Phase[]
     apply: (tx, ctx, page) => applyDealsPage(tx, ctx, page as DealsPage, { stageMap, currencyDigits: 2 }),
   });
   return kind === 'full'
-    ? [contacts(fetchAllContacts, 'contacts'), deals(fetchCompanyDeals, 'company-deals'), deals(fetchRepDeals, 'rep-deals')]
+    ? [contacts(fetchAllContacts, 'contacts'), deals(fetchAllDeals, 'deals')]
     : [contacts(fetchChangedContacts, 'contacts'), deals(fetchChangedDeals, 'deals')];
 }
 
@@ -71,6 +70,7 @@ export async function syncHubSpot(ctx: ServiceContext, options: SyncHubSpotOptio
   let cursor = run.cursor as { phase?: string; at?: PhaseCursor; maxModified?: Record<string, string> };
   let counted = 0;
   let pages = 0;
+  let pending: Promise<Fetched<ContactsPage | DealsPage>> | null = null;
   try {
     for (
       let i = Math.max(
@@ -81,12 +81,15 @@ export async function syncHubSpot(ctx: ServiceContext, options: SyncHubSpotOptio
       i++
     ) {
       const phase = phases[i]!;
-      let at: PhaseCursor | null =
+      const at: PhaseCursor | null =
         cursor.phase === phase.name && cursor.at
           ? cursor.at
           : { since: phase.name === 'contacts' ? since.contacts : since.deals };
-      while (at) {
-        const { page, next, maxModified } = await phase.fetch(ctx, api, at);
+      pending = at ? phase.fetch(ctx, api, at) : null;
+      while (pending) {
+        const { page, next, maxModified } = await pending;
+        // The next page is fetched while this one is written: HubSpot's rate limit, not the database, sets the pace.
+        pending = next ? phase.fetch(ctx, api, next) : null;
         // The newest change seen in this phase: where the next incremental pull starts once the run is whole.
         const newest = maxModified ? { [phase.name]: maxModified } : {};
         const nextCursor = next
@@ -103,13 +106,14 @@ export async function syncHubSpot(ctx: ServiceContext, options: SyncHubSpotOptio
         });
         counted += requests;
         cursor = nextCursor;
-        at = next;
         options.afterPage?.(++pages);
       }
     }
     await advanceCursors(ctx, kind, run, cursor.maxModified ?? {});
     return toRunReport(await finishRun(ctx, run.id, { status: 'succeeded', requests: api.stats.requests - counted }), resumed);
   } catch (error) {
+    // A page fetched ahead is dropped (the cursor never moved past it), but not left running.
+    await pending?.catch(() => undefined);
     await finishRun(ctx, run.id, { status: 'failed', error: (error as Error).message, requests: api.stats.requests - counted });
     throw error;
   }
