@@ -3,6 +3,7 @@ import { useSettings } from '../hooks/use-settings';
 import { CadenceSection } from './cadence-section';
 import { CustomFieldsSection } from './custom-fields-section';
 import { GeneralSection } from './general-section';
+import { HubSpotSection } from './hubspot-section';
 import { IppSection } from './ipp-section';
 import { OptionListsSection } from './option-lists-section';
 
@@ -32,6 +33,7 @@ export function SettingsPage() {
           <IppSection settings={settings.data} />
           <OptionListsSection settings={settings.data} />
           <CustomFieldsSection />
+          <HubSpotSection />
         </>
       )}
     </Stack>
