@@ -1,6 +1,6 @@
 import { isPartnerSalesRep, normaliseDomain, repChanges, repFromContact } from '@ptrack/domain';
 import type { HubSpotRecord } from '@ptrack/integrations';
-import { partners, reps, type Tx } from '@ptrack/storage';
+import { insertRows, partners, reps, type Tx } from '@ptrack/storage';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
@@ -8,125 +8,128 @@ import { type ContactsPage, count, emptyOutcome, type PageOutcome } from './sync
 
 type Partner = typeof partners.$inferSelect;
 type Rep = typeof reps.$inferSelect;
+type NewRep = typeof reps.$inferInsert & { id: string; name: string; partnerId: string };
+
+const lower = (s: string) => s.toLowerCase();
+const companyName = (c: HubSpotRecord, domain: string | null) => c.properties.name?.trim() || domain || `HubSpot company ${c.id}`;
+const companyDomain = (c: HubSpotRecord) => normaliseDomain(c.properties.domain) ?? normaliseDomain(c.properties.website);
 
 /**
- * The partner of a HubSpot company: the one linked by id, else an unlinked one with the same domain or
- * name (then linked). A company no partner matches becomes a new partner — only companies that have
- * partner-sales-rep contacts get here, so HubSpot's other companies never turn into partners.
+ * The partners of a page's companies: the one linked by id, else an unlinked one with the same domain
+ * or name (then linked), else a new partner. Only companies with partner-sales-rep contacts get here,
+ * so HubSpot's other companies never turn into partners. All lookups are a few queries per page.
  */
-async function partnerForCompany(
+async function partnersForCompanies(
   tx: Tx,
   ctx: ServiceContext,
-  company: HubSpotRecord,
+  page: ContactsPage,
   outcome: PageOutcome,
-): Promise<Partner | null> {
-  const [linked] = await tx.select().from(partners).where(eq(partners.hubspotCompanyId, company.id)).limit(1);
-  if (linked) return linked;
-  const domain = normaliseDomain(company.properties.domain) ?? normaliseDomain(company.properties.website);
-  const name = company.properties.name?.trim() || domain || `HubSpot company ${company.id}`;
-  const candidates = await tx
+  changed: Set<string>,
+): Promise<Map<string, Partner>> {
+  const companyIds = [...new Set(page.contacts.flatMap((c) => page.companiesOf.get(c.id) ?? []))].filter((id) =>
+    page.companies.has(id),
+  );
+  const result = new Map<string, Partner>();
+  if (companyIds.length === 0) return result;
+  for (const p of await tx.select().from(partners).where(inArray(partners.hubspotCompanyId, companyIds)))
+    result.set(p.hubspotCompanyId!, p);
+  const unlinked = companyIds.filter((id) => !result.has(id)).map((id) => page.companies.get(id)!);
+  if (unlinked.length === 0) return result;
+
+  const wanted = unlinked.map((c) => {
+    const domain = companyDomain(c);
+    return { company: c, domain, name: companyName(c, domain) };
+  });
+  const names = wanted.map((w) => lower(w.name));
+  const domains = new Set(wanted.map((w) => w.domain).filter((d): d is string => d !== null));
+  const existing = await tx
     .select()
     .from(partners)
     .where(
-      and(
-        isNull(partners.hubspotCompanyId),
-        or(
-          sql`lower(${partners.name}) = lower(${name})`,
-          domain ? sql`${partners.domain} is not null or ${partners.website} is not null` : sql`false`,
-        ),
+      or(
+        inArray(sql`lower(${partners.name})`, names),
+        domains.size > 0
+          ? and(isNull(partners.hubspotCompanyId), sql`(${partners.domain} is not null or ${partners.website} is not null)`)
+          : sql`false`,
       ),
     );
-  const match =
-    (domain && candidates.find((p) => normaliseDomain(p.domain) === domain || normaliseDomain(p.website) === domain)) ||
-    candidates.find((p) => p.name.toLowerCase() === name.toLowerCase());
-  if (match) {
-    const [updated] = await tx
-      .update(partners)
-      .set({ hubspotCompanyId: company.id, domain: match.domain ?? domain, version: match.version + 1, updatedAt: ctx.now() })
-      .where(eq(partners.id, match.id))
-      .returning();
+  const byName = new Map(existing.map((p) => [lower(p.name), p]));
+  const byDomain = new Map<string, Partner>();
+  for (const p of existing) {
+    if (p.hubspotCompanyId) continue;
+    for (const d of [normaliseDomain(p.domain), normaliseDomain(p.website)]) if (d && !byDomain.has(d)) byDomain.set(d, p);
+  }
+  const toCreate: (typeof partners.$inferInsert)[] = [];
+  for (const { company, domain, name } of wanted) {
+    const named = byName.get(lower(name));
+    const match = (domain ? byDomain.get(domain) : undefined) ?? (named && !named.hubspotCompanyId ? named : undefined);
+    if (match && !match.hubspotCompanyId) {
+      const [updated] = await tx
+        .update(partners)
+        .set({ hubspotCompanyId: company.id, domain: match.domain ?? domain, version: match.version + 1, updatedAt: ctx.now() })
+        .where(eq(partners.id, match.id))
+        .returning();
+      await recordChange(tx, ctx, {
+        entityType: 'partner',
+        entityId: match.id,
+        partnerId: match.id,
+        operation: 'update',
+        before: match,
+        after: updated!,
+      });
+      count(outcome, 'partners.linked');
+      changed.add(match.id);
+      result.set(company.id, updated!);
+      byName.set(lower(updated!.name), updated!);
+      if (domain) byDomain.delete(domain);
+      continue;
+    }
+    if (named) {
+      outcome.failures.push({
+        object: 'company',
+        id: company.id,
+        reason: `a partner named "${name}" is already linked to another HubSpot company`,
+      });
+      continue;
+    }
+    toCreate.push({ name, domain, hubspotCompanyId: company.id, createdAt: ctx.now(), updatedAt: ctx.now() });
+    // Two companies of one name in a page: the second is reported, never a constraint error.
+    byName.set(lower(name), { name, hubspotCompanyId: company.id } as Partner);
+  }
+  for (const created of await insertRows(tx, partners, toCreate, { returning: true })) {
     await recordChange(tx, ctx, {
       entityType: 'partner',
-      entityId: match.id,
-      partnerId: match.id,
-      operation: 'update',
-      before: match,
-      after: updated!,
+      entityId: created.id,
+      partnerId: created.id,
+      operation: 'create',
+      after: created,
     });
-    count(outcome, 'partners.linked');
-    return updated!;
+    count(outcome, 'partners.created');
+    changed.add(created.id);
+    result.set(created.hubspotCompanyId!, created);
   }
-  const [clash] = await tx
-    .select({ id: partners.id })
-    .from(partners)
-    .where(sql`lower(${partners.name}) = lower(${name})`)
-    .limit(1);
-  if (clash) {
-    outcome.failures.push({
-      object: 'company',
-      id: company.id,
-      reason: `a partner named "${name}" is already linked to another HubSpot company`,
-    });
-    return null;
-  }
-  const [created] = await tx
-    .insert(partners)
-    .values({ name, domain, hubspotCompanyId: company.id, createdAt: ctx.now(), updatedAt: ctx.now() })
-    .returning();
-  await recordChange(tx, ctx, {
-    entityType: 'partner',
-    entityId: created!.id,
-    partnerId: created!.id,
-    operation: 'create',
-    after: created!,
-  });
-  count(outcome, 'partners.created');
-  return created!;
+  return result;
 }
 
-async function findRep(
-  tx: Tx,
-  contactId: string,
-  email: string | null | undefined,
-  partnerId: string,
-  name: string,
-): Promise<Rep | null> {
-  const [byContact] = await tx.select().from(reps).where(eq(reps.hubspotContactId, contactId)).limit(1);
-  if (byContact) return byContact;
-  if (email) {
-    const [byEmail] = await tx.select().from(reps).where(sql`lower(${reps.email}) = ${email}`).limit(1);
-    if (byEmail) return byEmail.hubspotContactId ? null : byEmail;
-  }
-  const [byName] = await tx
+/** The reps a page can touch: by contact id, by email, and every rep of the page's partners (for name clashes). */
+async function repsInReach(tx: Tx, contactIds: string[], emails: string[], partnerIds: string[]): Promise<Rep[]> {
+  return tx
     .select()
-    .from(reps)
-    .where(and(eq(reps.partnerId, partnerId), sql`lower(${reps.name}) = lower(${name})`, isNull(reps.hubspotContactId)))
-    .limit(1);
-  return byName ?? null;
-}
-
-/** Why a rep cannot take these values (the unique rules of reps), or null. */
-async function uniqueClash(tx: Tx, fields: { partnerId: string; name: string; email: string | null }, exceptId: string | null) {
-  const others = await tx
-    .select({ id: reps.id, email: reps.email, partnerId: reps.partnerId, name: reps.name })
     .from(reps)
     .where(
       or(
-        and(eq(reps.partnerId, fields.partnerId), sql`lower(${reps.name}) = lower(${fields.name})`),
-        fields.email ? sql`lower(${reps.email}) = ${fields.email}` : sql`false`,
+        contactIds.length ? inArray(reps.hubspotContactId, contactIds) : sql`false`,
+        emails.length ? inArray(sql`lower(${reps.email})`, emails) : sql`false`,
+        partnerIds.length ? inArray(reps.partnerId, partnerIds) : sql`false`,
       ),
     );
-  const other = others.find((r) => r.id !== exceptId);
-  if (!other) return null;
-  return other.email?.toLowerCase() === fields.email
-    ? `another rep already has the email ${fields.email}`
-    : `the partner already has a rep named "${fields.name}"`;
 }
 
 /**
  * Applies one page of partner-sales-rep contacts inside the caller's transaction. HubSpot wins for the
  * fields it owns (name, email, title, tier, quality, company); the tracker's own fields are never
- * touched. A record that cannot apply is reported, and the rest of the page still applies.
+ * touched. A record that cannot apply is reported, and the rest of the page still applies. Reads are a
+ * few set queries per page and new reps go in as one insert, so a page costs little more than its size.
  */
 export async function applyContactsPage(
   tx: Tx,
@@ -134,21 +137,36 @@ export async function applyContactsPage(
   page: ContactsPage,
 ): Promise<PageOutcome & { partnerIds: Set<string> }> {
   const outcome = emptyOutcome();
+  // The partners whose rollups this page changes (refreshed by the caller).
   const partnerIds = new Set<string>();
-  const partnerOfCompany = new Map<string, Partner | null>();
-  for (const contact of page.contacts) {
-    if (!isPartnerSalesRep(contact.properties)) {
-      count(outcome, 'reps.skipped');
-      continue;
-    }
-    let partner: Partner | null = null;
-    for (const companyId of page.companiesOf.get(contact.id) ?? []) {
-      const company = page.companies.get(companyId);
-      if (!company) continue;
-      if (!partnerOfCompany.has(companyId)) partnerOfCompany.set(companyId, await partnerForCompany(tx, ctx, company, outcome));
-      partner = partnerOfCompany.get(companyId) ?? null;
-      if (partner) break;
-    }
+  const contacts = page.contacts.filter((c) => isPartnerSalesRep(c.properties));
+  const partnerOf = await partnersForCompanies(tx, ctx, { ...page, contacts }, outcome, partnerIds);
+
+  const mapped = contacts.map((c) => ({ contact: c, ...repFromContact(c.id, c.properties) }));
+  const known = await repsInReach(
+    tx,
+    contacts.map((c) => c.id),
+    mapped.map((m) => m.rep.email).filter((e): e is string => Boolean(e)),
+    [...new Set([...partnerOf.values()].map((p) => p.id))],
+  );
+  // Indexes over the reps as they will be after this page, updated as each contact applies.
+  const byContact = new Map<string, Rep | NewRep>();
+  const byEmail = new Map<string, Rep | NewRep>();
+  const byPartnerName = new Map<string, Rep | NewRep>();
+  const index = (r: Rep | NewRep) => {
+    if (r.hubspotContactId) byContact.set(r.hubspotContactId, r);
+    if (r.email) byEmail.set(lower(r.email), r);
+    byPartnerName.set(`${r.partnerId}|${lower(r.name)}`, r);
+  };
+  const unindex = (r: Rep | NewRep) => {
+    if (r.email && byEmail.get(lower(r.email)) === r) byEmail.delete(lower(r.email));
+    if (byPartnerName.get(`${r.partnerId}|${lower(r.name)}`) === r) byPartnerName.delete(`${r.partnerId}|${lower(r.name)}`);
+  };
+  for (const r of known) index(r);
+
+  const toInsert: NewRep[] = [];
+  for (const { contact, rep: incoming, issues } of mapped) {
+    const partner = (page.companiesOf.get(contact.id) ?? []).map((id) => partnerOf.get(id)).find(Boolean);
     if (!partner) {
       outcome.failures.push({
         object: 'contact',
@@ -157,58 +175,80 @@ export async function applyContactsPage(
       });
       continue;
     }
-    partnerIds.add(partner.id);
-    const { rep: incoming, issues } = repFromContact(contact.id, contact.properties);
     for (const issue of issues) outcome.failures.push({ object: 'contact', id: contact.id, reason: issue.reason });
-    const current = await findRep(tx, contact.id, incoming.email, partner.id, incoming.name!);
-    const desired = { ...incoming, partnerId: partner.id };
-    const clash = await uniqueClash(
-      tx,
-      { partnerId: partner.id, name: desired.name!, email: desired.email ?? null },
-      current?.id ?? null,
-    );
+    const email = incoming.email ?? null;
+    const name = incoming.name!;
+    const viaEmail = email ? byEmail.get(email) : undefined;
+    const viaName = byPartnerName.get(`${partner.id}|${lower(name)}`);
+    const current =
+      byContact.get(contact.id) ??
+      (viaEmail && !viaEmail.hubspotContactId ? viaEmail : undefined) ??
+      (viaName && !viaName.hubspotContactId ? viaName : undefined);
+    const clash =
+      viaEmail && viaEmail !== current
+        ? `another rep already has the email ${email}`
+        : viaName && viaName !== current
+          ? `the partner already has a rep named "${name}"`
+          : null;
     if (clash) {
       outcome.failures.push({ object: 'contact', id: contact.id, reason: clash });
       continue;
     }
+    const desired = { ...incoming, name, partnerId: partner.id };
     if (!current) {
-      const [created] = await tx
-        .insert(reps)
-        .values({ ...desired, name: desired.name!, hubspotContactId: contact.id, createdAt: ctx.now(), updatedAt: ctx.now() })
-        .returning();
-      await recordChange(tx, ctx, {
-        entityType: 'rep',
-        entityId: created!.id,
-        partnerId: partner.id,
-        operation: 'create',
-        after: created!,
-      });
-      count(outcome, 'reps.created');
-      partnerIds.add(partner.id);
+      const created: NewRep = {
+        ...desired,
+        id: `new:${contact.id}`,
+        hubspotContactId: contact.id,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      };
+      toInsert.push(created);
+      index(created);
       continue;
     }
-    const changes = repChanges(current, desired);
-    const link = current.hubspotContactId === contact.id ? {} : { hubspotContactId: contact.id };
+    if (current.id.startsWith('new:')) {
+      // The same contact twice in one page (HubSpot lists each once; a defensive no-op).
+      count(outcome, 'reps.unchanged');
+      continue;
+    }
+    const before = current as Rep;
+    const changes = repChanges(before, desired);
+    const link = before.hubspotContactId === contact.id ? {} : { hubspotContactId: contact.id };
     if (Object.keys(changes).length === 0 && Object.keys(link).length === 0) {
       count(outcome, 'reps.unchanged');
       continue;
     }
     const [updated] = await tx
       .update(reps)
-      .set({ ...changes, ...link, version: current.version + 1, updatedAt: ctx.now() })
-      .where(eq(reps.id, current.id))
+      .set({ ...changes, ...link, version: before.version + 1, updatedAt: ctx.now() })
+      .where(eq(reps.id, before.id))
       .returning();
     await recordChange(tx, ctx, {
       entityType: 'rep',
-      entityId: current.id,
+      entityId: before.id,
       partnerId: partner.id,
       operation: 'update',
-      before: current,
+      before,
       after: updated!,
     });
+    unindex(before);
+    index(updated!);
     count(outcome, 'reps.updated');
+    partnerIds.add(before.partnerId);
     partnerIds.add(partner.id);
-    partnerIds.add(current.partnerId);
+  }
+  const rows = toInsert.map(({ id: _placeholder, ...row }) => row);
+  for (const created of await insertRows(tx, reps, rows, { returning: true })) {
+    await recordChange(tx, ctx, {
+      entityType: 'rep',
+      entityId: created.id,
+      partnerId: created.partnerId,
+      operation: 'create',
+      after: created,
+    });
+    count(outcome, 'reps.created');
+    partnerIds.add(created.partnerId);
   }
   return { ...outcome, partnerIds };
 }

@@ -1,5 +1,5 @@
 import { type DealStageMap, referralFromDeal } from '@ptrack/domain';
-import { partners, referrals, type Tx } from '@ptrack/storage';
+import { insertRows, partners, referrals, type Tx } from '@ptrack/storage';
 import { eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
@@ -33,6 +33,7 @@ export async function applyDealsPage(
     ? await tx.select().from(referrals).where(inArray(referrals.hubspotDealId, dealIds)).for('update')
     : [];
   const referralOf = new Map(existing.map((r) => [r.hubspotDealId!, r]));
+  const toInsert = new Map<string, typeof referrals.$inferInsert>();
 
   for (const { record, companyIds: companies, contactIds } of page.deals) {
     const reps = contactIds.map((id) => repOf.get(id)).filter((r) => r !== undefined);
@@ -100,6 +101,18 @@ export async function applyDealsPage(
     referralOf.set(record.id, updated!);
     count(outcome, 'referrals.updated');
     partnerIds.add(current.partnerId);
+  }
+  // New referrals go in as one insert: a first sync of thousands of deals is a few statements per page.
+  for (const created of await insertRows(tx, referrals, [...toInsert.values()], { returning: true })) {
+    await recordChange(tx, ctx, {
+      entityType: 'referral',
+      entityId: created.id,
+      partnerId: created.partnerId,
+      operation: 'create',
+      after: created,
+    });
+    count(outcome, 'referrals.created');
+    partnerIds.add(created.partnerId);
   }
   return { ...outcome, partnerIds };
 }

@@ -70,6 +70,36 @@ describe('syncHubSpot (full)', () => {
     expect(await snapshotOf(kit)).toEqual(before);
   });
 
+  it('links a partner of the same domain and a rep of the same email instead of creating them', async () => {
+    kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 2, deals: 0 });
+    const [partner] = await kit.database.db
+      .insert(partners)
+      .values({ name: 'Our name for them', website: 'https://www.partner-00001.example.com/about' })
+      .returning();
+    const [rep] = await kit.database.db
+      .insert(reps)
+      .values({ partnerId: partner!.id, name: 'Typed by hand', email: 'REP1@partner-00001.example.com', notes: 'keep me' })
+      .returning();
+    const report = await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
+    expect(report.counts).toMatchObject({ 'partners.linked': 1, 'reps.updated': 1, 'reps.created': 1 });
+    const all = await kit.database.db.select().from(partners);
+    expect(all).toEqual([
+      expect.objectContaining({
+        id: partner!.id,
+        name: 'Our name for them',
+        hubspotCompanyId: kit.standIn.store.ids('companies')[0],
+      }),
+    ]);
+    const [linked] = await kit.database.db.select().from(reps).where(eq(reps.id, rep!.id));
+    // HubSpot's name and email win; the tracker's notes stay.
+    expect(linked).toMatchObject({
+      email: 'rep1@partner-00001.example.com',
+      notes: 'keep me',
+      hubspotContactId: expect.any(String),
+    });
+    expect(linked!.name).not.toBe('Typed by hand');
+  });
+
   it('reports a record it cannot apply and applies the rest', async () => {
     kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 2, deals: 1 });
     const orphan = kit.standIn.store.create('contacts', { firstname: 'No', lastname: 'Company', partner_sales_rep: 'true' });
