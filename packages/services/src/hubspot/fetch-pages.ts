@@ -27,7 +27,7 @@ const later = (a: string | undefined, b: string | null | undefined) => (!b ? a :
  * The next window of a "modified since" search. HubSpot stops a query at 10,000 results, so before an
  * offset would pass that the window restarts at the last modified date seen (sorted ascending).
  */
-function nextWindow(
+export function nextWindow(
   cursor: PhaseCursor,
   results: HubSpotRecord[],
   after: string | null,
