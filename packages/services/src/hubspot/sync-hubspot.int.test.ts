@@ -159,6 +159,13 @@ describe('syncHubSpot (full)', () => {
     expect(report.requests).toBe(kit.standIn.stats.total);
   });
 
+  it('refuses a second sync while one is running', async () => {
+    kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 1, deals: 0 });
+    const first = syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
+    await expect(syncHubSpot(kit.ctx, { mode: 'full', api: FAST })).rejects.toMatchObject({ code: 'CONFLICTING_STATE' });
+    await expect(first).resolves.toMatchObject({ status: 'succeeded' });
+  });
+
   it('fails with HubSpot’s status once retries run out, and records the failed run', async () => {
     kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 1, deals: 0 });
     kit.standIn.injectFaults({ status: 502, count: 100 });

@@ -1,5 +1,5 @@
 import type { HubSpotRunReport } from '@ptrack/contracts';
-import type { DealStageMap } from '@ptrack/domain';
+import { AppError, type DealStageMap } from '@ptrack/domain';
 import type { HubSpotApi } from '@ptrack/integrations';
 import { hubspotConnection, refreshStats, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
@@ -60,6 +60,20 @@ function phasesOf(kind: 'full' | 'incremental', stageMap: DealStageMap): Phase[]
  * history with source "hubspot". An incremental sync with no cursor yet runs as a full one.
  */
 export async function syncHubSpot(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<HubSpotRunReport> {
+  // One pull at a time per process (a scheduled job and a click): a second would resume the same run.
+  if (pulling.has(ctx.database))
+    throw new AppError('CONFLICTING_STATE', 'A HubSpot sync is already running; wait for it to finish');
+  pulling.add(ctx.database);
+  try {
+    return await pull(ctx, options);
+  } finally {
+    pulling.delete(ctx.database);
+  }
+}
+
+const pulling = new WeakSet<object>();
+
+async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<HubSpotRunReport> {
   const connection = await readConnection(ctx);
   const api = hubspotApiFor(connection, options.api);
   const kind = options.mode === 'incremental' && connection.contactsCursor && connection.dealsCursor ? 'incremental' : 'full';
