@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo';
 import { registerDigest } from './commands/digest';
 import { registerDone } from './commands/done';
 import { registerExport } from './commands/export';
+import { registerHubSpot } from './commands/hubspot';
 import { registerImport } from './commands/import';
 import { registerJobs } from './commands/jobs';
 import { registerLog } from './commands/log';
@@ -13,6 +14,7 @@ import { registerPartners } from './commands/partners';
 import { registerRestore } from './commands/restore';
 import { registerServe } from './commands/serve';
 import { registerSnooze } from './commands/snooze';
+import { registerSync } from './commands/sync';
 import { registerToday } from './commands/today';
 import { CliError, EXIT, type ExitCode, oneLine } from './errors';
 
@@ -44,6 +46,8 @@ function program(): Command {
     registerImport,
     registerExport,
     registerJobs,
+    registerSync,
+    registerHubSpot,
     registerServe,
   ]) {
     register(root);

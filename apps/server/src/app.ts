@@ -22,6 +22,7 @@ import { customFieldRoutes } from './routes/custom-fields.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { digestRoutes } from './routes/digests.routes';
 import { healthRoutes } from './routes/health.routes';
+import { hubspotRoutes } from './routes/hubspot.routes';
 import { importRoutes } from './routes/imports.routes';
 import { jobRoutes } from './routes/jobs.routes';
 import { partnerRoutes } from './routes/partners.routes';
@@ -123,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'settings',
         'dashboard',
         'digests',
+        'hubspot',
         'workspace',
         'jobs',
         'health',
@@ -156,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         importRoutes,
         dashboardRoutes,
         digestRoutes,
+        hubspotRoutes,
         workspaceRoutes,
         jobRoutes,
       ]) {

@@ -31,6 +31,8 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   NOT_ALLOWED: 403,
   DATA_DIR_LOCKED: 503,
   STORAGE_UNAVAILABLE: 503,
+  UPSTREAM_FAILED: 502,
+  UNAUTHENTICATED: 401,
 };
 
 const TITLE_BY_CODE: Record<string, string> = {
@@ -42,6 +44,8 @@ const TITLE_BY_CODE: Record<string, string> = {
   NOT_ALLOWED: 'Not allowed',
   DATA_DIR_LOCKED: 'The data directory is in use by another process',
   STORAGE_UNAVAILABLE: 'The database is unavailable',
+  UPSTREAM_FAILED: 'An outside service failed',
+  UNAUTHENTICATED: 'Not authenticated',
   MALFORMED_JSON: 'The body is not valid JSON',
   BODY_TOO_LARGE: 'The body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
@@ -124,7 +128,11 @@ function fromAppError(request: FastifyRequest, error: AppError): Problem {
 export function toProblem(error: unknown, request: FastifyRequest): { problem: Problem; internal: boolean } {
   if (error instanceof AppError) {
     const p = fromAppError(request, error);
-    return { problem: p, internal: p.status >= 500 && p.code !== 'DATA_DIR_LOCKED' && p.code !== 'STORAGE_UNAVAILABLE' };
+    return {
+      problem: p,
+      internal:
+        p.status >= 500 && p.code !== 'DATA_DIR_LOCKED' && p.code !== 'STORAGE_UNAVAILABLE' && p.code !== 'UPSTREAM_FAILED',
+    };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';

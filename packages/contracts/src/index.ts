@@ -2,6 +2,7 @@ export * from './activity';
 export * from './common';
 export * from './dashboard';
 export * from './digests';
+export * from './hubspot';
 export * from './imports';
 export * from './jobs';
 export * from './partners';

@@ -11,7 +11,10 @@ export type AppErrorCode =
   | 'CONFLICTING_STATE'
   | 'DATA_DIR_LOCKED'
   | 'STORAGE_UNAVAILABLE'
-  | 'NOT_ALLOWED';
+  | 'NOT_ALLOWED'
+  // A request to an outside service (HubSpot) failed after its retries; a webhook whose signature does not verify.
+  | 'UPSTREAM_FAILED'
+  | 'UNAUTHENTICATED';
 
 /** One problem with one field of the input: `field` is a dotted path such as `reps.0.email`. */
 export type FieldIssue = { field: string; message: string };

@@ -10,6 +10,7 @@ export * from './constants/enums';
 export * from './constants/options';
 export * from './digest';
 export * from './filters';
+export * from './hubspot';
 export * from './ipp';
 export * from './partner-list-fields';
 export * from './performance';

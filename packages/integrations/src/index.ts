@@ -1,5 +1,6 @@
 // @ptrack/integrations: adapters to the outside world, used by services (CONVENTIONS.md).
 export * from './email';
+export * from './hubspot';
 export * from './ics';
 export * from './sheets';
 export * from './slack';

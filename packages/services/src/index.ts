@@ -17,6 +17,7 @@ export * from './demo/seed-demo-workspace';
 export * from './digests';
 export * from './exports/export-partner-records';
 export * from './exports/write-partner-export';
+export * from './hubspot';
 export * from './imports/import-partner-rows';
 export * from './imports/import-types';
 export * from './imports/sheet-import';

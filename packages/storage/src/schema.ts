@@ -541,3 +541,45 @@ export const jobRuns = pgTable(
   },
   (t) => [uniqueIndex('job_runs_queue_job_uq').on(t.queueJobId), index('job_runs_job_queued_idx').on(t.job, t.queuedAt)],
 );
+
+// ── HubSpot sync (issue 6) ────────────────────────────────────────────────────────────────────────
+// The one connection of the workspace. The token and client secret are stored but never returned by the
+// API or logged (the API says `configured` and the token's last 4 characters).
+export const hubspotConnection = pgTable('hubspot_connection', {
+  id: smallint('id').primaryKey().default(1),
+  accessToken: text('access_token'),
+  clientSecret: text('client_secret'),
+  baseUrl: text('base_url').notNull().default('https://api.hubapi.com'),
+  // Pipeline/stage → referral stage ("pipelineId/stageId" or "stageId").
+  stageMap: jsonb('stage_map').$type<Record<string, string>>().notNull().default({}),
+  pushRepEdits: boolean('push_rep_edits').notNull().default(false),
+  requestsPer10s: integer('requests_per_10s').notNull().default(190),
+  searchPerSecond: integer('search_per_second').notNull().default(4),
+  // Incremental pulls search "last modified ≥ cursor"; set only once a sync has applied everything before it.
+  contactsCursor: instant('contacts_cursor'),
+  dealsCursor: instant('deals_cursor'),
+  lastPushAt: instant('last_push_at'),
+  setupAt: instant('setup_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: version(),
+});
+
+// One pull or push. `cursor` is where an interrupted run resumes: it moves forward in the same
+// transaction as the page it follows, so a page is either applied with its cursor or not at all.
+export const hubspotRuns = pgTable(
+  'hubspot_runs',
+  {
+    id: id(),
+    kind: text('kind').$type<'full' | 'incremental' | 'push'>().notNull(),
+    status: text('status').$type<'running' | 'succeeded' | 'failed'>().notNull().default('running'),
+    cursor: jsonb('cursor').$type<Record<string, unknown>>().notNull().default({}),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    failures: jsonb('failures').$type<{ object: string; id: string; reason: string }[]>().notNull().default([]),
+    requests: integer('requests').notNull().default(0),
+    error: text('error'),
+    startedAt: instant('started_at').notNull(),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [index('hubspot_runs_started_idx').on(t.startedAt)],
+);

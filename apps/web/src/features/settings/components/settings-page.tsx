@@ -4,6 +4,7 @@ import { CadenceSection } from './cadence-section';
 import { CustomFieldsSection } from './custom-fields-section';
 import { DigestSection } from './digest-section';
 import { GeneralSection } from './general-section';
+import { HubSpotSection } from './hubspot-section';
 import { IppSection } from './ipp-section';
 import { JobsSection } from './jobs-section';
 import { OptionListsSection } from './option-lists-section';
@@ -34,6 +35,7 @@ export function SettingsPage() {
           <IppSection settings={settings.data} />
           <OptionListsSection settings={settings.data} />
           <CustomFieldsSection />
+          <HubSpotSection />
           <DigestSection />
           <JobsSection />
         </>

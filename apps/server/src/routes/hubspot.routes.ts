@@ -1,0 +1,130 @@
+import {
+  HubSpotConnectionDto,
+  HubSpotRunList,
+  HubSpotRunReport,
+  HubSpotSetupResult,
+  HubSpotSyncRequest,
+  HubSpotTestResult,
+  HubSpotWebhookResult,
+  SaveHubSpotConnectionRequest,
+} from '@ptrack/contracts';
+import {
+  createContext,
+  getHubSpotConnection,
+  listHubSpotRuns,
+  pushHubSpot,
+  receiveHubSpotWebhook,
+  saveHubSpotConnection,
+  setupHubSpotProperties,
+  syncHubSpot,
+  testHubSpotConnection,
+} from '@ptrack/services';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteOptions } from '../context';
+
+const tags = ['hubspot'];
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, options) => {
+  const { contextOf } = options;
+
+  app.get(
+    '/hubspot/connection',
+    {
+      schema: {
+        tags,
+        summary: 'The HubSpot connection (the token only as `configured` and its last 4 characters)',
+        response: { 200: HubSpotConnectionDto },
+      },
+    },
+    async (request) => getHubSpotConnection(contextOf(request)),
+  );
+
+  app.patch(
+    '/hubspot/connection',
+    {
+      schema: {
+        tags,
+        summary: 'Store the private-app token, webhook client secret and sync options',
+        body: SaveHubSpotConnectionRequest,
+        response: { 200: HubSpotConnectionDto },
+      },
+    },
+    async (request) => saveHubSpotConnection(contextOf(request), request.body),
+  );
+
+  app.post(
+    '/hubspot/test',
+    {
+      schema: { tags, summary: 'Check the token and address with one authenticated read', response: { 200: HubSpotTestResult } },
+    },
+    async (request) => testHubSpotConnection(contextOf(request)),
+  );
+
+  app.post(
+    '/hubspot/setup',
+    {
+      schema: {
+        tags,
+        summary: 'Create the custom contact and company properties the sync needs, if missing',
+        response: { 200: HubSpotSetupResult },
+      },
+    },
+    async (request) => setupHubSpotProperties(contextOf(request)),
+  );
+
+  app.post(
+    '/hubspot/sync',
+    {
+      schema: {
+        tags,
+        summary: 'Pull reps, partner companies and deals (full, or changes since the last sync); resumes an interrupted one',
+        body: HubSpotSyncRequest.optional(),
+        response: { 200: HubSpotRunReport },
+      },
+    },
+    async (request) => syncHubSpot(contextOf(request), { mode: request.body?.mode ?? 'incremental' }),
+  );
+
+  app.post(
+    '/hubspot/push',
+    {
+      schema: {
+        tags,
+        summary: 'Push partner aggregates to companies and tracker tier/quality edits to contacts',
+        response: { 200: HubSpotRunReport },
+      },
+    },
+    async (request) => pushHubSpot(contextOf(request)),
+  );
+
+  app.get(
+    '/hubspot/runs',
+    { schema: { tags, summary: 'The latest syncs and pushes: status, counts, failures', response: { 200: HubSpotRunList } } },
+    async (request) => ({ items: await listHubSpotRuns(contextOf(request)) }),
+  );
+
+  // The v3 signature covers the body byte for byte, so this route reads it unparsed.
+  await app.register(async (webhook) => {
+    webhook.removeContentTypeParser('application/json');
+    webhook.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    webhook.post(
+      '/hubspot/webhook',
+      {
+        schema: {
+          tags,
+          summary: 'HubSpot webhook receiver (v3 signature; stale or bad signatures get 401)',
+          response: { 200: HubSpotWebhookResult },
+        },
+      },
+      async (request) =>
+        receiveHubSpotWebhook(createContext(options.database, { name: 'HubSpot webhook', source: 'hubspot' }, options.now), {
+          method: request.method,
+          uri: `${request.protocol}://${request.host}${request.url}`,
+          rawBody: typeof request.body === 'string' ? request.body : '',
+          signature: header(request.headers['x-hubspot-signature-v3']),
+          timestamp: header(request.headers['x-hubspot-request-timestamp']),
+        }),
+    );
+  });
+};

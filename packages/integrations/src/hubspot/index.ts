@@ -1,0 +1,3 @@
+export * from './hubspot-api';
+export * from './hubspot-retry';
+export * from './webhook-signature';

@@ -1,0 +1,143 @@
+import { HubSpotWebhookBody, type HubSpotWebhookResult } from '@ptrack/contracts';
+import { AppError, parseQuality, parseTier, REP_PROPERTY } from '@ptrack/domain';
+import { verifyWebhookSignature } from '@ptrack/integrations';
+import { partners, refreshStats, reps } from '@ptrack/storage';
+import { eq } from 'drizzle-orm';
+import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
+import { loadSettings, statsClock } from '../settings';
+import { readConnection } from './hubspot-connection';
+import type { SyncFailure } from './sync-types';
+
+export type WebhookRequest = {
+  method: string;
+  /** The URL HubSpot called, scheme, host and query included: the signature covers it. */
+  uri: string;
+  rawBody: string;
+  signature: string | undefined;
+  timestamp: string | undefined;
+};
+
+/**
+ * Verifies a v3-signed HubSpot webhook and applies its events in one transaction: tier and quality
+ * changes of linked contacts, and deletions (a deleted contact or company is unlinked, never deleted
+ * here — the tracker's history and touches stay).
+ */
+export async function receiveHubSpotWebhook(ctx: ServiceContext, request: WebhookRequest): Promise<HubSpotWebhookResult> {
+  const connection = await readConnection(ctx);
+  if (!connection.clientSecret)
+    throw new AppError('UNAUTHENTICATED', 'No HubSpot client secret is stored: webhooks cannot be verified');
+  const check = verifyWebhookSignature({ ...request, secret: connection.clientSecret, now: ctx.now() });
+  if (!check.ok) {
+    const why = {
+      MISSING: 'the signature headers are missing',
+      STALE: 'the request is more than 5 minutes old',
+      BAD_SIGNATURE: 'the signature does not match',
+    };
+    throw new AppError('UNAUTHENTICATED', `HubSpot webhook refused: ${why[check.reason]}`, { reason: check.reason });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(request.rawBody);
+  } catch {
+    throw AppError.validation([{ field: 'body', message: 'is not JSON' }]);
+  }
+  const parsed = HubSpotWebhookBody.safeParse(json);
+  if (!parsed.success) {
+    throw AppError.validation(parsed.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })));
+  }
+  const hubspotCtx: ServiceContext = { ...ctx, actor: { name: 'HubSpot webhook', source: 'hubspot' } };
+  return inTransaction(hubspotCtx, async (tx) => {
+    const failed: SyncFailure[] = [];
+    const touched = new Set<string>();
+    let applied = 0;
+    let ignored = 0;
+    for (const event of parsed.data) {
+      const id = event.objectId;
+      if (event.subscriptionType === 'contact.propertyChange') {
+        const field =
+          event.propertyName === REP_PROPERTY.engagementTier
+            ? 'engagementTier'
+            : event.propertyName === REP_PROPERTY.qualityScore
+              ? 'qualityScore'
+              : null;
+        const [rep] = field ? await tx.select().from(reps).where(eq(reps.hubspotContactId, id)).for('update') : [];
+        if (!field || !rep) {
+          ignored++;
+          continue;
+        }
+        const value = field === 'engagementTier' ? parseTier(event.propertyValue) : parseQuality(event.propertyValue);
+        if (!value.ok) {
+          failed.push({ object: 'contact', id, reason: value.reason });
+          continue;
+        }
+        if (rep[field] === value.value) {
+          ignored++;
+          continue;
+        }
+        const [updated] = await tx
+          .update(reps)
+          .set({ [field]: value.value, version: rep.version + 1, updatedAt: ctx.now() })
+          .where(eq(reps.id, rep.id))
+          .returning();
+        await recordChange(tx, hubspotCtx, {
+          entityType: 'rep',
+          entityId: rep.id,
+          partnerId: rep.partnerId,
+          operation: 'update',
+          before: rep,
+          after: updated!,
+        });
+        touched.add(rep.partnerId);
+        applied++;
+      } else if (event.subscriptionType === 'contact.deletion') {
+        const [rep] = await tx.select().from(reps).where(eq(reps.hubspotContactId, id)).for('update');
+        if (!rep) {
+          ignored++;
+          continue;
+        }
+        const [updated] = await tx
+          .update(reps)
+          .set({ hubspotContactId: null, version: rep.version + 1, updatedAt: ctx.now() })
+          .where(eq(reps.id, rep.id))
+          .returning();
+        await recordChange(tx, hubspotCtx, {
+          entityType: 'rep',
+          entityId: rep.id,
+          partnerId: rep.partnerId,
+          operation: 'update',
+          before: rep,
+          after: updated!,
+        });
+        applied++;
+      } else if (event.subscriptionType === 'company.deletion') {
+        const [partner] = await tx.select().from(partners).where(eq(partners.hubspotCompanyId, id)).for('update');
+        if (!partner) {
+          ignored++;
+          continue;
+        }
+        const [updated] = await tx
+          .update(partners)
+          .set({ hubspotCompanyId: null, version: partner.version + 1, updatedAt: ctx.now() })
+          .where(eq(partners.id, partner.id))
+          .returning();
+        await recordChange(tx, hubspotCtx, {
+          entityType: 'partner',
+          entityId: partner.id,
+          partnerId: partner.id,
+          operation: 'update',
+          before: partner,
+          after: updated!,
+        });
+        applied++;
+      } else {
+        ignored++;
+      }
+    }
+    if (touched.size > 0) {
+      const settings = await loadSettings(tx);
+      await refreshStats(tx, { partnerId: [...touched], ...statsClock(settings, ctx.now()) });
+    }
+    return { applied, ignored, failed };
+  });
+}
