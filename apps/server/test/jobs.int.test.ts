@@ -55,10 +55,10 @@ describe('the jobs API without a worker (app.inject, the CLI on a data directory
     const res = await call('GET', '/api/jobs');
     expect(res.status).toBe(200);
     expect(res.body.worker).toBe(false);
-    expect(res.body.items.map((j: Json) => j.name)).toEqual(['digest', 'backup', 'database-maintenance']);
+    expect(res.body.items.map((j: Json) => j.name)).toEqual(['hubspot-sync', 'digest', 'backup', 'database-maintenance']);
     // The digest is off until its schedule is set in the digest settings.
-    expect(res.body.items[0]).toMatchObject({ name: 'digest', available: true, schedule: null, nextRunAt: null });
-    const backup = res.body.items[1];
+    expect(res.body.items[1]).toMatchObject({ name: 'digest', available: true, schedule: null, nextRunAt: null });
+    const backup = res.body.items[2];
     expect(backup).toMatchObject({ name: 'backup', available: false, schedule: null, nextRunAt: null, lastRun: null });
     expect(backup.note).toMatch(/pg_dump|in-memory/);
     const run = await call('POST', '/api/jobs/backup/run');

@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContext } from '../context';
 import { getDigestSettings, updateDigestSettings } from '../digests/digest-settings';
+import { openHubSpotTestKit } from '../hubspot/hubspot-test-kit';
+import { listReps } from '../reps/get-rep';
 import { getSettings, updateSettings } from '../settings';
 import { listJobs } from './list-jobs';
 import { JOBS } from './registry';
@@ -38,6 +40,30 @@ describe('the digest job', () => {
     expect(job.schedule).toEqual({ cron: '30 8 * * 1', timeZone: 'Europe/Berlin' });
     // Monday 9 February 2026, 08:30 in Berlin (UTC+1).
     expect(job.nextRunAt).toBe('2026-02-09T07:30:00.000Z');
+  });
+});
+
+describe('the HubSpot sync job', () => {
+  it('is scheduled only once HubSpot is connected, then sets up, pulls and pushes in one run', async () => {
+    expect((await listed('hubspot-sync')).schedule).toBeNull();
+    const kit = await openHubSpotTestKit({ companies: 3, contactsPerCompany: 2, deals: 4 });
+    try {
+      const jobs = await listJobs(kit.ctx, { jobs: JOBS, worker: false });
+      expect(jobs.items.find((j) => j.name === 'hubspot-sync')!.schedule).toEqual({ cron: '*/15 * * * *', timeZone: 'UTC' });
+      const run = await runJobInline(kit.ctx, 'hubspot-sync', JOBS);
+      expect(run.status, run.error ?? '').toBe('succeeded');
+      const reps = await listReps(kit.ctx, { limit: 100 });
+      expect(reps.items.length).toBe(6);
+      expect(run.counts).toMatchObject({ failed: 0 });
+      expect(run.counts.created).toBeGreaterThanOrEqual(reps.items.length);
+      // A second run finds nothing new: what it counts is every request HubSpot saw.
+      kit.standIn.resetStats();
+      const again = await runJobInline(kit.ctx, 'hubspot-sync', JOBS);
+      expect(again.counts).toMatchObject({ created: 0, updated: 0, failed: 0 });
+      expect(again.counts.requests).toBe(kit.standIn.stats.total);
+    } finally {
+      await kit.close();
+    }
   });
 });
 
