@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarTokenResponse, DigestSettingsDto, UpdateDigestSettingsRequest } from '@ptrack/contracts';
 import { AppError, ownerKey } from '@ptrack/domain';
-import { digestSettings, type Executor } from '@ptrack/storage';
+import { digestSettings, type Executor, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { inTransaction, type ServiceContext } from '../context';
@@ -92,6 +92,28 @@ function checkRecipients(recipients: z.infer<typeof UpdateDigestSettingsRequest>
   });
 }
 
+/** Writes a change of the settings read as `current` (the next version) and its history, secrets redacted. */
+async function saveDigestSettings(
+  tx: Tx,
+  ctx: ServiceContext,
+  current: DigestSettings,
+  set: Partial<typeof digestSettings.$inferInsert>,
+): Promise<DigestSettings> {
+  const [updated] = await tx
+    .update(digestSettings)
+    .set({ ...set, version: current.version + 1, updatedAt: ctx.now() })
+    .where(eq(digestSettings.id, 1))
+    .returning();
+  await recordChange(tx, ctx, {
+    entityType: 'settings',
+    entityId: HISTORY_ID,
+    partnerId: null,
+    operation: 'update',
+    ...redacted(current, updated!),
+  });
+  return updated!;
+}
+
 /** Changes the digest settings; an omitted secret keeps its stored value, null removes it. */
 export async function updateDigestSettings(ctx: ServiceContext, input: UpdateDigestSettingsRequest): Promise<DigestSettingsDto> {
   return inTransaction(ctx, async (tx) => {
@@ -103,26 +125,13 @@ export async function updateDigestSettings(ctx: ServiceContext, input: UpdateDig
       });
     }
     checkRecipients(input.recipients);
-    const { version, ...patch } = input;
-    const [updated] = await tx
-      .update(digestSettings)
-      .set({
-        ...patch,
-        ...(patch.scheduleChannels ? { scheduleChannels: [...new Set(patch.scheduleChannels)] } : {}),
-        ...(patch.recipients ? { recipients: patch.recipients.map((r) => ({ ...r, owner: r.owner.trim() })) } : {}),
-        version: version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where(eq(digestSettings.id, 1))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'settings',
-      entityId: HISTORY_ID,
-      partnerId: null,
-      operation: 'update',
-      ...redacted(current, updated!),
+    const { version: _version, ...patch } = input;
+    const updated = await saveDigestSettings(tx, ctx, current, {
+      ...patch,
+      ...(patch.scheduleChannels ? { scheduleChannels: [...new Set(patch.scheduleChannels)] } : {}),
+      ...(patch.recipients ? { recipients: patch.recipients.map((r) => ({ ...r, owner: r.owner.trim() })) } : {}),
     });
-    return toDigestSettingsDto(updated!, settings.timeZone);
+    return toDigestSettingsDto(updated, settings.timeZone);
   });
 }
 
@@ -134,18 +143,7 @@ export async function regenerateCalendarToken(ctx: ServiceContext): Promise<z.in
   return inTransaction(ctx, async (tx) => {
     const current = await loadDigestSettings(tx);
     const token = randomBytes(32).toString('base64url');
-    const [updated] = await tx
-      .update(digestSettings)
-      .set({ calendarToken: token, version: current.version + 1, updatedAt: ctx.now() })
-      .where(eq(digestSettings.id, 1))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'settings',
-      entityId: HISTORY_ID,
-      partnerId: null,
-      operation: 'update',
-      ...redacted(current, updated!),
-    });
+    const updated = await saveDigestSettings(tx, ctx, current, { calendarToken: token });
     const path = calendarFeedPath(token);
     return { calendarFeedPath: path, calendarFeedUrl: feedUrlOf(updated!.baseUrl, path) };
   });
