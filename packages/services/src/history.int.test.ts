@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, inTransaction, type ServiceContext } from './context';
 import { snapshot } from './history';
-import { insertWithHistory } from './imports/write-with-history';
+import { insertWithHistory } from './write-with-history';
 
 let database: Database;
 let ctx: ServiceContext;

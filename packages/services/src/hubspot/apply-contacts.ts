@@ -1,9 +1,10 @@
 import { isPartnerSalesRep, normaliseDomain, repChanges, repFromContact } from '@ptrack/domain';
 import type { HubSpotRecord } from '@ptrack/integrations';
-import { insertRows, partners, reps, type Tx } from '@ptrack/storage';
+import { partners, reps, type Tx } from '@ptrack/storage';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
+import { insertWithHistory } from '../write-with-history';
 import { type ContactsPage, count, emptyOutcome, type PageOutcome } from './sync-types';
 
 type Partner = typeof partners.$inferSelect;
@@ -25,11 +26,11 @@ async function partnersForCompanies(
   page: ContactsPage,
   outcome: PageOutcome,
   changed: Set<string>,
-): Promise<Map<string, Partner>> {
+): Promise<Map<string, Pick<Partner, 'id'>>> {
   const companyIds = [...new Set(page.contacts.flatMap((c) => page.companiesOf.get(c.id) ?? []))].filter((id) =>
     page.companies.has(id),
   );
-  const result = new Map<string, Partner>();
+  const result = new Map<string, Pick<Partner, 'id'>>();
   if (companyIds.length === 0) return result;
   for (const p of await tx.select().from(partners).where(inArray(partners.hubspotCompanyId, companyIds)))
     result.set(p.hubspotCompanyId!, p);
@@ -96,14 +97,7 @@ async function partnersForCompanies(
     // Two companies of one name in a page: the second is reported, never a constraint error.
     byName.set(lower(name), { name, hubspotCompanyId: company.id } as Partner);
   }
-  for (const created of await insertRows(tx, partners, toCreate, { returning: true })) {
-    await recordChange(tx, ctx, {
-      entityType: 'partner',
-      entityId: created.id,
-      partnerId: created.id,
-      operation: 'create',
-      after: created,
-    });
+  for (const created of await insertWithHistory(tx, ctx, partners, 'partner', toCreate, partners.id)) {
     count(outcome, 'partners.created');
     changed.add(created.id);
     result.set(created.hubspotCompanyId!, created);
@@ -239,14 +233,7 @@ export async function applyContactsPage(
     partnerIds.add(partner.id);
   }
   const rows = toInsert.map(({ id: _placeholder, ...row }) => row);
-  for (const created of await insertRows(tx, reps, rows, { returning: true })) {
-    await recordChange(tx, ctx, {
-      entityType: 'rep',
-      entityId: created.id,
-      partnerId: created.partnerId,
-      operation: 'create',
-      after: created,
-    });
+  for (const created of await insertWithHistory(tx, ctx, reps, 'rep', rows, reps.partnerId)) {
     count(outcome, 'reps.created');
     partnerIds.add(created.partnerId);
   }

@@ -1,8 +1,9 @@
 import { type DealStageMap, referralFromDeal } from '@ptrack/domain';
-import { insertRows, partners, referrals, type Tx } from '@ptrack/storage';
+import { partners, referrals, type Tx } from '@ptrack/storage';
 import { eq, inArray } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
+import { insertWithHistory } from '../write-with-history';
 import { repsByContact } from './apply-contacts';
 import { count, type DealsPage, emptyOutcome, type PageOutcome } from './sync-types';
 
@@ -103,14 +104,7 @@ export async function applyDealsPage(
     partnerIds.add(current.partnerId);
   }
   // New referrals go in as one insert: a first sync of thousands of deals is a few statements per page.
-  for (const created of await insertRows(tx, referrals, [...toInsert.values()], { returning: true })) {
-    await recordChange(tx, ctx, {
-      entityType: 'referral',
-      entityId: created.id,
-      partnerId: created.partnerId,
-      operation: 'create',
-      after: created,
-    });
+  for (const created of await insertWithHistory(tx, ctx, referrals, 'referral', [...toInsert.values()], referrals.partnerId)) {
     count(outcome, 'referrals.created');
     partnerIds.add(created.partnerId);
   }

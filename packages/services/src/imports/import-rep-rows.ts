@@ -5,10 +5,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inSequence, type ServiceContext } from '../context';
 import { customValueProblem } from '../field-checks';
+import { insertWithHistory, updateWithHistory } from '../write-with-history';
 import { type BatchContext, type ImportResult, type ImportRowsOptions, runImportBatches } from './import-partner-rows';
 import type { FieldChange, RowOutcome, RowProblem } from './import-types';
 import { canonicalOption, currentValue, type NewOptions, noonOn, present, same } from './row-values';
-import { insertWithHistory, updateWithHistory } from './write-with-history';
 
 // Rep sheets (seed 001, "Option B": one row per rep with its partner, tier, quality, last contact and
 // next action). A rep is matched by email, else by name at its partner (ignoring case); a partner the

@@ -13,9 +13,9 @@ import {
 } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { insertWithHistory, updateWithHistory } from '../write-with-history';
 import type { RowWrite } from './plan-partner-rows';
 import { noonOn } from './row-values';
-import { insertWithHistory, updateWithHistory } from './write-with-history';
 
 // Carries out an import batch's plan inside the caller's transaction, in a few set-based statements
 // (one insert of all new partners, one of all new named accounts, plans, reps, actions, touches)

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { insertRows, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { ServiceContext } from '../context';
-import { type EntityType, recordChange, recordCreatedRows } from '../history';
+import type { ServiceContext } from './context';
+import { type EntityType, recordChange, recordCreatedRows } from './history';
 
-// The writes an import batch repeats for each kind of record: many inserted at once, or one updated,
-// each with its entry in the change history.
+// The writes a bulk change (an import batch, a page of a HubSpot sync) repeats for each kind of record:
+// many inserted at once, or one updated, each with its entry in the change history.
 
 type Versioned = { id: string; version: number };
 type Table = PgTable & { id: PgColumn };
