@@ -1,7 +1,7 @@
 import { isPartnerSalesRep, normaliseDomain, repChanges, repFromContact } from '@ptrack/domain';
 import type { HubSpotRecord } from '@ptrack/integrations';
-import { partners, reps, type Tx } from '@ptrack/storage';
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { partners, reps, sqlArray, type Tx } from '@ptrack/storage';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { insertWithHistory } from '../write-with-history';
@@ -32,7 +32,10 @@ async function partnersForCompanies(
   );
   const result = new Map<string, Pick<Partner, 'id'>>();
   if (companyIds.length === 0) return result;
-  for (const p of await tx.select().from(partners).where(inArray(partners.hubspotCompanyId, companyIds)))
+  for (const p of await tx
+    .select()
+    .from(partners)
+    .where(sql`${partners.hubspotCompanyId} = any(${sqlArray(companyIds, 'text')})`))
     result.set(p.hubspotCompanyId!, p);
   const unlinked = companyIds.filter((id) => !result.has(id)).map((id) => page.companies.get(id)!);
   if (unlinked.length === 0) return result;
@@ -48,7 +51,7 @@ async function partnersForCompanies(
     .from(partners)
     .where(
       or(
-        inArray(sql`lower(${partners.name})`, names),
+        sql`lower(${partners.name}) = any(${sqlArray(names, 'text')})`,
         domains.size > 0
           ? and(isNull(partners.hubspotCompanyId), sql`(${partners.domain} is not null or ${partners.website} is not null)`)
           : sql`false`,
@@ -112,9 +115,9 @@ async function repsInReach(tx: Tx, contactIds: string[], emails: string[], partn
     .from(reps)
     .where(
       or(
-        contactIds.length ? inArray(reps.hubspotContactId, contactIds) : sql`false`,
-        emails.length ? inArray(sql`lower(${reps.email})`, emails) : sql`false`,
-        partnerIds.length ? inArray(reps.partnerId, partnerIds) : sql`false`,
+        contactIds.length ? sql`${reps.hubspotContactId} = any(${sqlArray(contactIds, 'text')})` : sql`false`,
+        emails.length ? sql`lower(${reps.email}) = any(${sqlArray(emails, 'text')})` : sql`false`,
+        partnerIds.length ? sql`${reps.partnerId} = any(${sqlArray(partnerIds, 'uuid')})` : sql`false`,
       ),
     );
 }
@@ -243,6 +246,9 @@ export async function applyContactsPage(
 /** The reps already linked to these contacts (for deals: which contacts are reps). */
 export async function repsByContact(tx: Tx, contactIds: string[]): Promise<Map<string, Rep>> {
   if (contactIds.length === 0) return new Map();
-  const rows = await tx.select().from(reps).where(inArray(reps.hubspotContactId, contactIds));
+  const rows = await tx
+    .select()
+    .from(reps)
+    .where(sql`${reps.hubspotContactId} = any(${sqlArray(contactIds, 'text')})`);
   return new Map(rows.map((r) => [r.hubspotContactId!, r]));
 }

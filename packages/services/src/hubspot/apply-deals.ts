@@ -1,6 +1,6 @@
 import { type DealStageMap, referralFromDeal } from '@ptrack/domain';
-import { partners, referrals, type Tx } from '@ptrack/storage';
-import { eq, inArray } from 'drizzle-orm';
+import { partners, referrals, sqlArray, type Tx } from '@ptrack/storage';
+import { eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { insertWithHistory } from '../write-with-history';
@@ -25,13 +25,17 @@ export async function applyDealsPage(
     ? await tx
         .select({ id: partners.id, companyId: partners.hubspotCompanyId })
         .from(partners)
-        .where(inArray(partners.hubspotCompanyId, companyIds))
+        .where(sql`${partners.hubspotCompanyId} = any(${sqlArray(companyIds, 'text')})`)
     : [];
   const partnerOfCompany = new Map(linked.map((p) => [p.companyId!, p.id]));
   const repOf = await repsByContact(tx, [...new Set(page.deals.flatMap((d) => d.contactIds))]);
   const dealIds = page.deals.map((d) => d.record.id);
   const existing = dealIds.length
-    ? await tx.select().from(referrals).where(inArray(referrals.hubspotDealId, dealIds)).for('update')
+    ? await tx
+        .select()
+        .from(referrals)
+        .where(sql`${referrals.hubspotDealId} = any(${sqlArray(dealIds, 'text')})`)
+        .for('update')
     : [];
   const referralOf = new Map(existing.map((r) => [r.hubspotDealId!, r]));
   const toInsert = new Map<string, typeof referrals.$inferInsert>();
@@ -56,27 +60,17 @@ export async function applyDealsPage(
     const rep = reps.find((r) => r.partnerId === partnerId) ?? null;
     const current = referralOf.get(record.id);
     if (!current) {
-      const [created] = await tx
-        .insert(referrals)
-        .values({
+      // The same deal twice in one page (HubSpot lists each once): the first one stands.
+      if (toInsert.has(record.id)) count(outcome, 'referrals.unchanged');
+      else
+        toInsert.set(record.id, {
           ...mapped.referral,
           partnerId,
           repId: rep?.id ?? null,
           hubspotDealId: record.id,
           createdAt: ctx.now(),
           updatedAt: ctx.now(),
-        })
-        .returning();
-      await recordChange(tx, ctx, {
-        entityType: 'referral',
-        entityId: created!.id,
-        partnerId,
-        operation: 'create',
-        after: created!,
-      });
-      referralOf.set(record.id, created!);
-      count(outcome, 'referrals.created');
-      partnerIds.add(partnerId);
+        });
       continue;
     }
     const { introducedAt: _keep, ...owned } = mapped.referral;

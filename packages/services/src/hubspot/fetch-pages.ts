@@ -1,8 +1,8 @@
 import { isPartnerSalesRep } from '@ptrack/domain';
 import type { HubSpotApi, HubSpotRecord, ListedRecord } from '@ptrack/integrations';
 import { SEARCH_RESULT_CAP } from '@ptrack/integrations';
-import { partners } from '@ptrack/storage';
-import { inArray } from 'drizzle-orm';
+import { partners, sqlArray } from '@ptrack/storage';
+import { sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import {
   COMPANY_PROPERTIES_READ,
@@ -63,7 +63,10 @@ async function contactsWithCompanies(
   // Companies already linked to a partner need no read: the link is all a rep needs.
   const linked = companyIds.length
     ? await inTransaction(ctx, (tx) =>
-        tx.select({ id: partners.hubspotCompanyId }).from(partners).where(inArray(partners.hubspotCompanyId, companyIds)),
+        tx
+          .select({ id: partners.hubspotCompanyId })
+          .from(partners)
+          .where(sql`${partners.hubspotCompanyId} = any(${sqlArray(companyIds, 'text')})`),
       )
     : [];
   const known = new Set(linked.map((l) => l.id!));
