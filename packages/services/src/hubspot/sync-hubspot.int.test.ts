@@ -1,5 +1,5 @@
 import { DEAL_STAGES } from '@ptrack/hubspot-stand-in';
-import { changeHistory, partners, referrals, reps } from '@ptrack/storage';
+import { changeHistory, partnerStats, partners, referrals, reps } from '@ptrack/storage';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAST, type HubSpotTestKit, openHubSpotTestKit } from './hubspot-test-kit';
@@ -22,12 +22,23 @@ async function snapshotOf(k: HubSpotTestKit) {
   return { partners: p, reps: r, referrals: f, history: h[0]!.n };
 }
 
+/** Each partner's maintained rep count against its reps as stored: the figures the grid and dashboard show. */
+async function repCountsOf(k: HubSpotTestKit) {
+  const db = k.database.db;
+  const stats = await db.select({ id: partnerStats.partnerId, n: partnerStats.totalReps }).from(partnerStats);
+  const stored = await db.select({ id: reps.partnerId, n: sql<number>`count(*)::int` }).from(reps).groupBy(reps.partnerId);
+  const byId = (rows: { id: string; n: number }[]) => Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.id, r.n]));
+  return { figures: byId(stats), records: byId(stored) };
+}
+
 describe('syncHubSpot (full)', () => {
   it('pulls partner companies, rep contacts and deals through the official client', async () => {
     kit = await openHubSpotTestKit({ companies: 3, contactsPerCompany: 2, otherContactsPerCompany: 1, deals: 7 });
     const report = await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
 
     expect(report).toMatchObject({ kind: 'full', status: 'succeeded', failed: [], created: 3 + 6 + 7, updated: 0 });
+    const counts = await repCountsOf(kit);
+    expect(counts.figures).toEqual(counts.records);
     expect(report.requests).toBeGreaterThan(0);
     const { partners: p, reps: r, referrals: f } = await snapshotOf(kit);
     expect(p.map((x) => x.domain)).toEqual([
@@ -207,6 +218,10 @@ describe('syncHubSpot (full)', () => {
     expect(new Set(after.referrals.map((r) => r.hubspotDealId)).size).toBe(seed.deals);
     // The run's counts add up across the interruption: each record created exactly once.
     expect(resumed.counts).toMatchObject({ 'reps.created': 1200, 'referrals.created': 1200, 'partners.created': 12 });
+    // The figures cover what both runs wrote, not only the resumed run's pages.
+    const counts = await repCountsOf(kit);
+    expect(Object.keys(counts.records)).toHaveLength(seed.companies);
+    expect(counts.figures).toEqual(counts.records);
   });
 });
 

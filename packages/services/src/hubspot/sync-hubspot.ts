@@ -85,6 +85,9 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
   let counted = 0;
   let pages = 0;
   let pending: Promise<Fetched<ContactsPage | DealsPage>> | null = null;
+  // The partners whose figures (rep counts, Jordans, performance) the pages changed: refreshed once at
+  // the end, in one pass, rather than with every page (a quarter of a first sync's database time).
+  const touched = new Set<string>();
   try {
     for (
       let i = Math.max(
@@ -112,10 +115,7 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
         const requests = api.stats.requests - counted;
         await inTransaction(hubspotCtx, async (tx) => {
           const outcome = await phase.apply(tx, hubspotCtx, page);
-          if (outcome.partnerIds.size > 0) {
-            const settings = await loadSettings(tx);
-            await refreshStats(tx, { partnerId: [...outcome.partnerIds], ...statsClock(settings, ctx.now()) });
-          }
+          for (const id of outcome.partnerIds) touched.add(id);
           await recordPage(tx, run.id, nextCursor, outcome, requests);
         });
         counted += requests;
@@ -123,14 +123,25 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
         options.afterPage?.(++pages);
       }
     }
+    // A resumed run cannot know what the interrupted one touched: it refreshes every partner.
+    await refreshFigures(ctx, resumed ? { all: true } : [...touched]);
     await advanceCursors(ctx, kind, run, cursor.maxModified ?? {});
     return toRunReport(await finishRun(ctx, run.id, { status: 'succeeded', requests: api.stats.requests - counted }), resumed);
   } catch (error) {
     // A page fetched ahead is dropped (the cursor never moved past it), but not left running.
     await pending?.catch(() => undefined);
+    await refreshFigures(ctx, [...touched]).catch(() => undefined);
     await finishRun(ctx, run.id, { status: 'failed', error: (error as Error).message, requests: api.stats.requests - counted });
     throw error;
   }
+}
+
+async function refreshFigures(ctx: ServiceContext, partnerId: string[] | { all: true }): Promise<void> {
+  if (Array.isArray(partnerId) && partnerId.length === 0) return;
+  await inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    await refreshStats(tx, { partnerId, ...statsClock(settings, ctx.now()) });
+  });
 }
 
 /** After a whole pull: the next incremental one searches from here. */
