@@ -1,10 +1,9 @@
 import { isPartnerSalesRep, normaliseDomain, repChanges, repFromContact } from '@ptrack/domain';
 import type { HubSpotRecord } from '@ptrack/integrations';
 import { partners, reps, sqlArray, type Tx } from '@ptrack/storage';
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, isNull, or, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { insertWithHistory } from '../write-with-history';
+import { insertWithHistory, updateWithHistory } from '../write-with-history';
 import { type ContactsPage, count, emptyOutcome, type PageOutcome } from './sync-types';
 
 type Partner = typeof partners.$inferSelect;
@@ -68,23 +67,19 @@ async function partnersForCompanies(
     const named = byName.get(lower(name));
     const match = (domain ? byDomain.get(domain) : undefined) ?? (named && !named.hubspotCompanyId ? named : undefined);
     if (match && !match.hubspotCompanyId) {
-      const [updated] = await tx
-        .update(partners)
-        .set({ hubspotCompanyId: company.id, domain: match.domain ?? domain, version: match.version + 1, updatedAt: ctx.now() })
-        .where(eq(partners.id, match.id))
-        .returning();
-      await recordChange(tx, ctx, {
-        entityType: 'partner',
-        entityId: match.id,
-        partnerId: match.id,
-        operation: 'update',
-        before: match,
-        after: updated!,
-      });
+      const updated = await updateWithHistory(
+        tx,
+        ctx,
+        partners,
+        'partner',
+        match,
+        { hubspotCompanyId: company.id, domain: match.domain ?? domain },
+        match.id,
+      );
       count(outcome, 'partners.linked');
       changed.add(match.id);
-      result.set(company.id, updated!);
-      byName.set(lower(updated!.name), updated!);
+      result.set(company.id, updated);
+      byName.set(lower(updated.name), updated);
       if (domain) byDomain.delete(domain);
       continue;
     }
@@ -216,21 +211,9 @@ export async function applyContactsPage(
       count(outcome, 'reps.unchanged');
       continue;
     }
-    const [updated] = await tx
-      .update(reps)
-      .set({ ...changes, ...link, version: before.version + 1, updatedAt: ctx.now() })
-      .where(eq(reps.id, before.id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'rep',
-      entityId: before.id,
-      partnerId: partner.id,
-      operation: 'update',
-      before,
-      after: updated!,
-    });
+    const updated = await updateWithHistory(tx, ctx, reps, 'rep', before, { ...changes, ...link }, partner.id);
     unindex(before);
-    index(updated!);
+    index(updated);
     count(outcome, 'reps.updated');
     partnerIds.add(before.partnerId);
     partnerIds.add(partner.id);

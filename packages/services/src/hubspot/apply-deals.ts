@@ -1,9 +1,8 @@
 import { type DealStageMap, referralFromDeal } from '@ptrack/domain';
 import { partners, referrals, sqlArray, type Tx } from '@ptrack/storage';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { insertWithHistory } from '../write-with-history';
+import { insertWithHistory, updateWithHistory } from '../write-with-history';
 import { repsByContact } from './apply-contacts';
 import { count, type DealsPage, emptyOutcome, type PageOutcome } from './sync-types';
 
@@ -80,20 +79,8 @@ export async function applyDealsPage(
       count(outcome, 'referrals.unchanged');
       continue;
     }
-    const [updated] = await tx
-      .update(referrals)
-      .set({ ...next, version: current.version + 1, updatedAt: ctx.now() })
-      .where(eq(referrals.id, current.id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'referral',
-      entityId: current.id,
-      partnerId: current.partnerId,
-      operation: 'update',
-      before: current,
-      after: updated!,
-    });
-    referralOf.set(record.id, updated!);
+    const updated = await updateWithHistory(tx, ctx, referrals, 'referral', current, next, current.partnerId);
+    referralOf.set(record.id, updated);
     count(outcome, 'referrals.updated');
     partnerIds.add(current.partnerId);
   }

@@ -4,8 +4,8 @@ import { verifyWebhookSignature } from '@ptrack/integrations';
 import { partners, refreshStats, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { loadSettings, statsClock } from '../settings';
+import { updateWithHistory } from '../write-with-history';
 import { readConnection } from './hubspot-connection';
 import type { SyncFailure } from './sync-types';
 
@@ -75,19 +75,7 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
           ignored++;
           continue;
         }
-        const [updated] = await tx
-          .update(reps)
-          .set({ [field]: value.value, version: rep.version + 1, updatedAt: ctx.now() })
-          .where(eq(reps.id, rep.id))
-          .returning();
-        await recordChange(tx, hubspotCtx, {
-          entityType: 'rep',
-          entityId: rep.id,
-          partnerId: rep.partnerId,
-          operation: 'update',
-          before: rep,
-          after: updated!,
-        });
+        await updateWithHistory(tx, hubspotCtx, reps, 'rep', rep, { [field]: value.value }, rep.partnerId);
         touched.add(rep.partnerId);
         applied++;
       } else if (event.subscriptionType === 'contact.deletion') {
@@ -96,19 +84,7 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
           ignored++;
           continue;
         }
-        const [updated] = await tx
-          .update(reps)
-          .set({ hubspotContactId: null, version: rep.version + 1, updatedAt: ctx.now() })
-          .where(eq(reps.id, rep.id))
-          .returning();
-        await recordChange(tx, hubspotCtx, {
-          entityType: 'rep',
-          entityId: rep.id,
-          partnerId: rep.partnerId,
-          operation: 'update',
-          before: rep,
-          after: updated!,
-        });
+        await updateWithHistory(tx, hubspotCtx, reps, 'rep', rep, { hubspotContactId: null }, rep.partnerId);
         applied++;
       } else if (event.subscriptionType === 'company.deletion') {
         const [partner] = await tx.select().from(partners).where(eq(partners.hubspotCompanyId, id)).for('update');
@@ -116,19 +92,7 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
           ignored++;
           continue;
         }
-        const [updated] = await tx
-          .update(partners)
-          .set({ hubspotCompanyId: null, version: partner.version + 1, updatedAt: ctx.now() })
-          .where(eq(partners.id, partner.id))
-          .returning();
-        await recordChange(tx, hubspotCtx, {
-          entityType: 'partner',
-          entityId: partner.id,
-          partnerId: partner.id,
-          operation: 'update',
-          before: partner,
-          after: updated!,
-        });
+        await updateWithHistory(tx, hubspotCtx, partners, 'partner', partner, { hubspotCompanyId: null }, partner.id);
         applied++;
       } else {
         ignored++;
