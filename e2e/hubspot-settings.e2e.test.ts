@@ -1,0 +1,63 @@
+import type { HubSpotConnectionDto } from '@ptrack/contracts';
+import { type HubSpotStandIn, seedProgram, startHubSpotStandIn } from '@ptrack/hubspot-stand-in';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshots, type TestBrowser } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+// Issue 6: connecting HubSpot from Settings in Chromium, against the HubSpot stand-in on 127.0.0.1.
+// Every expectation is read back from the API or the stand-in.
+
+let browser: TestBrowser;
+let server: TestServer;
+let standIn: HubSpotStandIn;
+let page: Page;
+
+beforeAll(async () => {
+  standIn = await startHubSpotStandIn();
+  seedProgram(standIn.store, { companies: 3, contactsPerCompany: 2, deals: 4 });
+  browser = await launchBrowser();
+  server = await startTestServer();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await page?.close();
+  await browser?.close();
+  await server?.close();
+  await standIn?.close();
+});
+afterEach(() => {
+  expect(browser.pageErrors.map(String)).toEqual([]);
+});
+
+type Listed = { items: { name: string }[] };
+
+describe('HubSpot settings', () => {
+  it('connects with a token it never shows again, sets up the properties, and pulls reps, partners and deals', async () => {
+    await page.goto(`${server.url}/settings`);
+    const section = page.getByTestId('settings-hubspot');
+    await section.getByText('Not connected.').waitFor();
+    await section.getByLabel('Private-app token').fill(standIn.accessToken);
+    await section.getByLabel('API address').fill(standIn.url);
+    await section.getByRole('button', { name: 'Save HubSpot connection' }).click();
+    const connection = await server.api<HubSpotConnectionDto>('GET', '/api/hubspot/connection');
+    await section.getByText(`Connected with token ${connection.tokenHint}.`).waitFor();
+    expect(connection).toMatchObject({ configured: true, baseUrl: standIn.url });
+    expect(await section.getByLabel('Private-app token').inputValue()).toBe('');
+    expect(await page.content()).not.toContain(standIn.accessToken);
+
+    await section.getByRole('button', { name: 'Create properties' }).click();
+    await section.getByText('Properties set up.').waitFor();
+    expect(standIn.store.property('contacts', 'engagement_tier')).toBeTruthy();
+
+    await section.getByRole('button', { name: 'Full sync' }).click();
+    const runs = section.getByRole('table', { name: 'Latest HubSpot runs' });
+    await runs.getByRole('cell', { name: 'succeeded' }).first().waitFor();
+    const partners = await server.api<Listed>('GET', '/api/partners?limit=100');
+    const reps = await server.api<Listed>('GET', '/api/reps?limit=100');
+    const companies = [...standIn.store.all('companies')];
+    expect(partners.items.map((p) => p.name).sort()).toEqual(companies.map((c) => c.properties.get('name')).sort());
+    expect(reps.items).toHaveLength(6);
+    await screenshots(page, 'settings-hubspot');
+  });
+});
