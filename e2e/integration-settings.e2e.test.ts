@@ -1,12 +1,12 @@
-import type { HubSpotConnectionDto } from '@ptrack/contracts';
+import type { HubSpotConnectionDto, JobListResponse, JobRunListResponse } from '@ptrack/contracts';
 import { type HubSpotStandIn, seedProgram, startHubSpotStandIn } from '@ptrack/hubspot-stand-in';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshots, type TestBrowser } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
-// Issue 6: connecting HubSpot from Settings in Chromium, against the HubSpot stand-in on 127.0.0.1.
-// Every expectation is read back from the API or the stand-in.
+// Issue 6: connecting HubSpot from Settings in Chromium, against the HubSpot stand-in on 127.0.0.1, and
+// the background jobs it schedules. Every expectation is read back from the API or the stand-in.
 
 let browser: TestBrowser;
 let server: TestServer;
@@ -59,5 +59,23 @@ describe('HubSpot settings', () => {
     expect(partners.items.map((p) => p.name).sort()).toEqual(companies.map((c) => c.properties.get('name')).sort());
     expect(reps.items).toHaveLength(6);
     await screenshots(page, 'settings-hubspot');
+  });
+});
+
+describe('Background jobs settings', () => {
+  it('lists the HubSpot sync as scheduled once connected, and runs a backup now with its counts', async () => {
+    await page.goto(`${server.url}/settings`);
+    const section = page.getByTestId('settings-jobs');
+    const jobs = await server.api<JobListResponse>('GET', '/api/jobs');
+    expect(jobs.items.find((j) => j.name === 'hubspot-sync')!.schedule).toMatchObject({ cron: '*/15 * * * *' });
+    await section.getByTestId('job-hubspot-sync').getByText('Never run').waitFor();
+
+    const backup = section.getByTestId('job-backup');
+    await backup.getByRole('button', { name: 'Run backup now' }).click();
+    await backup.getByText('succeeded').waitFor();
+    const runs = await server.api<JobRunListResponse>('GET', '/api/jobs/runs?job=backup');
+    expect(runs.items[0]).toMatchObject({ status: 'succeeded', trigger: 'manual' });
+    await backup.getByText(`${runs.items[0]!.counts.rows} rows`, { exact: false }).waitFor();
+    await screenshots(page, 'settings-jobs');
   });
 });
