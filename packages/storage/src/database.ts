@@ -152,6 +152,9 @@ export function pgliteClientOf(database: Database): PGlite | null {
  * plans fit for a few rows (measured: an export page of 2,000 partners at 100,000 took 1.7 s instead
  * of 0.07 s). On a PostgreSQL server it spares waiting for autovacuum.
  */
+/** A bulk write of at least this many rows (an import, a first HubSpot sync) is followed by analyzeAfterBulkLoad. */
+export const ANALYZE_AFTER_ROWS = 1000;
+
 export async function analyzeAfterBulkLoad(tx: Executor): Promise<void> {
   await tx.execute(sql`analyze`);
 }

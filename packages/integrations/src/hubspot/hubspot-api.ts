@@ -1,6 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import type { HubSpotPropertyDefinition } from '@ptrack/domain';
 import { DEFAULT_RETRY, type RetryOptions, toUpstreamError, withRetry } from './hubspot-retry';
+import { RequestPacer } from './request-pacer';
 
 export type HubSpotObjectType = 'contacts' | 'companies' | 'deals';
 
@@ -74,26 +75,41 @@ function batchFailures(response: unknown): BatchFailure[] {
   return failures;
 }
 
-// The client's limiter and retry decorators are process-wide and each `new Client()` replaces them, so
-// one client is kept per configuration instead of one per call.
-let cached: { key: string; client: Client } | null = null;
-let nextSearchAt = 0;
+/** Requests that may go out back to back after the caller paused (about half a second's worth at 190/10 s). */
+export const REQUEST_BURST = 10;
+/** Requests in flight at once: list pages follow each other, but a push or a job may run beside a pull. */
+const MAX_CONCURRENT = 4;
 
-function clientFor(config: HubSpotConfig): Client {
-  const key = JSON.stringify([config.accessToken, config.baseUrl, config.requestsPer10s]);
-  if (cached?.key === key) return cached.client;
+type Account = { client: Client; pacer: RequestPacer; searchPacer: RequestPacer };
+
+// The client's decorators are process-wide and each `new Client()` replaces them, and HubSpot counts
+// requests per account: one client and one pair of pacers are kept per configuration, not per call.
+let cached: { key: string; account: Account } | null = null;
+
+function accountFor(config: HubSpotConfig): Account {
+  const key = JSON.stringify([config.accessToken, config.baseUrl, config.requestsPer10s, config.searchPerSecond]);
+  if (cached?.key === key) return cached.account;
   const client = new Client({
     accessToken: config.accessToken,
     basePath: config.baseUrl.replace(/\/+$/, ''),
     // One attempt: withRetry owns retries (the client's waits 10 s × attempt and retries only some 429s).
     numberOfApiCallRetries: 1,
-    // Requests start at least 10 s / limit apart, so no rolling 10-second window holds more than the limit.
-    limiterOptions: { minTime: Math.ceil(10_000 / config.requestsPer10s), maxConcurrent: 4 },
-    // Without job options the client's LimiterDecorator returns a wrapped function instead of calling it.
-    limiterJobOptions: { priority: 5 },
+    // No limiterOptions: the client's limiter spaces requests evenly and cannot make up for time the
+    // caller spent elsewhere; the pacers below keep to the same limits and can.
   });
-  cached = { key, client };
-  return client;
+  const account: Account = {
+    client,
+    pacer: new RequestPacer({
+      max: config.requestsPer10s,
+      intervalMs: 10_000,
+      burst: Math.min(REQUEST_BURST, config.requestsPer10s),
+      maxConcurrent: MAX_CONCURRENT,
+    }),
+    // Search does not count toward the ten-second limit; it has its own per second.
+    searchPacer: new RequestPacer({ max: config.searchPerSecond, intervalMs: 1000, burst: 1, maxConcurrent: MAX_CONCURRENT }),
+  };
+  cached = { key, account };
+  return account;
 }
 
 /**
@@ -101,23 +117,21 @@ function clientFor(config: HubSpotConfig): Client {
  * included) and retried on 429/5xx. Errors come out as AppError('UPSTREAM_FAILED') with HubSpot's status.
  */
 export function createHubSpotApi(config: HubSpotConfig) {
-  const client = clientFor(config);
+  const { client, pacer, searchPacer } = accountFor(config);
   const retry: RetryOptions = { ...DEFAULT_RETRY, ...config.retry };
   const stats = { requests: 0, rateLimited: 0, serverErrors: 0 };
-  const call = <T>(what: string, fn: () => Promise<T>) =>
-    withRetry(what, fn, retry, (status) => {
-      stats.requests++;
-      if (status === 429) stats.rateLimited++;
-      if (status !== null && status >= 500) stats.serverErrors++;
-    });
-
-  async function searchGate(): Promise<void> {
-    const spacing = Math.ceil(1000 / config.searchPerSecond);
-    const now = Date.now();
-    const wait = Math.max(0, nextSearchAt - now);
-    nextSearchAt = Math.max(now, nextSearchAt) + spacing;
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  }
+  // Every attempt, retries included, waits for its turn under the account's limit.
+  const call = <T>(what: string, fn: () => Promise<T>, paced = pacer) =>
+    withRetry(
+      what,
+      () => paced.run(fn),
+      retry,
+      (status) => {
+        stats.requests++;
+        if (status === 429) stats.rateLimited++;
+        if (status !== null && status >= 500) stats.serverErrors++;
+      },
+    );
 
   const objects = (type: HubSpotObjectType) => client.crm[type];
 
@@ -148,15 +162,17 @@ export function createHubSpotApi(config: HubSpotConfig) {
     },
 
     async search(type: HubSpotObjectType, request: SearchRequest): Promise<SearchPage> {
-      await searchGate();
-      const response = await call(`searching ${type}`, () =>
-        objects(type).searchApi.doSearch({
-          filterGroups: request.filters.length > 0 ? [{ filters: request.filters as never }] : [],
-          sorts: (request.sort ? [request.sort] : []) as never,
-          properties: request.properties,
-          limit: request.limit,
-          ...(request.after ? { after: request.after } : {}),
-        }),
+      const response = await call(
+        `searching ${type}`,
+        () =>
+          objects(type).searchApi.doSearch({
+            filterGroups: request.filters.length > 0 ? [{ filters: request.filters as never }] : [],
+            sorts: (request.sort ? [request.sort] : []) as never,
+            properties: request.properties,
+            limit: request.limit,
+            ...(request.after ? { after: request.after } : {}),
+          }),
+        searchPacer,
       );
       return {
         total: response.total,

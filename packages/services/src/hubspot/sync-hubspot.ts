@@ -1,7 +1,7 @@
 import type { HubSpotRunReport } from '@ptrack/contracts';
 import { AppError, type DealStageMap } from '@ptrack/domain';
 import type { HubSpotApi } from '@ptrack/integrations';
-import { hubspotConnection, refreshStats, type Tx } from '@ptrack/storage';
+import { ANALYZE_AFTER_ROWS, analyzeAfterBulkLoad, hubspotConnection, refreshStats, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { loadSettings, statsClock } from '../settings';
@@ -88,6 +88,7 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
   // The partners whose figures (rep counts, Jordans, performance) the pages changed: refreshed once at
   // the end, in one pass, rather than with every page (a quarter of a first sync's database time).
   const touched = new Set<string>();
+  let created = 0;
   try {
     for (
       let i = Math.max(
@@ -116,6 +117,7 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
         await inTransaction(hubspotCtx, async (tx) => {
           const outcome = await phase.apply(tx, hubspotCtx, page);
           for (const id of outcome.partnerIds) touched.add(id);
+          for (const [key, n] of Object.entries(outcome.counts)) if (key.endsWith('.created')) created += n;
           await recordPage(tx, run.id, nextCursor, outcome, requests);
         });
         counted += requests;
@@ -124,7 +126,7 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
       }
     }
     // A resumed run cannot know what the interrupted one touched: it refreshes every partner.
-    await refreshFigures(ctx, resumed ? { all: true } : [...touched]);
+    await refreshFigures(ctx, resumed ? { all: true } : [...touched], created >= ANALYZE_AFTER_ROWS);
     await advanceCursors(ctx, kind, run, cursor.maxModified ?? {});
     return toRunReport(await finishRun(ctx, run.id, { status: 'succeeded', requests: api.stats.requests - counted }), resumed);
   } catch (error) {
@@ -136,9 +138,13 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
   }
 }
 
-async function refreshFigures(ctx: ServiceContext, partnerId: string[] | { all: true }): Promise<void> {
+async function refreshFigures(ctx: ServiceContext, partnerId: string[] | { all: true }, bulkLoaded = false): Promise<void> {
   if (Array.isArray(partnerId) && partnerId.length === 0) return;
   await inTransaction(ctx, async (tx) => {
+    // After thousands of new rows the planner's statistics would still describe the tables before
+    // them (the embedded database has no autovacuum): measured, the refresh of a first sync of 2,000
+    // partners took 1.9 s before ANALYZE and 0.6 s after it (plus 0.3 s for the ANALYZE).
+    if (bulkLoaded) await analyzeAfterBulkLoad(tx);
     const settings = await loadSettings(tx);
     await refreshStats(tx, { partnerId, ...statsClock(settings, ctx.now()) });
   });

@@ -17,7 +17,15 @@ import {
   type SheetRow,
   toSavedMapping,
 } from '@ptrack/integrations';
-import { analyzeAfterBulkLoad, customFieldDefs, sheetImportChunks, sheetImports, sqlArray, type Tx } from '@ptrack/storage';
+import {
+  ANALYZE_AFTER_ROWS,
+  analyzeAfterBulkLoad,
+  customFieldDefs,
+  sheetImportChunks,
+  sheetImports,
+  sqlArray,
+  type Tx,
+} from '@ptrack/storage';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
@@ -396,9 +404,6 @@ async function ensureCustomFields(ctx: ServiceContext, entity: ImportEntity, map
     }
   });
 }
-
-/** An import of at least this many rows refreshes the planner's statistics when it is applied. */
-export const ANALYZE_AFTER_ROWS = 1000;
 
 export type ApplyProgress = (done: number, total: number) => void;
 
