@@ -37,6 +37,8 @@ describe('HubSpot settings', () => {
     await page.goto(`${server.url}/settings`);
     const section = page.getByTestId('settings-hubspot');
     await section.getByText('Not connected.').waitFor();
+    // With no web app address set, HubSpot is to call this very server.
+    await section.getByText(`HubSpot's webhook target: ${server.url}/api/hubspot/webhook`).waitFor();
     await section.getByLabel('Private-app token').fill(standIn.accessToken);
     await section.getByLabel('API address').fill(standIn.url);
     await section.getByRole('button', { name: 'Save HubSpot connection' }).click();

@@ -97,6 +97,42 @@ describe('HubSpot over HTTP', () => {
     expect(history).toEqual([expect.objectContaining({ source: 'hubspot', actor: 'HubSpot webhook', after: Number(tier) })]);
   });
 
+  it('verifies a webhook HubSpot signed for the public address a proxy forwards from, once that address is set', async () => {
+    const [rep] = await api.database.db.select().from(reps).orderBy(reps.hubspotContactId).limit(1);
+    const deliver = (score: string) =>
+      standIn.deliverWebhook({
+        targetUrl: webhookUrl,
+        publicUrl: 'https://tracker.example.test/api/hubspot/webhook',
+        events: [
+          {
+            objectId: Number(rep!.hubspotContactId),
+            subscriptionType: 'contact.propertyChange',
+            propertyName: 'rep_quality_score',
+            propertyValue: score,
+          },
+        ],
+      });
+    const unknownAddress = await deliver('9');
+    expect(unknownAddress.status).toBe(401);
+    expect(JSON.parse(unknownAddress.responseBody).detail).toMatch(/signature does not match/);
+
+    const settings = await api.get('/api/digests/settings');
+    const saved = await api.request('PUT', '/api/digests/settings', {
+      version: settings.body.version,
+      baseUrl: 'https://tracker.example.test/',
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const delivered = await deliver('9');
+    expect(delivered.status, delivered.responseBody).toBe(200);
+    expect(JSON.parse(delivered.responseBody)).toEqual({
+      applied: rep!.qualityScore === 9 ? 0 : 1,
+      ignored: rep!.qualityScore === 9 ? 1 : 0,
+      failed: [],
+    });
+    const [after] = await api.database.db.select().from(reps).where(eq(reps.id, rep!.id));
+    expect(after!.qualityScore).toBe(9);
+  });
+
   it.each([
     ['a stale timestamp', { timestamp: NOW.getTime() - 5 * 60_000 - 1 }],
     ['a bad signature', { tamper: 'signature' as const }],

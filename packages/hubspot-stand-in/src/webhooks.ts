@@ -68,6 +68,11 @@ export type WebhookTamper = 'signature' | 'body' | 'no-signature';
 
 export interface DeliverWebhookOptions {
   targetUrl: string;
+  /**
+   * The public address HubSpot is set up to call when a reverse proxy or tunnel forwards to
+   * `targetUrl`: the signature covers this URL, and the request goes to `targetUrl`.
+   */
+  publicUrl?: string;
   events: WebhookEvent[];
   /** Defaults to now; pass an old one to test stale-request rejection. */
   timestamp?: number;
@@ -103,7 +108,8 @@ export async function sendWebhook(sender: WebhookSender, options: DeliverWebhook
     ...e,
   }));
   const body = JSON.stringify(events);
-  let signature = signWebhookV3({ clientSecret: sender.clientSecret, method: 'POST', uri: options.targetUrl, body, timestamp });
+  const uri = options.publicUrl ?? options.targetUrl;
+  let signature = signWebhookV3({ clientSecret: sender.clientSecret, method: 'POST', uri, body, timestamp });
   let sent = body;
   if (options.tamper === 'signature') signature = flipFirstChar(signature);
   // The body changes after signing, so the signature no longer matches it.

@@ -4,6 +4,7 @@ import { verifyWebhookSignature } from '@ptrack/integrations';
 import { partners, refreshStats, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
+import { loadDigestSettings } from '../digests/digest-settings';
 import { loadSettings, statsClock } from '../settings';
 import { updateWithHistory } from '../write-with-history';
 import { readConnection } from './hubspot-connection';
@@ -19,6 +20,21 @@ export type WebhookRequest = {
 };
 
 /**
+ * HubSpot signs the URL it calls. Behind a reverse proxy or a tunnel (the server only listens on this
+ * machine) that is the public address, not the one this request arrived at: the web app address of the
+ * digest settings, with this request's path and query, is tried too.
+ */
+async function verifySignature(ctx: ServiceContext, request: WebhookRequest, secret: string) {
+  const check = verifyWebhookSignature({ ...request, secret, now: ctx.now() });
+  if (check.ok || check.reason !== 'BAD_SIGNATURE') return check;
+  const { baseUrl } = await inTransaction(ctx, (tx) => loadDigestSettings(tx));
+  if (!baseUrl) return check;
+  const arrived = new URL(request.uri);
+  const uri = `${baseUrl.replace(/\/+$/, '')}${arrived.pathname}${arrived.search}`;
+  return uri === request.uri ? check : verifyWebhookSignature({ ...request, uri, secret, now: ctx.now() });
+}
+
+/**
  * Verifies a v3-signed HubSpot webhook and applies its events in one transaction: tier and quality
  * changes of linked contacts, and deletions (a deleted contact or company is unlinked, never deleted
  * here — the tracker's history and touches stay).
@@ -27,7 +43,7 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
   const connection = await readConnection(ctx);
   if (!connection.clientSecret)
     throw new AppError('UNAUTHENTICATED', 'No HubSpot client secret is stored: webhooks cannot be verified');
-  const check = verifyWebhookSignature({ ...request, secret: connection.clientSecret, now: ctx.now() });
+  const check = await verifySignature(ctx, request, connection.clientSecret);
   if (!check.ok) {
     const why = {
       MISSING: 'the signature headers are missing',

@@ -16,6 +16,7 @@ import {
 import type { HubSpotConnectionDto, HubSpotRunReport, SaveHubSpotConnectionRequest } from '@ptrack/contracts';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useDigestSettings } from '../hooks/use-digest-settings';
 import {
   type HubSpotAction,
   useHubSpotAction,
@@ -82,6 +83,7 @@ export function HubSpotSection() {
   const runs = useHubSpotRuns();
   const save = useSaveHubSpotConnection();
   const action = useHubSpotAction();
+  const digest = useDigestSettings();
   const [draft, setDraft] = useState<Draft | null>(null);
 
   if (connection.isPending) return null;
@@ -95,6 +97,8 @@ export function HubSpotSection() {
   const c = connection.data;
   const value = draft ?? draftOf(c);
   const change = (patch: Partial<Draft>) => setDraft({ ...value, ...patch });
+  // HubSpot signs the address it calls: the web app address when set (a proxy or tunnel), else this one.
+  const webhookUrl = `${(digest.data?.baseUrl ?? window.location.origin).replace(/\/+$/, '')}/api/hubspot/webhook`;
 
   const onSave = () => {
     const body: SaveHubSpotConnectionRequest = {
@@ -148,6 +152,7 @@ export function HubSpotSection() {
           />
           <PasswordInput
             label="Webhook client secret"
+            description={`HubSpot's webhook target: ${webhookUrl} (the web app address under Monday digest, if HubSpot reaches this server through a proxy)`}
             placeholder={c.clientSecretConfigured ? 'Stored — type to replace' : 'From the app settings'}
             value={value.clientSecret}
             onChange={(e) => change({ clientSecret: e.currentTarget.value })}
