@@ -217,7 +217,7 @@ export function createHubSpotApi(config: HubSpotConfig) {
       return { records, missing };
     },
 
-    /** Associated record ids per source id (associations v4 batch read, 100 sources per call). */
+    /** Associated record ids per source id (associations v4 batch read, ASSOCIATION_BATCH_SIZE sources per call). */
     async associations(from: HubSpotObjectType, to: HubSpotObjectType, ids: readonly string[]): Promise<Map<string, string[]>> {
       const result = new Map<string, string[]>();
       for (const chunk of chunks([...new Set(ids)], ASSOCIATION_BATCH_SIZE)) {
