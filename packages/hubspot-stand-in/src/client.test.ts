@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/associations/v4/index.js';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/contacts/index.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BATCH_READ_PAGE } from './routes/associations.ts';
 import { type SeededProgram, seedProgram } from './seed.ts';
 import { type HubSpotStandIn, startHubSpotStandIn } from './server.ts';
 
@@ -145,6 +146,28 @@ describe('the official client against the stand-in', () => {
     expect(standIn.store.associationsOf('contacts', lonely, 'companies')).toEqual([{ toId: company, typeIds: [1, 279] }]);
     await hubspot.crm.associations.v4.basicApi.archive('contacts', lonely, 'companies', company);
     expect(standIn.store.associationsOf('contacts', lonely, 'companies')).toEqual([]);
+  });
+
+  it('pages a batch read of a record with more associations than one answer holds, per input', async () => {
+    const hubspot = client(standIn);
+    const deal = standIn.store.create('deals', { dealname: 'Crowded' }).id;
+    const contactIds = Array.from({ length: BATCH_READ_PAGE + 2 }, (_, i) => {
+      const id = standIn.store.create('contacts', { email: `crowd${i}@x.io` }).id;
+      standIn.store.associate('deals', deal, 'contacts', id);
+      return id;
+    });
+    const first = await hubspot.crm.associations.v4.batchApi.getPage('deals', 'contacts', {
+      inputs: [{ id: deal }, { id: seeded.dealIds[6]! }],
+    });
+    const crowded = first.results.find((r) => r._from.id === deal)!;
+    expect(crowded.to).toHaveLength(BATCH_READ_PAGE);
+    expect(crowded.paging?.next?.after).toBe(String(BATCH_READ_PAGE));
+    expect(first.results.find((r) => r._from.id === seeded.dealIds[6])!.paging).toBeUndefined();
+    const rest = await hubspot.crm.associations.v4.batchApi.getPage('deals', 'contacts', {
+      inputs: [{ id: deal, after: crowded.paging!.next!.after }],
+    });
+    expect(rest.results[0]!.paging).toBeUndefined();
+    expect([...crowded.to, ...rest.results[0]!.to].map((t) => String(t.toObjectId))).toEqual(contactIds);
   });
 
   it('creates a custom property once and answers the second create with 409', async () => {

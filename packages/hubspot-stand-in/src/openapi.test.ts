@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenApiDoc, OpenApiValidator } from './openapi-validator.ts';
+import { BATCH_READ_PAGE } from './routes/associations.ts';
 import { seedProgram } from './seed.ts';
 import { type HubSpotStandIn, startHubSpotStandIn } from './server.ts';
 
@@ -20,7 +21,7 @@ interface Case {
 let main: HubSpotStandIn;
 let limited: HubSpotStandIn;
 let validator: OpenApiValidator;
-const ids = { company: '', company2: '', contact: '', deal: '', lonelyDeal: '' };
+const ids = { company: '', company2: '', contact: '', deal: '', lonelyDeal: '', crowdedDeal: '' };
 
 beforeAll(async () => {
   validator = new OpenApiValidator();
@@ -31,6 +32,10 @@ beforeAll(async () => {
   ids.contact = seeded.repIdsByCompany[0]![0]!;
   ids.deal = seeded.dealIds[0]!;
   ids.lonelyDeal = main.store.create('deals', { dealname: 'No associations' }).id;
+  // More contacts than one batch read returns per input, so the answer pages.
+  ids.crowdedDeal = main.store.create('deals', { dealname: 'Crowded' }).id;
+  for (let i = 0; i <= BATCH_READ_PAGE; i++)
+    main.store.associate('deals', ids.crowdedDeal, 'contacts', main.store.create('contacts', { email: `c${i}@crowd.test` }).id);
   limited = await startHubSpotStandIn({
     rateLimit: { max: 1, intervalMs: 60_000 },
     searchRateLimit: { max: 1, intervalMs: 60_000 },
@@ -212,6 +217,10 @@ const cases: Case[] = [
   c('associations-v4', `POST ${AB}/read`, 200, 'batch read associations', () => [
     '/crm/v4/associations/deals/companies/batch/read',
     { inputs: [{ id: ids.deal }] },
+  ]),
+  c('associations-v4', `POST ${AB}/read`, 200, 'batch read of a record with more associations than a page', () => [
+    '/crm/v4/associations/deals/contacts/batch/read',
+    { inputs: [{ id: ids.crowdedDeal }, { id: ids.crowdedDeal, after: String(BATCH_READ_PAGE) }] },
   ]),
   c('associations-v4', `POST ${AB}/read`, 207, 'batch read with no associations', () => [
     '/crm/v4/associations/0-3/0-1/batch/read',

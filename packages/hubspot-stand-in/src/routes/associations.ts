@@ -15,6 +15,8 @@ import type { AssociatedRef, HubSpotStore } from '../store.ts';
 const OBJ = '/crm/v4/objects/{fromType}/{fromId}/associations';
 const BATCH = '/crm/v4/associations/{fromType}/{toType}/batch';
 const MAX_PAGE = 500;
+/** Associated records per input in a batch read; the rest come with `paging.next.after` for that input. */
+export const BATCH_READ_PAGE = 500;
 
 export const associationRoutes: Route[] = [
   route('GET', `${OBJ}/{toType}`, list),
@@ -117,18 +119,27 @@ function remove(ctx: RequestContext): Reply {
 function batchRead(ctx: RequestContext): Reply {
   const started = ctx.store.now();
   const { fromType, toType } = types(ctx);
-  const inputs = batchInputs<{ id?: unknown }>(ctx, 1000);
+  const inputs = batchInputs<{ id?: unknown; after?: unknown }>(ctx, 1000);
   const results: unknown[] = [];
   const errors: unknown[] = [];
   for (const input of inputs) {
     const id = String(input?.id ?? '');
+    const after = input?.after === undefined ? 0 : Number(input.after);
+    if (!Number.isInteger(after) || after < 0)
+      throw validationError(`after of input ${id} must be a cursor from a previous page`);
     const refs = ctx.store.associationsOf(fromType, id, toType);
     // HubSpot reports an input with no associations as a per-input error, not as an empty list.
     if (refs.length === 0) {
       errors.push(batchError('OBJECT_NOT_FOUND', `No ${toType} is associated with ${fromType} ${id}.`, { fromObjectId: [id] }));
-    } else {
-      results.push({ from: { id }, to: refs.map(multiAssociated) });
+      continue;
     }
+    // A record with many associations is read in pages: the input again, with the `after` given here.
+    const result: Record<string, unknown> = { from: { id }, to: refs.slice(after, after + BATCH_READ_PAGE).map(multiAssociated) };
+    if (after + BATCH_READ_PAGE < refs.length) {
+      const link = new URL(ctx.url.pathname, ctx.baseUrl).toString();
+      result.paging = { next: { after: String(after + BATCH_READ_PAGE), link } };
+    }
+    results.push(result);
   }
   return batchReply(ctx.store, started, results, errors, 200);
 }

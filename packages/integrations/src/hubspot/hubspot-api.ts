@@ -220,14 +220,23 @@ export function createHubSpotApi(config: HubSpotConfig) {
     /** Associated record ids per source id (associations v4 batch read, ASSOCIATION_BATCH_SIZE sources per call). */
     async associations(from: HubSpotObjectType, to: HubSpotObjectType, ids: readonly string[]): Promise<Map<string, string[]>> {
       const result = new Map<string, string[]>();
-      for (const chunk of chunks([...new Set(ids)], ASSOCIATION_BATCH_SIZE)) {
-        const response = await call(`reading ${from} → ${to} associations`, () =>
-          client.crm.associations.v4.batchApi.getPage(from, to, { inputs: chunk.map((id) => ({ id })) } as never),
-        );
-        for (const row of response.results) {
-          const fromId = String(row._from.id);
-          result.set(fromId, [...(result.get(fromId) ?? []), ...row.to.map((t) => String(t.toObjectId))]);
+      // A record with more associations than one answer holds comes back with a cursor: it is asked
+      // for again, with that cursor, until every page is read.
+      let inputs: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
+      while (inputs.length > 0) {
+        const more: { id: string; after: string }[] = [];
+        for (const chunk of chunks(inputs, ASSOCIATION_BATCH_SIZE)) {
+          const response = await call(`reading ${from} → ${to} associations`, () =>
+            client.crm.associations.v4.batchApi.getPage(from, to, { inputs: chunk }),
+          );
+          for (const row of response.results) {
+            const fromId = String(row._from.id);
+            result.set(fromId, [...(result.get(fromId) ?? []), ...row.to.map((t) => String(t.toObjectId))]);
+            const after = row.paging?.next?.after;
+            if (after) more.push({ id: fromId, after });
+          }
         }
+        inputs = more;
       }
       return result;
     },

@@ -1,4 +1,4 @@
-import { DEAL_STAGES } from '@ptrack/hubspot-stand-in';
+import { BATCH_READ_PAGE, DEAL_STAGES } from '@ptrack/hubspot-stand-in';
 import { changeHistory, partnerStats, partners, referrals, reps } from '@ptrack/storage';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -268,5 +268,32 @@ describe('syncHubSpot (incremental)', () => {
       .from(changeHistory)
       .where(sql`${changeHistory.entityId} = ${rep!.id} and ${changeHistory.field} = 'engagementTier'`);
     expect(history).toEqual([expect.objectContaining({ source: 'hubspot', after: Number(newTier) })]);
+  });
+
+  it('reads every page of a changed deal’s associations: a rep past the first 500 contacts still gets the deal', async () => {
+    kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 1, deals: 0 });
+    await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
+    const store = kit.standIn.store;
+    const companyId = store.ids('companies')[0]!;
+    store.advance(60 * 60_000);
+    const deal = store.create('deals', { dealname: 'Webinar co-sell', dealstage: DEAL_STAGES[0]!, amount: '1200' }, [
+      { toType: 'companies', toId: companyId, typeId: 341 },
+    ]);
+    // The buying committee first; the partner's new rep, with the highest id, lands on the second page.
+    for (let i = 0; i < BATCH_READ_PAGE; i++)
+      store.associate('deals', deal.id, 'contacts', store.create('contacts', { email: `buyer${i}@customer.example` }).id);
+    const newRep = store.create(
+      'contacts',
+      { firstname: 'Late', lastname: 'Rep', email: 'late@partner.example.com', partner_sales_rep: 'true' },
+      [{ toType: 'companies', toId: companyId, typeId: 1 }],
+    );
+    store.associate('deals', deal.id, 'contacts', newRep.id);
+    expect(store.associationsOf('deals', deal.id, 'contacts').findIndex((a) => a.toId === newRep.id)).toBe(BATCH_READ_PAGE);
+
+    const report = await syncHubSpot(kit.ctx, { mode: 'incremental', api: FAST });
+    expect(report).toMatchObject({ kind: 'incremental', status: 'succeeded', failed: [] });
+    const [rep] = await kit.database.db.select().from(reps).where(eq(reps.hubspotContactId, newRep.id));
+    const [referral] = await kit.database.db.select().from(referrals).where(eq(referrals.hubspotDealId, deal.id));
+    expect(referral).toMatchObject({ repId: rep!.id, partnerId: rep!.partnerId });
   });
 });
