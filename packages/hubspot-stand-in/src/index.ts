@@ -21,6 +21,7 @@ export {
 } from './property-defs.ts';
 export { type RateLimit, RollingWindow } from './rate-limit.ts';
 export { BATCH_READ_PAGE } from './routes/associations.ts';
+export { INLINE_ASSOCIATIONS_PAGE } from './routes/serialize.ts';
 export { SEARCH_MAX_LIMIT, SEARCH_MAX_RESULTS } from './search.ts';
 export { DEAL_STAGES, definePartnerRepProperties, type SeededProgram, type SeedProgramOptions, seedProgram } from './seed.ts';
 export {

@@ -185,6 +185,9 @@ const cases: Case[] = [
   ]),
   // deals, which the document writes by type id
   c('deals', `GET ${D}`, 200, 'list deals', () => [`${D}?properties=dealstage&associations=companies,contacts`]),
+  c('deals', `GET ${D}/{dealId}`, 200, 'get a deal with more contacts than are listed inline', () => [
+    `/crm/v3/objects/deals/${ids.crowdedDeal}?associations=contacts`,
+  ]),
   c('deals', `GET ${D}/{dealId}`, 200, 'get a deal by object name', () => [
     `/crm/v3/objects/deals/${ids.deal}?associations=companies`,
   ]),

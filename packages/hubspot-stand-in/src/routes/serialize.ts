@@ -2,6 +2,9 @@ import { ASSOCIATION_TYPES, type ObjectType, resolveObjectType, v3AssociationNam
 import { DEFAULT_READ_PROPERTIES } from '../property-defs.ts';
 import { type CrmObject, type HubSpotStore, iso } from '../store.ts';
 
+/** Associations listed inline with a record, per type; more come with `paging.next`. */
+export const INLINE_ASSOCIATIONS_PAGE = 100;
+
 /**
  * The public shape of a record. With `requested`, those properties (null when unset, unknown ones
  * ignored); with `all`, every stored value; otherwise the object's default properties.
@@ -46,7 +49,15 @@ export function publicObject(
       const toType = resolveObjectType(name);
       if (!toType) continue;
       const results = v3Associations(store, record.type, record.id, toType);
-      if (results.length > 0) associations[toType] = { results };
+      if (results.length === 0) continue;
+      // HubSpot returns at most 100 inline; the rest are read from the associations endpoints.
+      associations[toType] =
+        results.length > INLINE_ASSOCIATIONS_PAGE
+          ? {
+              results: results.slice(0, INLINE_ASSOCIATIONS_PAGE),
+              paging: { next: { after: String(INLINE_ASSOCIATIONS_PAGE) } },
+            }
+          : { results };
     }
     out.associations = associations;
   }

@@ -135,6 +135,34 @@ export function createHubSpotApi(config: HubSpotConfig) {
 
   const objects = (type: HubSpotObjectType) => client.crm[type];
 
+  /** Associated record ids per source id (associations v4 batch read, ASSOCIATION_BATCH_SIZE sources per call). */
+  async function readAssociations(
+    from: HubSpotObjectType,
+    to: HubSpotObjectType,
+    ids: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    // A record with more associations than one answer holds comes back with a cursor: it is asked
+    // for again, with that cursor, until every page is read.
+    let inputs: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
+    while (inputs.length > 0) {
+      const more: { id: string; after: string }[] = [];
+      for (const chunk of chunks(inputs, ASSOCIATION_BATCH_SIZE)) {
+        const response = await call(`reading ${from} → ${to} associations`, () =>
+          client.crm.associations.v4.batchApi.getPage(from, to, { inputs: chunk }),
+        );
+        for (const row of response.results) {
+          const fromId = String(row._from.id);
+          result.set(fromId, [...(result.get(fromId) ?? []), ...row.to.map((t) => String(t.toObjectId))]);
+          const after = row.paging?.next?.after;
+          if (after) more.push({ id: fromId, after });
+        }
+      }
+      inputs = more;
+    }
+    return result;
+  }
+
   return {
     stats,
 
@@ -192,14 +220,24 @@ export function createHubSpotApi(config: HubSpotConfig) {
       const response = await call(`listing ${type}`, () =>
         objects(type).basicApi.getPage(LIST_PAGE_SIZE, request.after, request.properties, undefined, request.associations, false),
       );
+      // HubSpot lists at most 100 associations of a type inline; a record with more is read again
+      // through the associations batch read, which pages.
+      const partial = new Map<HubSpotObjectType, string[]>();
       const results = response.results.map((o) => {
         const associations: ListedRecord['associations'] = {};
         for (const [key, value] of Object.entries(o.associations ?? {})) {
           const to = ASSOCIATION_KEYS[key];
-          if (to) associations[to] = [...new Set(value.results.map((a) => String(a.id)))];
+          if (!to) continue;
+          associations[to] = [...new Set(value.results.map((a) => String(a.id)))];
+          if (value.paging?.next?.after) partial.set(to, [...(partial.get(to) ?? []), String(o.id)]);
         }
         return { ...toRecord(o), associations };
       });
+      for (const [to, ids] of partial) {
+        const complete = await readAssociations(type, to, ids);
+        for (const record of results)
+          if (complete.has(record.id)) record.associations[to] = [...new Set(complete.get(record.id))];
+      }
       return { results, after: response.paging?.next?.after ?? null };
     },
 
@@ -217,29 +255,7 @@ export function createHubSpotApi(config: HubSpotConfig) {
       return { records, missing };
     },
 
-    /** Associated record ids per source id (associations v4 batch read, ASSOCIATION_BATCH_SIZE sources per call). */
-    async associations(from: HubSpotObjectType, to: HubSpotObjectType, ids: readonly string[]): Promise<Map<string, string[]>> {
-      const result = new Map<string, string[]>();
-      // A record with more associations than one answer holds comes back with a cursor: it is asked
-      // for again, with that cursor, until every page is read.
-      let inputs: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
-      while (inputs.length > 0) {
-        const more: { id: string; after: string }[] = [];
-        for (const chunk of chunks(inputs, ASSOCIATION_BATCH_SIZE)) {
-          const response = await call(`reading ${from} → ${to} associations`, () =>
-            client.crm.associations.v4.batchApi.getPage(from, to, { inputs: chunk }),
-          );
-          for (const row of response.results) {
-            const fromId = String(row._from.id);
-            result.set(fromId, [...(result.get(fromId) ?? []), ...row.to.map((t) => String(t.toObjectId))]);
-            const after = row.paging?.next?.after;
-            if (after) more.push({ id: fromId, after });
-          }
-        }
-        inputs = more;
-      }
-      return result;
-    },
+    associations: readAssociations,
 
     /** Updates properties, 100 records per call; returns the records HubSpot refused. */
     async batchUpdate(

@@ -1,4 +1,4 @@
-import { BATCH_READ_PAGE, DEAL_STAGES } from '@ptrack/hubspot-stand-in';
+import { BATCH_READ_PAGE, DEAL_STAGES, INLINE_ASSOCIATIONS_PAGE } from '@ptrack/hubspot-stand-in';
 import { changeHistory, partnerStats, partners, referrals, reps } from '@ptrack/storage';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -293,6 +293,29 @@ describe('syncHubSpot (incremental)', () => {
     const report = await syncHubSpot(kit.ctx, { mode: 'incremental', api: FAST });
     expect(report).toMatchObject({ kind: 'incremental', status: 'succeeded', failed: [] });
     const [rep] = await kit.database.db.select().from(reps).where(eq(reps.hubspotContactId, newRep.id));
+    const [referral] = await kit.database.db.select().from(referrals).where(eq(referrals.hubspotDealId, deal.id));
+    expect(referral).toMatchObject({ repId: rep!.id, partnerId: rep!.partnerId });
+  });
+
+  it('reads a listed deal’s contacts past the 100 HubSpot lists inline, in a full pull', async () => {
+    kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 1, deals: 0 });
+    const store = kit.standIn.store;
+    const companyId = store.ids('companies')[0]!;
+    const deal = store.create('deals', { dealname: 'Platform deal', dealstage: DEAL_STAGES[0]!, amount: '900' }, [
+      { toType: 'companies', toId: companyId, typeId: 341 },
+    ]);
+    for (let i = 0; i < INLINE_ASSOCIATIONS_PAGE + 20; i++)
+      store.associate('deals', deal.id, 'contacts', store.create('contacts', { email: `buyer${i}@customer.example` }).id);
+    const lateRep = store.create(
+      'contacts',
+      { firstname: 'Late', lastname: 'Rep', email: 'late@partner.example.com', partner_sales_rep: 'true' },
+      [{ toType: 'companies', toId: companyId, typeId: 1 }],
+    );
+    store.associate('deals', deal.id, 'contacts', lateRep.id);
+
+    const report = await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
+    expect(report).toMatchObject({ kind: 'full', status: 'succeeded', failed: [] });
+    const [rep] = await kit.database.db.select().from(reps).where(eq(reps.hubspotContactId, lateRep.id));
     const [referral] = await kit.database.db.select().from(referrals).where(eq(referrals.hubspotDealId, deal.id));
     expect(referral).toMatchObject({ repId: rep!.id, partnerId: rep!.partnerId });
   });
