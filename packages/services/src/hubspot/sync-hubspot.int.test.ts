@@ -270,41 +270,16 @@ describe('syncHubSpot (incremental)', () => {
     expect(history).toEqual([expect.objectContaining({ source: 'hubspot', after: Number(newTier) })]);
   });
 
-  it('reads every page of a changed deal’s associations: a rep past the first 500 contacts still gets the deal', async () => {
-    kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 1, deals: 0 });
-    await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
-    const store = kit.standIn.store;
+  /**
+   * A deal of the partner with `buyers` customer contacts, then a new partner rep: the rep has the
+   * highest id, so it comes after every buyer in the deal's associations.
+   */
+  function dealWithLateRep(store: HubSpotTestKit['standIn']['store'], buyers: number) {
     const companyId = store.ids('companies')[0]!;
-    store.advance(60 * 60_000);
-    const deal = store.create('deals', { dealname: 'Webinar co-sell', dealstage: DEAL_STAGES[0]!, amount: '1200' }, [
+    const deal = store.create('deals', { dealname: 'Co-sell', dealstage: DEAL_STAGES[0]!, amount: '1200' }, [
       { toType: 'companies', toId: companyId, typeId: 341 },
     ]);
-    // The buying committee first; the partner's new rep, with the highest id, lands on the second page.
-    for (let i = 0; i < BATCH_READ_PAGE; i++)
-      store.associate('deals', deal.id, 'contacts', store.create('contacts', { email: `buyer${i}@customer.example` }).id);
-    const newRep = store.create(
-      'contacts',
-      { firstname: 'Late', lastname: 'Rep', email: 'late@partner.example.com', partner_sales_rep: 'true' },
-      [{ toType: 'companies', toId: companyId, typeId: 1 }],
-    );
-    store.associate('deals', deal.id, 'contacts', newRep.id);
-    expect(store.associationsOf('deals', deal.id, 'contacts').findIndex((a) => a.toId === newRep.id)).toBe(BATCH_READ_PAGE);
-
-    const report = await syncHubSpot(kit.ctx, { mode: 'incremental', api: FAST });
-    expect(report).toMatchObject({ kind: 'incremental', status: 'succeeded', failed: [] });
-    const [rep] = await kit.database.db.select().from(reps).where(eq(reps.hubspotContactId, newRep.id));
-    const [referral] = await kit.database.db.select().from(referrals).where(eq(referrals.hubspotDealId, deal.id));
-    expect(referral).toMatchObject({ repId: rep!.id, partnerId: rep!.partnerId });
-  });
-
-  it('reads a listed deal’s contacts past the 100 HubSpot lists inline, in a full pull', async () => {
-    kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 1, deals: 0 });
-    const store = kit.standIn.store;
-    const companyId = store.ids('companies')[0]!;
-    const deal = store.create('deals', { dealname: 'Platform deal', dealstage: DEAL_STAGES[0]!, amount: '900' }, [
-      { toType: 'companies', toId: companyId, typeId: 341 },
-    ]);
-    for (let i = 0; i < INLINE_ASSOCIATIONS_PAGE + 20; i++)
+    for (let i = 0; i < buyers; i++)
       store.associate('deals', deal.id, 'contacts', store.create('contacts', { email: `buyer${i}@customer.example` }).id);
     const lateRep = store.create(
       'contacts',
@@ -312,11 +287,32 @@ describe('syncHubSpot (incremental)', () => {
       [{ toType: 'companies', toId: companyId, typeId: 1 }],
     );
     store.associate('deals', deal.id, 'contacts', lateRep.id);
+    expect(store.associationsOf('deals', deal.id, 'contacts').findIndex((a) => a.toId === lateRep.id)).toBe(buyers);
+    return { dealId: deal.id, contactId: lateRep.id };
+  }
 
+  async function expectDealOfRep(late: { dealId: string; contactId: string }) {
+    const db = kit!.database.db;
+    const [rep] = await db.select().from(reps).where(eq(reps.hubspotContactId, late.contactId));
+    const [referral] = await db.select().from(referrals).where(eq(referrals.hubspotDealId, late.dealId));
+    expect(referral).toMatchObject({ repId: rep!.id, partnerId: rep!.partnerId });
+  }
+
+  it('reads every page of a changed deal’s associations: a rep past the first 500 contacts still gets the deal', async () => {
+    kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 1, deals: 0 });
+    await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
+    kit.standIn.store.advance(60 * 60_000);
+    const late = dealWithLateRep(kit.standIn.store, BATCH_READ_PAGE);
+    const report = await syncHubSpot(kit.ctx, { mode: 'incremental', api: FAST });
+    expect(report).toMatchObject({ kind: 'incremental', status: 'succeeded', failed: [] });
+    await expectDealOfRep(late);
+  });
+
+  it('reads a listed deal’s contacts past the 100 HubSpot lists inline, in a full pull', async () => {
+    kit = await openHubSpotTestKit({ companies: 1, contactsPerCompany: 1, deals: 0 });
+    const late = dealWithLateRep(kit.standIn.store, INLINE_ASSOCIATIONS_PAGE + 20);
     const report = await syncHubSpot(kit.ctx, { mode: 'full', api: FAST });
     expect(report).toMatchObject({ kind: 'full', status: 'succeeded', failed: [] });
-    const [rep] = await kit.database.db.select().from(reps).where(eq(reps.hubspotContactId, lateRep.id));
-    const [referral] = await kit.database.db.select().from(referrals).where(eq(referrals.hubspotDealId, deal.id));
-    expect(referral).toMatchObject({ repId: rep!.id, partnerId: rep!.partnerId });
+    await expectDealOfRep(late);
   });
 });
