@@ -26,7 +26,8 @@ export function calendarFeedPath(token: string): string {
   return `/api/calendar/${token}.ics`;
 }
 
-export function feedUrlOf(baseUrl: string | null, path: string): string | null {
+/** An address in the web app: its configured public address (the digest settings' `baseUrl`) and `path`; null when none is set. */
+export function webAppUrlOf(baseUrl: string | null, path: string): string | null {
   return baseUrl ? `${baseUrl.replace(/\/+$/, '')}${path}` : null;
 }
 
@@ -56,7 +57,7 @@ export function toDigestSettingsDto(s: DigestSettings, timeZone: string): Digest
     defaultEmail: s.defaultEmail,
     recipients: s.recipients,
     calendarFeedPath: path,
-    calendarFeedUrl: path ? feedUrlOf(s.baseUrl, path) : null,
+    calendarFeedUrl: path ? webAppUrlOf(s.baseUrl, path) : null,
     version: s.version,
     updatedAt: s.updatedAt.toISOString(),
   };
@@ -145,6 +146,6 @@ export async function regenerateCalendarToken(ctx: ServiceContext): Promise<z.in
     const token = randomBytes(32).toString('base64url');
     const updated = await saveDigestSettings(tx, ctx, current, { calendarToken: token });
     const path = calendarFeedPath(token);
-    return { calendarFeedPath: path, calendarFeedUrl: feedUrlOf(updated!.baseUrl, path) };
+    return { calendarFeedPath: path, calendarFeedUrl: webAppUrlOf(updated!.baseUrl, path) };
   });
 }

@@ -4,7 +4,7 @@ import { verifyWebhookSignature } from '@ptrack/integrations';
 import { partners, refreshStats, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
-import { loadDigestSettings } from '../digests/digest-settings';
+import { loadDigestSettings, webAppUrlOf } from '../digests/digest-settings';
 import { loadSettings, statsClock } from '../settings';
 import { updateWithHistory } from '../write-with-history';
 import { readConnection } from './hubspot-connection';
@@ -28,10 +28,9 @@ async function verifySignature(ctx: ServiceContext, request: WebhookRequest, sec
   const check = verifyWebhookSignature({ ...request, secret, now: ctx.now() });
   if (check.ok || check.reason !== 'BAD_SIGNATURE') return check;
   const { baseUrl } = await inTransaction(ctx, (tx) => loadDigestSettings(tx));
-  if (!baseUrl) return check;
   const arrived = new URL(request.uri);
-  const uri = `${baseUrl.replace(/\/+$/, '')}${arrived.pathname}${arrived.search}`;
-  return uri === request.uri ? check : verifyWebhookSignature({ ...request, uri, secret, now: ctx.now() });
+  const uri = webAppUrlOf(baseUrl, `${arrived.pathname}${arrived.search}`);
+  return !uri || uri === request.uri ? check : verifyWebhookSignature({ ...request, uri, secret, now: ctx.now() });
 }
 
 /**
