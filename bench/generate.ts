@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { todayIn } from '@ptrack/domain';
-import { createContext, getSettings } from '@ptrack/services';
+import { createContext, getSettings, systemActor } from '@ptrack/services';
 import { type Database, openDatabase, queryRows, refreshAllStats } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
 
@@ -230,7 +230,7 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
   if (Number(existing?.n) > 0) throw new Error('generate: the database already holds partners; give it an empty one');
 
   // The services' defaults (time zone of this machine, cadences, bands): the same row a first start makes.
-  const settings = await getSettings(createContext(database, { name: 'bench', source: 'system' }));
+  const settings = await getSettings(createContext(database, systemActor('bench', 'system')));
   const now = opts.now ?? new Date();
   const today = todayIn(settings.timeZone, now);
   const nowSql = `'${now.toISOString()}'::timestamptz`;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { REQUEST_BURST } from '@ptrack/integrations';
-import { createContext, saveHubSpotConnection, syncHubSpot } from '@ptrack/services';
+import { createContext, saveHubSpotConnection, syncHubSpot, systemActor } from '@ptrack/services';
 import { openDatabase } from '@ptrack/storage';
 import { REPO_ROOT } from './server';
 
@@ -66,7 +66,7 @@ async function oneRun(): Promise<Run> {
   const standIn = await nextReply<{ url: string; accessToken: string; companies: number; deals: number }>();
   if (standIn.companies !== COMPANIES || standIn.deals !== DEALS) throw new Error('the stand-in seeded other data than asked');
   const database = await openDatabase({ kind: 'pglite-memory' });
-  const ctx = createContext(database, { name: 'bench', source: 'system' });
+  const ctx = createContext(database, systemActor('bench', 'system'));
   await saveHubSpotConnection(ctx, { token: standIn.accessToken, baseUrl: standIn.url, requestsPer10s: LIMIT.max });
   const started = performance.now();
   const report = await syncHubSpot(ctx, { mode: 'full' });

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
 import { startOfWeek, todayIn } from '@ptrack/domain';
-import { createContext } from '@ptrack/services';
+import { createContext, systemActor } from '@ptrack/services';
 import { MIGRATIONS_DIR, openDatabase } from '@ptrack/storage';
 import { apiStatements, type Explained, explainAll } from './explain';
 import type { Calendar, Raw } from './floor';
@@ -176,7 +176,7 @@ async function benchStorage(kind: StorageKind, result: StorageResult): Promise<v
     const raw = await openRaw(prepared.storage);
     try {
       ctx.calendar = await calendarOf(raw);
-      const services = createContext(raw.database, { name: 'bench', source: 'api' });
+      const services = createContext(raw.database, systemActor('bench', 'api'));
       const [v] = await raw.query<{ v: string; size: string }>(
         'select version() as v, pg_database_size(current_database()) as size',
       );

@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { applySheetImport, createContext, createSheetImport, previewSheetImport, writePartnerExport } from '@ptrack/services';
+import {
+  applySheetImport,
+  createContext,
+  createSheetImport,
+  previewSheetImport,
+  systemActor,
+  writePartnerExport,
+} from '@ptrack/services';
 import { openDatabase } from '@ptrack/storage';
 import { REPO_ROOT } from './server';
 import { rawExportFloor, rawImportFloor } from './sheets-floor';
@@ -112,7 +119,7 @@ type FloorRun = { importMs: number; importPeak: number; exportMs: number; export
 /** The product's way: the sheet file as an upload, through the services, then exported twice. */
 async function importRun(): Promise<ImportRun> {
   const database = await openDatabase({ kind: 'pglite', dataDir: DATA });
-  const ctx = createContext(database, { name: 'bench', source: 'import' });
+  const ctx = createContext(database, systemActor('bench', 'import'));
   const content = readFileSync(SHEET);
   let t = performance.now();
   // The file as the server's upload route hands it over: the request body's bytes, not a copy.

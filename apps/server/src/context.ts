@@ -1,5 +1,13 @@
 import { AppError } from '@ptrack/domain';
-import { type Actor, createContext, JOBS, type JobDefinition, type JobRunner, type ServiceContext } from '@ptrack/services';
+import {
+  type Actor,
+  createContext,
+  JOBS,
+  type JobDefinition,
+  type JobRunner,
+  type ServiceContext,
+  systemActor,
+} from '@ptrack/services';
 import type { Database } from '@ptrack/storage';
 import type { FastifyRequest } from 'fastify';
 
@@ -14,7 +22,7 @@ export function actorOf(request: FastifyRequest): Actor {
   if (name.length > MAX_ACTOR_LENGTH) {
     throw AppError.validation([{ field: `headers.${ACTOR_HEADER}`, message: `must be at most ${MAX_ACTOR_LENGTH} characters` }]);
   }
-  return { name: name || DEFAULT_ACTOR, source: 'api' };
+  return systemActor(name || DEFAULT_ACTOR, 'api');
 }
 
 /** What every route hands its use case: the storage, the clock and the actor of this request. */

@@ -1,9 +1,26 @@
-import { AppError } from '@ptrack/domain';
+import { AppError, type Role } from '@ptrack/domain';
 import type { Database, Tx } from '@ptrack/storage';
 import { beginHistory, flushHistory } from './history';
 
 export type ChangeSource = 'api' | 'cli' | 'import' | 'hubspot' | 'system' | 'demo';
-export type Actor = { name: string; source: ChangeSource };
+/**
+ * Who is acting. `name` is what the history shows. A signed-in person has a `userId`; the CLI that owns
+ * the data directory, background jobs and HubSpot act with no user, as a local administrator.
+ * `partnerId` is set for partner users (their one partner); `readOnly` for a read-only API token.
+ */
+export type Actor = {
+  name: string;
+  source: ChangeSource;
+  role: Role;
+  userId: string | null;
+  partnerId: string | null;
+  readOnly?: boolean;
+};
+
+/** An actor that is not a person: a job, the HubSpot sync or webhook, the local CLI, a test. */
+export function systemActor(name: string, source: ChangeSource): Actor {
+  return { name, source, role: 'admin', userId: null, partnerId: null };
+}
 
 /** What every use case receives: the storage, the clock, and who is acting. */
 export type ServiceContext = {

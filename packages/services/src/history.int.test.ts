@@ -2,7 +2,7 @@ import { activationPlans, changeHistory, type Database, partners, touches } from
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, inTransaction, type ServiceContext } from './context';
+import { createContext, inTransaction, type ServiceContext, systemActor } from './context';
 import { snapshot } from './history';
 import { insertWithHistory } from './write-with-history';
 
@@ -10,7 +10,7 @@ let database: Database;
 let ctx: ServiceContext;
 beforeAll(async () => {
   database = await openTestDatabase();
-  ctx = createContext(database, { name: 'importer', source: 'import' }, () => new Date('2025-02-03T15:00:00.125Z'));
+  ctx = createContext(database, systemActor('importer', 'import'), () => new Date('2025-02-03T15:00:00.125Z'));
 });
 afterAll(async () => {
   await database?.close();

@@ -4,7 +4,7 @@ import { openTestDatabase } from '@ptrack/storage/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAction } from './actions/create-action';
-import { createContext } from './context';
+import { createContext, systemActor } from './context';
 import { createPartner } from './partners/create-partner';
 import { getPartner } from './partners/get-partner';
 import { listPartners } from './partners/list-partners';
@@ -77,7 +77,7 @@ describe('the partner grid and the partner page agree', () => {
     await fc.assert(
       fc.asyncProperty(workspace, async (w) => {
         const now = new Date(w.nowMs);
-        const ctx = createContext(database, { name: 'twin test', source: 'api' }, () => now);
+        const ctx = createContext(database, systemActor('twin test', 'api'), () => now);
         const settings = await getSettings(ctx);
         if (settings.timeZone !== w.timeZone) await updateSettings(ctx, { version: settings.version, timeZone: w.timeZone });
         const today = (await getSettings(ctx)).today;

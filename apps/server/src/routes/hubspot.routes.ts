@@ -17,6 +17,7 @@ import {
   saveHubSpotConnection,
   setupHubSpotProperties,
   syncHubSpot,
+  systemActor,
   testHubSpotConnection,
 } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -118,7 +119,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
         },
       },
       async (request) =>
-        receiveHubSpotWebhook(createContext(options.database, { name: 'HubSpot webhook', source: 'hubspot' }, options.now), {
+        receiveHubSpotWebhook(createContext(options.database, systemActor('HubSpot webhook', 'hubspot'), options.now), {
           method: request.method,
           uri: `${request.protocol}://${request.host}${request.url}`,
           rawBody: typeof request.body === 'string' ? request.body : '',

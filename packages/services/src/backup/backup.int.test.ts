@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAction } from '../actions/complete-action';
 import { createAction } from '../actions/create-action';
-import { createContext, type ServiceContext } from '../context';
+import { createContext, type ServiceContext, systemActor } from '../context';
 import { createCustomField } from '../custom-fields/save-custom-field';
 import { createPartner } from '../partners/create-partner';
 import { getPartner } from '../partners/get-partner';
@@ -25,7 +25,7 @@ import { writeBackup } from './write-backup';
 
 const NOW = new Date('2026-02-04T17:00:00Z');
 const LATER = new Date('2026-02-05T08:30:00Z');
-const actor = { name: 'backup test', source: 'api' as const };
+const actor = systemActor('backup test', 'api');
 const contextOf = (database: Database, now = NOW): ServiceContext => createContext(database, actor, () => now);
 
 const opened: Database[] = [];

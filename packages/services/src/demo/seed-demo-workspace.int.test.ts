@@ -4,7 +4,7 @@ import { openTestDatabase, testStorageKind } from '@ptrack/storage/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getToday } from '../actions/get-today';
-import { createContext, type ServiceContext } from '../context';
+import { createContext, type ServiceContext, systemActor } from '../context';
 import { getDashboard } from '../dashboard/get-dashboard';
 import { listPartners } from '../partners/list-partners';
 import { getSettings, updateSettings } from '../settings';
@@ -16,7 +16,7 @@ const databases: Database[] = [];
 async function freshWorkspace(): Promise<ServiceContext> {
   const database = await openTestDatabase();
   databases.push(database);
-  const ctx = createContext(database, { name: 'demo-test', source: 'api' }, () => NOW);
+  const ctx = createContext(database, systemActor('demo-test', 'api'), () => NOW);
   const { version } = await getSettings(ctx);
   await updateSettings(ctx, { version, timeZone: 'Europe/Paris' });
   return ctx;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAction } from '../actions/create-action';
 import { getToday } from '../actions/get-today';
 import { listActions } from '../actions/list-actions';
-import { createContext, type ServiceContext } from '../context';
+import { createContext, type ServiceContext, systemActor } from '../context';
 import { seedDemoWorkspace } from '../demo/seed-demo-workspace';
 import { createPartner } from '../partners/create-partner';
 import { listPartners } from '../partners/list-partners';
@@ -54,7 +54,7 @@ async function settingsVersion(): Promise<number> {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  ctx = createContext(database, { name: 'digest-test', source: 'api' }, () => NOW);
+  ctx = createContext(database, systemActor('digest-test', 'api'), () => NOW);
   const { version } = await getSettings(ctx);
   await updateSettings(ctx, { version, timeZone: 'Europe/Paris' });
   await seedDemoWorkspace(ctx, { seed: 42 });

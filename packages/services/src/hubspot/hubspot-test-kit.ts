@@ -7,7 +7,7 @@ import {
 } from '@ptrack/hubspot-stand-in';
 import type { Database } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
-import { createContext, type ServiceContext } from '../context';
+import { createContext, type ServiceContext, systemActor } from '../context';
 import { type HubSpotApiOverrides, saveHubSpotConnection } from './hubspot-connection';
 
 /**
@@ -29,7 +29,7 @@ export async function openHubSpotTestKit(
   const standIn = await startHubSpotStandIn(options.standIn);
   seedProgram(standIn.store, seed);
   const database = await openTestDatabase();
-  const ctx = createContext(database, { name: 'hubspot test', source: 'api' });
+  const ctx = createContext(database, systemActor('hubspot test', 'api'));
   await saveHubSpotConnection(ctx, {
     token: standIn.accessToken,
     clientSecret: standIn.clientSecret,

@@ -3,7 +3,7 @@ import { AppError, parseQuality, parseTier, REP_PROPERTY } from '@ptrack/domain'
 import { verifyWebhookSignature } from '@ptrack/integrations';
 import { partners, refreshStats, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
-import { inTransaction, type ServiceContext } from '../context';
+import { inTransaction, type ServiceContext, systemActor } from '../context';
 import { loadDigestSettings, webAppUrlOf } from '../digests/digest-settings';
 import { loadSettings, statsClock } from '../settings';
 import { updateWithHistory } from '../write-with-history';
@@ -61,7 +61,7 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
   if (!parsed.success) {
     throw AppError.validation(parsed.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })));
   }
-  const hubspotCtx: ServiceContext = { ...ctx, actor: { name: 'HubSpot webhook', source: 'hubspot' } };
+  const hubspotCtx: ServiceContext = { ...ctx, actor: systemActor('HubSpot webhook', 'hubspot') };
   return inTransaction(hubspotCtx, async (tx) => {
     const failed: SyncFailure[] = [];
     const touched = new Set<string>();

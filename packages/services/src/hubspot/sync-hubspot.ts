@@ -3,7 +3,7 @@ import { AppError, type DealStageMap } from '@ptrack/domain';
 import type { HubSpotApi } from '@ptrack/integrations';
 import { ANALYZE_AFTER_ROWS, analyzeAfterBulkLoad, hubspotConnection, refreshStats, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
-import { inTransaction, type ServiceContext } from '../context';
+import { inTransaction, type ServiceContext, systemActor } from '../context';
 import { loadSettings, statsClock } from '../settings';
 import { applyContactsPage } from './apply-contacts';
 import { applyDealsPage } from './apply-deals';
@@ -78,7 +78,7 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
   const api = hubspotApiFor(connection, options.api);
   const kind = options.mode === 'incremental' && connection.contactsCursor && connection.dealsCursor ? 'incremental' : 'full';
   const { run, resumed } = await startRun(ctx, kind);
-  const hubspotCtx: ServiceContext = { ...ctx, actor: { name: 'HubSpot sync', source: 'hubspot' } };
+  const hubspotCtx: ServiceContext = { ...ctx, actor: systemActor('HubSpot sync', 'hubspot') };
   const phases = phasesOf(kind, connection.stageMap as DealStageMap);
   const since = { contacts: connection.contactsCursor?.toISOString(), deals: connection.dealsCursor?.toISOString() };
   let cursor = run.cursor as { phase?: string; at?: PhaseCursor; maxModified?: Record<string, string> };

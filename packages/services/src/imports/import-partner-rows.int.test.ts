@@ -2,7 +2,7 @@ import type { Database } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listActions } from '../actions/list-actions';
-import { createContext, type ServiceContext } from '../context';
+import { createContext, type ServiceContext, systemActor } from '../context';
 import { exportPartnerRecords } from '../exports/export-partner-records';
 import { getPartner } from '../partners/get-partner';
 import { listPartners } from '../partners/list-partners';
@@ -17,7 +17,7 @@ let database: Database;
 let ctx: ServiceContext;
 beforeAll(async () => {
   database = await openTestDatabase();
-  ctx = createContext(database, { name: 'importer', source: 'import' }, () => new Date('2025-02-03T15:00:00Z'));
+  ctx = createContext(database, systemActor('importer', 'import'), () => new Date('2025-02-03T15:00:00Z'));
   const settings = await getSettings(ctx);
   await updateSettings(ctx, { version: settings.version, timeZone: 'America/New_York' });
 });

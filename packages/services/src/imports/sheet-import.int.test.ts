@@ -4,7 +4,7 @@ import { type Database, queryRows, sheetImportChunks, sheetImports } from '@ptra
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type ServiceContext } from '../context';
+import { createContext, type ServiceContext, systemActor } from '../context';
 import { getPartner } from '../partners/get-partner';
 import { listPartners } from '../partners/list-partners';
 import { listReps } from '../reps/get-rep';
@@ -24,7 +24,7 @@ let database: Database;
 let ctx: ServiceContext;
 beforeAll(async () => {
   database = await openTestDatabase();
-  ctx = createContext(database, { name: 'importer', source: 'import' }, () => new Date('2025-02-03T15:00:00Z'));
+  ctx = createContext(database, systemActor('importer', 'import'), () => new Date('2025-02-03T15:00:00Z'));
   const settings = await getSettings(ctx);
   await updateSettings(ctx, { version: settings.version, timeZone: 'UTC' });
 });
@@ -167,7 +167,7 @@ describe('importing the rep sheet (seed 001, Option B)', () => {
 describe('uploads kept in the database', () => {
   it('lets an applied import’s file go after a week and removes an upload never applied after a month', async () => {
     let now = new Date('2025-03-01T12:00:00Z');
-    const later = createContext(database, { name: 'importer', source: 'import' }, () => now);
+    const later = createContext(database, systemActor('importer', 'import'), () => now);
     const sheet = (name: string) => Buffer.from(`Partner Company,Partner Type\n${name},Agency\n`);
     const applied = await createSheetImport(later, { entity: 'partner', fileName: 'a.csv', content: sheet('Kept Summary Co') });
     await applySheetImport(later, applied.id);

@@ -5,7 +5,7 @@ import type { Database } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../backup/restore-backup';
-import { createContext, type ServiceContext } from '../context';
+import { createContext, type ServiceContext, systemActor } from '../context';
 import { createPartner } from '../partners/create-partner';
 import { getPartner } from '../partners/get-partner';
 import { listPartners } from '../partners/list-partners';
@@ -31,7 +31,7 @@ function tempDir(): string {
   return dir;
 }
 const contextAt = (database: Database, at: Date): ServiceContext =>
-  createContext(database, { name: 'job backup', source: 'system' }, () => at);
+  createContext(database, systemActor('job backup', 'system'), () => at);
 const day = (n: number) => new Date(Date.UTC(2026, 1, n, 2, 30));
 
 describe('the automatic backup', () => {

@@ -1,5 +1,5 @@
 import type { Database } from '@ptrack/storage';
-import { createContext } from '../context';
+import { createContext, systemActor } from '../context';
 import type { JobDefinition } from './job-definition';
 import { describeFailure, type JobRunRow, type JobTrigger, recordFinished, recordStarted } from './job-runs';
 
@@ -25,7 +25,7 @@ export type ExecutedRun = { run: JobRunRow; error: unknown | null };
  */
 export async function executeJob(options: ExecuteJobOptions): Promise<ExecutedRun> {
   const { database, job } = options;
-  const ctx = createContext(database, { name: `job ${job.name}`, source: 'system' }, options.now);
+  const ctx = createContext(database, systemActor(`job ${job.name}`, 'system'), options.now);
   const started = await recordStarted(
     database.db,
     {

@@ -3,7 +3,7 @@ import { AppError } from '@ptrack/domain';
 import { createJobQueue, type Database } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createContext, type ServiceContext } from '../context';
+import { createContext, type ServiceContext, systemActor } from '../context';
 import { getSettings, updateSettings } from '../settings';
 import type { JobDefinition } from './job-definition';
 import { type JobRunner, startJobRunner } from './job-runner';
@@ -23,7 +23,7 @@ afterAll(async () => {
 async function fresh(): Promise<{ database: Database; ctx: ServiceContext }> {
   const database = await openTestDatabase();
   opened.push(database);
-  return { database, ctx: createContext(database, { name: 'Dana', source: 'api' }, () => NOW) };
+  return { database, ctx: createContext(database, systemActor('Dana', 'api'), () => NOW) };
 }
 
 async function runner(database: Database, jobs: JobDefinition[]): Promise<JobRunner> {

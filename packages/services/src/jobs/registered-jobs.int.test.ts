@@ -2,7 +2,7 @@ import { partners, queryRows } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createContext } from '../context';
+import { createContext, systemActor } from '../context';
 import { getDigestSettings, updateDigestSettings } from '../digests/digest-settings';
 import { openHubSpotTestKit } from '../hubspot/hubspot-test-kit';
 import { listReps } from '../reps/get-rep';
@@ -14,7 +14,7 @@ import { runJobInline } from './run-job-inline';
 // The jobs the server runs: each is listed with the schedule its settings give, and runs.
 const NOW = new Date('2026-02-04T17:00:00Z'); // a Wednesday
 const database = await openTestDatabase();
-const ctx = createContext(database, { name: 'Dana', source: 'api' }, () => NOW);
+const ctx = createContext(database, systemActor('Dana', 'api'), () => NOW);
 afterAll(async () => {
   await database.close();
 });

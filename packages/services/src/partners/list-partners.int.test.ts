@@ -1,7 +1,7 @@
 import type { Database } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../context';
+import { createContext, systemActor } from '../context';
 import { createReferral } from '../referrals/save-referral';
 import { createRep } from '../reps/save-rep';
 import { getSettings, updateSettings } from '../settings';
@@ -23,7 +23,7 @@ const DAY = 86_400_000;
 describe('the calendar-dependent rollups of the partner grid', () => {
   it('move with the days, without any write, and agree with the partner page', async () => {
     let now = new Date('2026-06-01T12:00:00Z');
-    const ctx = createContext(database, { name: 'test', source: 'api' }, () => now);
+    const ctx = createContext(database, systemActor('test', 'api'), () => now);
     const settings = await getSettings(ctx);
     await updateSettings(ctx, { version: settings.version, timeZone: 'UTC' });
     const partner = await createPartner(ctx, { name: 'Calendar Co' });
@@ -51,7 +51,7 @@ describe('the calendar-dependent rollups of the partner grid', () => {
 
   it('pages a filtered list to the end, every page with the total of the whole list', async () => {
     const now = new Date('2026-06-01T12:00:00Z');
-    const ctx = createContext(database, { name: 'test', source: 'api' }, () => now);
+    const ctx = createContext(database, systemActor('test', 'api'), () => now);
     for (const name of ['Page A', 'Page B', 'Page C', 'Page D', 'Page E'])
       await createPartner(ctx, { name, programStatus: 'Testing' });
     const filter = JSON.stringify({ field: 'programStatus', op: 'eq', value: 'Testing' });
