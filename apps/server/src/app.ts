@@ -14,7 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { routeOptions, type ServerJobs } from './context';
+import { type Authenticate, actorOf, routeOptions, type ServerJobs } from './context';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
@@ -43,6 +43,8 @@ export type BuildAppOptions = {
   webRoot?: string | null;
   /** Background jobs: the registry by default; the server process passes its running worker (server.ts). */
   jobs?: Partial<ServerJobs>;
+  /** Who sent a request (null: nobody); by default the x-ptrack-actor header. */
+  authenticate?: Authenticate;
 };
 
 /** Where `npm run build:web` writes the web app. */
@@ -99,6 +101,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  const authenticate: Authenticate = options.authenticate ?? (async (request) => actorOf(request));
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    request.actor = await authenticate(request);
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -25,6 +25,24 @@ export function actorOf(request: FastifyRequest): Actor {
   return systemActor(name || DEFAULT_ACTOR, 'api');
 }
 
+/**
+ * Finds who sent a request: the `authenticate` step of buildApp puts the answer on `request.actor`
+ * (null: nobody signed in), and every use case receives it through `contextOf`.
+ */
+export type Authenticate = (request: FastifyRequest) => Promise<Actor | null>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** The actor of a request that must come from someone; anonymous requests are refused with 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  return request.actor;
+}
+
 /** What every route hands its use case: the storage, the clock and the actor of this request. */
 export type RouteOptions = {
   contextOf(request: FastifyRequest): ServiceContext;
@@ -39,7 +57,7 @@ export type ServerJobs = { definitions: readonly JobDefinition[]; runner: JobRun
 
 export function routeOptions(database: Database, now: () => Date, version: string, jobs: Partial<ServerJobs> = {}): RouteOptions {
   return {
-    contextOf: (request) => createContext(database, actorOf(request), now),
+    contextOf: (request) => createContext(database, requireActor(request), now),
     database,
     now,
     version,
