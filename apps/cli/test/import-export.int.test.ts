@@ -7,6 +7,7 @@ import { expectFailure, expectOk, ptrack, tempDir } from './support';
 
 const FIXTURES = fileURLToPath(new URL('../../../packages/integrations/test-fixtures/', import.meta.url));
 const tracker = join(FIXTURES, 'final-schema-tracker.csv');
+const repSheet = join(FIXTURES, 'rep-summary.csv');
 
 describe('ptrack import and export (the real binary)', () => {
   const data = tempDir('import');
@@ -48,6 +49,34 @@ describe('ptrack import and export (the real binary)', () => {
     expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFPartner Company,Partner Type,Partner Archetype,Slack Channel,ICP Match,/);
     const view = join(files.path, 'attention.csv');
     expectOk(await ptrack(data.path, ['export', '--out', view, '--view', 'needs-attention']));
+  });
+
+  it('imports a rep sheet as reps, by its headers or --entity, and changes no partner field', async () => {
+    const versions = async () => {
+      const list = JSON.parse(expectOk(await ptrack(data.path, ['partners', '--json'])));
+      return Object.fromEntries(list.items.map((p: { name: string; version: number }) => [p.name, p.version]));
+    };
+    const before = await versions();
+    expect(Object.keys(before)).toHaveLength(5);
+    const auto = JSON.parse(expectOk(await ptrack(data.path, ['import', repSheet, '--json'])));
+    expect(auto.import.entity).toBe('rep');
+    expect(auto.applied.summary).toMatchObject({ rows: 5, error: 0 });
+    const explicit = JSON.parse(expectOk(await ptrack(data.path, ['import', repSheet, '--entity', 'rep', '--json'])));
+    expect(explicit.import.entity).toBe('rep');
+    // Every partner keeps its version: no partner field was written by either rep import.
+    expect(await versions()).toEqual(before);
+  });
+
+  it('refuses to apply a sheet whose rows are mostly errors unless --force', async () => {
+    const messy = join(files.path, 'mostly-errors.csv');
+    writeFileSync(messy, 'Partner Company,Notes\n,no name here\n,nor here\nForced Partner,kept\n');
+    const refused = expectFailure(await ptrack(data.path, ['import', messy]), EXIT.FAILED);
+    expect(refused).toMatch(/2 of 3 rows would be refused.*--force/);
+    expect(JSON.parse(expectOk(await ptrack(data.path, ['partners', '--json', '--search', 'Forced Partner']))).total).toBe(0);
+    const forced = await ptrack(data.path, ['import', messy, '--force']);
+    expect(forced.stdout).toContain('Imported: 1 created, 0 updated, 0 unchanged, 2 rows refused.');
+    expect(JSON.parse(expectOk(await ptrack(data.path, ['partners', '--json', '--search', 'Forced Partner']))).total).toBe(1);
+    expect(expectFailure(await ptrack(data.path, ['import', messy, '--entity', 'contact']), EXIT.USAGE)).toMatch(/--entity/);
   });
 
   it('fails with one line and an exit code', async () => {

@@ -63,6 +63,23 @@ describe('sheet import and export over HTTP', () => {
     expect(again.body.counts.rows).toBeGreaterThanOrEqual(5);
   });
 
+  it('refuses to apply a sheet whose rows are mostly errors until forced, previewed or not', async () => {
+    const sheet = Buffer.from('Partner Company,Notes\n,no name\n,nor here\nMostly Errors Ltd,kept\n');
+    const previewed = await upload('mostly-errors.csv', sheet);
+    const preview = await api.post(`/api/imports/${previewed.body.id}/preview`);
+    expect(preview.body).toMatchObject({ counts: { rows: 3, error: 2, create: 1 }, mostlyErrors: true });
+    const refused = await api.post(`/api/imports/${previewed.body.id}/apply`);
+    expectProblem(refused, 409, 'query.force');
+    expect(refused.body.detail).toMatch(/2 of 3 rows would be refused/);
+    // Not previewed first: the apply checks the rows itself.
+    const unpreviewed = await upload('mostly-errors.csv', sheet);
+    expectProblem(await api.post(`/api/imports/${unpreviewed.body.id}/apply`), 409, 'query.force');
+    expect((await api.get('/api/partners?q=Mostly%20Errors')).body.total).toBe(0);
+    const forced = await api.post(`/api/imports/${previewed.body.id}/apply?force=true`);
+    expect(forced.body).toMatchObject({ status: 'applied', summary: { create: 1, error: 2 } });
+    expect((await api.get('/api/partners?q=Mostly%20Errors')).body.total).toBe(1);
+  });
+
   it('exports a view and neutralises cells a spreadsheet would run as formulas', async () => {
     const p = await api.post('/api/partners', { name: '=HYPERLINK("http://evil.example")', notes: '+1 555 0100' });
     expect(p.status).toBe(201);

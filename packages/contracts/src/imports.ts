@@ -48,7 +48,10 @@ export const SheetImportDto = z
     status: z.enum(['previewed', 'applying', 'applied']),
     totalRows: z.int(),
     appliedRows: z.int(),
-    summary: z.record(z.string(), z.int()),
+    summary: z.record(z.string(), z.int()).meta({
+      description:
+        "Before the apply, the last preview's counts (rows, create, update, unchanged, error); then what the apply did",
+    }),
     version: z.int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -60,6 +63,20 @@ export const UpdateImportRequest = z
   .strictObject({ version: Version, mapping: z.record(z.string(), z.unknown()) })
   .meta({ id: 'UpdateImportRequest' });
 export type UpdateImportRequest = z.infer<typeof UpdateImportRequest>;
+
+export const ApplyImportQuery = z
+  .strictObject({
+    force: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true')
+      .meta({
+        description:
+          'Apply even when most rows would be refused. Without it such an import is refused with 409: it is most likely the wrong sheet or the wrong kind (a rep sheet read as partners).',
+      }),
+  })
+  .meta({ id: 'ApplyImportQuery' });
+export type ApplyImportQuery = z.infer<typeof ApplyImportQuery>;
 
 export const ImportRowDto = z.object({
   rowNumber: z.int(),
@@ -76,6 +93,9 @@ export const ImportPreviewDto = z
     rows: z.array(ImportRowDto).meta({ description: 'Rows that are not unchanged, in sheet order (at most 1,000)' }),
     truncated: z.boolean(),
     newOptions: z.record(z.string(), z.array(z.string())).meta({ description: 'Option values the import adds to the lists' }),
+    mostlyErrors: z.boolean().meta({
+      description: 'Most rows would be refused (the wrong sheet or kind?): applying then needs force=true',
+    }),
   })
   .meta({ id: 'ImportPreview' });
 export type ImportPreviewDto = z.infer<typeof ImportPreviewDto>;

@@ -8,7 +8,29 @@ import { globalsOf, output, withClient } from '../context';
 import { CliError, EXIT, problemError } from '../errors';
 import { plural } from '../render/format';
 
-type ImportOptions = { dryRun?: boolean; mapping?: string; sheet?: string; entity?: string; saveMapping?: string };
+type ImportOptions = {
+  dryRun?: boolean;
+  force?: boolean;
+  mapping?: string;
+  sheet?: string;
+  entity?: string;
+  saveMapping?: string;
+};
+
+const ENTITIES = ['partner', 'rep', 'auto'] as const;
+type Entity = (typeof ENTITIES)[number];
+
+/** --entity as given, else the kind a --mapping file was saved for, else told by the sheet's headers. */
+function entityOf(options: ImportOptions, mapping: unknown): Entity {
+  if (options.entity !== undefined) {
+    const entity = options.entity.trim().toLowerCase();
+    if (!(ENTITIES as readonly string[]).includes(entity))
+      throw new CliError(`--entity must be partner, rep or auto (got ${JSON.stringify(options.entity)})`, EXIT.USAGE);
+    return entity as Entity;
+  }
+  const saved = (mapping as { entity?: unknown } | undefined)?.entity;
+  return saved === 'partner' || saved === 'rep' ? saved : 'auto';
+}
 
 const TYPES: Record<string, string> = {
   '.csv': 'text/csv',
@@ -37,7 +59,8 @@ function readMapping(file: string): unknown {
 
 async function json<T>(client: ApiClient, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
   const res = await client.send({ method, path, ...(body === undefined ? {} : { json: body }) });
-  if (res.status >= 400) throw problemError(res.status, res.body, { mapping: '--mapping', sheet: '--sheet', file: '<file>' });
+  if (res.status >= 400)
+    throw problemError(res.status, res.body, { mapping: '--mapping', sheet: '--sheet', file: '<file>', force: '--force' });
   return res.body as T;
 }
 
@@ -60,8 +83,13 @@ function previewLines(file: string, preview: ImportPreviewDto, dryRun: boolean):
 }
 
 /** Applies, with a progress bar on a terminal: the import's progress is read while the apply runs. */
-async function applyWithProgress(client: ApiClient, created: SheetImportDto, showBar: boolean): Promise<SheetImportDto> {
-  const applying = json<SheetImportDto>(client, 'POST', `/api/imports/${created.id}/apply`);
+async function applyWithProgress(
+  client: ApiClient,
+  created: SheetImportDto,
+  options: { showBar: boolean; force: boolean },
+): Promise<SheetImportDto> {
+  const applying = json<SheetImportDto>(client, 'POST', `/api/imports/${created.id}/apply${options.force ? '?force=true' : ''}`);
+  const showBar = options.showBar;
   if (!showBar) return applying;
   const bar = new SingleBar({ format: 'Importing [{bar}] {value}/{total} rows', hideCursor: true, clearOnComplete: true });
   bar.start(created.totalRows, created.appliedRows);
@@ -93,15 +121,17 @@ export function registerImport(program: Command): void {
     .option('--save-mapping <file>', 'write the mapping used to this file, to edit and reuse with --mapping')
     .option('--sheet <name>', 'the worksheet of a workbook (default: the first)')
     .option('--entity <entity>', 'partner or rep (default: told by the headers — a rep sheet names Rep Name, Engagement Tier…)')
+    .option('--force', 'apply even when most rows would be refused (without it such a sheet is not applied)')
     .option('--json', 'print the import and its preview as JSON')
     .action(async (file: string, options: ImportOptions, command: Command) => {
       checkInput(file);
       const mapping = options.mapping ? readMapping(options.mapping) : undefined;
+      const entity = entityOf(options, mapping);
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
       const result = await withClient(command, async (client) => {
         const query = new URLSearchParams({
           fileName: basename(file),
-          entity: 'partner',
+          entity,
           ...(options.sheet ? { sheet: options.sheet } : {}),
         });
         const res = await client.send({
@@ -123,7 +153,7 @@ export function registerImport(program: Command): void {
         const preview = await json<ImportPreviewDto>(client, 'POST', `/api/imports/${created.id}/preview`);
         if (options.dryRun) return { import: created, preview, applied: null };
         const showBar = process.stderr.isTTY === true && !globalsOf(command).json;
-        const applied = await applyWithProgress(client, created, showBar);
+        const applied = await applyWithProgress(client, created, { showBar, force: options.force === true });
         return { import: created, preview, applied };
       });
       output(command, result, () => {

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import {
+  ApplyImportQuery,
   CreateImportQuery,
   ExportQuery,
   IdParams,
@@ -109,10 +110,11 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         tags,
         summary: 'Apply an import, batch by batch; an interrupted one carries on where it stopped',
         params: IdParams,
+        querystring: ApplyImportQuery,
         response: { 200: SheetImportDto },
       },
     },
-    async (request) => applySheetImport(contextOf(request), request.params.id),
+    async (request) => applySheetImport(contextOf(request), request.params.id, { force: request.query.force }),
   );
 
   app.get(

@@ -47,6 +47,13 @@ export type RowOutcome = {
 
 export type ImportCounts = Record<RowAction, number> & { rows: number };
 
+/** More than this share of a sheet's rows refused means the wrong sheet or mapping: applying it needs force. */
+export const MOSTLY_ERRORS_SHARE = 0.5;
+
+export function isMostlyErrors(counts: ImportCounts): boolean {
+  return counts.rows > 0 && counts.error > counts.rows * MOSTLY_ERRORS_SHARE;
+}
+
 export function emptyCounts(): ImportCounts {
   return { rows: 0, create: 0, update: 0, unchanged: 0, error: 0 };
 }

@@ -32,7 +32,7 @@ import { recordChange } from '../history';
 import { loadSettings } from '../settings';
 import { type ImportRowsOptions, importPartnerRows } from './import-partner-rows';
 import { importRepRows, type RepImportRow } from './import-rep-rows';
-import { emptyCounts, type ImportCounts, type PartnerImportRow, type RowOutcome } from './import-types';
+import { emptyCounts, type ImportCounts, isMostlyErrors, type PartnerImportRow, type RowOutcome } from './import-types';
 import { readUpload, storeUpload } from './upload-store';
 
 // The import workflow (issue 5): upload a sheet → its columns are matched and shown with samples →
@@ -273,7 +273,7 @@ export async function updateSheetImportMapping(
     const mapping = parseMappingInput(input.mapping, record.entity);
     const [updated] = await tx
       .update(sheetImports)
-      .set({ mapping, version: record.version + 1, updatedAt: ctx.now() })
+      .set({ mapping, summary: {}, version: record.version + 1, updatedAt: ctx.now() })
       .where(eq(sheetImports.id, id))
       .returning();
     return viewOf(updated!, await openSheet(tx, updated!, await readUpload(tx, id)));
@@ -364,7 +364,21 @@ export async function previewSheetImport(ctx: ServiceContext, id: string): Promi
       }
     },
   });
-  return { counts: result.counts, rows, truncated, newOptions: result.newOptions };
+  // Kept with the import until it is applied: the apply refuses a sheet that is mostly errors (below).
+  await inTransaction(ctx, (tx) =>
+    tx
+      .update(sheetImports)
+      .set({ summary: result.counts })
+      .where(and(eq(sheetImports.id, id), eq(sheetImports.status, 'previewed'), eq(sheetImports.version, record.version))),
+  );
+  return { counts: result.counts, rows, truncated, newOptions: result.newOptions, mostlyErrors: isMostlyErrors(result.counts) };
+}
+
+/** The counts a preview kept with the import, if it was previewed since its mapping last changed. */
+function previewedCounts(summary: Record<string, number>): ImportCounts | null {
+  return typeof summary.rows === 'number' && typeof summary.error === 'number'
+    ? ({ ...emptyCounts(), ...summary } as ImportCounts)
+    : null;
 }
 
 function mappedCustomFields(mappings: readonly ColumnMapping[]) {
@@ -407,11 +421,35 @@ async function ensureCustomFields(ctx: ServiceContext, entity: ImportEntity, map
 
 export type ApplyProgress = (done: number, total: number) => void;
 
+export type ApplySheetImportOptions = {
+  /** Apply even when most rows would be refused (the preview's errors outnumber the rest). */
+  force?: boolean;
+  onProgress?: ApplyProgress;
+};
+
 /**
  * Applies the import batch by batch; each batch commits with the count of rows done, so a run that was
  * killed carries on where it stopped when applied again, and an applied import is not applied twice.
+ * A sheet whose rows are mostly errors is refused unless forced: that is the wrong sheet or the wrong
+ * kind (a rep sheet read as partners would overwrite partner fields with rep values).
  */
-export async function applySheetImport(ctx: ServiceContext, id: string, onProgress?: ApplyProgress): Promise<SheetImportDto> {
+export async function applySheetImport(
+  ctx: ServiceContext,
+  id: string,
+  options: ApplySheetImportOptions = {},
+): Promise<SheetImportDto> {
+  const pending = await inTransaction(ctx, (tx) => loadImport(tx, id));
+  if (pending.status === 'previewed' && pending.appliedRows === 0 && !options.force) {
+    const counts = previewedCounts(pending.summary) ?? (await previewSheetImport(ctx, id)).counts;
+    if (isMostlyErrors(counts)) {
+      throw new AppError(
+        'CONFLICTING_STATE',
+        `${counts.error} of ${counts.rows} rows would be refused: check that this is a ${pending.entity} sheet and its column mapping, or apply anyway with force`,
+        { counts, issues: [{ field: 'force', message: 'most rows have errors; set force to apply the rest anyway' }] },
+      );
+    }
+  }
+  const onProgress = options.onProgress;
   const { record, opened } = await inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
     if (record.status === 'applied') return { record, opened: null };

@@ -26,8 +26,9 @@ export function previewImport(id: string): Promise<ImportPreviewDto> {
   return api.post<ImportPreviewDto>(`/api/imports/${encodeURIComponent(id)}/preview`);
 }
 
-export function applyImport(id: string): Promise<SheetImportDto> {
-  return api.post<SheetImportDto>(`/api/imports/${encodeURIComponent(id)}/apply`);
+/** Applies the import; `force` applies a sheet whose rows are mostly errors (refused with 409 without it). */
+export function applyImport(id: string, force = false): Promise<SheetImportDto> {
+  return api.post<SheetImportDto>(`/api/imports/${encodeURIComponent(id)}/apply${force ? '?force=true' : ''}`);
 }
 
 export type ExportQuery = { format: 'csv' | 'xlsx'; view?: string; q?: string; filter?: string };

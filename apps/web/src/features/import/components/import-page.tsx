@@ -35,10 +35,10 @@ export function ImportPage() {
     setProposed(uploaded.columns.map((c) => c.target as ColumnTarget));
     apply.reset();
   };
-  const startImport = () => {
+  const startImport = (force: boolean) => {
     if (!sheet) return;
     setStep(3);
-    apply.mutate(sheet.id);
+    apply.mutate({ id: sheet.id, force });
   };
   const restart = () => {
     setStep(0);
@@ -53,7 +53,7 @@ export function ImportPage() {
       applying={apply.isPending}
       applied={apply.data}
       error={apply.error}
-      onRetry={() => apply.mutate(sheet.id)}
+      onRetry={() => apply.mutate({ id: sheet.id, force: apply.variables?.force ?? false })}
       onAnother={restart}
     />
   ) : null;

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { ImportPreviewDto, SheetImportDto } from '@ptrack/contracts';
 import { useMemo, useState } from 'react';
 import { useImportPreview } from '../hooks/use-import';
@@ -7,7 +7,7 @@ import { PreviewCounts } from './preview-counts';
 import { PreviewErrors } from './preview-errors';
 import { PreviewRows } from './preview-rows';
 
-type Props = { sheet: SheetImportDto; onBack(): void; onImport(): void };
+type Props = { sheet: SheetImportDto; onBack(): void; onImport(force: boolean): void };
 type Filter = 'all' | ImportPreviewDto['rows'][number]['action'];
 
 const PAGE = 100;
@@ -29,6 +29,7 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
   // A page of rows at a time: a thousand rows of changes at once would freeze the page for seconds.
   const [limit, setLimit] = useState(PAGE);
   const customLabels = useMemo(() => customLabelsOf(sheet), [sheet]);
+  const [force, setForce] = useState(false);
 
   if (preview.isPending)
     return (
@@ -52,7 +53,7 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
       </Stack>
     );
 
-  const { counts, rows, truncated, newOptions } = preview.data;
+  const { counts, rows, truncated, newOptions, mostlyErrors } = preview.data;
   const shown = filter === 'all' ? rows : rows.filter((r) => r.action === filter);
   const importable = counts.create + counts.update;
   const added = Object.entries(newOptions).filter(([, values]) => values.length > 0);
@@ -72,6 +73,18 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
                 <strong>{optionListLabel(list, customLabels)}:</strong> {values.join(', ')}
               </Text>
             ))}
+          </Stack>
+        </Alert>
+      ) : null}
+
+      {mostlyErrors ? (
+        <Alert color="orange" role="alert" title="Most rows would be refused" data-testid="mostly-errors">
+          <Stack gap="xs">
+            <Text size="sm">
+              {counts.error.toLocaleString()} of {counts.rows.toLocaleString()} rows have errors. Is this the right sheet, and a{' '}
+              {sheet.entity === 'rep' ? 'rep' : 'partner'} sheet? Check the columns before importing.
+            </Text>
+            <Checkbox label="Import the other rows anyway" checked={force} onChange={(e) => setForce(e.currentTarget.checked)} />
           </Stack>
         </Alert>
       ) : null}
@@ -135,7 +148,7 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
         <Button variant="default" onClick={onBack}>
           Back to the columns
         </Button>
-        <Button onClick={onImport} disabled={importable === 0}>
+        <Button onClick={() => onImport(force)} disabled={importable === 0 || (mostlyErrors && !force)}>
           {importable === 0
             ? 'Nothing to import'
             : `Import ${importable.toLocaleString()} ${sheet.entity === 'rep' ? (importable === 1 ? 'rep' : 'reps') : importable === 1 ? 'partner' : 'partners'}`}

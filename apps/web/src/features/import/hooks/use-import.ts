@@ -44,7 +44,7 @@ export function useImportProgress(id: string, polling: boolean) {
 export function useApplyImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => applyImport(id),
+    mutationFn: ({ id, force }: { id: string; force: boolean }) => applyImport(id, force),
     onSuccess: (applied) => {
       client.setQueryData(importKeys.one(applied.id), applied);
       return client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'imports' });
