@@ -1,12 +1,4 @@
-import {
-  type AccessScope,
-  type AccessSettings,
-  AppError,
-  decide,
-  PERMISSIONS,
-  type Permission,
-  type Role,
-} from '@ptrack/domain';
+import { type AccessScope, type AccessSettings, AppError, decide, PERMISSIONS, type Permission, type Role } from '@ptrack/domain';
 import type { Actor } from '@ptrack/services';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -60,7 +52,16 @@ function personaActor(persona: Persona, partnerA: string): Actor | null {
   }
 }
 
-type Records = { partner: string; rep: string; touch: string; action: string; referral: string; account: string; plan: string; view: string };
+type Records = {
+  partner: string;
+  rep: string;
+  touch: string;
+  action: string;
+  referral: string;
+  account: string;
+  plan: string;
+  view: string;
+};
 type World = { A: Records; B: Records; customField: string; importId: string; owners: { A: string; B: string } };
 
 /** Whose records a persona asks for: partner A's (owned by M1), except the partner user of A, who asks for B's. */
@@ -110,7 +111,8 @@ async function startWorld(): Promise<{ app: FastifyInstance; world: World; close
   const A = await seed('A', USERS.m1);
   const B = await seed('B', USERS.m2);
   partnerA = A.partner;
-  const customField = (await admin('POST', '/api/custom-fields', { entity: 'partner', label: 'Region', type: 'text' })).id as string;
+  const customField = (await admin('POST', '/api/custom-fields', { entity: 'partner', label: 'Region', type: 'text' }))
+    .id as string;
   const upload = await app.inject({
     method: 'POST',
     url: '/api/imports?fileName=seed.csv&entity=partner',
@@ -150,7 +152,17 @@ function operationsOf(document: Json): Operation[] {
 }
 
 // Deletes last, children before parents, so every other operation still finds its records.
-const DELETE_ORDER = ['/api/touches', '/api/actions', '/api/referrals', '/api/plans', '/api/reps', '/api/views', '/api/custom-fields', '/api/accounts', '/api/partners'];
+const DELETE_ORDER = [
+  '/api/touches',
+  '/api/actions',
+  '/api/referrals',
+  '/api/plans',
+  '/api/reps',
+  '/api/views',
+  '/api/custom-fields',
+  '/api/accounts',
+  '/api/partners',
+];
 function runOrder(op: Operation): number {
   if (op.method !== 'DELETE') return op.path === '/api/restore' || op.path === '/api/demo' ? -1 : 0;
   return 1 + DELETE_ORDER.findIndex((prefix) => op.path.startsWith(prefix));
@@ -235,7 +247,9 @@ function expectedOf(op: Operation, world: World, persona: Persona): 'public' | 4
   if (!actor) return 401;
   // Partner writes are about the target partner (its owner); accounts belong to no partner.
   const scope: AccessScope | undefined =
-    op.permission === 'partners:write' && !op.path.startsWith('/api/accounts') ? { ownerUserId: world.owners[targetOf(persona)] } : undefined;
+    op.permission === 'partners:write' && !op.path.startsWith('/api/accounts')
+      ? { ownerUserId: world.owners[targetOf(persona)] }
+      : undefined;
   return decide(actor, op.permission, scope, SETTINGS).allowed ? 'allowed' : 403;
 }
 
