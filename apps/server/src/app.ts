@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { type Authenticate, actorOf, routeOptions, type ServerJobs } from './context';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { policyExtensions, requireRoutePolicies } from './route-policy';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
@@ -65,6 +66,7 @@ const problemResponse = (description: string) => ({
 });
 
 type RouteDoc = { schema?: Record<string, unknown>; url: string };
+type RouteOfDoc = { method?: string | string[]; url: string; config?: unknown };
 
 /**
  * Every operation can fail in the same few ways; documenting them here keeps the routes thin while
@@ -75,7 +77,8 @@ function withProblemResponses(document: Parameters<typeof jsonSchemaTransform>[0
   const schema = transformed.schema;
   if (!schema || schema.hide) return transformed;
   const response = { ...((schema.response as Record<string, unknown> | undefined) ?? {}) };
-  const method = (document as { route?: { method?: string | string[] } }).route?.method;
+  const route = (document as { route?: RouteOfDoc }).route;
+  const method = route?.method;
   const methods = Array.isArray(method) ? method : [method ?? 'GET'];
   const writes = methods.some((m) => m !== 'GET' && m !== 'HEAD');
   response['400'] ??= problemResponse('Invalid input: errors[] names each field');
@@ -87,7 +90,7 @@ function withProblemResponses(document: Parameters<typeof jsonSchemaTransform>[0
   }
   response['500'] ??= problemResponse('Unexpected error (details are logged, not sent)');
   response['503'] ??= problemResponse('Storage unavailable');
-  return { ...transformed, schema: { ...schema, response } };
+  return { ...transformed, schema: { ...schema, response, ...policyExtensions(route as never) } };
 }
 
 /** The HTTP app: Fastify with zod schemas driving validation, serialisation and the OpenAPI document. */
@@ -101,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  requireRoutePolicies(app);
   const authenticate: Authenticate = options.authenticate ?? (async (request) => actorOf(request));
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
@@ -149,7 +153,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const routes = routeOptions(options.database, now, SERVER_VERSION, options.jobs);
   await app.register(
     async (api) => {
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
       for (const plugin of [
         healthRoutes,
         partnerRoutes,

@@ -33,6 +33,8 @@ export const PartnerFields = {
   relationshipNotes: OptionalText(5000),
   programStatus: OptionalText(100),
   owner: OptionalText(200),
+  /** The owning user; `owner` stays a label until one is assigned. */
+  ownerUserId: Id.nullable().optional(),
   phase: OptionalText(100),
   hubspotCompanyId: z
     .string()
@@ -137,6 +139,7 @@ const partnerFieldOutputs = {
   relationshipNotes: z.string().nullable(),
   programStatus: z.string().nullable(),
   owner: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
   phase: z.string().nullable(),
   hubspotCompanyId: z.string().nullable(),
   notes: z.string().nullable(),

@@ -11,6 +11,7 @@ export const SettingsDto = z
     cadences: z.object({ '1': z.int(), '2': z.int(), '3': z.int(), '4': z.int() }),
     ippBands: z.object({ strategic: z.int(), good: z.int(), evaluate: z.int() }),
     optionLists: z.record(z.string(), z.array(z.string())),
+    managersEditOwnPartnersOnly: z.boolean().describe('Managers edit only the partners they own'),
     today: z.string(),
     version: z.int(),
     updatedAt: z.string(),
@@ -32,6 +33,7 @@ export const UpdateSettingsRequest = z
       .strictObject({ strategic: z.int().min(0).max(50), good: z.int().min(0).max(50), evaluate: z.int().min(0).max(50) })
       .optional(),
     optionLists: z.record(z.string(), z.array(Text(100).min(1)).min(1).max(200)).optional(),
+    managersEditOwnPartnersOnly: z.boolean().optional(),
   })
   .meta({ id: 'UpdateSettingsRequest' });
 export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequest>;

@@ -1,5 +1,6 @@
 // @ptrack/domain: pure rules and types (CONVENTIONS.md: no IO, no clock, no randomness).
 
+export * from './access/policy';
 export * from './access/roles';
 export * from './account';
 export * from './activity';

@@ -14,6 +14,7 @@ import {
 } from '@ptrack/domain';
 import { type Executor, refreshAllStats, workspaceSettings } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { authorize } from './access/authorize';
 import { inTransaction, type ServiceContext } from './context';
 import { recordChange } from './history';
 
@@ -74,6 +75,7 @@ export function toSettingsDto(settings: Settings, now: Date): SettingsDto {
     cadences: settings.cadences,
     ippBands: settings.ippBands,
     optionLists: { ...DEFAULT_OPTION_LISTS, ...settings.optionLists } as unknown as Record<string, string[]>,
+    managersEditOwnPartnersOnly: settings.managersEditOwnPartnersOnly,
     today: todayIn(settings.timeZone, now),
     version: settings.version,
     updatedAt: settings.updatedAt.toISOString(),
@@ -81,10 +83,12 @@ export function toSettingsDto(settings: Settings, now: Date): SettingsDto {
 }
 
 export async function getSettings(ctx: ServiceContext): Promise<SettingsDto> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => toSettingsDto(await loadSettings(tx), ctx.now()));
 }
 
 export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsRequest): Promise<SettingsDto> {
+  authorize(ctx, 'settings:write');
   return inTransaction(ctx, async (tx) => {
     const current = await loadSettings(tx);
     if (current.version !== input.version) {

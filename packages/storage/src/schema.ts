@@ -34,6 +34,7 @@ export const workspaceSettings = pgTable('workspace_settings', {
   cadences: jsonb('cadences').$type<Record<'1' | '2' | '3' | '4', number>>().notNull(),
   ippBands: jsonb('ipp_bands').$type<{ strategic: number; good: number; evaluate: number }>().notNull(),
   optionLists: jsonb('option_lists').$type<Record<string, string[]>>().notNull(),
+  managersEditOwnPartnersOnly: boolean('managers_edit_own_partners_only').notNull().default(false),
   updatedAt: updatedAt(),
   version: version(),
 });
@@ -95,6 +96,8 @@ export const partners = pgTable(
     relationshipNotes: text('relationship_notes'),
     programStatus: text('program_status'),
     owner: text('owner'),
+    // The owning user; `owner` stays as a label until one is assigned (the users table comes with accounts).
+    ownerUserId: uuid('owner_user_id'),
     phase: text('phase'),
     hubspotCompanyId: text('hubspot_company_id'),
     notes: text('notes'),
@@ -131,6 +134,7 @@ export const partners = pgTable(
     index('partners_name_sort_idx').on(sql`lower(${t.name}) collate "C"`, t.id),
     index('partners_hubspot_company_idx').on(t.hubspotCompanyId),
     index('partners_updated_idx').on(t.updatedAt),
+    index('partners_owner_user_idx').on(t.ownerUserId),
   ],
 );
 

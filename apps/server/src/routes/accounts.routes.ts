@@ -18,6 +18,7 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/accounts',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'List accounts (companies named by partners or referred)',
@@ -30,19 +31,26 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
 
   app.post(
     '/accounts',
-    { schema: { tags, summary: 'Create an account', body: CreateAccountRequest, response: { 201: AccountDto } } },
+    {
+      config: { permission: 'partners:write' },
+      schema: { tags, summary: 'Create an account', body: CreateAccountRequest, response: { 201: AccountDto } },
+    },
     async (request, reply) => reply.code(201).send(await createAccount(contextOf(request), request.body)),
   );
 
   app.get(
     '/accounts/:id',
-    { schema: { tags, summary: 'Get an account', params: IdParams, response: { 200: AccountDto } } },
+    {
+      config: { permission: 'workspace:read' },
+      schema: { tags, summary: 'Get an account', params: IdParams, response: { 200: AccountDto } },
+    },
     async (request) => getAccount(contextOf(request), request.params.id),
   );
 
   app.patch(
     '/accounts/:id',
     {
+      config: { permission: 'partners:write' },
       schema: { tags, summary: 'Change an account', params: IdParams, body: UpdateAccountRequest, response: { 200: AccountDto } },
     },
     async (request) => updateAccount(contextOf(request), request.params.id, request.body),
@@ -51,6 +59,7 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.delete(
     '/accounts/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Delete an account',

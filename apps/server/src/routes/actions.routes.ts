@@ -32,6 +32,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.get(
     '/today',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'Who to contact today: overdue and due-today actions, oldest first, in the workspace time zone',
@@ -44,31 +45,44 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
 
   app.get(
     '/actions',
-    { schema: { tags, summary: 'List actions', querystring: ActionListQuery, response: { 200: ActionListResponse } } },
+    {
+      config: { permission: 'workspace:read' },
+      schema: { tags, summary: 'List actions', querystring: ActionListQuery, response: { 200: ActionListResponse } },
+    },
     async (request) => listActions(contextOf(request), request.query),
   );
 
   app.post(
     '/actions',
-    { schema: { tags, summary: 'Schedule an action', body: CreateActionRequest, response: { 201: ActionDto } } },
+    {
+      config: { permission: 'partners:write' },
+      schema: { tags, summary: 'Schedule an action', body: CreateActionRequest, response: { 201: ActionDto } },
+    },
     async (request, reply) => reply.code(201).send(await createAction(contextOf(request), request.body)),
   );
 
   app.get(
     '/actions/:id',
-    { schema: { tags, summary: 'Get an action', params: IdParams, response: { 200: ActionDto } } },
+    {
+      config: { permission: 'workspace:read' },
+      schema: { tags, summary: 'Get an action', params: IdParams, response: { 200: ActionDto } },
+    },
     async (request) => getAction(contextOf(request), request.params.id),
   );
 
   app.patch(
     '/actions/:id',
-    { schema: { tags, summary: 'Change an action', params: IdParams, body: UpdateActionRequest, response: { 200: ActionDto } } },
+    {
+      config: { permission: 'partners:write' },
+      schema: { tags, summary: 'Change an action', params: IdParams, body: UpdateActionRequest, response: { 200: ActionDto } },
+    },
     async (request) => updateAction(contextOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/actions/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Delete an action',
@@ -86,6 +100,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.post(
     '/actions/:id/complete',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Complete an action and schedule the next (by default at the rep cadence)',
@@ -100,6 +115,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.post(
     '/actions/:id/snooze',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Move an open action to a later day',

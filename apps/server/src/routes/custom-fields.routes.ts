@@ -18,6 +18,7 @@ export const customFieldRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
   app.get(
     '/custom-fields',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'The custom fields of partners and reps',
@@ -30,13 +31,17 @@ export const customFieldRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
 
   app.post(
     '/custom-fields',
-    { schema: { tags, summary: 'Add a custom field', body: CreateCustomFieldRequest, response: { 201: CustomFieldDto } } },
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags, summary: 'Add a custom field', body: CreateCustomFieldRequest, response: { 201: CustomFieldDto } },
+    },
     async (request, reply) => reply.code(201).send(await createCustomField(contextOf(request), request.body)),
   );
 
   app.patch(
     '/custom-fields/:id',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         summary: 'Change a custom field',
@@ -51,6 +56,7 @@ export const customFieldRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
   app.delete(
     '/custom-fields/:id',
     {
+      config: { permission: 'settings:write' },
       schema: {
         tags,
         summary: 'Remove a custom field (and its values)',

@@ -7,6 +7,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.get(
     '/dashboard',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags: ['dashboard'],
         summary: 'Program numbers: tiers, plan statuses, funnel, pipeline by partner, benchmarks',

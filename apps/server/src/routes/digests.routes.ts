@@ -10,11 +10,13 @@ import {
   UpdateDigestSettingsRequest,
 } from '@ptrack/contracts';
 import {
+  createContext,
   getCalendarFeed,
   getDigestSettings,
   previewDigest,
   regenerateCalendarToken,
   sendDigests,
+  systemActor,
   updateDigestSettings,
 } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -23,10 +25,11 @@ import type { RouteOptions } from '../context';
 const tags = ['digests'];
 const asText = (payload: unknown) => payload as string;
 
-export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, database, now }) => {
   app.get(
     '/digests/settings',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'Where and when the Monday digest goes (secrets only as configured: true)',
@@ -39,6 +42,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.put(
     '/digests/settings',
     {
+      config: { permission: 'integrations:manage' },
       schema: {
         tags,
         summary: 'Change the digest settings; an omitted secret is kept, null removes it',
@@ -52,6 +56,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.post(
     '/digests/send',
     {
+      config: { permission: 'integrations:run' },
       schema: {
         tags,
         summary: 'Send the digests now to Slack or by email, all owners or one; reports every delivery',
@@ -65,6 +70,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.get(
     '/digests/preview',
     {
+      config: { permission: 'integrations:run' },
       schema: {
         tags,
         summary: 'The digests as they would go out now: JSON, or text/plain or text/html with format=',
@@ -85,6 +91,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.post(
     '/digests/calendar-token',
     {
+      config: { permission: 'integrations:manage' },
       schema: {
         tags,
         summary: 'Create a new secret calendar feed address; the previous one stops working',
@@ -97,6 +104,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.get(
     '/calendar/:file',
     {
+      config: { public: true },
       // The address is the secret: keep it out of the request log (logged at info level).
       logLevel: 'warn',
       schema: {
@@ -108,7 +116,9 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       },
     },
     async (request, reply) => {
-      const ics = await getCalendarFeed(contextOf(request), request.params.file, { owner: request.query.owner });
+      // Calendar apps do not sign in: the secret address is the permission (a wrong one is 404).
+      const ctx = createContext(database, systemActor('calendar feed', 'api'), now);
+      const ics = await getCalendarFeed(ctx, request.params.file, { owner: request.query.owner });
       return reply
         .type('text/calendar; charset=utf-8')
         .header('cache-control', 'private, max-age=300')

@@ -6,6 +6,7 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
   app.get(
     '/health',
     {
+      config: { public: true },
       schema: { tags: ['health'], summary: 'Whether the server is up, and which storage it uses', response: { 200: HealthDto } },
     },
     async () => ({

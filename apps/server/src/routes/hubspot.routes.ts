@@ -32,6 +32,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
   app.get(
     '/hubspot/connection',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'The HubSpot connection (the token only as `configured` and its last 4 characters)',
@@ -44,6 +45,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
   app.patch(
     '/hubspot/connection',
     {
+      config: { permission: 'integrations:manage' },
       schema: {
         tags,
         summary: 'Store the private-app token, webhook client secret and sync options',
@@ -57,6 +59,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
   app.post(
     '/hubspot/test',
     {
+      config: { permission: 'integrations:manage' },
       schema: { tags, summary: 'Check the token and address with one authenticated read', response: { 200: HubSpotTestResult } },
     },
     async (request) => testHubSpotConnection(contextOf(request)),
@@ -65,6 +68,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
   app.post(
     '/hubspot/setup',
     {
+      config: { permission: 'integrations:manage' },
       schema: {
         tags,
         summary: 'Create the custom contact and company properties the sync needs, if missing',
@@ -77,6 +81,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
   app.post(
     '/hubspot/sync',
     {
+      config: { permission: 'integrations:run' },
       schema: {
         tags,
         summary: 'Pull reps, partner companies and deals (full, or changes since the last sync); resumes an interrupted one',
@@ -90,6 +95,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
   app.post(
     '/hubspot/push',
     {
+      config: { permission: 'integrations:run' },
       schema: {
         tags,
         summary: 'Push partner aggregates to companies and tracker tier/quality edits to contacts',
@@ -101,7 +107,10 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
 
   app.get(
     '/hubspot/runs',
-    { schema: { tags, summary: 'The latest syncs and pushes: status, counts, failures', response: { 200: HubSpotRunList } } },
+    {
+      config: { permission: 'workspace:read' },
+      schema: { tags, summary: 'The latest syncs and pushes: status, counts, failures', response: { 200: HubSpotRunList } },
+    },
     async (request) => ({ items: await listHubSpotRuns(contextOf(request)) }),
   );
 
@@ -112,6 +121,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
     webhook.post(
       '/hubspot/webhook',
       {
+        config: { public: true },
         schema: {
           tags,
           summary: 'HubSpot webhook receiver (v3 signature; stale or bad signatures get 401)',

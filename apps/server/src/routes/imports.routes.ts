@@ -42,6 +42,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.post(
     '/imports',
     {
+      config: { permission: 'imports:run' },
       schema: {
         tags,
         summary: 'Upload a CSV or XLSX sheet (the file as the body); answers with its columns matched and sampled',
@@ -66,6 +67,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.get(
     '/imports/:id',
     {
+      config: { permission: 'imports:run' },
       schema: {
         tags,
         summary: 'An import: its columns, mapping, status and progress',
@@ -79,6 +81,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.patch(
     '/imports/:id',
     {
+      config: { permission: 'imports:run' },
       schema: {
         tags,
         summary: 'Correct the mapping of an import before it is applied',
@@ -93,6 +96,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.post(
     '/imports/:id/preview',
     {
+      config: { permission: 'imports:run' },
       schema: {
         tags,
         summary: 'What applying would do, row by row (create, update, unchanged, error); writes nothing',
@@ -106,6 +110,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.post(
     '/imports/:id/apply',
     {
+      config: { permission: 'imports:run' },
       schema: {
         tags,
         summary: 'Apply an import, batch by batch; an interrupted one carries on where it stopped',
@@ -120,6 +125,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   app.get(
     '/exports',
     {
+      config: { permission: 'exports:run' },
       schema: {
         tags,
         summary: "A view's partners (or every rep) as CSV or XLSX, in the tracker sheet's column order",

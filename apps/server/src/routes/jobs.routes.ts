@@ -1,5 +1,5 @@
 import { JobListResponse, JobNameParams, JobRunDto, JobRunListResponse, JobRunsQuery } from '@ptrack/contracts';
-import { listJobRuns, listJobs, runJobInline } from '@ptrack/services';
+import { listJobRuns, listJobs, runJobNow } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../context';
 
@@ -9,6 +9,7 @@ export const jobRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
   app.get(
     '/jobs',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'Background jobs: schedule (in the workspace time zone), next run and last run with its counts or error',
@@ -21,6 +22,7 @@ export const jobRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
   app.get(
     '/jobs/runs',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'The latest runs, newest first, of one job (?job=) or of all',
@@ -34,6 +36,7 @@ export const jobRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
   app.post(
     '/jobs/:name/run',
     {
+      config: { permission: 'jobs:run' },
       schema: {
         tags,
         summary: 'Run a job now: queued for the worker (202), or run in the request when no worker runs in this process (200)',
@@ -42,9 +45,8 @@ export const jobRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
       },
     },
     async (request, reply) => {
-      const ctx = contextOf(request);
-      if (jobs.runner) return reply.code(202).send(await jobs.runner.runNow(request.params.name, ctx.actor.name));
-      return reply.code(200).send(await runJobInline(ctx, request.params.name, jobs.definitions));
+      const { queued, run } = await runJobNow(contextOf(request), request.params.name, jobs);
+      return reply.code(queued ? 202 : 200).send(run);
     },
   );
 };

@@ -20,6 +20,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/partners',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'List partners (the grid): a view, search, filter, sort and cursor pages',
@@ -32,19 +33,26 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
 
   app.post(
     '/partners',
-    { schema: { tags, summary: 'Create a partner', body: CreatePartnerRequest, response: { 201: PartnerDto } } },
+    {
+      config: { permission: 'partners:write' },
+      schema: { tags, summary: 'Create a partner', body: CreatePartnerRequest, response: { 201: PartnerDto } },
+    },
     async (request, reply) => reply.code(201).send(await createPartner(contextOf(request), request.body)),
   );
 
   app.get(
     '/partners/:id',
-    { schema: { tags, summary: 'Get a partner with its rollups', params: IdParams, response: { 200: PartnerDto } } },
+    {
+      config: { permission: 'workspace:read' },
+      schema: { tags, summary: 'Get a partner with its rollups', params: IdParams, response: { 200: PartnerDto } },
+    },
     async (request) => getPartner(contextOf(request), request.params.id),
   );
 
   app.patch(
     '/partners/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Change a partner (fields given only; version required)',
@@ -59,6 +67,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.delete(
     '/partners/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Delete a partner with its reps, touches, actions, referrals and plans',
@@ -76,6 +85,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
   app.get(
     '/partners/:id/history',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: "The partner's change history, newest first",

@@ -18,6 +18,7 @@ export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.get(
     '/plans',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: "A partner's 90-day activation plans, the current one first",
@@ -31,6 +32,7 @@ export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.post(
     '/plans',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Start a 90-day plan (closes the current one into history)',
@@ -43,19 +45,26 @@ export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.get(
     '/plans/:id',
-    { schema: { tags, summary: 'Get a plan', params: IdParams, response: { 200: PlanDto } } },
+    {
+      config: { permission: 'workspace:read' },
+      schema: { tags, summary: 'Get a plan', params: IdParams, response: { 200: PlanDto } },
+    },
     async (request) => getPlan(contextOf(request), request.params.id),
   );
 
   app.patch(
     '/plans/:id',
-    { schema: { tags, summary: 'Change a plan', params: IdParams, body: UpdatePlanRequest, response: { 200: PlanDto } } },
+    {
+      config: { permission: 'partners:write' },
+      schema: { tags, summary: 'Change a plan', params: IdParams, body: UpdatePlanRequest, response: { 200: PlanDto } },
+    },
     async (request) => updatePlan(contextOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/plans/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Delete a plan',

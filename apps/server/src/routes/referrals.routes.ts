@@ -18,6 +18,7 @@ export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/referrals',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'List referrals (intros and the deals they became)',
@@ -30,19 +31,26 @@ export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
 
   app.post(
     '/referrals',
-    { schema: { tags, summary: 'Record a referral', body: CreateReferralRequest, response: { 201: ReferralDto } } },
+    {
+      config: { permission: 'partners:write' },
+      schema: { tags, summary: 'Record a referral', body: CreateReferralRequest, response: { 201: ReferralDto } },
+    },
     async (request, reply) => reply.code(201).send(await createReferral(contextOf(request), request.body)),
   );
 
   app.get(
     '/referrals/:id',
-    { schema: { tags, summary: 'Get a referral', params: IdParams, response: { 200: ReferralDto } } },
+    {
+      config: { permission: 'workspace:read' },
+      schema: { tags, summary: 'Get a referral', params: IdParams, response: { 200: ReferralDto } },
+    },
     async (request) => getReferral(contextOf(request), request.params.id),
   );
 
   app.patch(
     '/referrals/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Change a referral',
@@ -57,6 +65,7 @@ export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.delete(
     '/referrals/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Delete a referral',

@@ -18,6 +18,7 @@ export const repRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
   app.get(
     '/reps',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'List reps, of one partner or matching a search',
@@ -30,23 +31,35 @@ export const repRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
 
   app.post(
     '/reps',
-    { schema: { tags, summary: 'Create a rep of a partner', body: CreateRepRequest, response: { 201: RepDto } } },
+    {
+      config: { permission: 'partners:write' },
+      schema: { tags, summary: 'Create a rep of a partner', body: CreateRepRequest, response: { 201: RepDto } },
+    },
     async (request, reply) => reply.code(201).send(await createRep(contextOf(request), request.body)),
   );
 
-  app.get('/reps/:id', { schema: { tags, summary: 'Get a rep', params: IdParams, response: { 200: RepDto } } }, async (request) =>
-    getRep(contextOf(request), request.params.id),
+  app.get(
+    '/reps/:id',
+    {
+      config: { permission: 'workspace:read' },
+      schema: { tags, summary: 'Get a rep', params: IdParams, response: { 200: RepDto } },
+    },
+    async (request) => getRep(contextOf(request), request.params.id),
   );
 
   app.patch(
     '/reps/:id',
-    { schema: { tags, summary: 'Change a rep', params: IdParams, body: UpdateRepRequest, response: { 200: RepDto } } },
+    {
+      config: { permission: 'partners:write' },
+      schema: { tags, summary: 'Change a rep', params: IdParams, body: UpdateRepRequest, response: { 200: RepDto } },
+    },
     async (request) => updateRep(contextOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/reps/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Delete a rep',

@@ -9,6 +9,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.get(
     '/settings',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'Workspace settings: time zone, cadences, IPP bands, option lists',
@@ -20,7 +21,10 @@ export const settingsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
 
   app.patch(
     '/settings',
-    { schema: { tags, summary: 'Change workspace settings', body: UpdateSettingsRequest, response: { 200: SettingsDto } } },
+    {
+      config: { permission: 'settings:write' },
+      schema: { tags, summary: 'Change workspace settings', body: UpdateSettingsRequest, response: { 200: SettingsDto } },
+    },
     async (request) => updateSettings(contextOf(request), request.body),
   );
 };

@@ -10,6 +10,7 @@ export const touchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
   app.post(
     '/touches',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: "Log a touch: completes the rep's open follow-ups and schedules the next at the tier cadence",
@@ -23,6 +24,7 @@ export const touchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
   app.get(
     '/touches',
     {
+      config: { permission: 'workspace:read' },
       schema: { tags, summary: 'List touches, newest first', querystring: TouchListQuery, response: { 200: TouchListResponse } },
     },
     async (request) => listTouches(contextOf(request), request.query),
@@ -31,6 +33,7 @@ export const touchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
   app.delete(
     '/touches/:id',
     {
+      config: { permission: 'partners:write' },
       schema: {
         tags,
         summary: 'Delete a touch logged by mistake',

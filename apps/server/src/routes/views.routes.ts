@@ -17,6 +17,7 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.get(
     '/views',
     {
+      config: { permission: 'workspace:read' },
       schema: {
         tags,
         summary: 'The built-in views and the saved views of the partner grid',
@@ -28,13 +29,17 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.post(
     '/views',
-    { schema: { tags, summary: 'Save a view', body: CreateSavedViewRequest, response: { 201: ViewDto } } },
+    {
+      config: { permission: 'views:write' },
+      schema: { tags, summary: 'Save a view', body: CreateSavedViewRequest, response: { 201: ViewDto } },
+    },
     async (request, reply) => reply.code(201).send(await createView(contextOf(request), request.body)),
   );
 
   app.get(
     '/views/:id',
     {
+      config: { permission: 'workspace:read' },
       schema: { tags, summary: 'Get a view (built-in slug or saved view id)', params: ViewIdParams, response: { 200: ViewDto } },
     },
     async (request) => getView(contextOf(request), request.params.id),
@@ -43,6 +48,7 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.patch(
     '/views/:id',
     {
+      config: { permission: 'views:write' },
       schema: {
         tags,
         summary: 'Change a saved view',
@@ -57,6 +63,7 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.delete(
     '/views/:id',
     {
+      config: { permission: 'views:write' },
       schema: {
         tags,
         summary: 'Delete a saved view',

@@ -16,6 +16,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.post(
     '/demo',
     {
+      config: { permission: 'backup:run' },
       schema: {
         tags: ['workspace'],
         summary: 'Fill an empty workspace with a realistic demo partner program (deterministic by seed)',
@@ -29,6 +30,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.get(
     '/backup',
     {
+      config: { permission: 'backup:run' },
       schema: {
         tags: ['workspace'],
         summary: 'Download the whole workspace as a single-file backup (JSON lines, see docs/BACKUP.md)',
@@ -87,6 +89,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.post(
     '/restore',
     {
+      config: { permission: 'backup:run' },
       schema: {
         tags: ['workspace'],
         summary: 'Restore a backup into an empty workspace (all of it or nothing)',

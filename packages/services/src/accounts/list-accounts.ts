@@ -1,11 +1,13 @@
 import type { AccountDto } from '@ptrack/contracts';
 import { accounts } from '@ptrack/storage';
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
 import { loadAccount, toAccountDto } from './save-account';
 
 export async function getAccount(ctx: ServiceContext, id: string): Promise<AccountDto> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => toAccountDto(await loadAccount(tx, id)));
 }
 
@@ -14,6 +16,7 @@ export async function listAccounts(
   ctx: ServiceContext,
   query: { q?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ items: AccountDto[]; nextCursor: string | null }> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
     const rows = await tx

@@ -2,6 +2,7 @@ import type { AccountDto, CreateAccountRequest, UpdateAccountRequest } from '@pt
 import { AppError, normaliseCompanyName, normaliseDomain } from '@ptrack/domain';
 import { accounts, type Executor, type Tx } from '@ptrack/storage';
 import { and, eq, ne } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { assertVersion } from '../records';
@@ -51,6 +52,7 @@ async function assertAccountFree(tx: Tx, keys: { nameKey: string; domainKey: str
 }
 
 export async function createAccount(ctx: ServiceContext, input: CreateAccountRequest): Promise<AccountDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const keys = keysOf(input.name, input.domain);
     await assertAccountFree(tx, keys);
@@ -70,6 +72,7 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountReq
 }
 
 export async function updateAccount(ctx: ServiceContext, id: string, input: UpdateAccountRequest): Promise<AccountDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const [current] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
     if (!current) throw AppError.notFound('account', id);
@@ -97,6 +100,7 @@ export async function updateAccount(ctx: ServiceContext, id: string, input: Upda
 
 /** Deletes an account no referral points at; named-account links to it go with it. */
 export async function deleteAccount(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
     const [current] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
     if (!current) throw AppError.notFound('account', id);

@@ -1,6 +1,7 @@
 import type { CompleteActionRequest } from '@ptrack/contracts';
 import { refreshStats, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { calendarOf, loadSettings, statsClock } from '../settings';
 import { loadActionDto } from './action-dto';
@@ -13,10 +14,11 @@ import { scheduleNextAction } from './schedule-action';
  * the caller gives a date.
  */
 export async function completeAction(ctx: ServiceContext, id: string, input: CompleteActionRequest) {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today } = calendarOf(settings, ctx.now());
-    const current = await lockAction(tx, id, input.version, today);
+    const current = await lockAction(tx, ctx, id, input.version, today);
     assertOpen(current, 'completed');
     await changeAction(tx, ctx, current, { status: 'done', completedAt: ctx.now() }, { settings, refresh: false });
     let nextId: string | null = null;

@@ -1,14 +1,16 @@
 import { actions, refreshStats } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { calendarOf, loadSettings, statsClock } from '../settings';
 import { lockAction } from './lock-action';
 
 export async function deleteAction(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
-    const current = await lockAction(tx, id, expectedVersion, calendarOf(settings, ctx.now()).today);
+    const current = await lockAction(tx, ctx, id, expectedVersion, calendarOf(settings, ctx.now()).today);
     await tx.delete(actions).where(eq(actions.id, id));
     await recordChange(tx, ctx, {
       entityType: 'action',

@@ -2,6 +2,7 @@ import type { TodayQuery, TodayResponse } from '@ptrack/contracts';
 import { addDays } from '@ptrack/domain';
 import { actions, OPEN_DUE_DAY, queryRows } from '@ptrack/storage';
 import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
 import { calendarOf, loadSettings } from '../settings';
@@ -16,6 +17,7 @@ const UPCOMING_LIMIT = 50;
  * of what comes in the next week.
  */
 export async function getToday(ctx: ServiceContext, query: TodayQuery = { limit: 100 }): Promise<TodayResponse> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today } = calendarOf(settings, ctx.now());

@@ -1,6 +1,7 @@
 import type { ActionDto } from '@ptrack/contracts';
 import { actions } from '@ptrack/storage';
 import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
 import { calendarOf, loadSettings } from '../settings';
@@ -19,6 +20,7 @@ export async function listActions(
   ctx: ServiceContext,
   query: ListActionsQuery,
 ): Promise<{ items: ActionDto[]; nextCursor: string | null }> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const { today } = calendarOf(await loadSettings(tx), ctx.now());
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;

@@ -1,6 +1,7 @@
 import { AppError, type IsoDate } from '@ptrack/domain';
 import { actions, refreshStats, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { authorize, partnerScope } from '../access/authorize';
 import type { ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { assertVersion } from '../records';
@@ -9,10 +10,20 @@ import { loadActionDto } from './action-dto';
 
 export type ActionRow = typeof actions.$inferSelect;
 
-/** Loads an action for change, locked, checked against the version the caller read. */
-export async function lockAction(tx: Tx, id: string, expectedVersion: number | undefined, today: IsoDate): Promise<ActionRow> {
+/**
+ * Loads an action for change, locked: refused unless the acting user may write its partner's records,
+ * then checked against the version the caller read.
+ */
+export async function lockAction(
+  tx: Tx,
+  ctx: ServiceContext,
+  id: string,
+  expectedVersion: number | undefined,
+  today: IsoDate,
+): Promise<ActionRow> {
   const [current] = await tx.select().from(actions).where(eq(actions.id, id)).for('update');
   if (!current) throw AppError.notFound('action', id);
+  authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
   await assertVersion(current, expectedVersion, 'action', () => loadActionDto(tx, id, today));
   return current;
 }

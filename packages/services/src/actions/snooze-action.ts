@@ -1,5 +1,6 @@
 import type { ActionDto, SnoozeActionRequest } from '@ptrack/contracts';
 import { AppError, addDays } from '@ptrack/domain';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { calendarOf, loadSettings } from '../settings';
 import { loadActionDto } from './action-dto';
@@ -7,10 +8,11 @@ import { assertOpen, changeAction, lockAction } from './lock-action';
 
 /** Moves an open action to a later day: a given date, or a number of days from today. */
 export async function snoozeAction(ctx: ServiceContext, id: string, input: SnoozeActionRequest): Promise<ActionDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today } = calendarOf(settings, ctx.now());
-    const current = await lockAction(tx, id, input.version, today);
+    const current = await lockAction(tx, ctx, id, input.version, today);
     assertOpen(current, 'snoozed');
     const dueDate = input.until ?? addDays(today, input.days ?? 1);
     if (dueDate <= today) {

@@ -2,6 +2,7 @@ import type { RestoreSummary } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { queryRows, refreshAllStats, type Tx } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { loadSettings, statsClock } from '../settings';
 import {
@@ -81,6 +82,7 @@ type Pending = { table: string; lines: number[]; texts: string[]; columns: Set<s
 
 /** Restores a backup into an empty workspace, all of it or nothing. */
 export async function restoreBackup(ctx: ServiceContext, lines: AsyncIterable<string>): Promise<RestoreSummary> {
+  authorize(ctx, 'backup:run');
   const iterator = lines[Symbol.asyncIterator]();
   let lineNo = 0;
   // The next non-blank line with its number, or null at the end of the input.

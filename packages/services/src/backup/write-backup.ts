@@ -1,6 +1,7 @@
 import { AppError } from '@ptrack/domain';
 import { queryRows, type Tx } from '@ptrack/storage';
 import { type SQL, sql } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import {
   BACKUP_FORMAT,
@@ -48,6 +49,7 @@ function keysetQuery(table: BackupTable, after: string[] | null): SQL {
 
 /** Writes the whole workspace as a single-file backup, line by line, from one consistent snapshot. */
 export async function writeBackup(ctx: ServiceContext, write: (line: string) => Promise<void>): Promise<void> {
+  authorize(ctx, 'backup:run');
   await inTransaction(
     ctx,
     async (tx) => {

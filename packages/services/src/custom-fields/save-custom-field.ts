@@ -2,6 +2,7 @@ import type { CreateCustomFieldRequest, CustomFieldDto, UpdateCustomFieldRequest
 import { AppError } from '@ptrack/domain';
 import { customFieldDefs, partners, reps } from '@ptrack/storage';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { assertVersion } from '../records';
@@ -35,6 +36,7 @@ function checkOptions(type: Row['type'], options: string[]): void {
 }
 
 export async function listCustomFields(ctx: ServiceContext, entity?: 'partner' | 'rep'): Promise<{ items: CustomFieldDto[] }> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const rows = await tx
       .select()
@@ -47,6 +49,7 @@ export async function listCustomFields(ctx: ServiceContext, entity?: 'partner' |
 
 /** Adds a typed field to partners or reps (PRODUCT.md: so a migrated sheet loses no column). */
 export async function createCustomField(ctx: ServiceContext, input: CreateCustomFieldRequest): Promise<CustomFieldDto> {
+  authorize(ctx, 'settings:write');
   return inTransaction(ctx, async (tx) => {
     checkOptions(input.type, input.options);
     const key = input.key ?? keyFromLabel(input.label);
@@ -79,6 +82,7 @@ export async function updateCustomField(
   id: string,
   input: UpdateCustomFieldRequest,
 ): Promise<CustomFieldDto> {
+  authorize(ctx, 'settings:write');
   return inTransaction(ctx, async (tx) => {
     const [current] = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.id, id)).for('update');
     if (!current) throw AppError.notFound('custom field', id);
@@ -104,6 +108,7 @@ export async function updateCustomField(
 
 /** Removes the field and its values from every record; the history keeps what they were. */
 export async function deleteCustomField(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  authorize(ctx, 'settings:write');
   await inTransaction(ctx, async (tx) => {
     const [current] = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.id, id)).for('update');
     if (!current) throw AppError.notFound('custom field', id);

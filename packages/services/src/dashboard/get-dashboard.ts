@@ -6,12 +6,14 @@ import {
   QUALIFIED_CONVOS_BENCHMARK,
 } from '@ptrack/domain';
 import { dashboardFigures } from '@ptrack/storage';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
 
 /** The program at a glance (PRODUCT.md, Dashboard): tiers, plans, funnel, pipeline, attention, targets. */
 export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today, weekStart } = calendarOf(settings, ctx.now());

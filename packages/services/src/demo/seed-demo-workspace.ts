@@ -16,6 +16,7 @@ import {
 } from '@ptrack/storage';
 import { inArray, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { type EntityType, snapshot } from '../history';
 import { cadencesOf, loadSettings, statsClock } from '../settings';
@@ -54,6 +55,7 @@ function idSequence(now: Date): () => string {
  * are inserted in bulk in one transaction, and the rollups are refreshed once at the end.
  */
 export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest): Promise<DemoSummary> {
+  authorize(ctx, 'backup:run');
   return inTransaction(ctx, async (tx) => {
     // Holds off concurrent partner writes (and a second demo) until this one commits; reads go on.
     await tx.execute(sql`lock table partners in exclusive mode`);

@@ -4,6 +4,7 @@ import { AppError, ownerKey } from '@ptrack/domain';
 import { digestSettings, type Executor, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { loadSettings } from '../settings';
@@ -78,6 +79,7 @@ function redacted(
 }
 
 export async function getDigestSettings(ctx: ServiceContext): Promise<DigestSettingsDto> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     return toDigestSettingsDto(await loadDigestSettings(tx), settings.timeZone);
@@ -117,6 +119,7 @@ async function saveDigestSettings(
 
 /** Changes the digest settings; an omitted secret keeps its stored value, null removes it. */
 export async function updateDigestSettings(ctx: ServiceContext, input: UpdateDigestSettingsRequest): Promise<DigestSettingsDto> {
+  authorize(ctx, 'integrations:manage');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const current = await loadDigestSettings(tx);
@@ -141,6 +144,7 @@ export async function updateDigestSettings(ctx: ServiceContext, input: UpdateDig
  * leaked feed address is revoked.
  */
 export async function regenerateCalendarToken(ctx: ServiceContext): Promise<z.infer<typeof CalendarTokenResponse>> {
+  authorize(ctx, 'integrations:manage');
   return inTransaction(ctx, async (tx) => {
     const current = await loadDigestSettings(tx);
     const token = randomBytes(32).toString('base64url');

@@ -1,6 +1,7 @@
 import type { DigestPreviewDto } from '@ptrack/contracts';
 import { renderDigestText } from '@ptrack/domain';
 import { digestEmail } from '@ptrack/integrations';
+import { authorize } from '../access/authorize';
 import type { ServiceContext } from '../context';
 import { composeWorkspaceDigests } from './compose-digests';
 import { digestsToSend } from './send-digests';
@@ -15,6 +16,7 @@ export async function previewDigest(
   ctx: ServiceContext,
   query: { owner?: string | undefined; format: 'json' | 'text' | 'html' },
 ): Promise<DigestPreview> {
+  authorize(ctx, 'integrations:run');
   const w = await composeWorkspaceDigests(ctx);
   const digests = digestsToSend(w, query.owner || undefined);
   switch (query.format) {

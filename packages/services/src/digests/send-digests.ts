@@ -1,6 +1,7 @@
 import type { DigestDelivery, DigestDeliveryReport, SendDigestRequest } from '@ptrack/contracts';
 import { AppError, digestFor, isDigestEmpty, type OwnerDigest, ownerKey, ownerLabel, UNASSIGNED_LABEL } from '@ptrack/domain';
 import { digestEmail, postSlackMessage, sendEmail, slackDigestMessage } from '@ptrack/integrations';
+import { authorize } from '../access/authorize';
 import type { ServiceContext } from '../context';
 import { composeWorkspaceDigests, type WorkspaceDigests } from './compose-digests';
 import type { DigestSettings } from './digest-settings';
@@ -90,6 +91,7 @@ async function deliverByEmail(w: WorkspaceDigests, digests: OwnerDigest[]): Prom
 
 /** Sends the digests to Slack or by email now, and reports each delivery (one failure stops no other). */
 export async function sendDigests(ctx: ServiceContext, input: SendDigestRequest): Promise<DigestDeliveryReport> {
+  authorize(ctx, 'integrations:run');
   const w = await composeWorkspaceDigests(ctx);
   const digests = digestsToSend(w, input.owner);
   switch (input.to) {

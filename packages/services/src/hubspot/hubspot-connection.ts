@@ -3,6 +3,7 @@ import { AppError, type DealStageMap } from '@ptrack/domain';
 import { createHubSpotApi, type HubSpotApi, type HubSpotConfig } from '@ptrack/integrations';
 import { type Executor, hubspotConnection } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 
 export type HubSpotConnection = typeof hubspotConnection.$inferSelect;
@@ -39,6 +40,7 @@ export function toConnectionDto(c: HubSpotConnection): HubSpotConnectionDto {
 }
 
 export async function getHubSpotConnection(ctx: ServiceContext): Promise<HubSpotConnectionDto> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => toConnectionDto(await loadConnection(tx)));
 }
 
@@ -47,6 +49,7 @@ export async function saveHubSpotConnection(
   ctx: ServiceContext,
   input: SaveHubSpotConnectionRequest,
 ): Promise<HubSpotConnectionDto> {
+  authorize(ctx, 'integrations:manage');
   return inTransaction(ctx, async (tx) => {
     const current = await loadConnection(tx);
     if (input.version !== undefined && input.version !== current.version) {

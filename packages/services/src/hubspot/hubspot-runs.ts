@@ -1,6 +1,7 @@
 import type { HubSpotRunReport } from '@ptrack/contracts';
 import { hubspotRuns, type Tx } from '@ptrack/storage';
 import { desc, eq, inArray } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import type { PageOutcome } from './sync-types';
 
@@ -100,6 +101,7 @@ export function toRunReport(run: HubSpotRun, resumed = false): HubSpotRunReport 
 
 /** The latest runs, newest first: what the settings page and `ptrack hubspot runs` show. */
 export async function listHubSpotRuns(ctx: ServiceContext, limit = 20): Promise<HubSpotRunReport[]> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const rows = await tx.select().from(hubspotRuns).orderBy(desc(hubspotRuns.startedAt)).limit(limit);
     return rows.map((r) => toRunReport(r));

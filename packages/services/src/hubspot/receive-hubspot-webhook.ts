@@ -3,6 +3,7 @@ import { AppError, parseQuality, parseTier, REP_PROPERTY } from '@ptrack/domain'
 import { verifyWebhookSignature } from '@ptrack/integrations';
 import { partners, refreshStats, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext, systemActor } from '../context';
 import { loadDigestSettings, webAppUrlOf } from '../digests/digest-settings';
 import { loadSettings, statsClock } from '../settings';
@@ -39,6 +40,7 @@ async function verifySignature(ctx: ServiceContext, request: WebhookRequest, sec
  * here — the tracker's history and touches stay).
  */
 export async function receiveHubSpotWebhook(ctx: ServiceContext, request: WebhookRequest): Promise<HubSpotWebhookResult> {
+  authorize(ctx, 'integrations:run');
   const connection = await readConnection(ctx);
   if (!connection.clientSecret)
     throw new AppError('UNAUTHENTICATED', 'No HubSpot client secret is stored: webhooks cannot be verified');

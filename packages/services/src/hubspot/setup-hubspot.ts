@@ -2,11 +2,13 @@ import type { HubSpotSetupResult } from '@ptrack/contracts';
 import { COMPANY_PROPERTIES, CONTACT_PROPERTIES, HUBSPOT_GROUP } from '@ptrack/domain';
 import { hubspotConnection } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { type HubSpotApiOverrides, hubspotApiFor, readConnection } from './hubspot-connection';
 
 /** Proves the token and address with one authenticated read. */
 export async function testHubSpotConnection(ctx: ServiceContext, overrides: HubSpotApiOverrides = {}) {
+  authorize(ctx, 'integrations:manage');
   const api = hubspotApiFor(await readConnection(ctx), overrides);
   await api.testConnection();
   return { ok: true as const, requests: api.stats.requests };
@@ -20,6 +22,7 @@ export async function setupHubSpotProperties(
   ctx: ServiceContext,
   overrides: HubSpotApiOverrides = {},
 ): Promise<HubSpotSetupResult> {
+  authorize(ctx, 'integrations:manage');
   const api = hubspotApiFor(await readConnection(ctx), overrides);
   const created: string[] = [];
   const existing: string[] = [];

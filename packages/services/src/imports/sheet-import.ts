@@ -27,6 +27,7 @@ import {
   type Tx,
 } from '@ptrack/storage';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { loadSettings } from '../settings';
@@ -141,6 +142,7 @@ async function detectEntity(input: CreateSheetImportInput): Promise<ImportEntity
 
 /** Stores an uploaded sheet and proposes a mapping of its columns (a saved mapping given is applied first). */
 export async function createSheetImport(ctx: ServiceContext, input: CreateSheetImportInput): Promise<SheetImportDto> {
+  authorize(ctx, 'imports:run');
   const entity =
     input.entity !== 'auto'
       ? input.entity
@@ -196,6 +198,7 @@ async function loadImport(tx: Tx, id: string): Promise<SheetImportRecord> {
 }
 
 export async function getSheetImport(ctx: ServiceContext, id: string): Promise<SheetImportDto> {
+  authorize(ctx, 'imports:run');
   return inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
     return record.contentBytes === 0
@@ -264,6 +267,7 @@ export async function updateSheetImportMapping(
   id: string,
   input: { version: number; mapping: unknown },
 ): Promise<SheetImportDto> {
+  authorize(ctx, 'imports:run');
   return inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
     if (record.version !== input.version)
@@ -346,6 +350,7 @@ function importSheetRows(
 
 /** Says what applying would do, row by row, and writes nothing (the summary is kept with the import). */
 export async function previewSheetImport(ctx: ServiceContext, id: string): Promise<ImportPreview> {
+  authorize(ctx, 'imports:run');
   const { opened, record } = await inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
     return { opened: await openSheet(tx, record, await readUpload(tx, id)), record };
@@ -438,6 +443,7 @@ export async function applySheetImport(
   id: string,
   options: ApplySheetImportOptions = {},
 ): Promise<SheetImportDto> {
+  authorize(ctx, 'imports:run');
   const pending = await inTransaction(ctx, (tx) => loadImport(tx, id));
   if (pending.status === 'previewed' && pending.appliedRows === 0 && !options.force) {
     const counts = previewedCounts(pending.summary) ?? (await previewSheetImport(ctx, id)).counts;

@@ -4,3 +4,4 @@ export { findJob, type JobRunner, type StartJobRunnerOptions, startJobRunner } f
 export * from './list-jobs';
 export { JOBS } from './registry';
 export * from './run-job-inline';
+export * from './run-job-now';

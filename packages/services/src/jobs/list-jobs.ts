@@ -2,6 +2,7 @@ import type { JobDto, JobListResponse, JobRunListResponse, JobRunsQuery } from '
 import { AppError } from '@ptrack/domain';
 import { jobRuns, nextCronRun } from '@ptrack/storage';
 import { desc, eq } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import type { ServiceContext } from '../context';
 import { loadSettings } from '../settings';
 import type { JobDefinition } from './job-definition';
@@ -11,6 +12,7 @@ export type ListJobsOptions = { jobs: readonly JobDefinition[]; worker: boolean 
 
 /** Every job with its schedule in the workspace time zone, its next run and its last run. */
 export async function listJobs(ctx: ServiceContext, options: ListJobsOptions): Promise<JobListResponse> {
+  authorize(ctx, 'workspace:read');
   const db = ctx.database.db;
   const settings = await loadSettings(db);
   const last = await lastRuns(db);
@@ -42,6 +44,7 @@ export async function listJobRuns(
   query: JobRunsQuery,
   jobs: readonly JobDefinition[],
 ): Promise<JobRunListResponse> {
+  authorize(ctx, 'workspace:read');
   if (query.job && !jobs.some((j) => j.name === query.job)) {
     throw AppError.validation([
       { field: 'job', message: `is not a background job (jobs: ${jobs.map((j) => j.name).join(', ')})` },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobRunDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
+import { authorize } from '../access/authorize';
 import type { ServiceContext } from '../context';
 import { executeJob } from './execute-job';
 import type { JobDefinition } from './job-definition';
@@ -12,6 +13,7 @@ import { toJobRunDto } from './job-runs';
  * server owns). One attempt: a failure is recorded and returned, not retried.
  */
 export async function runJobInline(ctx: ServiceContext, name: string, jobs: readonly JobDefinition[]): Promise<JobRunDto> {
+  authorize(ctx, 'jobs:run');
   const job = findJob(jobs, name);
   const unavailable = job.unavailable?.(ctx.database);
   if (unavailable) throw new AppError('CONFLICTING_STATE', unavailable);

@@ -2,6 +2,7 @@ import type { CreatePartnerRequest, PartnerDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { partners, refreshStats, type Tx } from '@ptrack/storage';
 import { and, ne, sql } from 'drizzle-orm';
+import { authorize, newPartnerScope } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { checkOptionValues, mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
@@ -39,8 +40,10 @@ export function checkPartnerOptions(settings: Settings, input: Partial<CreatePar
 }
 
 export async function createPartner(ctx: ServiceContext, input: CreatePartnerRequest): Promise<PartnerDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
+    authorize(ctx, 'partners:write', await newPartnerScope(ctx, tx, input.ownerUserId ?? null));
     checkPartnerOptions(settings, input);
     await assertPartnerNameFree(tx, input.name);
     const { namedAccounts, custom, reviewedAt, ...fields } = input;

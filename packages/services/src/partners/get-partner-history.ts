@@ -2,6 +2,7 @@ import type { HistoryEntryDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { changeHistory, partners } from '@ptrack/storage';
 import { and, desc, eq, lt } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
 
@@ -14,6 +15,7 @@ export async function getPartnerHistory(
   partnerId: string,
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: HistoryEntryDto[]; nextCursor: string | null }> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const before = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : null;
     const rows = await tx

@@ -1,6 +1,7 @@
 import type { PartnerListQuery, PartnerListResponse, PartnerListRowDto } from '@ptrack/contracts';
 import { AppError, type Filter, type SortKey, validateFilter } from '@ptrack/domain';
 import { listPartnerRows, sortValuesOf } from '@ptrack/storage';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
@@ -49,6 +50,7 @@ export function parseFilterParam(text: string): Filter {
 
 /** The partner grid: a view (built-in or saved), search, extra filter, sort and cursor pages. */
 export async function listPartners(ctx: ServiceContext, query: PartnerListQuery): Promise<PartnerListResponse> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today, weekStart } = calendarOf(settings, ctx.now());

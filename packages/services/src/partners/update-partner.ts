@@ -2,6 +2,7 @@ import type { PartnerDto, UpdatePartnerRequest } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { partners, refreshStats } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { authorize, partnerScope } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
@@ -17,10 +18,12 @@ import { namedAccountNames, setNamedAccounts } from './set-named-accounts';
  * same version cannot both win.
  */
 export async function updatePartner(ctx: ServiceContext, id: string, input: UpdatePartnerRequest): Promise<PartnerDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(partners).where(eq(partners.id, id)).for('update');
     if (!current) throw AppError.notFound('partner', id);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, id));
     await assertVersion(current, input.version, `partner "${current.name}"`, () => loadPartnerDto(tx, settings, ctx.now(), id));
     checkPartnerOptions(settings, input);
     const { version, namedAccounts, custom, reviewedAt, ...fields } = input;

@@ -2,6 +2,7 @@ import type { CreatePlanRequest, PlanDto, UpdatePlanRequest } from '@ptrack/cont
 import { AppError, planEndDate } from '@ptrack/domain';
 import { activationPlans, refreshStats } from '@ptrack/storage';
 import { and, eq } from 'drizzle-orm';
+import { authorize, partnerScope } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { assertPartnerExists, assertVersion } from '../records';
@@ -13,10 +14,12 @@ import { loadPlanDto, toPlanDto } from './plan-dto';
  * it replaces is closed with the status it had, so history shows how each test ended.
  */
 export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest): Promise<PlanDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today } = calendarOf(settings, ctx.now());
     await assertPartnerExists(tx, input.partnerId);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, input.partnerId));
     const [previous] = await tx
       .select()
       .from(activationPlans)
@@ -73,11 +76,13 @@ export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest):
 }
 
 export async function updatePlan(ctx: ServiceContext, id: string, input: UpdatePlanRequest): Promise<PlanDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today } = calendarOf(settings, ctx.now());
     const [current] = await tx.select().from(activationPlans).where(eq(activationPlans.id, id)).for('update');
     if (!current) throw AppError.notFound('plan', id);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
     await assertVersion(current, input.version, 'plan', () => loadPlanDto(tx, id, today));
     const { version, ...fields } = input;
     const startDate = fields.startDate ?? current.startDate;
@@ -104,10 +109,12 @@ export async function updatePlan(ctx: ServiceContext, id: string, input: UpdateP
 }
 
 export async function deletePlan(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(activationPlans).where(eq(activationPlans.id, id)).for('update');
     if (!current) throw AppError.notFound('plan', id);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
     await assertVersion(current, expectedVersion, 'plan', () => loadPlanDto(tx, id, calendarOf(settings, ctx.now()).today));
     await tx.delete(activationPlans).where(eq(activationPlans.id, id));
     await recordChange(tx, ctx, {

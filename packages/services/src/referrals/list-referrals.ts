@@ -1,11 +1,13 @@
 import type { ReferralDto } from '@ptrack/contracts';
 import { referrals } from '@ptrack/storage';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
 import { loadReferralDto, referralQuery, toReferralDto } from './referral-dto';
 
 export async function getReferral(ctx: ServiceContext, id: string): Promise<ReferralDto> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, (tx) => loadReferralDto(tx, id));
 }
 
@@ -22,6 +24,7 @@ export async function listReferrals(
   ctx: ServiceContext,
   query: ListReferralsQuery,
 ): Promise<{ items: ReferralDto[]; nextCursor: string | null }> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
     const rows = await referralQuery(

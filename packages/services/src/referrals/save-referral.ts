@@ -2,6 +2,7 @@ import type { CreateReferralRequest, ReferralDto, UpdateReferralRequest } from '
 import { AppError } from '@ptrack/domain';
 import { referrals, refreshStats, type Tx } from '@ptrack/storage';
 import { and, eq, ne } from 'drizzle-orm';
+import { authorize, partnerScope } from '../access/authorize';
 import { resolveAccount } from '../accounts/resolve-account';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
@@ -25,9 +26,11 @@ async function assertDealFree(tx: Tx, hubspotDealId: string | null | undefined, 
 
 /** Records an intro and where it stands in the funnel (PRODUCT.md: the record behind performance). */
 export async function createReferral(ctx: ServiceContext, input: CreateReferralRequest): Promise<ReferralDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { partnerId, rep } = await resolveSubject(tx, input);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, partnerId));
     await assertDealFree(tx, input.hubspotDealId);
     const account = input.account ? await resolveAccount(tx, ctx, input.account, 'account') : null;
     const { account: _account, ...fields } = input;
@@ -55,10 +58,12 @@ export async function createReferral(ctx: ServiceContext, input: CreateReferralR
 }
 
 export async function updateReferral(ctx: ServiceContext, id: string, input: UpdateReferralRequest): Promise<ReferralDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(referrals).where(eq(referrals.id, id)).for('update');
     if (!current) throw AppError.notFound('referral', id);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
     await assertVersion(current, input.version, 'referral', () => loadReferralDto(tx, id));
     const partnerChanged = input.partnerId !== undefined && input.partnerId !== current.partnerId;
     const { partnerId, rep } = await resolveSubject(tx, {
@@ -66,6 +71,7 @@ export async function updateReferral(ctx: ServiceContext, id: string, input: Upd
       // moving to another partner drops a rep of the old one unless a new rep is named
       repId: input.repId !== undefined ? input.repId : partnerChanged ? null : current.repId,
     });
+    if (partnerId !== current.partnerId) authorize(ctx, 'partners:write', await partnerScope(ctx, tx, partnerId));
     await assertDealFree(tx, input.hubspotDealId, id);
     const { version, account, partnerId: _p, repId: _r, ...fields } = input;
     const accountId =
@@ -95,10 +101,12 @@ export async function updateReferral(ctx: ServiceContext, id: string, input: Upd
 }
 
 export async function deleteReferral(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(referrals).where(eq(referrals.id, id)).for('update');
     if (!current) throw AppError.notFound('referral', id);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
     await assertVersion(current, expectedVersion, 'referral', () => loadReferralDto(tx, id));
     await tx.delete(referrals).where(eq(referrals.id, id));
     await recordChange(tx, ctx, {

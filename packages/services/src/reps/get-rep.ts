@@ -1,12 +1,14 @@
 import type { RepDto } from '@ptrack/contracts';
 import { partners, reps } from '@ptrack/storage';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
 import { loadSettings } from '../settings';
 import { loadRepDto } from './rep-dto';
 
 export async function getRep(ctx: ServiceContext, id: string): Promise<RepDto> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => loadRepDto(tx, await loadSettings(tx), ctx.now(), id));
 }
 
@@ -15,6 +17,7 @@ export async function listReps(
   ctx: ServiceContext,
   query: { partnerId?: string | undefined; q?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<{ items: RepDto[]; nextCursor: string | null }> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;

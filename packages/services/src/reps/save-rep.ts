@@ -2,6 +2,7 @@ import type { CreateRepRequest, RepDto, UpdateRepRequest } from '@ptrack/contrac
 import { AppError } from '@ptrack/domain';
 import { refreshStats, reps, type Tx } from '@ptrack/storage';
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { authorize, partnerScope } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
@@ -47,9 +48,11 @@ async function assertRepUnique(
 }
 
 export async function createRep(ctx: ServiceContext, input: CreateRepRequest): Promise<RepDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     await assertPartnerExists(tx, input.partnerId);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, input.partnerId));
     await assertRepUnique(tx, input);
     const { custom, ...fields } = input;
     const customValues = await mergeCustomValues(tx, 'rep', {}, custom);
@@ -70,6 +73,7 @@ export async function createRep(ctx: ServiceContext, input: CreateRepRequest): P
 }
 
 export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRepRequest): Promise<RepDto> {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(reps).where(eq(reps.id, id)).for('update');
@@ -77,7 +81,11 @@ export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRe
     await assertVersion(current, input.version, `rep "${current.name}"`, () => loadRepDto(tx, settings, ctx.now(), id));
     const { version, custom, ...fields } = input;
     const partnerId = fields.partnerId ?? current.partnerId;
-    if (partnerId !== current.partnerId) await assertPartnerExists(tx, partnerId);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
+    if (partnerId !== current.partnerId) {
+      await assertPartnerExists(tx, partnerId);
+      authorize(ctx, 'partners:write', await partnerScope(ctx, tx, partnerId));
+    }
     await assertRepUnique(
       tx,
       { partnerId, name: fields.name ?? current.name, email: fields.email === undefined ? current.email : fields.email },
@@ -106,10 +114,12 @@ export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRe
 
 /** Deletes a rep with its touches and actions; its referrals stay with the partner, without a rep. */
 export async function deleteRep(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const [current] = await tx.select().from(reps).where(eq(reps.id, id)).for('update');
     if (!current) throw AppError.notFound('rep', id);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
     await assertVersion(current, expectedVersion, `rep "${current.name}"`, () => loadRepDto(tx, settings, ctx.now(), id));
     await tx.delete(reps).where(eq(reps.id, id));
     await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });

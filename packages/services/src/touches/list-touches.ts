@@ -1,6 +1,7 @@
 import type { TouchDto } from '@ptrack/contracts';
 import { touches } from '@ptrack/storage';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
 import { toTouchDto } from './touch-dto';
@@ -17,6 +18,7 @@ export async function listTouches(
   ctx: ServiceContext,
   query: ListTouchesQuery,
 ): Promise<{ items: TouchDto[]; nextCursor: string | null }> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
     const at = after ? new Date(after[0]) : null;

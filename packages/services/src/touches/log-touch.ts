@@ -2,6 +2,7 @@ import type { LogTouchRequest } from '@ptrack/contracts';
 import { AppError, calendarDateOf } from '@ptrack/domain';
 import { actions, refreshStats, touches } from '@ptrack/storage';
 import { and, eq } from 'drizzle-orm';
+import { authorize, partnerScope } from '../access/authorize';
 import { loadActionDto, loadActionDtos } from '../actions/action-dto';
 import { changeAction } from '../actions/lock-action';
 import { scheduleNextAction } from '../actions/schedule-action';
@@ -19,10 +20,12 @@ const FOLLOW_UP = 'Follow-up';
  * with the partner only schedules nothing unless `next` gives a date.
  */
 export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
+  authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today } = calendarOf(settings, ctx.now());
     const { partnerId, rep } = await resolveSubject(tx, input);
+    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, partnerId));
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : ctx.now();
     if (occurredAt.getTime() > ctx.now().getTime() + 24 * 3600_000) {
       throw AppError.validation([{ field: 'occurredAt', message: 'is in the future: log a touch once it has happened' }]);

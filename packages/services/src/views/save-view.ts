@@ -2,6 +2,7 @@ import type { CreateSavedViewRequest, SavedViewDto, UpdateSavedViewRequest } fro
 import { AppError, BUILT_IN_VIEWS } from '@ptrack/domain';
 import { savedViews, type Tx } from '@ptrack/storage';
 import { asc, eq } from 'drizzle-orm';
+import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { assertVersion } from '../records';
@@ -25,6 +26,7 @@ async function lockView(tx: Tx, id: string) {
 
 /** The built-in views (PRODUCT.md, Views) followed by the saved ones, by name. */
 export async function listViews(ctx: ServiceContext): Promise<{ items: SavedViewDto[] }> {
+  authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const rows = await tx.select().from(savedViews).orderBy(asc(savedViews.name));
     return { items: [...builtInViewDtos(), ...rows.map(toSavedViewDto)] };
@@ -32,6 +34,7 @@ export async function listViews(ctx: ServiceContext): Promise<{ items: SavedView
 }
 
 export async function getView(ctx: ServiceContext, id: string): Promise<SavedViewDto> {
+  authorize(ctx, 'workspace:read');
   const builtIn = builtInViewDtos().find((v) => v.id === id);
   if (builtIn) return builtIn;
   if (!UUID.test(id)) throw AppError.notFound('view', id);
@@ -43,6 +46,7 @@ export async function getView(ctx: ServiceContext, id: string): Promise<SavedVie
 }
 
 export async function createView(ctx: ServiceContext, input: CreateSavedViewRequest): Promise<SavedViewDto> {
+  authorize(ctx, 'views:write');
   return inTransaction(ctx, async (tx) => {
     const definition = checkViewDefinition(input.definition);
     if (BUILT_IN_VIEWS.some((v) => v.name.toLowerCase() === input.name.toLowerCase())) {
@@ -66,6 +70,7 @@ export async function createView(ctx: ServiceContext, input: CreateSavedViewRequ
 }
 
 export async function updateView(ctx: ServiceContext, id: string, input: UpdateSavedViewRequest): Promise<SavedViewDto> {
+  authorize(ctx, 'views:write');
   return inTransaction(ctx, async (tx) => {
     const current = await lockView(tx, id);
     await assertVersion(current, input.version, 'view', async () => toSavedViewDto(current));
@@ -88,6 +93,7 @@ export async function updateView(ctx: ServiceContext, id: string, input: UpdateS
 }
 
 export async function deleteView(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
+  authorize(ctx, 'views:write');
   await inTransaction(ctx, async (tx) => {
     const current = await lockView(tx, id);
     await assertVersion(current, expectedVersion, 'view', async () => toSavedViewDto(current));

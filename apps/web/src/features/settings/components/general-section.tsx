@@ -1,17 +1,27 @@
-import { Select, SimpleGrid } from '@mantine/core';
+import { Select, SimpleGrid, Switch } from '@mantine/core';
 import type { SettingsDto } from '@ptrack/contracts';
 import { useMemo } from 'react';
 import { timeZoneChoices, WEEKDAYS } from '../settings-form';
 import { problemAt } from './settings-errors';
 import { type SectionConfig, SettingsSection } from './settings-section';
 
-type General = { timeZone: string; weekStartsOn: number; currency: string };
+type General = { timeZone: string; weekStartsOn: number; currency: string; managersEditOwnPartnersOnly: boolean };
 
 const config: SectionConfig<General> = {
-  pick: (s) => ({ timeZone: s.timeZone, weekStartsOn: s.weekStartsOn, currency: s.currency }),
-  describe: (v) => ({ 'Time zone': v.timeZone, 'Week starts on': WEEKDAYS[v.weekStartsOn] ?? '', Currency: v.currency }),
+  pick: (s) => ({
+    timeZone: s.timeZone,
+    weekStartsOn: s.weekStartsOn,
+    currency: s.currency,
+    managersEditOwnPartnersOnly: s.managersEditOwnPartnersOnly,
+  }),
+  describe: (v) => ({
+    'Time zone': v.timeZone,
+    'Week starts on': WEEKDAYS[v.weekStartsOn] ?? '',
+    Currency: v.currency,
+    'Managers edit only their own partners': v.managersEditOwnPartnersOnly ? 'Yes' : 'No',
+  }),
   toPatch: (v) => v,
-  fields: ['timeZone', 'weekStartsOn', 'currency'],
+  fields: ['timeZone', 'weekStartsOn', 'currency', 'managersEditOwnPartnersOnly'],
 };
 
 function supported(kind: 'timeZone' | 'currency'): string[] {
@@ -68,6 +78,13 @@ export function GeneralSection({ settings }: { settings: SettingsDto }) {
             allowDeselect={false}
             nothingFoundMessage="No currency matches"
             error={problemAt(error, 'currency')}
+          />
+          <Switch
+            label="Managers edit only their own partners"
+            description="Off: every manager edits every partner (small teams share)."
+            checked={value.managersEditOwnPartnersOnly}
+            onChange={(e) => onChange({ ...value, managersEditOwnPartnersOnly: e.currentTarget.checked })}
+            error={problemAt(error, 'managersEditOwnPartnersOnly')}
           />
         </SimpleGrid>
       )}
