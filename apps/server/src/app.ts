@@ -33,6 +33,7 @@ import { settingsRoutes } from './routes/settings.routes';
 import { touchRoutes } from './routes/touches.routes';
 import { viewRoutes } from './routes/views.routes';
 import { workspaceRoutes } from './routes/workspace.routes';
+import { registerSecurity } from './security';
 
 export type BuildAppOptions = {
   database: Database;
@@ -45,6 +46,12 @@ export type BuildAppOptions = {
   jobs?: Partial<ServerJobs>;
   /** Who sent a request (null: nobody); by default the x-ptrack-actor header. */
   authenticate?: Authenticate;
+  /** The address people reach the server at (PUBLIC_URL): its host is allowed and its origin is the app's own. */
+  publicUrl?: string;
+  /** More host names the server answers for (ALLOWED_HOSTS), besides loopback and PUBLIC_URL's host. */
+  allowedHosts?: string[];
+  /** Fastify's trustProxy (TRUST_PROXY): believe X-Forwarded-* from a TLS-terminating proxy. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
 };
 
 /** Where `npm run build:web` writes the web app. */
@@ -97,10 +104,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  await registerSecurity(app, { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
   const authenticate: Authenticate = options.authenticate ?? (async (request) => actorOf(request));
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {

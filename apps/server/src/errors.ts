@@ -51,6 +51,8 @@ const TITLE_BY_CODE: Record<string, string> = {
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   ROUTE_NOT_FOUND: 'No such API route',
   BAD_REQUEST: 'Bad request',
+  MISDIRECTED_REQUEST: 'This server does not answer for this host',
+  CROSS_SITE_REQUEST: 'Cross-site request refused',
   INTERNAL: 'Internal server error',
 };
 
@@ -213,6 +215,18 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
     .type(PROBLEM_CONTENT_TYPE)
     .serializer((payload: unknown) => JSON.stringify(payload))
     .send(body);
+}
+
+/** Refuses a request before its route runs (the security checks), as problem+json. */
+export function refuseRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  errors: ProblemField[],
+): FastifyReply {
+  return sendProblem(reply, problem(request, status, code, detail, errors));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
