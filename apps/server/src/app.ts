@@ -50,8 +50,8 @@ export type BuildAppOptions = {
   publicUrl?: string;
   /** More host names the server answers for (ALLOWED_HOSTS), besides loopback and PUBLIC_URL's host. */
   allowedHosts?: string[];
-  /** Fastify's trustProxy (TRUST_PROXY): believe X-Forwarded-* from a TLS-terminating proxy. */
-  trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Fastify's trustProxy (TRUST_PROXY): believe X-Forwarded-* from a TLS-terminating proxy (a number: that many hops). */
+  trustProxy?: boolean | number | string;
 };
 
 /** Where `npm run build:web` writes the web app. */
@@ -104,7 +104,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
-    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    // Fastify takes a hop count at run time though its type leaves numbers out.
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy as FastifyServerOptions['trustProxy'] } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

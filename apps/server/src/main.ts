@@ -1,6 +1,6 @@
 import { AppError } from '@ptrack/domain';
 import { storageOptionsFromEnv } from '@ptrack/storage';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, listenOptionsOf, loadConfig } from './config';
 import { startServer } from './server';
 
 // `npm start`: read the environment, open the storage (taking the PGlite directory lock), serve.
@@ -24,8 +24,7 @@ async function main(): Promise<void> {
   try {
     server = await startServer({
       database: storage,
-      host: config.HOST,
-      port: config.PORT,
+      ...listenOptionsOf(config),
       logger: { level: process.env.LOG_LEVEL ?? 'warn' },
       jobs: true,
     });
