@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { type Authenticate, actorOf, routeOptions, type ServerJobs } from './context';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { safeLoggerOptions } from './log-safety';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
@@ -101,7 +102,7 @@ function withProblemResponses(document: Parameters<typeof jsonSchemaTransform>[0
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: safeLoggerOptions(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
     // Fastify takes a hop count at run time though its type leaves numbers out.

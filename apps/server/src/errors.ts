@@ -1,6 +1,7 @@
 import { AppError, type AppErrorCode } from '@ptrack/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { redactUrl } from './log-safety';
 
 /**
  * The one place that turns errors into HTTP responses (CONVENTIONS.md §5): RFC 9457 problem+json with
@@ -238,7 +239,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
         (error as { code?: string; cause?: { issues?: unknown } }).code === 'FST_ERR_RESPONSE_SERIALIZATION'
           ? (error as { cause?: { issues?: unknown } }).cause?.issues
           : undefined;
-      request.log.error({ err: error, issues: cause, method: request.method, url: request.url }, 'request failed');
+      // The logger's serializers (log-safety.ts) keep query values and a failed query's parameters out.
+      request.log.error({ err: error, issues: cause, method: request.method, url: redactUrl(request.url) }, 'request failed');
     } else if (body.status >= 500) {
       request.log.warn({ code: body.code, detail: body.detail }, 'storage unavailable');
     }

@@ -51,7 +51,7 @@ describe('host allow-list, cross-site refusal and security headers', () => {
     it.each([
       ['GET', '/api/backup'],
       ['GET', '/api/partners'],
-      ['GET', '/api/settings/digests'],
+      ['GET', '/api/digests/settings'],
       ['GET', '/api/docs'],
       ['GET', '/api/openapi.json'],
       ['GET', '/'],
