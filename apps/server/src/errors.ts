@@ -34,6 +34,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   STORAGE_UNAVAILABLE: 503,
   UPSTREAM_FAILED: 502,
   UNAUTHENTICATED: 401,
+  SECRET_KEY_UNAVAILABLE: 503,
 };
 
 const TITLE_BY_CODE: Record<string, string> = {
@@ -47,6 +48,7 @@ const TITLE_BY_CODE: Record<string, string> = {
   STORAGE_UNAVAILABLE: 'The database is unavailable',
   UPSTREAM_FAILED: 'An outside service failed',
   UNAUTHENTICATED: 'Not authenticated',
+  SECRET_KEY_UNAVAILABLE: 'The key of the stored secrets is unavailable',
   MALFORMED_JSON: 'The body is not valid JSON',
   BODY_TOO_LARGE: 'The body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
@@ -134,7 +136,11 @@ export function toProblem(error: unknown, request: FastifyRequest): { problem: P
     return {
       problem: p,
       internal:
-        p.status >= 500 && p.code !== 'DATA_DIR_LOCKED' && p.code !== 'STORAGE_UNAVAILABLE' && p.code !== 'UPSTREAM_FAILED',
+        p.status >= 500 &&
+        p.code !== 'DATA_DIR_LOCKED' &&
+        p.code !== 'STORAGE_UNAVAILABLE' &&
+        p.code !== 'UPSTREAM_FAILED' &&
+        p.code !== 'SECRET_KEY_UNAVAILABLE',
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireLock, type DirectoryLock } from './lock';
 import * as schema from './schema';
+import { createSecretBox, encryptPlainSecrets, type SecretBox } from './secrets';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -27,13 +28,18 @@ export type Database = {
   /** Where the data lives, for health reports: a directory, ':memory:' or the server (no password). */
   readonly location: string;
   readonly lock: DirectoryLock | null;
+  /** Encrypts and decrypts the stored secrets (secrets.ts). */
+  readonly secrets: SecretBox;
   close(): Promise<void>;
 };
 
+/** PTRACK_SECRET_KEY and PTRACK_SECRET_KEY_FILE: where the key of the stored secrets comes from. */
+export type SecretKeyOptions = { key?: string | undefined; keyFile?: string | undefined };
+
 export type OpenDatabaseOptions =
-  | { kind: 'pglite'; dataDir: string; migrate?: boolean; lockCommand?: string }
-  | { kind: 'pglite-memory'; loadDataDir?: Blob | File; migrate?: boolean }
-  | { kind: 'postgres'; url: string; migrate?: boolean; poolSize?: number };
+  | { kind: 'pglite'; dataDir: string; migrate?: boolean; lockCommand?: string; secrets?: SecretKeyOptions }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob | File; migrate?: boolean; secrets?: SecretKeyOptions }
+  | { kind: 'postgres'; url: string; migrate?: boolean; poolSize?: number; secrets?: SecretKeyOptions & { ephemeral?: boolean } };
 
 // The embedded server keeps its buffer pool small: the operating system caches the data files too, and
 // a team-sized workspace is a few hundred MB at most (the server's RSS target is 500 MB at 10k partners).
@@ -59,8 +65,9 @@ export function redactUrl(url: string): string {
 /** Chooses the storage from configuration: a PostgreSQL server when DATABASE_URL is set, else PGlite. */
 export function storageOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
   const url = env.DATABASE_URL?.trim();
-  if (url) return { kind: 'postgres', url };
-  return { kind: 'pglite', dataDir: resolve(env.PTRACK_DATA_DIR?.trim() || './data') };
+  const secrets = { key: env.PTRACK_SECRET_KEY?.trim() || undefined, keyFile: env.PTRACK_SECRET_KEY_FILE?.trim() || undefined };
+  if (url) return { kind: 'postgres', url, secrets };
+  return { kind: 'pglite', dataDir: resolve(env.PTRACK_DATA_DIR?.trim() || './data'), secrets };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -73,11 +80,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         const client = await PGlite.create(pgliteDirOf(options.dataDir), { startParams: PGLITE_START_PARAMS });
         const db = drizzlePglite({ client, schema }) as unknown as Db;
         if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+        const secrets = createSecretBox({ ...options.secrets, dataDir: options.dataDir });
+        if (runMigrations) await encryptPlainSecrets(db, secrets);
         return {
           db,
           kind: 'pglite',
           location: options.dataDir,
           lock,
+          secrets,
           async close() {
             try {
               await client.close();
@@ -95,11 +105,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
       const db = drizzlePglite({ client, schema }) as unknown as Db;
       if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      const secrets = createSecretBox({ ...options.secrets, ephemeral: true });
+      if (runMigrations) await encryptPlainSecrets(db, secrets);
       return {
         db,
         kind: 'pglite',
         location: ':memory:',
         lock: null,
+        secrets,
         close: () => client.close(),
       };
     }
@@ -121,7 +134,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       }
       const db = drizzlePg({ client: pool, schema }) as unknown as Db;
       if (runMigrations) await migrateServer(pool, db);
-      return { db, kind: 'postgres', location: redactUrl(options.url), lock: null, close: () => pool.end() };
+      const secrets = createSecretBox(options.secrets ?? {});
+      if (runMigrations) await encryptPlainSecrets(db, secrets);
+      return { db, kind: 'postgres', location: redactUrl(options.url), lock: null, secrets, close: () => pool.end() };
     }
   }
 }

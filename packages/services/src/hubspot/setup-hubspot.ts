@@ -7,7 +7,7 @@ import { type HubSpotApiOverrides, hubspotApiFor, readConnection } from './hubsp
 
 /** Proves the token and address with one authenticated read. */
 export async function testHubSpotConnection(ctx: ServiceContext, overrides: HubSpotApiOverrides = {}) {
-  const api = hubspotApiFor(await readConnection(ctx), overrides);
+  const api = hubspotApiFor(ctx.database.secrets, await readConnection(ctx), overrides);
   await api.testConnection();
   return { ok: true as const, requests: api.stats.requests };
 }
@@ -20,7 +20,7 @@ export async function setupHubSpotProperties(
   ctx: ServiceContext,
   overrides: HubSpotApiOverrides = {},
 ): Promise<HubSpotSetupResult> {
-  const api = hubspotApiFor(await readConnection(ctx), overrides);
+  const api = hubspotApiFor(ctx.database.secrets, await readConnection(ctx), overrides);
   const created: string[] = [];
   const existing: string[] = [];
   for (const [type, defs] of [
