@@ -5,6 +5,9 @@ import { startServer } from './server';
 
 // `npm start`: read the environment, open the storage (taking the PGlite directory lock), serve.
 async function main(): Promise<void> {
+  // Everything this process creates — the data directory, PGlite's files, the lock, the key file,
+  // backups — is for its owner only.
+  process.umask(0o077);
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

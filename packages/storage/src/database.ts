@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -74,7 +74,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const runMigrations = options.migrate ?? true;
   switch (options.kind) {
     case 'pglite': {
-      mkdirSync(options.dataDir, { recursive: true });
+      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      restrictDataDir(options.dataDir);
       const lock = acquireLock(options.dataDir, options.lockCommand);
       try {
         const client = await PGlite.create(pgliteDirOf(options.dataDir), { startParams: PGLITE_START_PARAMS });
@@ -91,6 +92,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
           async close() {
             try {
               await client.close();
+              // PGlite writes a few files (pg_internal.init) with a fixed 0644; the directory is 0700
+              // while it runs, and they are tightened here for a copy of the directory.
+              restrictDataDir(options.dataDir);
             } finally {
               lock.release();
             }
@@ -138,6 +142,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       if (runMigrations) await encryptPlainSecrets(db, secrets);
       return { db, kind: 'postgres', location: redactUrl(options.url), lock: null, secrets, close: () => pool.end() };
     }
+  }
+}
+
+/**
+ * The data directory holds the whole workspace (and the key of its secrets): only its owner may read
+ * it. New files get 0600 from the process umask (set in the server's and the CLI's main); this tightens
+ * what an older version or another process left readable — directories to 0700, files to 0600.
+ */
+export function restrictDataDir(dir: string): void {
+  const visit = (path: string) => {
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) return;
+    if (stat.isDirectory()) {
+      if ((stat.mode & 0o077) !== 0) chmodSync(path, stat.mode & 0o700);
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+    } else if ((stat.mode & 0o077) !== 0) {
+      chmodSync(path, stat.mode & 0o600);
+    }
+  };
+  try {
+    visit(dir);
+  } catch (error) {
+    // Files owned by someone else (a copy restored as root) cannot be changed: the open goes on.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
   }
 }
 
