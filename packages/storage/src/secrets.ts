@@ -2,8 +2,10 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '@ptrack/domain';
-import { sql } from 'drizzle-orm';
-import type { Executor } from './database';
+import { type SQL, sql } from 'drizzle-orm';
+
+/** What the backfill runs its queries on: the database or a transaction (database.ts's Executor). */
+type QueryRunner = { execute(query: SQL): PromiseLike<unknown> };
 
 /**
  * Secrets at rest (issue 12): the SMTP password, the Slack webhook URL and HubSpot's token and client
@@ -166,7 +168,7 @@ export function createSecretBox(source: SecretKeySource): SecretBox {
  * restore. Without a key (PostgreSQL with no PTRACK_SECRET_KEY) the values stay as they are and keep
  * working; the first write of a secret then asks for the key. Returns how many values it encrypted.
  */
-export async function encryptPlainSecrets(tx: Executor, box: SecretBox): Promise<number> {
+export async function encryptPlainSecrets(tx: QueryRunner, box: SecretBox): Promise<number> {
   let count = 0;
   for (const { table, column } of SECRET_COLUMNS) {
     const t = sql.raw(`"${table}"`);
