@@ -44,6 +44,7 @@ describe.runIf(testStorageKind() === 'pglite')('the secrets grep', () => {
     });
     const app = await buildApp({ database, now: () => NOW, webRoot: null, logger: { level: 'info', stream } });
     const responses: string[] = [];
+    let calendarToken = '';
     const send = async (options: InjectOptions) => {
       const res = await app.inject({ ...options, headers: { 'x-ptrack-csrf': '1', ...options.headers } });
       responses.push(JSON.stringify(res.headers), res.body);
@@ -71,6 +72,11 @@ describe.runIf(testStorageKind() === 'pglite')('the secrets grep', () => {
         payload: { token: SECRETS.hubspotToken, clientSecret: SECRETS.clientSecret },
       });
       expect(hubspot.status, hubspot.body).toBe(200);
+      // The calendar feed's address is shown to its users, so it is in responses, but stored encrypted.
+      const feed = await send({ method: 'POST', url: '/api/digests/calendar-token' });
+      calendarToken = /\/api\/calendar\/(.+)\.ics$/.exec(JSON.parse(feed.body).calendarFeedPath)![1]!;
+      expect(calendarToken.length).toBeGreaterThan(40);
+      expect((await send({ method: 'GET', url: `/api/calendar/${calendarToken}.ics` })).status).toBe(200);
       for (const url of ['/api/digests/settings', '/api/hubspot/connection', '/api/settings', '/api/jobs/runs', '/api/jobs']) {
         expect((await send({ method: 'GET', url })).status, url).toBe(200);
       }
@@ -111,6 +117,9 @@ describe.runIf(testStorageKind() === 'pglite')('the secrets grep', () => {
       if (log.includes(secret)) found.push(`${name} in the log`);
       for (const file of files) if (readFileSync(file).includes(needle)) found.push(`${name} in ${file}`);
     }
+    for (const file of files)
+      if (readFileSync(file).includes(Buffer.from(calendarToken))) found.push(`calendar token in ${file}`);
+    if (log.includes(calendarToken)) found.push('calendar token in the log');
     expect(found).toEqual([]);
   });
 });

@@ -8,8 +8,8 @@ import { type SQL, sql } from 'drizzle-orm';
 type QueryRunner = { execute(query: SQL): PromiseLike<unknown> };
 
 /**
- * Secrets at rest (issue 12): the SMTP password, the Slack webhook URL and HubSpot's token and client
- * secret are stored encrypted with AES-256-GCM, so a backup or a copy of the data files holds no usable
+ * Secrets at rest (issue 12): the SMTP password, the Slack webhook URL, HubSpot's token and client
+ * secret and the calendar feed's token are stored encrypted with AES-256-GCM, so a backup or a copy of the data files holds no usable
  * secret without the key. The key is 32 bytes from PTRACK_SECRET_KEY (base64 or hex), a key file
  * (PTRACK_SECRET_KEY_FILE), or `<data dir>/secret.key`, which is created (mode 0600) on first use.
  *
@@ -43,6 +43,8 @@ export const SECRET_COLUMNS = [
   { table: 'digest_settings', column: 'slack_webhook_url' },
   { table: 'hubspot_connection', column: 'access_token' },
   { table: 'hubspot_connection', column: 'client_secret' },
+  // The calendar feed's address is its secret; the settings show it again, so it is encrypted, not hashed.
+  { table: 'digest_settings', column: 'calendar_token' },
 ] as const;
 export type SecretColumnName = `${(typeof SECRET_COLUMNS)[number]['table']}.${(typeof SECRET_COLUMNS)[number]['column']}`;
 

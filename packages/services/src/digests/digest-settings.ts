@@ -39,7 +39,8 @@ function secretState(value: string | null): { configured: boolean; hint: string 
 export function toDigestSettingsDto(s: DigestSettings, timeZone: string, secrets: SecretBox): DigestSettingsDto {
   // The hint needs the URL in clear; with a wrong key the setting shows as configured, without a hint.
   const slack = s.slackWebhookUrl ? secrets.tryDecrypt(s.slackWebhookUrl, 'digest_settings.slack_webhook_url') : null;
-  const path = s.calendarToken ? calendarFeedPath(s.calendarToken) : null;
+  const calendarToken = s.calendarToken ? secrets.tryDecrypt(s.calendarToken, 'digest_settings.calendar_token') : null;
+  const path = calendarToken ? calendarFeedPath(calendarToken) : null;
   return {
     scheduleEnabled: s.scheduleEnabled,
     scheduleWeekday: s.scheduleWeekday,
@@ -173,7 +174,9 @@ export async function regenerateCalendarToken(ctx: ServiceContext): Promise<z.in
   return inTransaction(ctx, async (tx) => {
     const current = await loadDigestSettings(tx);
     const token = randomBytes(32).toString('base64url');
-    const updated = await saveDigestSettings(tx, ctx, current, { calendarToken: token });
+    const updated = await saveDigestSettings(tx, ctx, current, {
+      calendarToken: ctx.database.secrets.encrypt(token, 'digest_settings.calendar_token'),
+    });
     const path = calendarFeedPath(token);
     return { calendarFeedPath: path, calendarFeedUrl: webAppUrlOf(updated!.baseUrl, path) };
   });
