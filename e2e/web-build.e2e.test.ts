@@ -77,7 +77,7 @@ describe('serving the web app', () => {
       expect(res.headers.get('content-type'), path).toMatch(/^application\/problem\+json/);
       expect(((await res.json()) as { code: string }).code, path).toBe('ROUTE_NOT_FOUND');
     }
-    const post = await fetch(`${server.url}/partners`, { method: 'POST' });
+    const post = await fetch(`${server.url}/partners`, { method: 'POST', headers: { 'x-ptrack-csrf': '1' } });
     expect(post.status).toBe(404);
     await post.body?.cancel();
   });

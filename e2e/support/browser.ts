@@ -44,6 +44,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
     async newPage() {
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error));
+      // A Content-Security-Policy violation is reported on the console only: count it as an error too.
+      page.on('console', (message) => {
+        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+          pageErrors.push(new Error(`CSP violation: ${message.text()}`));
+        }
+      });
       return page;
     },
     async close() {

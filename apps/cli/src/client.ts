@@ -42,6 +42,9 @@ export type ClientOptions = {
 };
 
 const ACTOR_HEADER = 'x-ptrack-actor';
+// The server refuses a write that is neither JSON nor carries this header (a cross-site form could send
+// it otherwise); uploads and body-less POSTs need it.
+const CSRF_HEADERS: Record<string, string> = { 'x-ptrack-csrf': '1' };
 
 export function actorName(env: NodeJS.ProcessEnv = process.env): string {
   return (env.USER?.trim() || env.USERNAME?.trim() || 'cli').slice(0, 100);
@@ -137,7 +140,7 @@ async function localClient(open: import('@ptrack/storage').OpenDatabaseOptions, 
     mode: 'local',
     location: open.kind === 'pglite' ? open.dataDir : database.location,
     async send(request) {
-      const headers: Record<string, string> = { [ACTOR_HEADER]: actor };
+      const headers: Record<string, string> = { [ACTOR_HEADER]: actor, ...(request.method === 'GET' ? {} : CSRF_HEADERS) };
       let payload: string | Readable | undefined;
       if (request.upload) {
         headers['content-type'] = request.upload.contentType;
@@ -182,7 +185,11 @@ function remoteClient(baseUrl: string, dataDir: string, pid: number, env: NodeJS
     mode: 'remote',
     location: base,
     async send(request) {
-      const headers: Record<string, string> = { [ACTOR_HEADER]: actor, accept: 'application/json, application/x-ndjson' };
+      const headers: Record<string, string> = {
+        [ACTOR_HEADER]: actor,
+        accept: 'application/json, application/x-ndjson',
+        ...(request.method === 'GET' ? {} : CSRF_HEADERS),
+      };
       let body: RequestInit['body'];
       if (request.upload) {
         headers['content-type'] = request.upload.contentType;

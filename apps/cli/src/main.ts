@@ -91,6 +91,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.OK);
 });
 
+// The data directory, its files, the key file and backups this process writes are for its owner only.
+process.umask(0o077);
 const code = await run(process.argv);
 // Exit once stdout has drained: open sockets (keep-alive) or timers must not hold the process.
 process.stdout.write('', () => process.exit(code));

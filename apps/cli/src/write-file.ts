@@ -12,7 +12,8 @@ export async function writeFileAtomically(stream: Readable, file: string, what: 
   const target = resolve(file);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    await pipeline(stream, createWriteStream(temp, { flags: 'wx' }));
+    // A backup or an export holds the workspace's data: readable by its owner only.
+    await pipeline(stream, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
     renameSync(temp, target);
     return target;
   } catch (error) {

@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { type Authenticate, actorOf, routeOptions, type ServerJobs } from './context';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { safeLoggerOptions } from './log-safety';
 import { policyExtensions, requireRoutePolicies } from './route-policy';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
@@ -34,6 +35,7 @@ import { settingsRoutes } from './routes/settings.routes';
 import { touchRoutes } from './routes/touches.routes';
 import { viewRoutes } from './routes/views.routes';
 import { workspaceRoutes } from './routes/workspace.routes';
+import { registerSecurity } from './security';
 
 export type BuildAppOptions = {
   database: Database;
@@ -46,6 +48,12 @@ export type BuildAppOptions = {
   jobs?: Partial<ServerJobs>;
   /** Who sent a request (null: nobody); by default the x-ptrack-actor header. */
   authenticate?: Authenticate;
+  /** The address people reach the server at (PUBLIC_URL): its host is allowed and its origin is the app's own. */
+  publicUrl?: string;
+  /** More host names the server answers for (ALLOWED_HOSTS), besides loopback and PUBLIC_URL's host. */
+  allowedHosts?: string[];
+  /** Fastify's trustProxy (TRUST_PROXY): believe X-Forwarded-* from a TLS-terminating proxy (a number: that many hops). */
+  trustProxy?: boolean | number | string;
 };
 
 /** Where `npm run build:web` writes the web app. */
@@ -97,14 +105,17 @@ function withProblemResponses(document: Parameters<typeof jsonSchemaTransform>[0
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: safeLoggerOptions(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
+    // Fastify takes a hop count at run time though its type leaves numbers out.
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy as FastifyServerOptions['trustProxy'] } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   requireRoutePolicies(app);
+  await registerSecurity(app, { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
   const authenticate: Authenticate = options.authenticate ?? (async (request) => actorOf(request));
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {

@@ -1,6 +1,7 @@
 import { AppError, type AppErrorCode } from '@ptrack/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { redactUrl } from './log-safety';
 
 /**
  * The one place that turns errors into HTTP responses (CONVENTIONS.md §5): RFC 9457 problem+json with
@@ -33,6 +34,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   STORAGE_UNAVAILABLE: 503,
   UPSTREAM_FAILED: 502,
   UNAUTHENTICATED: 401,
+  SECRET_KEY_UNAVAILABLE: 503,
 };
 
 const TITLE_BY_CODE: Record<string, string> = {
@@ -46,11 +48,14 @@ const TITLE_BY_CODE: Record<string, string> = {
   STORAGE_UNAVAILABLE: 'The database is unavailable',
   UPSTREAM_FAILED: 'An outside service failed',
   UNAUTHENTICATED: 'Not authenticated',
+  SECRET_KEY_UNAVAILABLE: 'The key of the stored secrets is unavailable',
   MALFORMED_JSON: 'The body is not valid JSON',
   BODY_TOO_LARGE: 'The body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   ROUTE_NOT_FOUND: 'No such API route',
   BAD_REQUEST: 'Bad request',
+  MISDIRECTED_REQUEST: 'This server does not answer for this host',
+  CROSS_SITE_REQUEST: 'Cross-site request refused',
   INTERNAL: 'Internal server error',
 };
 
@@ -131,7 +136,11 @@ export function toProblem(error: unknown, request: FastifyRequest): { problem: P
     return {
       problem: p,
       internal:
-        p.status >= 500 && p.code !== 'DATA_DIR_LOCKED' && p.code !== 'STORAGE_UNAVAILABLE' && p.code !== 'UPSTREAM_FAILED',
+        p.status >= 500 &&
+        p.code !== 'DATA_DIR_LOCKED' &&
+        p.code !== 'STORAGE_UNAVAILABLE' &&
+        p.code !== 'UPSTREAM_FAILED' &&
+        p.code !== 'SECRET_KEY_UNAVAILABLE',
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -215,6 +224,18 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
     .send(body);
 }
 
+/** Refuses a request before its route runs (the security checks), as problem+json. */
+export function refuseRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  errors: ProblemField[],
+): FastifyReply {
+  return sendProblem(reply, problem(request, status, code, detail, errors));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const { problem: body, internal } = toProblem(error, request);
@@ -224,7 +245,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
         (error as { code?: string; cause?: { issues?: unknown } }).code === 'FST_ERR_RESPONSE_SERIALIZATION'
           ? (error as { cause?: { issues?: unknown } }).cause?.issues
           : undefined;
-      request.log.error({ err: error, issues: cause, method: request.method, url: request.url }, 'request failed');
+      // The logger's serializers (log-safety.ts) keep query values and a failed query's parameters out.
+      request.log.error({ err: error, issues: cause, method: request.method, url: redactUrl(request.url) }, 'request failed');
     } else if (body.status >= 500) {
       request.log.warn({ code: body.code, detail: body.detail }, 'storage unavailable');
     }

@@ -1,10 +1,13 @@
 import { AppError } from '@ptrack/domain';
 import { storageOptionsFromEnv } from '@ptrack/storage';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, listenOptionsOf, loadConfig } from './config';
 import { startServer } from './server';
 
 // `npm start`: read the environment, open the storage (taking the PGlite directory lock), serve.
 async function main(): Promise<void> {
+  // Everything this process creates — the data directory, PGlite's files, the lock, the key file,
+  // backups — is for its owner only.
+  process.umask(0o077);
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
@@ -24,8 +27,7 @@ async function main(): Promise<void> {
   try {
     server = await startServer({
       database: storage,
-      host: config.HOST,
-      port: config.PORT,
+      ...listenOptionsOf(config),
       logger: { level: process.env.LOG_LEVEL ?? 'warn' },
       jobs: true,
     });

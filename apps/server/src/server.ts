@@ -5,7 +5,7 @@ import { buildApp } from './app';
 import { isLoopbackHost } from './config';
 
 export { type BuildAppOptions, buildApp } from './app';
-export { ConfigError, isLoopbackHost, loadConfig, type ServerConfig } from './config';
+export { ConfigError, isLoopbackHost, listenOptionsOf, loadConfig, type ServerConfig } from './config';
 export { type Problem, toProblem } from './errors';
 
 export type StartServerOptions = {
@@ -14,6 +14,12 @@ export type StartServerOptions = {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** PUBLIC_URL: required to bind beyond loopback. */
+  publicUrl?: string;
+  /** ALLOWED_HOSTS: more names the server answers for. */
+  allowedHosts?: string[];
+  /** TRUST_PROXY: Fastify's trustProxy, for a TLS-terminating proxy in front. */
+  trustProxy?: boolean | number | string;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
   /**
@@ -36,13 +42,11 @@ function isOpenDatabase(value: Database | OpenDatabaseOptions): value is Databas
   return 'db' in value;
 }
 
-/** Starts the HTTP server on this machine; used by main.ts, the CLI's `serve` and tests. */
+/** Starts the HTTP server; used by main.ts, the CLI's `serve` and tests. */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!isLoopbackHost(host)) {
-    throw new Error(
-      `HOST=${host} is not a loopback address: binding beyond this machine needs authentication, which does not exist yet`,
-    );
+  if (!isLoopbackHost(host) && !options.publicUrl) {
+    throw new Error(`HOST=${host} is not a loopback address: binding beyond this machine needs PUBLIC_URL`);
   }
   const owned = !isOpenDatabase(options.database);
   const database = isOpenDatabase(options.database) ? options.database : await openDatabase(options.database);
@@ -60,7 +64,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         onError: (error, where) => app?.log.error({ err: error, where }, 'background jobs'),
       });
     }
-    app = await buildApp({ database, now: options.now, logger: options.logger, jobs: { runner } });
+    app = await buildApp({
+      database,
+      now: options.now,
+      logger: options.logger,
+      jobs: { runner },
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    });
     await app.listen({ host, port: options.port ?? 3000 });
   } catch (error) {
     await app?.close();

@@ -34,12 +34,15 @@ describe('an import killed part-way', () => {
     const created = (await (
       await fetch(`${first.base}/api/imports?fileName=big.csv`, {
         method: 'POST',
-        headers: { 'content-type': 'text/csv' },
+        headers: { 'content-type': 'text/csv', 'x-ptrack-csrf': '1' },
         body: sheet(),
       })
     ).json()) as Json;
     expect(created.totalRows).toBe(ROWS);
-    const applying = fetch(`${first.base}/api/imports/${created.id}/apply`, { method: 'POST' }).catch(() => null);
+    const applying = fetch(`${first.base}/api/imports/${created.id}/apply`, {
+      method: 'POST',
+      headers: { 'x-ptrack-csrf': '1' },
+    }).catch(() => null);
     // Kill the server once some batches have committed and before the last.
     for (;;) {
       const progress = (await (await fetch(`${first.base}/api/imports/${created.id}`)).json()) as Json;
@@ -61,7 +64,9 @@ describe('an import killed part-way', () => {
     // Exactly the committed batches are there: every partner of them, none of the next.
     expect(await count('Killed Import')).toBe(after.appliedRows);
 
-    const done = (await (await fetch(`${second.base}/api/imports/${created.id}/apply`, { method: 'POST' })).json()) as Json;
+    const done = (await (
+      await fetch(`${second.base}/api/imports/${created.id}/apply`, { method: 'POST', headers: { 'x-ptrack-csrf': '1' } })
+    ).json()) as Json;
     expect(done).toMatchObject({ status: 'applied', appliedRows: ROWS });
     expect(done.summary).toMatchObject({ rows: ROWS, create: ROWS, error: 0 });
     expect(await count('Killed Import')).toBe(ROWS);

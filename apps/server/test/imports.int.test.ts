@@ -18,7 +18,7 @@ describe('sheet import and export over HTTP', () => {
     const res = await api.app.inject({
       method: 'POST',
       url: `/api/imports?fileName=${encodeURIComponent(name)}${extra}`,
-      headers: { 'content-type': type },
+      headers: { 'content-type': type, 'x-ptrack-csrf': '1' },
       payload: body,
     });
     return { status: res.statusCode, body: JSON.parse(res.body), headers: res.headers };

@@ -136,7 +136,10 @@ describe('the server with its worker', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'Acme Analytics' }),
       });
-      const queued = await fetch(`${server.url}/api/jobs/tally/run`, { method: 'POST', headers: { 'x-ptrack-actor': 'Dana' } });
+      const queued = await fetch(`${server.url}/api/jobs/tally/run`, {
+        method: 'POST',
+        headers: { 'x-ptrack-actor': 'Dana', 'x-ptrack-csrf': '1' },
+      });
       expect(queued.status).toBe(202);
       const run = (await queued.json()) as Json;
       expect(run).toMatchObject({ job: 'tally', trigger: 'manual', requestedBy: 'Dana', maxAttempts: 3 });
@@ -186,7 +189,9 @@ describe('the server with its worker', () => {
       });
       expect(await settledRun(server.url, 'backup', caughtUp.id)).toMatchObject({ status: 'succeeded', requestedBy: null });
 
-      const queued = (await (await fetch(`${server.url}/api/jobs/backup/run`, { method: 'POST' })).json()) as Json;
+      const queued = (await (
+        await fetch(`${server.url}/api/jobs/backup/run`, { method: 'POST', headers: { 'x-ptrack-csrf': '1' } })
+      ).json()) as Json;
       const run = await settledRun(server.url, 'backup', queued.id);
       expect(run.status, run.error).toBe('succeeded');
       const files = readdirSync(join(dir, 'backups')).sort();

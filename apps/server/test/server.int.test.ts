@@ -79,10 +79,20 @@ describe('starting and stopping the server', () => {
     },
   );
 
-  it('refuses to bind beyond this machine', async () => {
+  it('refuses to bind beyond this machine without PUBLIC_URL, and binds with it', async () => {
     const database = await openTestDatabase();
     try {
-      await expect(startServer({ database, host: '0.0.0.0', port: 0 })).rejects.toThrow(/authentication/);
+      await expect(startServer({ database, host: '0.0.0.0', port: 0 })).rejects.toThrow(/needs PUBLIC_URL/);
+      const server = await startServer({ database, host: '0.0.0.0', port: 0, publicUrl: 'https://tracker.example.com' });
+      try {
+        const port = new URL(server.url).port;
+        // Reached by its loopback address it answers; by a name it does not know, it refuses.
+        expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+        const foreign = await server.app.inject({ method: 'GET', url: '/api/health', headers: { host: 'evil.example' } });
+        expect(foreign.statusCode).toBe(421);
+      } finally {
+        await server.close();
+      }
     } finally {
       await database.close();
     }
@@ -92,7 +102,7 @@ describe('starting and stopping the server', () => {
     const result = await runMain({ HOST: '0.0.0.0', PTRACK_DATA_DIR: tempDir() });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toMatch(/^HOST=0\.0\.0\.0 .*needs authentication/);
+    expect(result.stderr).toMatch(/^HOST=0\.0\.0\.0 .*set PUBLIC_URL/);
   });
 
   it.runIf(testStorageKind() === 'pglite')(

@@ -3,6 +3,7 @@ import { openTestDatabase } from '@ptrack/storage/testing';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../src/app';
+import { CSRF_HEADER } from '../src/security';
 
 /** Wednesday 4 February 2026, 09:00 in Los Angeles: the fixed clock of these tests. */
 export const NOW = new Date('2026-02-04T17:00:00Z');
@@ -39,7 +40,8 @@ export async function startApi(options: { now?: Date; timeZone?: string } = {}):
     const res = await app.inject({
       method: method as 'GET',
       url,
-      headers,
+      // As the web app does (apps/web/src/api/client.ts): every write carries the CSRF header.
+      headers: method === 'GET' ? headers : { [CSRF_HEADER]: '1', ...headers },
       ...(body === undefined ? {} : { payload: body as object }),
     });
     const text = res.body;

@@ -14,7 +14,9 @@ export type AppErrorCode =
   | 'NOT_ALLOWED'
   // A request to an outside service (HubSpot) failed after its retries; a webhook whose signature does not verify.
   | 'UPSTREAM_FAILED'
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  // The key that encrypts stored secrets is missing or is not the one they were written with.
+  | 'SECRET_KEY_UNAVAILABLE';
 
 /** One problem with one field of the input: `field` is a dotted path such as `reps.0.email`. */
 export type FieldIssue = { field: string; message: string };

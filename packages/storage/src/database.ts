@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireLock, type DirectoryLock } from './lock';
 import * as schema from './schema';
+import { createSecretBox, encryptPlainSecrets, type SecretBox } from './secrets';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -27,13 +28,18 @@ export type Database = {
   /** Where the data lives, for health reports: a directory, ':memory:' or the server (no password). */
   readonly location: string;
   readonly lock: DirectoryLock | null;
+  /** Encrypts and decrypts the stored secrets (secrets.ts). */
+  readonly secrets: SecretBox;
   close(): Promise<void>;
 };
 
+/** PTRACK_SECRET_KEY and PTRACK_SECRET_KEY_FILE: where the key of the stored secrets comes from. */
+export type SecretKeyOptions = { key?: string | undefined; keyFile?: string | undefined };
+
 export type OpenDatabaseOptions =
-  | { kind: 'pglite'; dataDir: string; migrate?: boolean; lockCommand?: string }
-  | { kind: 'pglite-memory'; loadDataDir?: Blob | File; migrate?: boolean }
-  | { kind: 'postgres'; url: string; migrate?: boolean; poolSize?: number };
+  | { kind: 'pglite'; dataDir: string; migrate?: boolean; lockCommand?: string; secrets?: SecretKeyOptions }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob | File; migrate?: boolean; secrets?: SecretKeyOptions }
+  | { kind: 'postgres'; url: string; migrate?: boolean; poolSize?: number; secrets?: SecretKeyOptions & { ephemeral?: boolean } };
 
 // The embedded server keeps its buffer pool small: the operating system caches the data files too, and
 // a team-sized workspace is a few hundred MB at most (the server's RSS target is 500 MB at 10k partners).
@@ -59,28 +65,36 @@ export function redactUrl(url: string): string {
 /** Chooses the storage from configuration: a PostgreSQL server when DATABASE_URL is set, else PGlite. */
 export function storageOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenDatabaseOptions {
   const url = env.DATABASE_URL?.trim();
-  if (url) return { kind: 'postgres', url };
-  return { kind: 'pglite', dataDir: resolve(env.PTRACK_DATA_DIR?.trim() || './data') };
+  const secrets = { key: env.PTRACK_SECRET_KEY?.trim() || undefined, keyFile: env.PTRACK_SECRET_KEY_FILE?.trim() || undefined };
+  if (url) return { kind: 'postgres', url, secrets };
+  return { kind: 'pglite', dataDir: resolve(env.PTRACK_DATA_DIR?.trim() || './data'), secrets };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const runMigrations = options.migrate ?? true;
   switch (options.kind) {
     case 'pglite': {
-      mkdirSync(options.dataDir, { recursive: true });
+      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      restrictDataDir(options.dataDir);
       const lock = acquireLock(options.dataDir, options.lockCommand);
       try {
         const client = await PGlite.create(pgliteDirOf(options.dataDir), { startParams: PGLITE_START_PARAMS });
         const db = drizzlePglite({ client, schema }) as unknown as Db;
         if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+        const secrets = createSecretBox({ ...options.secrets, dataDir: options.dataDir });
+        if (runMigrations) await encryptPlainSecrets(db, secrets);
         return {
           db,
           kind: 'pglite',
           location: options.dataDir,
           lock,
+          secrets,
           async close() {
             try {
               await client.close();
+              // PGlite writes a few files (pg_internal.init) with a fixed 0644; the directory is 0700
+              // while it runs, and they are tightened here for a copy of the directory.
+              restrictDataDir(options.dataDir);
             } finally {
               lock.release();
             }
@@ -95,11 +109,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
       const db = drizzlePglite({ client, schema }) as unknown as Db;
       if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+      const secrets = createSecretBox({ ...options.secrets, ephemeral: true });
+      if (runMigrations) await encryptPlainSecrets(db, secrets);
       return {
         db,
         kind: 'pglite',
         location: ':memory:',
         lock: null,
+        secrets,
         close: () => client.close(),
       };
     }
@@ -121,8 +138,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       }
       const db = drizzlePg({ client: pool, schema }) as unknown as Db;
       if (runMigrations) await migrateServer(pool, db);
-      return { db, kind: 'postgres', location: redactUrl(options.url), lock: null, close: () => pool.end() };
+      const secrets = createSecretBox(options.secrets ?? {});
+      if (runMigrations) await encryptPlainSecrets(db, secrets);
+      return { db, kind: 'postgres', location: redactUrl(options.url), lock: null, secrets, close: () => pool.end() };
     }
+  }
+}
+
+/**
+ * The data directory holds the whole workspace (and the key of its secrets): only its owner may read
+ * it. New files get 0600 from the process umask (set in the server's and the CLI's main); this tightens
+ * what an older version or another process left readable — directories to 0700, files to 0600.
+ */
+export function restrictDataDir(dir: string): void {
+  const visit = (path: string) => {
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink()) return;
+    if (stat.isDirectory()) {
+      if ((stat.mode & 0o077) !== 0) chmodSync(path, stat.mode & 0o700);
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+    } else if ((stat.mode & 0o077) !== 0) {
+      chmodSync(path, stat.mode & 0o600);
+    }
+  };
+  try {
+    visit(dir);
+  } catch (error) {
+    // Files owned by someone else (a copy restored as root) cannot be changed: the open goes on.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
   }
 }
 

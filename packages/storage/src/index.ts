@@ -6,4 +6,5 @@ export { acquireLock, type DirectoryLock, type LockInfo, lockPathOf, readLock } 
 export * from './partner-list.repository';
 export * as schema from './schema';
 export * from './schema';
+export * from './secrets';
 export * from './stats.repository';

@@ -92,7 +92,7 @@ function ageMs(path: string): number {
 
 function tryCreate(path: string, content: string): boolean {
   try {
-    writeFileSync(path, content, { flag: 'wx' });
+    writeFileSync(path, content, { flag: 'wx', mode: 0o600 });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -186,7 +186,7 @@ function holdLock(path: string, initial: LockInfo): DirectoryLock {
       info = { ...info, ...patch };
       // Write beside and rename over, so the lock file exists at every instant.
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(info));
+      writeFileSync(tmp, JSON.stringify(info), { mode: 0o600 });
       renameSync(tmp, path);
     },
     release() {

@@ -41,7 +41,7 @@ export async function openTestDatabase(): Promise<Database> {
   }
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 5 });
+  const database = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 5, secrets: { ephemeral: true } });
   return {
     ...database,
     async close() {

@@ -11,10 +11,10 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the web app and REST API in the foreground (Ctrl-C stops it)')
     .option('--port <port>', 'port to serve on, 0 for any free one (default: $PORT or 3000)', port)
-    .option('--host <host>', 'loopback address to bind (default: $HOST or 127.0.0.1)')
+    .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1; beyond loopback needs $PUBLIC_URL)')
     .option('--json', 'print { url, storage } as JSON once serving')
     .action(async (options: ServeOptions, command: Command) => {
-      const [{ loadConfig, ConfigError, startServer }, { storageOptionsFromEnv }] = await Promise.all([
+      const [{ loadConfig, listenOptionsOf, ConfigError, startServer }, { storageOptionsFromEnv }] = await Promise.all([
         import('@ptrack/server'),
         import('@ptrack/storage'),
       ]);
@@ -42,8 +42,7 @@ export function registerServe(program: Command): void {
       try {
         server = await startServer({
           database: storage.kind === 'pglite' ? { ...storage, lockCommand: 'ptrack serve' } : storage,
-          host: config.HOST,
-          port: config.PORT,
+          ...listenOptionsOf(config),
           logger: { level: process.env.LOG_LEVEL ?? 'warn' },
           jobs: true,
         });

@@ -65,6 +65,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     : options.body === undefined
       ? { accept: 'application/json' }
       : { 'content-type': 'application/json' };
+  // The server refuses a write without it unless the body is JSON: a cross-site form cannot send a
+  // custom header (that needs a CORS preflight, which the server never grants).
+  if (method !== 'GET') headers['x-ptrack-csrf'] = '1';
   try {
     response = await fetch(urlOf(path, options.query), {
       method,

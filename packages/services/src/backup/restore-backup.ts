@@ -1,6 +1,6 @@
 import type { RestoreSummary } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
-import { queryRows, refreshAllStats, type Tx } from '@ptrack/storage';
+import { encryptPlainSecrets, queryRows, refreshAllStats, type Tx } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
@@ -168,6 +168,8 @@ export async function restoreBackup(ctx: ServiceContext, lines: AsyncIterable<st
       await tx.execute(
         sql`select setval(pg_get_serial_sequence('change_history', 'id'), coalesce((select max(id) from change_history), 0) + 1, false)`,
       );
+      // A backup from before secrets were encrypted holds them in plain text: encrypt them now.
+      await encryptPlainSecrets(tx, ctx.database.secrets);
       const settings = await loadSettings(tx);
       await refreshAllStats(tx, { ...statsClock(settings, ctx.now()) });
       return {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarTokenResponse, DigestSettingsDto, UpdateDigestSettingsRequest } from '@ptrack/contracts';
 import { AppError, ownerKey } from '@ptrack/domain';
-import { digestSettings, type Executor, type Tx } from '@ptrack/storage';
+import { digestSettings, type Executor, type SecretBox, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize } from '../access/authorize';
@@ -37,8 +37,11 @@ function secretState(value: string | null): { configured: boolean; hint: string 
 }
 
 /** The settings as the API shows them: secrets only as "configured" and a 4-character hint. */
-export function toDigestSettingsDto(s: DigestSettings, timeZone: string): DigestSettingsDto {
-  const path = s.calendarToken ? calendarFeedPath(s.calendarToken) : null;
+export function toDigestSettingsDto(s: DigestSettings, timeZone: string, secrets: SecretBox): DigestSettingsDto {
+  // The hint needs the URL in clear; with a wrong key the setting shows as configured, without a hint.
+  const slack = s.slackWebhookUrl ? secrets.tryDecrypt(s.slackWebhookUrl, 'digest_settings.slack_webhook_url') : null;
+  const calendarToken = s.calendarToken ? secrets.tryDecrypt(s.calendarToken, 'digest_settings.calendar_token') : null;
+  const path = calendarToken ? calendarFeedPath(calendarToken) : null;
   return {
     scheduleEnabled: s.scheduleEnabled,
     scheduleWeekday: s.scheduleWeekday,
@@ -47,7 +50,7 @@ export function toDigestSettingsDto(s: DigestSettings, timeZone: string): Digest
     timeZone,
     skipEmpty: s.skipEmpty,
     baseUrl: s.baseUrl,
-    slackWebhook: secretState(s.slackWebhookUrl),
+    slackWebhook: s.slackWebhookUrl ? { configured: true, hint: secretState(slack).hint } : secretState(null),
     smtpHost: s.smtpHost,
     smtpPort: s.smtpPort,
     smtpSecurity: s.smtpSecurity,
@@ -82,7 +85,7 @@ export async function getDigestSettings(ctx: ServiceContext): Promise<DigestSett
   authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
-    return toDigestSettingsDto(await loadDigestSettings(tx), settings.timeZone);
+    return toDigestSettingsDto(await loadDigestSettings(tx), settings.timeZone, ctx.database.secrets);
   });
 }
 
@@ -93,6 +96,25 @@ function checkRecipients(recipients: z.infer<typeof UpdateDigestSettingsRequest>
     if (seen.has(key)) throw AppError.validation([{ field: `recipients.${i}.owner`, message: `"${r.owner}" is listed twice` }]);
     seen.add(key);
   });
+}
+
+// Where the SMTP password goes: a new value of any of these sends the stored password somewhere new.
+const SMTP_DESTINATION = ['smtpHost', 'smtpPort', 'smtpUser'] as const;
+
+/**
+ * The stored password is sent to whatever host the settings name: moving it to another host, port or
+ * user, or onto an unencrypted connection, takes someone who knows it. Clearing a field sends nothing.
+ * (The Slack webhook URL is itself the secret: changing it always means entering it.)
+ */
+function checkSmtpDestination(current: DigestSettings, input: UpdateDigestSettingsRequest): void {
+  if (!current.smtpPassword || input.smtpPassword !== undefined) return;
+  const changed: string[] = SMTP_DESTINATION.filter((f) => input[f] != null && input[f] !== current[f]);
+  if (input.smtpSecurity === 'none' && current.smtpSecurity !== 'none') changed.push('smtpSecurity');
+  if (changed.length > 0) {
+    throw AppError.validation([
+      { field: 'smtpPassword', message: `enter the password again to send it to a new address (${changed.join(', ')} changed)` },
+    ]);
+  }
 }
 
 /** Writes a change of the settings read as `current` (the next version) and its history, secrets redacted. */
@@ -125,17 +147,25 @@ export async function updateDigestSettings(ctx: ServiceContext, input: UpdateDig
     const current = await loadDigestSettings(tx);
     if (current.version !== input.version) {
       throw new AppError('VERSION_CONFLICT', 'The digest settings were changed by someone else', {
-        current: toDigestSettingsDto(current, settings.timeZone),
+        current: toDigestSettingsDto(current, settings.timeZone, ctx.database.secrets),
       });
     }
     checkRecipients(input.recipients);
-    const { version: _version, ...patch } = input;
+    checkSmtpDestination(current, input);
+    const { version: _version, slackWebhookUrl, smtpPassword, ...patch } = input;
+    const secrets = ctx.database.secrets;
     const updated = await saveDigestSettings(tx, ctx, current, {
       ...patch,
+      ...(slackWebhookUrl !== undefined
+        ? { slackWebhookUrl: slackWebhookUrl && secrets.encrypt(slackWebhookUrl, 'digest_settings.slack_webhook_url') }
+        : {}),
+      ...(smtpPassword !== undefined
+        ? { smtpPassword: smtpPassword && secrets.encrypt(smtpPassword, 'digest_settings.smtp_password') }
+        : {}),
       ...(patch.scheduleChannels ? { scheduleChannels: [...new Set(patch.scheduleChannels)] } : {}),
       ...(patch.recipients ? { recipients: patch.recipients.map((r) => ({ ...r, owner: r.owner.trim() })) } : {}),
     });
-    return toDigestSettingsDto(updated, settings.timeZone);
+    return toDigestSettingsDto(updated, settings.timeZone, secrets);
   });
 }
 
@@ -148,7 +178,9 @@ export async function regenerateCalendarToken(ctx: ServiceContext): Promise<z.in
   return inTransaction(ctx, async (tx) => {
     const current = await loadDigestSettings(tx);
     const token = randomBytes(32).toString('base64url');
-    const updated = await saveDigestSettings(tx, ctx, current, { calendarToken: token });
+    const updated = await saveDigestSettings(tx, ctx, current, {
+      calendarToken: ctx.database.secrets.encrypt(token, 'digest_settings.calendar_token'),
+    });
     const path = calendarFeedPath(token);
     return { calendarFeedPath: path, calendarFeedUrl: webAppUrlOf(updated!.baseUrl, path) };
   });

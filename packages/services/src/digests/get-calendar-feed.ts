@@ -46,7 +46,10 @@ export async function getCalendarFeed(
   return inTransaction(ctx, async (tx) => {
     const settings = await loadDigestSettings(tx);
     const token = FEED_FILE.exec(file)?.[1];
-    if (!token || !settings.calendarToken || !sameToken(token, settings.calendarToken)) {
+    const stored = settings.calendarToken
+      ? ctx.database.secrets.tryDecrypt(settings.calendarToken, 'digest_settings.calendar_token')
+      : null;
+    if (!token || !stored || !sameToken(token, stored)) {
       throw new AppError('NOT_FOUND', 'No calendar feed at this address');
     }
     const { today } = calendarOf(await loadSettings(tx), ctx.now());

@@ -1,6 +1,7 @@
 import type { DigestDelivery, DigestDeliveryReport, SendDigestRequest } from '@ptrack/contracts';
 import { AppError, digestFor, isDigestEmpty, type OwnerDigest, ownerKey, ownerLabel, UNASSIGNED_LABEL } from '@ptrack/domain';
 import { digestEmail, postSlackMessage, sendEmail, slackDigestMessage } from '@ptrack/integrations';
+import type { SecretBox } from '@ptrack/storage';
 import { authorize } from '../access/authorize';
 import type { ServiceContext } from '../context';
 import { composeWorkspaceDigests, type WorkspaceDigests } from './compose-digests';
@@ -34,9 +35,10 @@ function report(channel: 'slack' | 'email', today: string, deliveries: DigestDel
   return { channel, today, sent: count('sent'), skipped: count('skipped'), failed: count('failed'), deliveries };
 }
 
-async function deliverToSlack(w: WorkspaceDigests, digests: OwnerDigest[]): Promise<DigestDelivery[]> {
-  const url = w.settings.slackWebhookUrl;
-  if (!url) throw new AppError('CONFLICTING_STATE', 'No Slack webhook URL is set: add one in Settings → Digest & calendar');
+async function deliverToSlack(secrets: SecretBox, w: WorkspaceDigests, digests: OwnerDigest[]): Promise<DigestDelivery[]> {
+  const stored = w.settings.slackWebhookUrl;
+  if (!stored) throw new AppError('CONFLICTING_STATE', 'No Slack webhook URL is set: add one in Settings → Digest & calendar');
+  const url = secrets.decrypt(stored, 'digest_settings.slack_webhook_url');
   const out: DigestDelivery[] = [];
   for (const d of digests) {
     const mention = recipientOf(w.settings, d.owner)?.slackMention ?? null;
@@ -54,7 +56,7 @@ async function deliverToSlack(w: WorkspaceDigests, digests: OwnerDigest[]): Prom
   return out;
 }
 
-async function deliverByEmail(w: WorkspaceDigests, digests: OwnerDigest[]): Promise<DigestDelivery[]> {
+async function deliverByEmail(secrets: SecretBox, w: WorkspaceDigests, digests: OwnerDigest[]): Promise<DigestDelivery[]> {
   const s = w.settings;
   if (!s.smtpHost || !s.fromAddress) {
     throw new AppError(
@@ -66,7 +68,13 @@ async function deliverByEmail(w: WorkspaceDigests, digests: OwnerDigest[]): Prom
     );
   }
   const port = s.smtpPort ?? (s.smtpSecurity === 'tls' ? 465 : 587);
-  const smtp = { host: s.smtpHost, port, security: s.smtpSecurity, user: s.smtpUser, password: s.smtpPassword };
+  const smtp = {
+    host: s.smtpHost,
+    port,
+    security: s.smtpSecurity,
+    user: s.smtpUser,
+    password: s.smtpPassword && secrets.decrypt(s.smtpPassword, 'digest_settings.smtp_password'),
+  };
   const out: DigestDelivery[] = [];
   for (const d of digests) {
     const to = recipientOf(s, d.owner)?.email ?? s.defaultEmail;
@@ -96,9 +104,9 @@ export async function sendDigests(ctx: ServiceContext, input: SendDigestRequest)
   const digests = digestsToSend(w, input.owner);
   switch (input.to) {
     case 'slack':
-      return report('slack', w.today, await deliverToSlack(w, digests));
+      return report('slack', w.today, await deliverToSlack(ctx.database.secrets, w, digests));
     case 'email':
-      return report('email', w.today, await deliverByEmail(w, digests));
+      return report('email', w.today, await deliverByEmail(ctx.database.secrets, w, digests));
     default: {
       const never: never = input.to;
       throw new Error(`unknown channel ${String(never)}`);

@@ -1,7 +1,7 @@
 import type { HubSpotConnectionDto, SaveHubSpotConnectionRequest } from '@ptrack/contracts';
 import { AppError, type DealStageMap } from '@ptrack/domain';
 import { createHubSpotApi, type HubSpotApi, type HubSpotConfig } from '@ptrack/integrations';
-import { type Executor, hubspotConnection } from '@ptrack/storage';
+import { type Executor, hubspotConnection, type SecretBox } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
@@ -19,12 +19,14 @@ export async function loadConnection(tx: Executor): Promise<HubSpotConnection> {
   return created[0]!;
 }
 
-export function toConnectionDto(c: HubSpotConnection): HubSpotConnectionDto {
+export function toConnectionDto(c: HubSpotConnection, secrets: SecretBox): HubSpotConnectionDto {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
+  // Never the token itself (issue 6): its last 4 characters let a user tell which one is stored. With
+  // the wrong key there is no hint, but the settings still show, so the token can be entered again.
+  const token = c.accessToken ? secrets.tryDecrypt(c.accessToken, 'hubspot_connection.access_token') : null;
   return {
     configured: Boolean(c.accessToken),
-    // Never the token itself (issue 6): its last 4 characters let a user tell which one is stored.
-    tokenHint: c.accessToken ? `…${c.accessToken.slice(-4)}` : null,
+    tokenHint: token ? `…${token.slice(-4)}` : null,
     clientSecretConfigured: Boolean(c.clientSecret),
     baseUrl: c.baseUrl,
     stageMap: c.stageMap as DealStageMap,
@@ -41,7 +43,7 @@ export function toConnectionDto(c: HubSpotConnection): HubSpotConnectionDto {
 
 export async function getHubSpotConnection(ctx: ServiceContext): Promise<HubSpotConnectionDto> {
   authorize(ctx, 'workspace:read');
-  return inTransaction(ctx, async (tx) => toConnectionDto(await loadConnection(tx)));
+  return inTransaction(ctx, async (tx) => toConnectionDto(await loadConnection(tx), ctx.database.secrets));
 }
 
 /** Stores the token, secret and options. A new token or address clears the incremental cursors. */
@@ -54,29 +56,42 @@ export async function saveHubSpotConnection(
     const current = await loadConnection(tx);
     if (input.version !== undefined && input.version !== current.version) {
       throw new AppError('VERSION_CONFLICT', `The HubSpot connection is at version ${current.version}, not ${input.version}`, {
-        current: toConnectionDto(current),
+        current: toConnectionDto(current, ctx.database.secrets),
       });
     }
-    const { version: _version, token, ...options } = input;
-    const account =
-      (token !== undefined && token !== current.accessToken) || (options.baseUrl && options.baseUrl !== current.baseUrl);
+    const { version: _version, token, clientSecret, ...options } = input;
+    const secrets = ctx.database.secrets;
+    const newAddress = options.baseUrl !== undefined && options.baseUrl !== current.baseUrl;
+    // The stored token goes to whatever baseUrl says: moving it elsewhere takes someone who knows it.
+    if (newAddress && token === undefined && current.accessToken) {
+      throw AppError.validation([{ field: 'token', message: 'enter the token again to send it to a new address' }]);
+    }
+    const storedToken = current.accessToken ? secrets.tryDecrypt(current.accessToken, 'hubspot_connection.access_token') : null;
+    const account = (token !== undefined && token !== storedToken) || newAddress;
     const [updated] = await tx
       .update(hubspotConnection)
       .set({
         ...options,
-        ...(token !== undefined ? { accessToken: token } : {}),
+        ...(token !== undefined ? { accessToken: token && secrets.encrypt(token, 'hubspot_connection.access_token') } : {}),
+        ...(clientSecret !== undefined
+          ? { clientSecret: clientSecret && secrets.encrypt(clientSecret, 'hubspot_connection.client_secret') }
+          : {}),
         ...(account ? { contactsCursor: null, dealsCursor: null, setupAt: null, lastPushAt: null } : {}),
         version: current.version + 1,
         updatedAt: ctx.now(),
       })
       .where(eq(hubspotConnection.id, 1))
       .returning();
-    return toConnectionDto(updated!);
+    return toConnectionDto(updated!, secrets);
   });
 }
 
-/** The API client of a stored connection; refuses when no token is stored. */
-export function hubspotApiFor(connection: HubSpotConnection, overrides: HubSpotApiOverrides = {}): HubSpotApi {
+/** The API client of a stored connection (its token decrypted here, where it is used); refuses when no token is stored. */
+export function hubspotApiFor(
+  secrets: SecretBox,
+  connection: HubSpotConnection,
+  overrides: HubSpotApiOverrides = {},
+): HubSpotApi {
   if (!connection.accessToken) {
     throw AppError.validation(
       [{ field: 'token', message: 'no HubSpot private-app token is stored: connect first (ptrack hubspot connect --token …)' }],
@@ -84,7 +99,7 @@ export function hubspotApiFor(connection: HubSpotConnection, overrides: HubSpotA
     );
   }
   return createHubSpotApi({
-    accessToken: connection.accessToken,
+    accessToken: secrets.decrypt(connection.accessToken, 'hubspot_connection.access_token'),
     baseUrl: connection.baseUrl,
     requestsPer10s: overrides.requestsPer10s ?? connection.requestsPer10s,
     searchPerSecond: overrides.searchPerSecond ?? connection.searchPerSecond,

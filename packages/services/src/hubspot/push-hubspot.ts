@@ -19,7 +19,7 @@ const PUSHED_REP_FIELDS = ['engagementTier', 'qualityScore'];
 export async function pushHubSpot(ctx: ServiceContext, options: { api?: HubSpotApiOverrides } = {}): Promise<HubSpotRunReport> {
   authorize(ctx, 'integrations:run');
   const connection = await readConnection(ctx);
-  const api = hubspotApiFor(connection, options.api);
+  const api = hubspotApiFor(ctx.database.secrets, connection, options.api);
   const startedAt = ctx.now();
   const { run } = await startRun(ctx, 'push');
   try {

@@ -44,7 +44,8 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
   const connection = await readConnection(ctx);
   if (!connection.clientSecret)
     throw new AppError('UNAUTHENTICATED', 'No HubSpot client secret is stored: webhooks cannot be verified');
-  const check = await verifySignature(ctx, request, connection.clientSecret);
+  const secret = ctx.database.secrets.decrypt(connection.clientSecret, 'hubspot_connection.client_secret');
+  const check = await verifySignature(ctx, request, secret);
   if (!check.ok) {
     const why = {
       MISSING: 'the signature headers are missing',

@@ -9,7 +9,7 @@ import { type HubSpotApiOverrides, hubspotApiFor, readConnection } from './hubsp
 /** Proves the token and address with one authenticated read. */
 export async function testHubSpotConnection(ctx: ServiceContext, overrides: HubSpotApiOverrides = {}) {
   authorize(ctx, 'integrations:manage');
-  const api = hubspotApiFor(await readConnection(ctx), overrides);
+  const api = hubspotApiFor(ctx.database.secrets, await readConnection(ctx), overrides);
   await api.testConnection();
   return { ok: true as const, requests: api.stats.requests };
 }
@@ -23,7 +23,7 @@ export async function setupHubSpotProperties(
   overrides: HubSpotApiOverrides = {},
 ): Promise<HubSpotSetupResult> {
   authorize(ctx, 'integrations:manage');
-  const api = hubspotApiFor(await readConnection(ctx), overrides);
+  const api = hubspotApiFor(ctx.database.secrets, await readConnection(ctx), overrides);
   const created: string[] = [];
   const existing: string[] = [];
   for (const [type, defs] of [

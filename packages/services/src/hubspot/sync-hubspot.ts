@@ -77,7 +77,7 @@ const pulling = new WeakSet<object>();
 
 async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<HubSpotRunReport> {
   const connection = await readConnection(ctx);
-  const api = hubspotApiFor(connection, options.api);
+  const api = hubspotApiFor(ctx.database.secrets, connection, options.api);
   const kind = options.mode === 'incremental' && connection.contactsCursor && connection.dealsCursor ? 'incremental' : 'full';
   const { run, resumed } = await startRun(ctx, kind);
   const hubspotCtx: ServiceContext = { ...ctx, actor: systemActor('HubSpot sync', 'hubspot') };

@@ -31,11 +31,12 @@ export type WriteAutomaticBackupOptions = { dir: string; keep?: number };
  */
 export async function writeAutomaticBackup(ctx: ServiceContext, options: WriteAutomaticBackupOptions): Promise<JobResult> {
   const keep = options.keep ?? AUTOMATIC_BACKUPS_KEPT;
-  mkdirSync(options.dir, { recursive: true });
+  // A backup holds the whole workspace: owner-only, whatever the umask.
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const name = automaticBackupName(ctx.now());
   const path = join(options.dir, name);
   const partial = `${path}.partial`;
-  const file = await open(partial, 'w');
+  const file = await open(partial, 'w', 0o600);
   let last = '';
   try {
     let chunk = '';

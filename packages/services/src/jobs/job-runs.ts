@@ -95,7 +95,8 @@ const MAX_ERROR = 1000;
  * and cut short. Jobs must still keep tokens out of their messages; this is the safety net.
  */
 export function describeFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // A failed query's message ends with its bound values ("\nparams: …"), which may be secrets being written.
+  const message = (error instanceof Error ? error.message : String(error)).split('\nparams:')[0]!;
   const clean = message.replace(SECRET_IN_URL, '$1***@').trim() || 'failed without a message';
   return clean.length > MAX_ERROR ? `${clean.slice(0, MAX_ERROR - 1)}…` : clean;
 }
