@@ -11,11 +11,11 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { type Authenticate, actorOf, routeOptions, type ServerJobs } from './context';
-import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { frameworkErrors, PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { validatorCompiler } from './input-hygiene';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
@@ -23,7 +23,7 @@ import { dashboardRoutes } from './routes/dashboard.routes';
 import { digestRoutes } from './routes/digests.routes';
 import { healthRoutes } from './routes/health.routes';
 import { hubspotRoutes } from './routes/hubspot.routes';
-import { importRoutes } from './routes/imports.routes';
+import { DEFAULT_UPLOAD_LIMIT_BYTES, importRoutes } from './routes/imports.routes';
 import { jobRoutes } from './routes/jobs.routes';
 import { partnerRoutes } from './routes/partners.routes';
 import { planRoutes } from './routes/plans.routes';
@@ -43,6 +43,8 @@ export type BuildAppOptions = {
   webRoot?: string | null;
   /** Background jobs: the registry by default; the server process passes its running worker (server.ts). */
   jobs?: Partial<ServerJobs>;
+  /** The largest sheet upload accepted, in bytes (DEFAULT_UPLOAD_LIMIT_BYTES by default). */
+  uploadLimitBytes?: number;
   /** Who sent a request (null: nobody); by default the x-ptrack-actor header. */
   authenticate?: Authenticate;
 };
@@ -97,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -146,7 +149,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logLevel: 'warn',
   });
 
-  const routes = routeOptions(options.database, now, SERVER_VERSION, options.jobs);
+  const routes = {
+    ...routeOptions(options.database, now, SERVER_VERSION, options.jobs),
+    uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
+  };
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       port: config.PORT,
       logger: { level: process.env.LOG_LEVEL ?? 'warn' },
       jobs: true,
+      uploadLimitBytes: config.PTRACK_UPLOAD_LIMIT_MB * 1024 ** 2,
     });
   } catch (error) {
     if (error instanceof AppError) {

@@ -21,6 +21,8 @@ export type StartServerOptions = {
    * default so tests and short-lived servers start no timers; an object tunes the worker (tests pass
    * their own job definitions).
    */
+  /** The largest sheet upload accepted (PTRACK_UPLOAD_LIMIT_MB; 50 MB by default). */
+  uploadLimitBytes?: number;
   jobs?: boolean | { pollingIntervalSeconds?: number; definitions?: readonly JobDefinition[] };
 };
 
@@ -60,7 +62,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         onError: (error, where) => app?.log.error({ err: error, where }, 'background jobs'),
       });
     }
-    app = await buildApp({ database, now: options.now, logger: options.logger, jobs: { runner } });
+    app = await buildApp({
+      database,
+      now: options.now,
+      logger: options.logger,
+      jobs: { runner },
+      ...(options.uploadLimitBytes ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
+    });
     await app.listen({ host, port: options.port ?? 3000 });
   } catch (error) {
     await app?.close();
