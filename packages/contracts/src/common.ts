@@ -41,7 +41,9 @@ export const Version = Int32().min(1).meta({ description: 'The record version th
 
 // Control characters have no place in a name, a label or a type: they break sheets, CSV exports and
 // terminal output. Multi-line prose (notes, summaries) may hold line breaks and tabs, nothing else.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this regex's purpose
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this regex's purpose
 const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
 
 /** Single-line text: trimmed, at most `max` characters, no line breaks or other control characters. */

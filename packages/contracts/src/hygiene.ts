@@ -38,7 +38,7 @@ export function inputHygieneIssues(value: unknown, limit = 20): HygieneIssue[] {
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i]));
+      for (let i = 0; i < node.length; i++) walk(node[i], [...path, i]);
       return;
     }
     if (ArrayBuffer.isView(node)) return;
