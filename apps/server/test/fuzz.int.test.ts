@@ -37,7 +37,12 @@ type Operation = {
   parameters: Parameter[];
   body: Schema | null;
 };
-type Request = { op: Operation; url: string; body: unknown; raw: { path: Record<string, string>; query: Record<string, string> } };
+type Request = {
+  op: Operation;
+  url: string;
+  body: unknown;
+  raw: { path: Record<string, string>; query: Record<string, string> };
+};
 
 let api: TestApi;
 let operations: Operation[];
@@ -52,7 +57,10 @@ const statuses = new Map<number, number>();
 beforeAll(async () => {
   api = await startApi();
   const doc = (await api.get('/api/openapi.json')).body as {
-    paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema: Schema }> } }>>;
+    paths: Record<
+      string,
+      Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema: Schema }> } }>
+    >;
     components: { schemas: Record<string, Schema> };
   };
   components = doc.components.schemas;
@@ -77,8 +85,11 @@ beforeAll(async () => {
     (await api.post('/api/touches', { repId: rep.id, kind: 'email' })).body,
     (await api.post('/api/custom-fields', { entity: 'partner', label: 'Fuzz Field', type: 'text' })).body,
     (await api.post('/api/views', { name: 'Fuzz View', definition: {} })).body,
-    (await api.request('POST', '/api/imports?fileName=fuzz.csv', 'Name,Type\nFuzz Import Co,Agency\n', { 'content-type': 'text/csv' }))
-      .body,
+    (
+      await api.request('POST', '/api/imports?fileName=fuzz.csv', 'Name,Type\nFuzz Import Co,Agency\n', {
+        'content-type': 'text/csv',
+      })
+    ).body,
   ];
   for (const record of seeded) harvest(record);
 });
@@ -160,7 +171,9 @@ const text = fc.oneof(
   fc.constantFrom('Acme', 'a', 'Tier 1', 'partner', 'rep', 'email', 'open', 'done', 'name', '-name', 'en-US'),
 );
 const day = fc.oneof(
-  fc.date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom('0001-01-01', '9999-12-31', '9999-10-01', '2026-02-04', '2024-02-29'),
 );
 const instant = fc.oneof(
@@ -225,7 +238,10 @@ function validArbOf(schema: Schema, mood: Mood, depth: number, field?: string): 
       case 'integer': {
         const min = typeof schema.minimum === 'number' ? schema.minimum : -1_000;
         const max = typeof schema.maximum === 'number' ? schema.maximum : 100_000;
-        return fc.oneof(fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) }), fc.constantFrom(min, max));
+        return fc.oneof(
+          fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31 - 1) }),
+          fc.constantFrom(min, max),
+        );
       }
       case 'number':
         return fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
@@ -265,13 +281,17 @@ function objectArb(schema: Schema, mood: Mood, depth: number): fc.Arbitrary<unkn
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A value as it goes into a URL (and so as the server reads it): strings as they are, anything else as JSON. */
-const asParam = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)).replace(LONE_SURROGATES, '\uFFFD');
+const asParam = (value: unknown) =>
+  (typeof value === 'string' ? value : JSON.stringify(value)).replace(LONE_SURROGATES, '\uFFFD');
 
 const requestArbs = new Map<string, fc.Arbitrary<Request>>();
 function requestArb(op: Operation): fc.Arbitrary<Request> {
   let arb = requestArbs.get(op.key);
   if (!arb) {
-    arb = fc.oneof({ weight: 3, arbitrary: requestArbIn(op, MOSTLY_VALID) }, { weight: 2, arbitrary: requestArbIn(op, HOSTILE_MOOD) });
+    arb = fc.oneof(
+      { weight: 3, arbitrary: requestArbIn(op, MOSTLY_VALID) },
+      { weight: 2, arbitrary: requestArbIn(op, HOSTILE_MOOD) },
+    );
     requestArbs.set(op.key, arb);
   }
   return arb;
@@ -372,7 +392,10 @@ async function send(request: Request) {
   const { op, url, body } = request;
   const started = performance.now();
   const csv = body && typeof body === 'object' && 'csv' in body ? String((body as { csv: string }).csv) : null;
-  const res = csv !== null ? await api.request(op.method, url, csv, { 'content-type': 'text/csv' }) : await api.request(op.method, url, body);
+  const res =
+    csv !== null
+      ? await api.request(op.method, url, csv, { 'content-type': 'text/csv' })
+      : await api.request(op.method, url, body);
   counts.set(op.key, (counts.get(op.key) ?? 0) + 1);
   timeMs.set(op.key, (timeMs.get(op.key) ?? 0) + performance.now() - started);
   statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
@@ -391,7 +414,8 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
         const what = `${req.op.method} ${req.url} ${JSON.stringify(req.body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 300)}`;
         if (res.status >= 500) failures.push(`server error: ${what}`);
         else if (res.status >= 400) {
-          if (!/^application\/problem\+json/.test(String(res.headers['content-type']))) failures.push(`not problem+json: ${what}`);
+          if (!/^application\/problem\+json/.test(String(res.headers['content-type'])))
+            failures.push(`not problem+json: ${what}`);
           else if (res.status === 400 && !(res.body.errors?.length > 0)) failures.push(`400 naming no field: ${what}`);
         } else {
           const why = forbidden(req);
@@ -401,8 +425,19 @@ describe('OpenAPI-driven fuzzing of every operation', () => {
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    console.log([...timeMs].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, t]) => `${k} ${counts.get(k)} ${Math.round(t)}ms`).join('\n'));
-    console.log([...statuses].sort().map(([s, n]) => `${s}: ${n}`).join(', '));
+    console.log(
+      [...timeMs]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([k, t]) => `${k} ${counts.get(k)} ${Math.round(t)}ms`)
+        .join('\n'),
+    );
+    console.log(
+      [...statuses]
+        .sort()
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', '),
+    );
     expect(failures.slice(0, 25), `${failures.length} failures`).toEqual([]);
     // Every operation was tried, and enough requests got through to reach the code behind validation.
     const missed = fuzzed.filter((op) => !counts.get(op.key)).map((op) => op.key);
