@@ -86,7 +86,7 @@ export async function openClient(options: ClientOptions = {}): Promise<ApiClient
     const owner = storage.readLock(open.dataDir);
     if (owner?.url) return remoteClient(owner.url, resolve(open.dataDir), owner.pid, env);
   }
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const started = Date.now();
   for (;;) {
     try {
       return await localClient(open, env);
@@ -94,7 +94,7 @@ export async function openClient(options: ClientOptions = {}): Promise<ApiClient
       if ((error as { code?: string }).code !== 'DATA_DIR_LOCKED' || open.kind !== 'pglite') throw error;
       // A server may have taken the directory between our look and our open, or be starting (it
       // records its URL once listening), or another short command holds it: wait a little for either.
-      const owner = await waitForOwnerChange(storage.readLock, open.dataDir, deadline);
+      const owner = await waitForOwnerChange(storage.readLock, open.dataDir, started);
       if (owner === 'gone') continue;
       if (owner) return remoteClient(owner.url, open.dataDir, owner.pid, env);
       throw error;
@@ -104,17 +104,25 @@ export async function openClient(options: ClientOptions = {}): Promise<ApiClient
 
 /** How long a command waits for a data directory held by another process that is not (yet) serving it. */
 const LOCK_WAIT_MS = 5_000;
+/**
+ * …and for one held by another short command (`ptrack today` run beside `ptrack partners`), which ends
+ * on its own: on a loaded machine one takes far more than 5 s, and waiting must not depend on that.
+ */
+const COMMAND_WAIT_MS = 60_000;
 const LOCK_YOUNG_MS = 60_000;
+
+const isShortCommand = (command: string) => command.startsWith('ptrack ') && command !== 'ptrack serve';
 
 async function waitForOwnerChange(
   readLock: typeof import('@ptrack/storage').readLock,
   dataDir: string,
-  deadline: number,
+  started: number,
 ): Promise<{ url: string; pid: number } | 'gone' | null> {
   for (;;) {
     const owner = readLock(dataDir);
     if (!owner) return 'gone';
     if (owner.url) return { url: owner.url, pid: owner.pid };
+    const deadline = started + (isShortCommand(owner.command) ? COMMAND_WAIT_MS : LOCK_WAIT_MS);
     // An owner that has held it for long is not starting up: no point in waiting.
     if (Date.now() - Date.parse(owner.startedAt) > LOCK_YOUNG_MS || Date.now() >= deadline) return null;
     await new Promise((done) => setTimeout(done, 150));

@@ -11,11 +11,11 @@ import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { type Authenticate, actorOf, routeOptions, type ServerJobs } from './context';
-import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { frameworkErrors, PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { validatorCompiler } from './input-hygiene';
 import { safeLoggerOptions } from './log-safety';
 import { policyExtensions, requireRoutePolicies } from './route-policy';
 import { accountRoutes } from './routes/accounts.routes';
@@ -25,7 +25,7 @@ import { dashboardRoutes } from './routes/dashboard.routes';
 import { digestRoutes } from './routes/digests.routes';
 import { healthRoutes } from './routes/health.routes';
 import { hubspotRoutes } from './routes/hubspot.routes';
-import { importRoutes } from './routes/imports.routes';
+import { DEFAULT_UPLOAD_LIMIT_BYTES, importRoutes } from './routes/imports.routes';
 import { jobRoutes } from './routes/jobs.routes';
 import { partnerRoutes } from './routes/partners.routes';
 import { planRoutes } from './routes/plans.routes';
@@ -46,6 +46,8 @@ export type BuildAppOptions = {
   webRoot?: string | null;
   /** Background jobs: the registry by default; the server process passes its running worker (server.ts). */
   jobs?: Partial<ServerJobs>;
+  /** The largest sheet upload accepted, in bytes (DEFAULT_UPLOAD_LIMIT_BYTES by default). */
+  uploadLimitBytes?: number;
   /** Who sent a request (null: nobody); by default the x-ptrack-actor header. */
   authenticate?: Authenticate;
   /** The address people reach the server at (PUBLIC_URL): its host is allowed and its origin is the app's own. */
@@ -110,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { ignoreTrailingSlash: true },
     // Fastify takes a hop count at run time though its type leaves numbers out.
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy as FastifyServerOptions['trustProxy'] } : {}),
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -161,7 +164,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logLevel: 'warn',
   });
 
-  const routes = routeOptions(options.database, now, SERVER_VERSION, options.jobs);
+  const routes = {
+    ...routeOptions(options.database, now, SERVER_VERSION, options.jobs),
+    uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
+  };
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());

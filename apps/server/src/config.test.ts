@@ -2,16 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, isLoopbackHost, listenOptionsOf, loadConfig } from './config';
 
 describe('server configuration', () => {
-  it('defaults to port 3000 on 127.0.0.1 with data in ./data', () => {
+  it('defaults to port 3000 on 127.0.0.1 with data in ./data and uploads up to 50 MB', () => {
     expect(loadConfig({})).toEqual({
       PORT: 3000,
       HOST: '127.0.0.1',
       PTRACK_DATA_DIR: './data',
+      PTRACK_UPLOAD_LIMIT_MB: 50,
       DATABASE_URL: undefined,
       PUBLIC_URL: undefined,
       ALLOWED_HOSTS: [],
       TRUST_PROXY: false,
     });
+  });
+
+  it('takes an upload limit in whole megabytes', () => {
+    expect(loadConfig({ PTRACK_UPLOAD_LIMIT_MB: '200' }).PTRACK_UPLOAD_LIMIT_MB).toBe(200);
+    expect(() => loadConfig({ PTRACK_UPLOAD_LIMIT_MB: '0' })).toThrow(/^PTRACK_UPLOAD_LIMIT_MB=0 must be from 1 to 2000/);
+    expect(() => loadConfig({ PTRACK_UPLOAD_LIMIT_MB: 'lots' })).toThrow(/^PTRACK_UPLOAD_LIMIT_MB=lots /);
   });
 
   it.each(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1'])(

@@ -26,6 +26,12 @@ const ServerEnv = z.object({
     .default(3000),
   HOST: z.string().trim().min(1, 'must not be blank').default('127.0.0.1'),
   PTRACK_DATA_DIR: z.string().trim().min(1, 'must not be blank').default('./data'),
+  PTRACK_UPLOAD_LIMIT_MB: z.coerce
+    .number({ message: 'must be a number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(1, 'must be from 1 to 2000')
+    .max(2000, 'must be from 1 to 2000')
+    .default(50),
   DATABASE_URL: z
     .string()
     .trim()
@@ -107,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     PORT: blankToUndefined(env.PORT),
     HOST: blankToUndefined(env.HOST),
     PTRACK_DATA_DIR: blankToUndefined(env.PTRACK_DATA_DIR),
+    PTRACK_UPLOAD_LIMIT_MB: blankToUndefined(env.PTRACK_UPLOAD_LIMIT_MB),
     DATABASE_URL: env.DATABASE_URL,
     PUBLIC_URL: env.PUBLIC_URL,
     ALLOWED_HOSTS: env.ALLOWED_HOSTS,

@@ -51,6 +51,8 @@ export type RouteOptions = {
   version: string;
   /** The background jobs, and the worker running them when this process has one (the server's). */
   jobs: ServerJobs;
+  /** The largest sheet upload accepted, in bytes (set by buildApp). */
+  uploadLimitBytes?: number;
 };
 
 export type ServerJobs = { definitions: readonly JobDefinition[]; runner: JobRunner | null };

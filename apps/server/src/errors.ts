@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from '@ptrack/domain';
+import { AppError, type AppErrorCode, DateRangeError } from '@ptrack/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { redactUrl } from './log-safety';
@@ -56,6 +56,12 @@ const TITLE_BY_CODE: Record<string, string> = {
   BAD_REQUEST: 'Bad request',
   MISDIRECTED_REQUEST: 'This server does not answer for this host',
   CROSS_SITE_REQUEST: 'Cross-site request refused',
+  URI_TOO_LONG: 'A part of the address is too long',
+  BAD_URL: 'The address is not valid',
+  DATE_OUT_OF_RANGE: 'A date would fall outside the years 0001–9999',
+  STILL_REFERENCED: 'Other records still refer to this one',
+  CONSTRAINT_VIOLATED: 'The change breaks a rule of the data',
+  VALUE_OUT_OF_RANGE: 'A value does not fit where it is stored',
   INTERNAL: 'Internal server error',
 };
 
@@ -143,6 +149,16 @@ export function toProblem(error: unknown, request: FastifyRequest): { problem: P
         p.code !== 'SECRET_KEY_UNAVAILABLE',
     };
   }
+  const database = databaseProblem(error, request);
+  if (database) return database;
+  if (error instanceof DateRangeError) {
+    return {
+      problem: problem(request, 400, 'DATE_OUT_OF_RANGE', 'body: a date it implies would fall after 9999-12-31', [
+        { field: 'body', message: 'implies a date after 9999-12-31' },
+      ]),
+      internal: false,
+    };
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';
     const errors = fieldIssues(context, error.validation);
@@ -174,13 +190,13 @@ export function toProblem(error: unknown, request: FastifyRequest): { problem: P
         ]),
         internal: false,
       };
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
+      const message = `is larger than the ${sizeOf(request.routeOptions.bodyLimit ?? 1024 * 1024)} limit`;
       return {
-        problem: problem(request, 413, 'BODY_TOO_LARGE', 'body: is larger than the 1 MiB limit', [
-          { field: 'body', message: 'is larger than the 1 MiB limit' },
-        ]),
+        problem: problem(request, 413, 'BODY_TOO_LARGE', `body: ${message}`, [{ field: 'body', message }]),
         internal: false,
       };
+    }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         problem: problem(
@@ -209,6 +225,10 @@ export function toProblem(error: unknown, request: FastifyRequest): { problem: P
     return { problem: problem(request, status, 'BAD_REQUEST', fastifyError.message ?? 'Bad request'), internal: false };
   }
   return { problem: problem(request, 500, 'INTERNAL', 'An unexpected error occurred; it has been logged.'), internal: true };
+}
+
+function sizeOf(bytes: number): string {
+  return bytes >= 1024 ** 2 ? `${Math.round(bytes / 1024 ** 2)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
 function isFastifyError(error: unknown): boolean {
@@ -255,4 +275,69 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problem(request, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
   );
+}
+
+/**
+ * Errors Fastify raises before a route is found (a path parameter over its length limit → 414, a
+ * malformed %-escape → 400): problem+json like every other answer.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const code =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : error.code === 'FST_ERR_BAD_URL' ? 'BAD_URL' : 'BAD_REQUEST';
+  const message = code === 'URI_TOO_LONG' ? 'has a part longer than the server accepts' : 'is not a valid address';
+  void sendProblem(reply, problem(request, status, code, `url: ${message}`, [{ field: 'url', message }]));
+}
+
+type DatabaseErrorFields = { code: string; constraint?: string; column?: string; table?: string };
+
+/** The PostgreSQL error (from pg or PGlite) behind an error, through Drizzle's wrapping. */
+function databaseErrorOf(error: unknown): DatabaseErrorFields | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return current as DatabaseErrorFields;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The database's own rules, when input got past the service's checks: a foreign key that still has
+ * rows pointing at a record being deleted is a 409, a unique index a 409, a check or not-null rule a
+ * 422, and a value the column cannot hold (class 22: out of range, bad text) a 400. Logged by the
+ * caller as a client error, never a 500.
+ */
+function databaseProblem(error: unknown, request: FastifyRequest): { problem: Problem; internal: boolean } | null {
+  const db = databaseErrorOf(error);
+  if (!db) return null;
+  const field = db.column ? camelCase(db.column) : 'body';
+  const named = (message: string) => [{ field, message }];
+  const answer = (status: number, code: string, message: string, errors: ProblemField[]) => ({
+    problem: problem(request, status, code, message, errors),
+    internal: false,
+  });
+  const what = db.table ? ` (${db.table}${db.constraint ? `: ${db.constraint}` : ''})` : '';
+  // 23001: a RESTRICT foreign key (PostgreSQL 15+ names it apart from 23503, the plain one).
+  if (db.code === '23503' || db.code === '23001') {
+    const deleting = request.method === 'DELETE';
+    return deleting
+      ? answer(409, 'STILL_REFERENCED', `Other records still refer to this one${what}`, [
+          { field: 'params.id', message: 'is still referred to by other records' },
+        ])
+      : answer(
+          409,
+          'STILL_REFERENCED',
+          `A record this refers to does not exist${what}`,
+          named('refers to a record that does not exist'),
+        );
+  }
+  if (db.code === '23505') return answer(409, 'DUPLICATE', `A record like this already exists${what}`, named('is already taken'));
+  if (db.code === '23514' || db.code === '23502' || db.code === '23P01')
+    return answer(422, 'CONSTRAINT_VIOLATED', `The change breaks a rule of the data${what}`, named('breaks a rule of the data'));
+  if (db.code.startsWith('22'))
+    return answer(400, 'VALUE_OUT_OF_RANGE', `A value cannot be stored${what}`, named('is out of range or not storable'));
+  return null;
 }

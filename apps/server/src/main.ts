@@ -30,6 +30,7 @@ async function main(): Promise<void> {
       ...listenOptionsOf(config),
       logger: { level: process.env.LOG_LEVEL ?? 'warn' },
       jobs: true,
+      uploadLimitBytes: config.PTRACK_UPLOAD_LIMIT_MB * 1024 ** 2,
     });
   } catch (error) {
     if (error instanceof AppError) {

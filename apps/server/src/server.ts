@@ -27,6 +27,8 @@ export type StartServerOptions = {
    * default so tests and short-lived servers start no timers; an object tunes the worker (tests pass
    * their own job definitions).
    */
+  /** The largest sheet upload accepted (PTRACK_UPLOAD_LIMIT_MB; 50 MB by default). */
+  uploadLimitBytes?: number;
   jobs?: boolean | { pollingIntervalSeconds?: number; definitions?: readonly JobDefinition[] };
 };
 
@@ -72,6 +74,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+      ...(options.uploadLimitBytes ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
     });
     await app.listen({ host, port: options.port ?? 3000 });
   } catch (error) {

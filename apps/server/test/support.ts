@@ -46,7 +46,8 @@ export async function startApi(options: { now?: Date; timeZone?: string } = {}):
     });
     const text = res.body;
     let parsed: unknown = text;
-    if (text && String(res.headers['content-type'] ?? '').includes('json')) parsed = JSON.parse(text);
+    // JSON and problem+json bodies are parsed; NDJSON (a backup) stays text.
+    if (text && /[/+]json\b/.test(String(res.headers['content-type'] ?? ''))) parsed = JSON.parse(text);
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   };
   const api: TestApi = {

@@ -1,6 +1,6 @@
 import { ACTION_STATUSES, DIRECTIONS, REFERRAL_STAGES, TOUCH_KINDS } from '@ptrack/domain';
 import { z } from 'zod';
-import { Id, Instant, IsoDate, MoneyMinor, OptionalText, RecordMeta, Text, Version } from './common';
+import { Id, Instant, IsoDate, MoneyMinor, OptionalProse, OptionalText, RecordMeta, Text, Version } from './common';
 
 // Touches ------------------------------------------------------------------------------------------
 export const LogTouchRequest = z
@@ -10,12 +10,12 @@ export const LogTouchRequest = z
     kind: z.enum(TOUCH_KINDS),
     direction: z.enum(DIRECTIONS).default('outbound'),
     occurredAt: Instant.optional().meta({ description: 'Defaults to now' }),
-    summary: OptionalText(5000),
+    summary: OptionalProse(5000),
     next: z
       .strictObject({
         dueDate: IsoDate.optional(),
         type: Text(100).min(1).optional(),
-        notes: OptionalText(2000),
+        notes: OptionalProse(2000),
         skip: z.boolean().optional().meta({ description: 'Schedule no follow-up' }),
       })
       .optional()
@@ -48,7 +48,7 @@ export const CreateActionRequest = z
     repId: Id.nullable().optional(),
     dueDate: IsoDate,
     type: Text(100).min(1, 'must not be blank').default('Follow-up'),
-    notes: OptionalText(2000),
+    notes: OptionalProse(2000),
   })
   .refine((a) => a.partnerId !== undefined || (a.repId ?? null) !== null, {
     message: 'give partnerId or repId',
@@ -63,7 +63,7 @@ export const UpdateActionRequest = z
     repId: Id.nullable().optional(),
     dueDate: IsoDate.optional(),
     type: Text(100).min(1, 'must not be blank').optional(),
-    notes: OptionalText(2000),
+    notes: OptionalProse(2000),
     status: z.enum(ACTION_STATUSES).optional(),
   })
   .meta({ id: 'UpdateActionRequest' });
@@ -76,7 +76,7 @@ export const CompleteActionRequest = z
       .strictObject({
         dueDate: IsoDate.optional(),
         type: Text(100).min(1).optional(),
-        notes: OptionalText(2000),
+        notes: OptionalProse(2000),
         skip: z.boolean().optional(),
       })
       .optional()
@@ -166,7 +166,7 @@ const referralFields = {
     .regex(/^\d{1,20}$/, 'must be a HubSpot deal id (digits)')
     .nullable()
     .optional(),
-  notes: OptionalText(5000),
+  notes: OptionalProse(5000),
 };
 export const CreateReferralRequest = z.strictObject(referralFields).meta({ id: 'CreateReferralRequest' });
 export type CreateReferralRequest = z.infer<typeof CreateReferralRequest>;

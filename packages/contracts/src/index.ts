@@ -3,6 +3,7 @@ export * from './common';
 export * from './dashboard';
 export * from './digests';
 export * from './hubspot';
+export * from './hygiene';
 export * from './imports';
 export * from './jobs';
 export * from './partners';

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { CustomValues, Email, Id, Instant, IsoDate, OptionalText, RecordMeta, Text, Url, Version, YesNoValue } from './common';
+import {
+  CustomValues,
+  Email,
+  Id,
+  Instant,
+  IsoDate,
+  OptionalProse,
+  OptionalText,
+  RecordMeta,
+  Text,
+  Url,
+  Version,
+  YesNoValue,
+} from './common';
 
 const Score = (min: number, max: number) =>
   z
@@ -24,13 +37,13 @@ export const PartnerFields = {
   domain: OptionalText(253),
   icpMatch: YesNoValue.optional(),
   namedAccounts: z.array(NamedAccountInput).max(200).optional(),
-  introMechanism: OptionalText(2000),
+  introMechanism: OptionalProse(2000),
   economicsOk: YesNoValue.optional(),
   partnerManagerName: OptionalText(200),
   partnerManagerEmail: Email.nullable().optional(),
   partnerManagerSlack: OptionalText(200),
-  originStory: OptionalText(5000),
-  relationshipNotes: OptionalText(5000),
+  originStory: OptionalProse(5000),
+  relationshipNotes: OptionalProse(5000),
   programStatus: OptionalText(100),
   owner: OptionalText(200),
   /** The owning user; `owner` stays a label until one is assigned. */
@@ -41,7 +54,7 @@ export const PartnerFields = {
     .regex(/^\d{1,20}$/, 'must be a HubSpot company id (digits)')
     .nullable()
     .optional(),
-  notes: OptionalText(20000),
+  notes: OptionalProse(20000),
   icpAlignment: Score(0, 10).optional(),
   revenuePathClarity: Score(0, 10).optional(),
   archetypeFit: Score(0, 10).optional(),

@@ -1,11 +1,11 @@
 import { PLAN_METRICS, PLAN_STATUSES } from '@ptrack/domain';
 import { z } from 'zod';
-import { Id, IsoDate, RecordMeta, Text, Version } from './common';
+import { Id, IsoDate, Prose, RecordMeta, Version } from './common';
 
 export const CreatePlanRequest = z
   .strictObject({
     partnerId: Id,
-    goal: Text(500).min(1, 'must not be blank'),
+    goal: Prose(500).min(1, 'must not be blank'),
     metric: z.enum(PLAN_METRICS).default('qualified-conversations'),
     target: z.int().min(1, 'must be at least 1').max(10_000).default(3),
     startDate: IsoDate.optional().meta({ description: 'Defaults to today; the plan ends 90 days later' }),
@@ -17,7 +17,7 @@ export type CreatePlanRequest = z.infer<typeof CreatePlanRequest>;
 export const UpdatePlanRequest = z
   .strictObject({
     version: Version,
-    goal: Text(500).min(1, 'must not be blank').optional(),
+    goal: Prose(500).min(1, 'must not be blank').optional(),
     metric: z.enum(PLAN_METRICS).optional(),
     target: z.int().min(1, 'must be at least 1').max(10_000).optional(),
     startDate: IsoDate.optional(),

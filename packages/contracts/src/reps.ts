@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomValues, Email, Id, OptionalText, RecordMeta, Text, Version } from './common';
+import { CustomValues, Email, Id, OptionalProse, OptionalText, RecordMeta, Text, Version } from './common';
 
 const Tier = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   message: 'must be a tier from 1 to 4',
@@ -25,7 +25,7 @@ export const RepFields = {
   lipServiceOnly: z.boolean().optional(),
   expectsUsToBringEverything: z.boolean().optional(),
   waitsForDeals: z.boolean().optional(),
-  notes: OptionalText(20000),
+  notes: OptionalProse(20000),
   hubspotContactId: z
     .string()
     .regex(/^\d{1,20}$/, 'must be a HubSpot contact id (digits)')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, RecordMeta, Text, Version } from './common';
+import { Id, INT32_MAX, Int32, RecordMeta, Text, Version } from './common';
 
 const Days = z.int().min(1, 'must be at least 1 day').max(730, 'must be at most 730 days');
 
@@ -61,7 +61,7 @@ export const CreateCustomFieldRequest = z
     label: Text(100).min(1, 'must not be blank'),
     type: z.enum(CUSTOM_FIELD_TYPES),
     options: z.array(Text(100).min(1)).max(200).default([]),
-    position: z.int().min(0).optional(),
+    position: Int32().min(0).optional(),
   })
   .meta({ id: 'CreateCustomFieldRequest' });
 export type CreateCustomFieldRequest = z.infer<typeof CreateCustomFieldRequest>;
@@ -70,7 +70,7 @@ export const UpdateCustomFieldRequest = z
     version: Version,
     label: Text(100).min(1, 'must not be blank').optional(),
     options: z.array(Text(100).min(1)).max(200).optional(),
-    position: z.int().min(0).optional(),
+    position: Int32().min(0).optional(),
   })
   .meta({ id: 'UpdateCustomFieldRequest' });
 export type UpdateCustomFieldRequest = z.infer<typeof UpdateCustomFieldRequest>;
@@ -107,6 +107,12 @@ export const UpdateSavedViewRequest = z
 export type UpdateSavedViewRequest = z.infer<typeof UpdateSavedViewRequest>;
 
 export const DeleteQuery = z.strictObject({
-  version: z.coerce.number().int().min(1).optional().meta({ description: 'Refuse the delete if the record changed' }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(INT32_MAX)
+    .optional()
+    .meta({ description: 'Refuse the delete if the record changed' }),
 });
 export const ViewIdParams = z.strictObject({ id: z.union([Id, z.string().regex(/^[a-z0-9-]{1,40}$/)]) });

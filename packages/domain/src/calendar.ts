@@ -26,8 +26,16 @@ function fromDayNumber(n: number): IsoDate {
   return isoOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/**
+ * A date computed from valid ones that falls outside the years a date can be written in (a 90-day plan
+ * starting 9999-12-31): the input was too close to the edge, which the server answers with a 400.
+ */
+export class DateRangeError extends RangeError {
+  override readonly name = 'DateRangeError';
+}
+
 function isoOf(year: number, month: number, day: number): IsoDate {
-  if (year < 0 || year > 9999) throw new RangeError(`year ${year} is outside 0000–9999`);
+  if (year < 0 || year > 9999) throw new DateRangeError(`year ${year} is outside 0000–9999`);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -16,6 +16,30 @@ interface HttpError {
   body: { category?: string; message?: string };
 }
 
+/**
+ * A fake clock for the stand-in's rate limits and the client's retry waits (whole seconds: 1 s after a
+ * search limit, 10 s after the rolling one): such a wait moves the clock on at once instead of sleeping,
+ * so the retry tests neither take ten seconds nor depend on the machine's speed.
+ */
+function fakeRetryClock() {
+  let now = Date.now();
+  const waits: number[] = [];
+  const realSetTimeout = globalThis.setTimeout;
+  const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+    fn: (...a: unknown[]) => void,
+    ms?: number,
+    ...rest: unknown[]
+  ) => {
+    if (typeof ms === 'number' && ms >= 1000 && ms % 1000 === 0) {
+      waits.push(ms);
+      now += ms;
+      return realSetTimeout(fn, 0, ...rest);
+    }
+    return realSetTimeout(fn, ms, ...rest);
+  }) as typeof setTimeout);
+  return { clock: () => now, waits, restore: () => spy.mockRestore() };
+}
+
 let standIn: HubSpotStandIn;
 let seeded: SeededProgram;
 
@@ -230,27 +254,41 @@ describe('retries', () => {
   });
 
   it('waits and retries a 429 from the ten-second rolling limit, which the client recognises by its body', async () => {
-    const limited = await startHubSpotStandIn({ rateLimit: { max: 2, intervalMs: 1000 }, store: standIn.store });
+    const fake = fakeRetryClock();
+    const limited = await startHubSpotStandIn({
+      rateLimit: { max: 2, intervalMs: 10_000 },
+      store: standIn.store,
+      rateLimitClock: fake.clock,
+    });
     try {
       const hubspot = client(limited, 2);
       const id = seeded.companyIds[0]!;
       for (let i = 0; i < 3; i++) await hubspot.crm.companies.basicApi.getById(id);
       expect(limited.stats.rateLimited).toBe(1);
       expect(limited.requestLog.map((r) => r.status)).toEqual([200, 200, 429, 200]);
+      expect(fake.waits).toEqual([10_000]);
     } finally {
+      fake.restore();
       await limited.close();
     }
-  }, 30_000);
+  });
 
   it('retries a search over its own per-second limit (the secondly message)', async () => {
-    const limited = await startHubSpotStandIn({ rateLimit: { max: 190, intervalMs: 10_000 }, store: standIn.store });
+    const fake = fakeRetryClock();
+    const limited = await startHubSpotStandIn({
+      rateLimit: { max: 190, intervalMs: 10_000 },
+      store: standIn.store,
+      rateLimitClock: fake.clock,
+    });
     try {
       const hubspot = client(limited, 3);
       for (let i = 0; i < 6; i++) await hubspot.crm.companies.searchApi.doSearch({ limit: 1, after: '0', filterGroups: [] });
       expect(limited.stats.rateLimited).toBe(1);
       expect(limited.requestLog.filter((r) => r.status === 200)).toHaveLength(6);
+      expect(fake.waits).toEqual([1000]);
     } finally {
+      fake.restore();
       await limited.close();
     }
-  }, 30_000);
+  });
 });

@@ -22,6 +22,8 @@ export interface HubSpotStandInOptions {
   rateLimit?: RateLimit;
   /** Search's own limit; defaults to 5 per second when `rateLimit` is set, else unlimited. */
   searchRateLimit?: RateLimit;
+  /** The rate limits' clock (real time by default); tests pass a fake one to wait without waiting. */
+  rateLimitClock?: () => number;
   /** Daily allowance reported in X-HubSpot-RateLimit-Daily (not enforced). */
   dailyLimit?: number;
   /** Secret used to sign webhook deliveries. */
@@ -94,9 +96,9 @@ const SEARCH = /^\/crm\/v3\/objects\/[^/]+\/search\/?$/;
 export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): Promise<HubSpotStandIn> {
   const accessToken = options.accessToken ?? DEFAULT_ACCESS_TOKEN;
   const store = options.store ?? new HubSpotStore();
-  const limiter = options.rateLimit ? new RollingWindow(options.rateLimit) : undefined;
+  const limiter = options.rateLimit ? new RollingWindow(options.rateLimit, options.rateLimitClock) : undefined;
   const searchLimit = options.searchRateLimit ?? (options.rateLimit ? { max: 5, intervalMs: 1000 } : undefined);
-  const searchLimiter = searchLimit ? new RollingWindow(searchLimit) : undefined;
+  const searchLimiter = searchLimit ? new RollingWindow(searchLimit, options.rateLimitClock) : undefined;
   const dailyLimit = options.dailyLimit ?? 625_000;
   const latencyMs = options.latencyMs ?? 0;
   const faults: Array<Required<Omit<FaultSpec, 'match'>> & Pick<FaultSpec, 'match'>> = [];

@@ -8,6 +8,7 @@ import {
   SheetImportDto,
   UpdateImportRequest,
 } from '@ptrack/contracts';
+import { AppError } from '@ptrack/domain';
 import {
   applySheetImport,
   createSheetImport,
@@ -22,8 +23,8 @@ import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['imports'];
-// A migrated sheet of 100,000 partners is tens of megabytes: far above ordinary requests' limit.
-const UPLOAD_LIMIT = 256 * 1024 ** 2;
+/** Sheet uploads: far above ordinary requests' limit, but bounded (PTRACK_UPLOAD_LIMIT_MB). */
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 50 * 1024 ** 2;
 const SHEET_TYPES = [
   'text/csv',
   'text/plain',
@@ -34,15 +35,15 @@ const SHEET_TYPES = [
 ];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
-  app.addContentTypeParser(SHEET_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) =>
-    done(null, body),
-  );
+export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, uploadLimitBytes }) => {
+  const bodyLimit = uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
+  app.addContentTypeParser(SHEET_TYPES, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
 
   app.post(
     '/imports',
     {
       config: { permission: 'imports:run' },
+      bodyLimit,
       schema: {
         tags,
         summary: 'Upload a CSV or XLSX sheet (the file as the body); answers with its columns matched and sampled',
@@ -52,7 +53,10 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       },
     },
     async (request, reply) => {
-      const content = request.body as Buffer;
+      const content = request.body;
+      if (!Buffer.isBuffer(content) || content.length === 0) {
+        throw AppError.validation([{ field: 'body', message: 'must be the sheet file (CSV or XLSX), sent as the request body' }]);
+      }
       const { entity, fileName, sheet } = request.query;
       const created = await createSheetImport(contextOf(request), {
         entity,

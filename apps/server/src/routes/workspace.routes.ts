@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { DemoRequest, DemoSummary, RestoreSummary } from '@ptrack/contracts';
+import { AppError } from '@ptrack/domain';
 import { restoreBackup, seedDemoWorkspace, writeBackup } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -98,7 +99,11 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       },
     },
     async (request) => {
-      const lines = createInterface({ input: request.body as Readable, crlfDelay: Number.POSITIVE_INFINITY });
+      // Only the NDJSON parser hands over a stream; no body, or a JSON one, is not a backup.
+      if (!(request.body instanceof Readable)) {
+        throw AppError.validation([{ field: 'body', message: `must be a backup file, sent as ${NDJSON}` }]);
+      }
+      const lines = createInterface({ input: request.body, crlfDelay: Number.POSITIVE_INFINITY });
       return restoreBackup(contextOf(request), lines);
     },
   );

@@ -14,7 +14,16 @@ export type ReadSheetOptions = {
   sheet?: string;
   /** Overrides detection by file extension and content. */
   format?: SheetFormat;
+  /** More named columns than this refuses the sheet before any row is read (default MAX_SHEET_COLUMNS). */
+  maxColumns?: number;
+  /** More data rows than this stops the reading with an error (default MAX_SHEET_ROWS). */
+  maxRows?: number;
 };
+
+/** A tracker sheet has a few dozen columns; thousands mean a file that is not one (or an attack). */
+export const MAX_SHEET_COLUMNS = 500;
+/** Well above the largest sheet the product is sized for (100,000 partners). */
+export const MAX_SHEET_ROWS = 250_000;
 
 const HEAD_BYTES = 65_536;
 
@@ -102,9 +111,25 @@ function* piecesOf(buffer: Buffer): Generator<Buffer> {
   for (let at = 0; at < buffer.length; at += PIECE_BYTES) yield buffer.subarray(at, at + PIECE_BYTES);
 }
 
+/** The rows, stopping with a SheetError at the first one over `maxRows`. */
+async function* boundedRows(rows: AsyncIterable<SheetRow>, maxRows: number): AsyncGenerator<SheetRow> {
+  let count = 0;
+  for await (const row of rows) {
+    if (++count > maxRows) {
+      throw new SheetError(
+        'TOO_LARGE',
+        `The sheet has more than ${maxRows.toLocaleString('en-US')} rows: split it into smaller files.`,
+        { maxRows },
+      );
+    }
+    yield row;
+  }
+}
+
 /**
  * Opens a CSV or XLSX sheet for streaming: the header row (the first non-blank row) and an async
- * iterable of the data rows. Throws SheetError for what makes the whole file unreadable.
+ * iterable of the data rows. Throws SheetError for what makes the whole file unreadable, and for a
+ * sheet over the column or row caps (the columns at once, the rows when the reading reaches them).
  */
 export async function readSheet(source: SheetSource, options: ReadSheetOptions = {}): Promise<SheetContents> {
   const head = await headOf(source);
@@ -115,5 +140,15 @@ export async function readSheet(source: SheetSource, options: ReadSheetOptions =
   const open = () => (buffer ? Readable.from(piecesOf(buffer)) : createReadStream(path, { highWaterMark: PIECE_BYTES }));
   const contents =
     format === 'csv' ? await readCsv(open(), head) : await readXlsx(buffer ? { buffer } : { path }, options.sheet, open);
-  return trimHeaders(contents);
+  const trimmed = trimHeaders(contents);
+  const maxColumns = options.maxColumns ?? MAX_SHEET_COLUMNS;
+  if (trimmed.headers.length > maxColumns) {
+    await trimmed.close();
+    throw new SheetError(
+      'TOO_LARGE',
+      `The sheet has ${trimmed.headers.length.toLocaleString('en-US')} columns; at most ${maxColumns} are read. Remove the columns it does not need.`,
+      { columns: trimmed.headers.length, maxColumns },
+    );
+  }
+  return { ...trimmed, rows: boundedRows(trimmed.rows, options.maxRows ?? MAX_SHEET_ROWS) };
 }

@@ -1,5 +1,11 @@
 /** What went wrong with a sheet as a whole (row-level problems are reported, not thrown). */
-export type SheetErrorCode = 'UNREADABLE_FILE' | 'UNSUPPORTED_FORMAT' | 'SHEET_NOT_FOUND' | 'EMPTY_SHEET' | 'INVALID_MAPPING';
+export type SheetErrorCode =
+  | 'UNREADABLE_FILE'
+  | 'UNSUPPORTED_FORMAT'
+  | 'SHEET_NOT_FOUND'
+  | 'EMPTY_SHEET'
+  | 'INVALID_MAPPING'
+  | 'TOO_LARGE';
 
 /**
  * The sheets adapter's one error type, with a code and a message a person can act on. Services map it

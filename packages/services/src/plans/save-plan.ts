@@ -1,5 +1,5 @@
 import type { CreatePlanRequest, PlanDto, UpdatePlanRequest } from '@ptrack/contracts';
-import { AppError, planEndDate } from '@ptrack/domain';
+import { AppError, DateRangeError, PLAN_DURATION_DAYS, planEndDate } from '@ptrack/domain';
 import { activationPlans, refreshStats } from '@ptrack/storage';
 import { and, eq } from 'drizzle-orm';
 import { authorize, partnerScope } from '../access/authorize';
@@ -56,7 +56,7 @@ export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest):
         metric: input.metric,
         target: input.target,
         startDate,
-        endDate: planEndDate(startDate),
+        endDate: endOfPlan(startDate),
         status: input.status ?? null,
         isCurrent: true,
         createdAt: ctx.now(),
@@ -87,7 +87,7 @@ export async function updatePlan(ctx: ServiceContext, id: string, input: UpdateP
     const { version, ...fields } = input;
     const startDate = fields.startDate ?? current.startDate;
     // a new start moves the end with it unless an end is given (PRODUCT.md: end = start + 90 days)
-    const endDate = fields.endDate ?? (fields.startDate ? planEndDate(startDate) : current.endDate);
+    const endDate = fields.endDate ?? (fields.startDate ? endOfPlan(startDate) : current.endDate);
     if (endDate <= startDate)
       throw AppError.validation([{ field: 'endDate', message: `must be after the start date ${startDate}` }]);
     const [updated] = await tx
@@ -126,4 +126,16 @@ export async function deletePlan(ctx: ServiceContext, id: string, expectedVersio
     });
     await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
   });
+}
+
+/** The end of a plan starting on `startDate`; a start too late for its end to be a date is a 400 on it. */
+function endOfPlan(startDate: string): string {
+  try {
+    return planEndDate(startDate);
+  } catch (error) {
+    if (!(error instanceof DateRangeError)) throw error;
+    throw AppError.validation([
+      { field: 'startDate', message: `must be early enough for the plan's ${PLAN_DURATION_DAYS} days to end by 9999-12-31` },
+    ]);
+  }
 }
