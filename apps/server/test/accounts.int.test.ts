@@ -329,6 +329,15 @@ describe('accounts over HTTP', () => {
       expect(revoked[0]?.detail).toMatchObject({ tokenId: created.id });
       expect(JSON.stringify(await auditKinds('token-created'))).not.toContain(created.token);
     });
+
+    it("a token has no session of its own to end, and can end its user's sessions everywhere", async () => {
+      const token = (await owner.post('/api/tokens', { name: 'ops', access: 'read-write' })).body.token as string;
+      expect((await api.request('DELETE', '/api/session', undefined, bearer(token))).status).toBe(204);
+      expect((await owner.get('/api/partners')).status).toBe(200);
+      expect((await api.request('DELETE', '/api/sessions', undefined, bearer(token))).status).toBe(204);
+      expectProblem(await owner.get('/api/partners'), 401);
+      expect((await api.request('GET', '/api/partners', undefined, bearer(token))).status).toBe(200);
+    });
   });
 
   it('audits exports, backups and secret changes, naming the secret but never holding its value', async () => {
