@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { Problem } from '@ptrack/contracts';
+import { AppError } from '@ptrack/domain';
+import { createIdentity } from '@ptrack/services';
 import type { Database } from '@ptrack/storage';
 import scalarApiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -13,13 +16,16 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { type Authenticate, actorOf, routeOptions, type ServerJobs } from './context';
+import { type Authenticate, routeOptions, type ServerJobs } from './context';
 import { frameworkErrors, PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { rateLimitError, registerCookieRefresh, sessionAuthenticate } from './identity';
 import { validatorCompiler } from './input-hygiene';
 import { safeLoggerOptions } from './log-safety';
 import { policyExtensions, requireRoutePolicies } from './route-policy';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
+import { auditRoutes } from './routes/audit.routes';
+import { authRoutes } from './routes/auth.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { digestRoutes } from './routes/digests.routes';
@@ -32,7 +38,9 @@ import { planRoutes } from './routes/plans.routes';
 import { referralRoutes } from './routes/referrals.routes';
 import { repRoutes } from './routes/reps.routes';
 import { settingsRoutes } from './routes/settings.routes';
+import { tokenRoutes } from './routes/tokens.routes';
 import { touchRoutes } from './routes/touches.routes';
+import { userRoutes } from './routes/users.routes';
 import { viewRoutes } from './routes/views.routes';
 import { workspaceRoutes } from './routes/workspace.routes';
 import { registerSecurity } from './security';
@@ -48,14 +56,16 @@ export type BuildAppOptions = {
   jobs?: Partial<ServerJobs>;
   /** The largest sheet upload accepted, in bytes (DEFAULT_UPLOAD_LIMIT_BYTES by default). */
   uploadLimitBytes?: number;
-  /** Who sent a request (null: nobody); by default the x-ptrack-actor header. */
+  /** Who sent a request (null: nobody); by default the session cookie or an API token. */
   authenticate?: Authenticate;
-  /** The address people reach the server at (PUBLIC_URL): its host is allowed and its origin is the app's own. */
+  /** The address people reach the server at (PUBLIC_URL): its host is allowed, its origin is the app's own, links in emails point there, and cookies are Secure when it is https. */
   publicUrl?: string;
   /** More host names the server answers for (ALLOWED_HOSTS), besides loopback and PUBLIC_URL's host. */
   allowedHosts?: string[];
   /** Fastify's trustProxy (TRUST_PROXY): believe X-Forwarded-* from a TLS-terminating proxy (a number: that many hops). */
   trustProxy?: boolean | number | string;
+  /** SHA-256 of the token the server gave the CLI on this machine (`<dataDir>/local-cli.token`). */
+  localCliTokenHash?: string;
 };
 
 /** Where `npm run build:web` writes the web app. */
@@ -119,10 +129,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandling(app);
   requireRoutePolicies(app);
   await registerSecurity(app, { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
-  const authenticate: Authenticate = options.authenticate ?? (async (request) => actorOf(request));
+  const identity = createIdentity(options.database, { publicUrl: options.publicUrl ?? null });
+  identity.localCliTokenHash = options.localCliTokenHash ?? null;
+  const authenticate: Authenticate = options.authenticate ?? sessionAuthenticate(options.database, identity, now);
+  registerCookieRefresh(app);
+  // Limits only the routes that ask for one (sign-in, setup, password reset, invitations).
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: rateLimitError });
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     request.actor = await authenticate(request);
+    // A read-only token holds only read permissions: refuse its writes before any use case runs.
+    if (request.actor?.readOnly && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      throw new AppError('NOT_ALLOWED', 'This API token is read-only');
+    }
   });
 
   await app.register(fastifySwagger, {
@@ -134,7 +153,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         description:
           'Partners, reps, touches, next actions, referrals and 90-day plans. Errors are RFC 9457 problem+json with field-level ' +
           'details. Every update names the version it was based on; a stale version gets 409 with the current record. ' +
-          'Send `x-ptrack-actor` to name who is acting (there is no authentication yet; the server binds to this machine only).',
+          'Sign in with `POST /api/session` (a session cookie) or send a personal API token as `Authorization: Bearer ptk_…`.',
       },
       tags: [
         'partners',
@@ -152,6 +171,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'hubspot',
         'workspace',
         'jobs',
+        'accounts',
+        'users',
+        'audit',
         'health',
       ].map((name) => ({ name })),
     },
@@ -165,7 +187,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   const routes = {
-    ...routeOptions(options.database, now, SERVER_VERSION, options.jobs),
+    ...routeOptions(options.database, now, SERVER_VERSION, identity, options.jobs),
     uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
   };
   await app.register(
@@ -189,6 +211,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         hubspotRoutes,
         workspaceRoutes,
         jobRoutes,
+        authRoutes,
+        userRoutes,
+        tokenRoutes,
+        auditRoutes,
       ]) {
         await api.register(plugin, routes);
       }

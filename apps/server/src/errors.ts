@@ -35,6 +35,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   UPSTREAM_FAILED: 502,
   UNAUTHENTICATED: 401,
   SECRET_KEY_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
 };
 
 const TITLE_BY_CODE: Record<string, string> = {
@@ -49,6 +50,7 @@ const TITLE_BY_CODE: Record<string, string> = {
   UPSTREAM_FAILED: 'An outside service failed',
   UNAUTHENTICATED: 'Not authenticated',
   SECRET_KEY_UNAVAILABLE: 'The key of the stored secrets is unavailable',
+  RATE_LIMITED: 'Too many attempts',
   MALFORMED_JSON: 'The body is not valid JSON',
   BODY_TOO_LARGE: 'The body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
@@ -270,6 +272,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (body.status >= 500) {
       request.log.warn({ code: body.code, detail: body.detail }, 'storage unavailable');
     }
+    const retryAfter = error instanceof AppError ? error.details.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
     return sendProblem(reply, body);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -1,4 +1,7 @@
-import { type JobDefinition, type JobRunner, startJobRunner } from '@ptrack/services';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashToken, type JobDefinition, type JobRunner, LOCAL_CLI_TOKEN_PREFIX, startJobRunner } from '@ptrack/services';
 import { type Database, type OpenDatabaseOptions, openDatabase } from '@ptrack/storage';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
@@ -14,7 +17,7 @@ export type StartServerOptions = {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** PUBLIC_URL: required to bind beyond loopback. */
+  /** PUBLIC_URL: required to bind beyond loopback; links in emails point there, and cookies are Secure behind https. */
   publicUrl?: string;
   /** ALLOWED_HOSTS: more names the server answers for. */
   allowedHosts?: string[];
@@ -22,15 +25,41 @@ export type StartServerOptions = {
   trustProxy?: boolean | number | string;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** The largest sheet upload accepted (PTRACK_UPLOAD_LIMIT_MB; 50 MB by default). */
+  uploadLimitBytes?: number;
   /**
    * Run the background jobs' worker and scheduler in this process (`npm start`, `ptrack serve`). Off by
    * default so tests and short-lived servers start no timers; an object tunes the worker (tests pass
    * their own job definitions).
    */
-  /** The largest sheet upload accepted (PTRACK_UPLOAD_LIMIT_MB; 50 MB by default). */
-  uploadLimitBytes?: number;
   jobs?: boolean | { pollingIntervalSeconds?: number; definitions?: readonly JobDefinition[] };
 };
+
+/** Where the server leaves the local CLI's admin token, beside the data it owns. */
+export function localCliTokenPath(dataDir: string): string {
+  return join(dataDir, 'local-cli.token');
+}
+
+/**
+ * The CLI on this machine needs no sign-in while a server owns the data directory: the server writes a
+ * fresh random token that only this OS user can read (0600), and the CLI sends it as a bearer token.
+ */
+function writeLocalCliToken(dataDir: string): { hash: string; remove(): void } {
+  const path = localCliTokenPath(dataDir);
+  const token = `${LOCAL_CLI_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  rmSync(path, { force: true });
+  writeFileSync(path, token, { mode: 0o600, flag: 'wx' });
+  return {
+    hash: hashToken(token),
+    remove() {
+      try {
+        if (readFileSync(path, 'utf8') === token) rmSync(path, { force: true });
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
 
 export type RunningServer = {
   url: string;
@@ -54,6 +83,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const database = isOpenDatabase(options.database) ? options.database : await openDatabase(options.database);
   let app: FastifyInstance | null = null;
   let runner: JobRunner | null = null;
+  // Only an embedded database in a data directory has a directory (and a lock) that says "this machine".
+  const cliToken = database.lock ? writeLocalCliToken(database.location) : null;
   try {
     if (options.jobs) {
       runner = await startJobRunner({
@@ -75,11 +106,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
       ...(options.uploadLimitBytes ? { uploadLimitBytes: options.uploadLimitBytes } : {}),
+      ...(cliToken ? { localCliTokenHash: cliToken.hash } : {}),
     });
     await app.listen({ host, port: options.port ?? 3000 });
   } catch (error) {
     await app?.close();
     await runner?.stop();
+    cliToken?.remove();
     if (owned) await database.close();
     throw error;
   }
@@ -101,6 +134,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           await runner?.stop().catch((error: unknown) => listening.log.error({ err: error }, 'stopping background jobs'));
           await listening.close();
         } finally {
+          cliToken?.remove();
           if (owned) await database.close();
         }
       })();

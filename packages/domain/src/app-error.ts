@@ -16,7 +16,9 @@ export type AppErrorCode =
   | 'UPSTREAM_FAILED'
   | 'UNAUTHENTICATED'
   // The key that encrypts stored secrets is missing or is not the one they were written with.
-  | 'SECRET_KEY_UNAVAILABLE';
+  | 'SECRET_KEY_UNAVAILABLE'
+  // Too many attempts (sign-in lockout): details.retryAfterSeconds says when to try again.
+  | 'RATE_LIMITED';
 
 /** One problem with one field of the input: `field` is a dotted path such as `reps.0.email`. */
 export type FieldIssue = { field: string; message: string };

@@ -3,6 +3,7 @@ import { AppError } from '@ptrack/domain';
 import { encryptPlainSecrets, queryRows, refreshAllStats, type Tx } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
+import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { loadSettings, statsClock } from '../settings';
 import {
@@ -172,6 +173,7 @@ export async function restoreBackup(ctx: ServiceContext, lines: AsyncIterable<st
       await encryptPlainSecrets(tx, ctx.database.secrets);
       const settings = await loadSettings(tx);
       await refreshAllStats(tx, { ...statsClock(settings, ctx.now()) });
+      await audit(ctx, 'restore', { createdAt: header.createdAt, rows: counts }, tx);
       return {
         format: BACKUP_FORMAT,
         formatVersion: header.formatVersion,

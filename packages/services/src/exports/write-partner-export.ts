@@ -8,6 +8,7 @@ import {
   writeXlsx,
 } from '@ptrack/integrations';
 import { authorize } from '../access/authorize';
+import { audit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import { inTransaction } from '../context';
 import { loadSettings } from '../settings';
@@ -120,7 +121,7 @@ export async function writePartnerExport(
   onStart?: (total: number) => void,
 ): Promise<number> {
   authorize(ctx, 'exports:run');
-  return writeExport(
+  const rows = await writeExport(
     ctx,
     format,
     out,
@@ -128,6 +129,8 @@ export async function writePartnerExport(
     (start, page) => exportPartnerRecords(ctx, query, start, page),
     onStart,
   );
+  await audit(ctx, 'export', { entity: 'partner', format, rows, ...(query.view ? { view: query.view } : {}) });
+  return rows;
 }
 
 /** Writes the reps (seed 001's rep sheet columns first, then their other fields and custom fields). */
@@ -138,5 +141,14 @@ export async function writeRepExport(
   onStart?: (total: number) => void,
 ): Promise<number> {
   authorize(ctx, 'exports:run');
-  return writeExport(ctx, format, out, REP_EXPORT_COLUMNS, (start, page) => exportRepRecords(ctx, start, page), onStart);
+  const rows = await writeExport(
+    ctx,
+    format,
+    out,
+    REP_EXPORT_COLUMNS,
+    (start, page) => exportRepRecords(ctx, start, page),
+    onStart,
+  );
+  await audit(ctx, 'export', { entity: 'rep', format, rows });
+  return rows;
 }

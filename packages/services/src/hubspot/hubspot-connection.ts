@@ -4,6 +4,7 @@ import { createHubSpotApi, type HubSpotApi, type HubSpotConfig } from '@ptrack/i
 import { type Executor, hubspotConnection, type SecretBox } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
+import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 
 export type HubSpotConnection = typeof hubspotConnection.$inferSelect;
@@ -82,6 +83,12 @@ export async function saveHubSpotConnection(
       })
       .where(eq(hubspotConnection.id, 1))
       .returning();
+    // The audit log says THAT the token changed (or where it is sent), never the token.
+    if (token !== undefined && token !== storedToken) await audit(ctx, 'secret-changed', { fields: ['hubspot.token'] }, tx);
+    const changed = Object.keys(options).filter(
+      (k) => JSON.stringify(options[k as keyof typeof options]) !== JSON.stringify(current[k as keyof typeof current]),
+    );
+    if (changed.length > 0) await audit(ctx, 'settings-changed', { fields: changed.map((k) => `hubspot.${k}`) }, tx);
     return toConnectionDto(updated!, secrets);
   });
 }

@@ -1,0 +1,13 @@
+import { audit } from '../audit/audit';
+import type { ServiceContext } from '../context';
+import { type AuthRequest, type CookieOutcome, setCookiesOf } from './auth-request';
+import type { Identity } from './identity';
+
+/** DELETE /api/session: ends this session and clears its cookie. */
+export async function signOut(ctx: ServiceContext, identity: Identity, request: AuthRequest): Promise<CookieOutcome> {
+  // A request with an API token has no session to end.
+  if (!ctx.actor.sessionId) return { setCookies: [] };
+  const { headers } = await (await identity.auth()).api.signOut({ headers: request.headers, returnHeaders: true });
+  await audit(ctx, 'sign-out', {});
+  return { setCookies: setCookiesOf(headers) };
+}
