@@ -7,12 +7,18 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
  * declaration documents it (`x-permission` in the OpenAPI document) and the authorization matrix test
  * holds the two to each other.
  */
-export type RoutePolicy = { permission: Permission; public?: never } | { public: true; permission?: never };
+export type RoutePolicy =
+  | { permission: Permission; public?: never; signedIn?: never }
+  | { public: true; permission?: never; signedIn?: never }
+  // Any signed-in user, about their own account only (sign out, their sessions and tokens): no permission
+  // of the workspace is involved, so a partner user may do it too.
+  | { signedIn: true; permission?: never; public?: never };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
     public?: boolean;
+    signedIn?: boolean;
   }
 }
 
@@ -25,10 +31,11 @@ function isApiUrl(url: string): boolean {
 
 /** The policy a route declares, or null when it declares none (or an unknown permission). */
 export function routePolicyOf(route: Pick<RouteOptions, 'url' | 'config'>): RoutePolicy | null {
-  const config = (route.config ?? {}) as { permission?: unknown; public?: unknown };
-  if (config.public === true && config.permission === undefined) return { public: true };
+  const config = (route.config ?? {}) as { permission?: unknown; public?: unknown; signedIn?: unknown };
+  if (config.public === true && config.permission === undefined && config.signedIn === undefined) return { public: true };
+  if (config.signedIn === true && config.permission === undefined && config.public === undefined) return { signedIn: true };
   if (typeof config.permission === 'string' && (PERMISSIONS as readonly string[]).includes(config.permission)) {
-    return config.public === undefined ? { permission: config.permission as Permission } : null;
+    return config.public === undefined && config.signedIn === undefined ? { permission: config.permission as Permission } : null;
   }
   if (PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url === prefix || route.url.startsWith(`${prefix}/`))) {
     return { public: true };
@@ -42,7 +49,7 @@ export function requireRoutePolicies(app: FastifyInstance): void {
     if (!isApiUrl(route.url) || routePolicyOf(route)) return;
     const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
     throw new Error(
-      `${methods} ${route.url} declares no access policy: add config: { permission: '<one of ${PERMISSIONS.join(', ')}>' } or config: { public: true }`,
+      `${methods} ${route.url} declares no access policy: add config: { permission: '<one of ${PERMISSIONS.join(', ')}>' }, config: { signedIn: true } or config: { public: true }`,
     );
   });
 }
@@ -51,5 +58,7 @@ export function requireRoutePolicies(app: FastifyInstance): void {
 export function policyExtensions(route: Pick<RouteOptions, 'url' | 'config'> | undefined): Record<string, unknown> {
   const policy = route ? routePolicyOf(route) : null;
   if (!policy) return {};
-  return policy.public ? { 'x-public': true } : { 'x-permission': policy.permission };
+  if (policy.public) return { 'x-public': true };
+  if (policy.signedIn) return { 'x-signed-in': true };
+  return { 'x-permission': policy.permission };
 }

@@ -67,7 +67,15 @@ type World = { A: Records; B: Records; customField: string; importId: string; ow
 /** Whose records a persona asks for: partner A's (owned by M1), except the partner user of A, who asks for B's. */
 const targetOf = (persona: Persona): 'A' | 'B' => (persona === 'partnerUser' ? 'B' : 'A');
 
-type Operation = { method: string; path: string; permission: Permission | null; body: boolean; requiredQuery: string[] };
+type Operation = {
+  method: string;
+  path: string;
+  permission: Permission | null;
+  /** Any signed-in user, about their own account (x-signed-in). */
+  signedIn: boolean;
+  body: boolean;
+  requiredQuery: string[];
+};
 
 type Json = Record<string, unknown>;
 
@@ -137,12 +145,14 @@ function operationsOf(document: Json): Operation[] {
     for (const [method, op] of Object.entries(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const permission = (op['x-permission'] as Permission | undefined) ?? null;
-      if (permission === null && op['x-public'] !== true) throw new Error(`${method.toUpperCase()} ${path} has no policy entry`);
+      if (permission === null && op['x-public'] !== true && op['x-signed-in'] !== true)
+        throw new Error(`${method.toUpperCase()} ${path} has no policy entry`);
       const parameters = (op.parameters as { in: string; name: string; required?: boolean }[] | undefined) ?? [];
       operations.push({
         method: method.toUpperCase(),
         path,
         permission,
+        signedIn: op['x-signed-in'] === true,
         body: op.requestBody !== undefined,
         requiredQuery: parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name),
       });
@@ -242,9 +252,10 @@ async function currentVersion(app: FastifyInstance, op: Operation, url: string):
 }
 
 function expectedOf(op: Operation, world: World, persona: Persona): 'public' | 401 | 403 | 'allowed' {
-  if (op.permission === null) return 'public';
+  if (op.permission === null && !op.signedIn) return 'public';
   const actor = personaActor(persona, world.A.partner);
   if (!actor) return 401;
+  if (op.permission === null) return 'allowed';
   // Partner writes are about the target partner (its owner); accounts belong to no partner.
   const scope: AccessScope | undefined =
     op.permission === 'partners:write' && !op.path.startsWith('/api/accounts')

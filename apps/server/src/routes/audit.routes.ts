@@ -7,6 +7,7 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
   app.get(
     '/audit',
     {
+      config: { permission: 'audit:read' },
       schema: {
         tags: ['audit'],
         summary: 'The audit log, newest first (pass `next` as `before` for the following page)',

@@ -37,6 +37,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.get(
     '/session',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Who is signed in, and whether the first admin is still to be created',
@@ -49,7 +50,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.post(
     '/setup',
     {
-      config: perIp(10),
+      config: { public: true, ...perIp(10) },
       schema: {
         tags,
         summary: 'First run: create the first admin (only while no user exists) and sign in',
@@ -72,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.post(
     '/session',
     {
-      config: perIp(30),
+      config: { public: true, ...perIp(30) },
       schema: {
         tags,
         summary: 'Sign in with email and password (sets the session cookie)',
@@ -89,7 +90,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.delete(
     '/session',
-    { schema: { tags, summary: 'Sign out of this session', response: { 204: z.null() } } },
+    { config: { signedIn: true }, schema: { tags, summary: 'Sign out of this session', response: { 204: z.null() } } },
     async (request, reply) => {
       const { setCookies } = await signOut(contextOf(request), identity, authRequestOf(request));
       sendCookies(reply, setCookies);
@@ -99,13 +100,16 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.get(
     '/sessions',
-    { schema: { tags, summary: "The signed-in user's sessions", response: { 200: SessionList } } },
+    { config: { signedIn: true }, schema: { tags, summary: "The signed-in user's sessions", response: { 200: SessionList } } },
     async (request) => listSessions(contextOf(request)),
   );
 
   app.delete(
     '/sessions/:id',
-    { schema: { tags, summary: 'End one of your sessions', params: IdParams, response: { 204: z.null() } } },
+    {
+      config: { signedIn: true },
+      schema: { tags, summary: 'End one of your sessions', params: IdParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await revokeSession(contextOf(request), request.params.id);
       return reply.code(204).send(null);
@@ -115,6 +119,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.delete(
     '/sessions',
     {
+      config: { signedIn: true },
       schema: {
         tags,
         summary: 'Sign out everywhere: every one of your sessions, this one included',
@@ -131,7 +136,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.post(
     '/password-reset',
     {
-      config: perIp(5),
+      config: { public: true, ...perIp(5) },
       schema: {
         tags,
         summary: 'Email a password reset link (always 202)',
@@ -148,7 +153,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.post(
     '/password-reset/complete',
     {
-      config: perIp(10),
+      config: { public: true, ...perIp(10) },
       schema: {
         tags,
         summary: "Set a new password with a reset link's token",
@@ -165,7 +170,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.get(
     '/invitations/lookup',
     {
-      config: perIp(30),
+      config: { public: true, ...perIp(30) },
       schema: {
         tags,
         summary: 'What an invitation link offers',
@@ -179,7 +184,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.post(
     '/invitations/accept',
     {
-      config: perIp(30),
+      config: { public: true, ...perIp(30) },
       schema: {
         tags,
         summary: 'Accept an invitation: create the account and sign in',

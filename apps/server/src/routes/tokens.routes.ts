@@ -7,13 +7,16 @@ import type { RouteOptions } from '../context';
 const tags = ['accounts'];
 
 export const tokenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
-  app.get('/tokens', { schema: { tags, summary: 'Your API tokens', response: { 200: ApiTokenList } } }, async (request) =>
-    listTokens(contextOf(request)),
+  app.get(
+    '/tokens',
+    { config: { signedIn: true }, schema: { tags, summary: 'Your API tokens', response: { 200: ApiTokenList } } },
+    async (request) => listTokens(contextOf(request)),
   );
 
   app.post(
     '/tokens',
     {
+      config: { signedIn: true },
       schema: {
         tags,
         summary: 'Create an API token (shown once; send it as Authorization: Bearer)',
@@ -27,6 +30,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
   app.delete(
     '/tokens/:id',
     {
+      config: { signedIn: true },
       schema: { tags, summary: 'Revoke an API token (yours, or any as an admin)', params: IdParams, response: { 204: z.null() } },
     },
     async (request, reply) => {

@@ -17,13 +17,16 @@ import { linkBaseOf } from '../identity';
 const tags = ['users'];
 
 export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, identity }) => {
-  app.get('/users', { schema: { tags, summary: 'Every user', response: { 200: UserList } } }, async (request) =>
-    listUsers(contextOf(request)),
+  app.get(
+    '/users',
+    { config: { permission: 'users:read' }, schema: { tags, summary: 'Every user', response: { 200: UserList } } },
+    async (request) => listUsers(contextOf(request)),
   );
 
   app.patch(
     '/users/:id',
     {
+      config: { permission: 'users:manage' },
       schema: {
         tags,
         summary: "Change a user's role, name or active state (deactivating ends their sessions and tokens)",
@@ -38,6 +41,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
   app.post(
     '/users/:id/reset-link',
     {
+      config: { permission: 'users:manage' },
       schema: {
         tags,
         summary: 'A password reset link for a user (valid one hour)',
@@ -51,13 +55,17 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.get(
     '/invitations',
-    { schema: { tags, summary: 'Pending invitations', response: { 200: InvitationList } } },
+    {
+      config: { permission: 'users:manage' },
+      schema: { tags, summary: 'Pending invitations', response: { 200: InvitationList } },
+    },
     async (request) => listInvitations(contextOf(request)),
   );
 
   app.post(
     '/invitations',
     {
+      config: { permission: 'users:manage' },
       schema: {
         tags,
         summary: 'Invite someone with a role (a link valid 7 days, emailed when SMTP is configured)',
@@ -71,7 +79,10 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.delete(
     '/invitations/:id',
-    { schema: { tags, summary: 'Revoke an invitation', params: IdParams, response: { 204: z.null() } } },
+    {
+      config: { permission: 'users:manage' },
+      schema: { tags, summary: 'Revoke an invitation', params: IdParams, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await revokeInvitation(contextOf(request), request.params.id);
       return reply.code(204).send(null);
