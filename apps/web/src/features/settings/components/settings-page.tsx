@@ -1,4 +1,5 @@
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Can } from '../../auth/components/can';
 import { useSettings } from '../hooks/use-settings';
 import { CadenceSection } from './cadence-section';
 import { CustomFieldsSection } from './custom-fields-section';
@@ -35,8 +36,10 @@ export function SettingsPage() {
           <IppSection settings={settings.data} />
           <OptionListsSection settings={settings.data} />
           <CustomFieldsSection />
-          <HubSpotSection />
-          <DigestSection />
+          <Can permission="integrations:run">
+            <HubSpotSection />
+            <DigestSection />
+          </Can>
           <JobsSection />
         </>
       )}
