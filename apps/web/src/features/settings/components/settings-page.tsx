@@ -1,5 +1,8 @@
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { AuditSection } from '../../auth/components/audit-section';
 import { Can } from '../../auth/components/can';
+import { UsersSection } from '../../auth/components/users-section';
+import { YourAccountSection } from '../../auth/components/your-account-section';
 import { useSettings } from '../hooks/use-settings';
 import { CadenceSection } from './cadence-section';
 import { CustomFieldsSection } from './custom-fields-section';
@@ -41,6 +44,13 @@ export function SettingsPage() {
             <DigestSection />
           </Can>
           <JobsSection />
+          <Can permission="users:manage">
+            <UsersSection />
+          </Can>
+          <YourAccountSection />
+          <Can permission="audit:read">
+            <AuditSection />
+          </Can>
         </>
       )}
     </Stack>
