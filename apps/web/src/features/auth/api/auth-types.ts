@@ -1,6 +1,8 @@
-// The accounts API's request and response types (issue 12, /api/session, users, invitations, tokens,
-// audit), written from the shared contract while the contracts package gains `auth.ts`. At merge the lead
-// replaces this file by type re-exports from `@ptrack/contracts` (the names below match the contract).
+// The accounts API's request and response types (issue 12: /api/session, users, invitations, tokens,
+// audit), written from the shared contract (auth-api.md) while `packages/contracts/src/auth.ts` is being
+// written on the identity branch. At merge the lead replaces this file by type-only re-exports from
+// `@ptrack/contracts` (the names below are the ones used there); `Role` becomes `Me['role']` and
+// `Permission` stays (or comes from the policy's permission list).
 
 export type Role = 'admin' | 'director' | 'manager' | 'viewer' | 'partner_admin' | 'partner_member';
 
@@ -28,7 +30,7 @@ export type SessionDto = {
   ipAddress: string | null;
   current: boolean;
 };
-export type SessionListResponse = { items: SessionDto[] };
+export type SessionList = { items: SessionDto[] };
 
 export type PasswordResetRequest = { email: string };
 export type CompletePasswordResetRequest = { token: string; password: string };
@@ -44,9 +46,9 @@ export type UserDto = {
   lastSignInAt: string | null;
   version: number;
 };
-export type UserListResponse = { items: UserDto[] };
+export type UserList = { items: UserDto[] };
 export type UpdateUserRequest = { version: number; role?: Role; active?: boolean; name?: string };
-export type ResetLinkResponse = { url: string; expiresAt: string; emailed: boolean };
+export type LinkResponse = { url: string; expiresAt: string; emailed: boolean };
 
 export type InvitationDto = {
   id: string;
@@ -58,8 +60,8 @@ export type InvitationDto = {
   createdAt: string;
   invitedBy: string | null;
 };
-export type InvitationListResponse = { items: InvitationDto[] };
-export type CreateInvitationRequest = { email: string; name?: string; role: Role; partnerId?: string };
+export type InvitationList = { items: InvitationDto[] };
+export type InviteUserRequest = { email: string; name?: string; role: Role; partnerId?: string };
 export type CreatedInvitation = InvitationDto & { url: string; emailed: boolean };
 export type InvitationLookup = { email: string; name: string | null; role: Role; expiresAt: string };
 export type AcceptInvitationRequest = { token: string; name: string; password: string };
@@ -73,11 +75,11 @@ export type ApiTokenDto = {
   lastUsedAt: string | null;
   expiresAt: string | null;
 };
-export type ApiTokenListResponse = { items: ApiTokenDto[] };
-export type CreateApiTokenRequest = { name: string; access: TokenAccess; expiresInDays?: number };
+export type ApiTokenList = { items: ApiTokenDto[] };
+export type CreateTokenRequest = { name: string; access: TokenAccess; expiresInDays?: number };
 export type CreatedApiToken = ApiTokenDto & { token: string };
 
-export type AuditEntry = {
+export type AuditEntryDto = {
   id: string;
   at: string;
   kind: string;
@@ -86,7 +88,7 @@ export type AuditEntry = {
   ip: string | null;
   detail: Record<string, unknown>;
 };
-export type AuditListResponse = { items: AuditEntry[]; next: string | null };
+export type AuditPage = { items: AuditEntryDto[]; next: string | null };
 
 /** The permission names of `Me.permissions` (the policy table of issue 12). */
 export type Permission =

@@ -1,22 +1,22 @@
 import { api } from '../../../api/client';
 import type {
   AcceptInvitationRequest,
-  ApiTokenListResponse,
-  AuditListResponse,
-  CreateApiTokenRequest,
+  ApiTokenList,
+  AuditPage,
   CreatedApiToken,
   CreatedInvitation,
-  CreateInvitationRequest,
-  InvitationListResponse,
+  CreateTokenRequest,
+  InvitationList,
   InvitationLookup,
-  ResetLinkResponse,
-  SessionListResponse,
+  InviteUserRequest,
+  LinkResponse,
+  SessionList,
   SessionState,
   SetupRequest,
   SignInRequest,
   UpdateUserRequest,
   UserDto,
-  UserListResponse,
+  UserList,
 } from './auth-types';
 
 const id = encodeURIComponent;
@@ -26,7 +26,7 @@ export const setup = (body: SetupRequest) => api.post<SessionState>('/api/setup'
 export const signIn = (body: SignInRequest) => api.post<SessionState>('/api/session', body);
 export const signOut = () => api.delete('/api/session');
 
-export const fetchSessions = () => api.get<SessionListResponse>('/api/sessions');
+export const fetchSessions = () => api.get<SessionList>('/api/sessions');
 export const revokeSession = (sessionId: string) => api.delete(`/api/sessions/${id(sessionId)}`);
 export const signOutEverywhere = () => api.delete('/api/sessions');
 
@@ -34,19 +34,19 @@ export const requestPasswordReset = (email: string) => api.post<void>('/api/pass
 export const completePasswordReset = (token: string, password: string) =>
   api.post<void>('/api/password-reset/complete', { token, password });
 
-export const fetchUsers = () => api.get<UserListResponse>('/api/users');
+export const fetchUsers = () => api.get<UserList>('/api/users');
 export const updateUser = (userId: string, body: UpdateUserRequest) => api.patch<UserDto>(`/api/users/${id(userId)}`, body);
-export const createResetLink = (userId: string) => api.post<ResetLinkResponse>(`/api/users/${id(userId)}/reset-link`);
+export const createResetLink = (userId: string) => api.post<LinkResponse>(`/api/users/${id(userId)}/reset-link`);
 
-export const fetchInvitations = () => api.get<InvitationListResponse>('/api/invitations');
-export const createInvitation = (body: CreateInvitationRequest) => api.post<CreatedInvitation>('/api/invitations', body);
+export const fetchInvitations = () => api.get<InvitationList>('/api/invitations');
+export const createInvitation = (body: InviteUserRequest) => api.post<CreatedInvitation>('/api/invitations', body);
 export const revokeInvitation = (invitationId: string) => api.delete(`/api/invitations/${id(invitationId)}`);
 export const lookupInvitation = (token: string) => api.get<InvitationLookup>('/api/invitations/lookup', { token });
 export const acceptInvitation = (body: AcceptInvitationRequest) => api.post<SessionState>('/api/invitations/accept', body);
 
-export const fetchTokens = () => api.get<ApiTokenListResponse>('/api/tokens');
-export const createToken = (body: CreateApiTokenRequest) => api.post<CreatedApiToken>('/api/tokens', body);
+export const fetchTokens = () => api.get<ApiTokenList>('/api/tokens');
+export const createToken = (body: CreateTokenRequest) => api.post<CreatedApiToken>('/api/tokens', body);
 export const revokeToken = (tokenId: string) => api.delete(`/api/tokens/${id(tokenId)}`);
 
 export const fetchAudit = (query: { kind?: string | undefined; before?: string | undefined; limit?: number }) =>
-  api.get<AuditListResponse>('/api/audit', query);
+  api.get<AuditPage>('/api/audit', query);

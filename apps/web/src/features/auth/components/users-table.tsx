@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import type { ResetLinkResponse, Role, UserDto } from '../api/auth-types';
+import type { LinkResponse, Role, UserDto } from '../api/auth-types';
 import { formatWhen } from '../format-when';
 import { useResetLink, useUpdateUser, useUsers } from '../hooks/use-accounts';
 import { useMe } from '../hooks/use-session';
@@ -17,7 +17,7 @@ export function UsersTable() {
   const me = useMe();
   const update = useUpdateUser();
   const resetLink = useResetLink();
-  const [link, setLink] = useState<{ user: UserDto; reset: ResetLinkResponse } | null>(null);
+  const [link, setLink] = useState<{ user: UserDto; reset: LinkResponse } | null>(null);
   if (users.isPending) return <Text size="sm">Loading users…</Text>;
   if (users.error) return <Text c="red.9">{users.error.message}</Text>;
   return (

@@ -14,7 +14,7 @@ import {
   revokeToken,
   updateUser,
 } from '../api/auth.api';
-import type { CreateApiTokenRequest, CreateInvitationRequest, UpdateUserRequest } from '../api/auth-types';
+import type { CreateTokenRequest, InviteUserRequest, UpdateUserRequest } from '../api/auth-types';
 
 const usersKey = ['users'] as const;
 const invitationsKey = ['invitations'] as const;
@@ -38,7 +38,7 @@ export function useUpdateUser() {
 export function useCreateInvitation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateInvitationRequest) => createInvitation(body),
+    mutationFn: (body: InviteUserRequest) => createInvitation(body),
     onSuccess: () => client.invalidateQueries({ queryKey: invitationsKey }),
   });
 }
@@ -67,7 +67,7 @@ export function useRevokeSession() {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateApiTokenRequest) => createToken(body),
+    mutationFn: (body: CreateTokenRequest) => createToken(body),
     onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
   });
 }
