@@ -3,6 +3,7 @@ import { Outlet, useRouterState } from '@tanstack/react-router';
 import { AppLayout } from '../../../app/app-shell';
 import { useSession } from '../hooks/use-session';
 import { FirstRunPage } from './first-run-page';
+import { NoAccessPage } from './no-access-page';
 import { SignInDialog } from './sign-in-dialog';
 import { SignInPage } from './sign-in-page';
 
@@ -40,6 +41,7 @@ export function AuthGate() {
   }
   if (session.data.needsSetup) return <FirstRunPage />;
   if (!session.data.user) return <SignInPage />;
+  if (!session.data.user.permissions.includes('workspace:read')) return <NoAccessPage me={session.data.user} />;
   return (
     <>
       <AppLayout />
