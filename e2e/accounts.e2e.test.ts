@@ -46,8 +46,8 @@ async function signOut(page: Page) {
 }
 
 async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.getByLabel('Email', { exact: true }).fill(who.email);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(who.email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -56,8 +56,8 @@ async function acceptInvitation(page: Page, url: string, who: typeof MANAGER, ro
   const invitation = page.getByTestId('invitation');
   await invitation.getByText(who.email).waitFor();
   await invitation.getByText(role, { exact: true }).waitFor();
-  await page.getByLabel('Your name', { exact: true }).fill(who.name);
-  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('textbox', { name: 'Your name', exact: true }).fill(who.name);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Accept and sign in' }).click();
   await userMenu(page).waitFor();
   expect(await userMenu(page).getAttribute('aria-label')).toBe(`Account: ${who.name}, ${role}`);
@@ -67,14 +67,14 @@ describe('accounts in the web app', () => {
   it('asks for the first admin and the workspace clock, prefilled from the browser, before anything else', async () => {
     await admin.goto(`${server.url}/partners`);
     await admin.getByRole('heading', { level: 1, name: 'Set up Partner Tracker' }).waitFor();
-    expect(await admin.getByLabel('Workspace time zone', { exact: true }).inputValue()).toBe(BROWSER_TIME_ZONE);
+    expect(await admin.getByRole('combobox', { name: 'Workspace time zone' }).inputValue()).toBe(BROWSER_TIME_ZONE);
     // en-US weeks start on Sunday.
-    expect(await admin.getByLabel('Week starts on', { exact: true }).inputValue()).toBe('Sunday');
+    expect(await admin.getByRole('combobox', { name: 'Week starts on' }).inputValue()).toBe('Sunday');
     await screenshots(admin, 'accounts-first-run');
 
-    await admin.getByLabel('Your name', { exact: true }).fill(ADMIN.name);
-    await admin.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-    await admin.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await admin.getByRole('textbox', { name: 'Your name', exact: true }).fill(ADMIN.name);
+    await admin.getByRole('textbox', { name: 'Email', exact: true }).fill(ADMIN.email);
+    await admin.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
     await admin.getByRole('button', { name: 'Create the admin account' }).click();
     await userMenu(admin).waitFor();
     expect(await userMenu(admin).getAttribute('aria-label')).toBe(`Account: ${ADMIN.name}, Admin`);
@@ -93,7 +93,7 @@ describe('accounts in the web app', () => {
     const users = admin.getByTestId('settings-users');
     await users.getByTestId('users-table').getByText(ADMIN.email).waitFor();
     const form = admin.getByRole('form', { name: 'Invite a user' });
-    await form.getByLabel('Email', { exact: true }).fill(MANAGER.email);
+    await form.getByRole('textbox', { name: 'Email', exact: true }).fill(MANAGER.email);
     await form.getByRole('button', { name: 'Send invitation' }).click();
     const link = await admin.getByTestId('invitation-link').inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/invite\\?token=.+`));
@@ -162,10 +162,10 @@ describe('accounts in the web app', () => {
     await dialog.waitFor();
     // The page and its form are still there, with the text.
     expect(await form.getByLabel('Note', { exact: true }).inputValue()).toBe(note);
-    expect(await dialog.getByLabel('Email', { exact: true }).inputValue()).toBe(ADMIN.email);
+    expect(await dialog.getByRole('textbox', { name: 'Email', exact: true }).inputValue()).toBe(ADMIN.email);
     await screenshots(admin, 'accounts-session-ended', { fullPage: false });
 
-    await dialog.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await dialog.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await admin.getByText('Touch logged').waitFor();
     await dialog.waitFor({ state: 'detached' });

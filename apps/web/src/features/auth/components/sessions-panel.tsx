@@ -34,7 +34,7 @@ export function SessionsPanel() {
             {items.map((s) => (
               <Table.Tr key={s.id} data-testid="session-row" data-current={s.current}>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
+                  <Group gap={6} wrap="wrap">
                     <Text size="sm">{describeDevice(s.userAgent)}</Text>
                     {s.current ? (
                       <Badge size="sm" variant="light" tt="none">

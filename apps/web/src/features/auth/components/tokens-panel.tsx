@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import type { CreatedApiToken, TokenAccess } from '../api/auth-types';
@@ -118,7 +118,8 @@ export function TokensPanel() {
         >
           <Stack gap="xs">
             <Text size="sm">
-              Copy it now: it is shown only this once. Use it as `Authorization: Bearer …` or `ptrack login --token`.
+              Copy it now: it is shown only this once. Scripts send it as <Code>Authorization: Bearer …</Code>; the CLI takes it
+              with <Code>ptrack login --token</Code>.
             </Text>
             <CopyField label="API token" value={created.token} testId="new-token" />
           </Stack>
