@@ -1,12 +1,15 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import { readCredentials } from './credentials';
 import { CliError, EXIT, oneLine, problemError } from './errors';
 
 /**
- * The one way every command reaches Partner Tracker: the REST API. When a server owns the data
- * directory the CLI talks to it over HTTP; otherwise it opens the database itself (taking the same
- * lock) and runs the same Fastify app in-process through `inject`, so validation, errors and
- * behaviour are the server's own.
+ * The one way every command reaches Partner Tracker: the REST API. A remote server (`ptrack login`, or
+ * PTRACK_URL + PTRACK_TOKEN) is reached over HTTP with a personal API token. When a server on this
+ * machine owns the data directory the CLI talks to it over HTTP with the token that server left for it
+ * (`<dataDir>/local-cli.token`); otherwise it opens the database itself (taking the same lock) and runs
+ * the same Fastify app in-process through `inject`, acting as the local admin.
  */
 export type ApiRequest = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -41,12 +44,6 @@ export type ClientOptions = {
   env?: NodeJS.ProcessEnv;
 };
 
-const ACTOR_HEADER = 'x-ptrack-actor';
-
-export function actorName(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.USER?.trim() || env.USERNAME?.trim() || 'cli').slice(0, 100);
-}
-
 /** A request's successful JSON body, or the API's problem as a CliError. */
 export async function call<T>(
   client: ApiClient,
@@ -71,8 +68,50 @@ function parseBody(text: string, contentType: string): unknown {
   return text;
 }
 
+/**
+ * A remote server to use instead of a data directory: PTRACK_URL (with PTRACK_TOKEN or the stored
+ * login's token), or the stored login when no data directory or database is named.
+ */
+function remoteTarget(env: NodeJS.ProcessEnv, dataDirGiven: boolean): { url: string; token: string } | null {
+  if (dataDirGiven) return null;
+  const url = env.PTRACK_URL?.trim();
+  const token = env.PTRACK_TOKEN?.trim();
+  if (url) {
+    const stored = token ? null : readCredentials(env);
+    const found = token || (stored && sameServer(stored.url, url) ? stored.token : null);
+    if (!found) throw new CliError(`No token for ${url}: set PTRACK_TOKEN or run \`ptrack login --url ${url}\``, EXIT.FAILED);
+    return { url, token: found };
+  }
+  if (env.PTRACK_DATA_DIR?.trim() || env.DATABASE_URL?.trim()) return null;
+  const stored = readCredentials(env);
+  return stored ? { url: stored.url, token: token || stored.token } : null;
+}
+
+function sameServer(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}
+
+/** The token a server on this machine left for the CLI beside the data it owns. */
+function localCliToken(dataDir: string, url: string, pid: number): string {
+  try {
+    return readFileSync(join(dataDir, 'local-cli.token'), 'utf8').trim();
+  } catch {
+    throw new CliError(
+      oneLine(
+        `The data directory ${dataDir} is owned by process ${pid}, serving ${url}, but its local-cli.token cannot be read ` +
+          `(another OS user's server?). Run \`ptrack login --url ${url}\` instead.`,
+      ),
+      EXIT.UNAVAILABLE,
+    );
+  }
+}
+
 export async function openClient(options: ClientOptions = {}): Promise<ApiClient> {
   const env = { ...(options.env ?? process.env) };
+  const remote = remoteTarget(env, options.dataDir !== undefined);
+  if (remote) {
+    return remoteClient(remote.url, remote.token, (cause) => `The server ${remote.url} does not answer (${cause}).`);
+  }
   if (options.dataDir !== undefined) {
     env.PTRACK_DATA_DIR = options.dataDir;
     delete env.DATABASE_URL;
@@ -81,7 +120,7 @@ export async function openClient(options: ClientOptions = {}): Promise<ApiClient
   const open = storage.storageOptionsFromEnv(env);
   if (open.kind === 'pglite') {
     const owner = storage.readLock(open.dataDir);
-    if (owner?.url) return remoteClient(owner.url, resolve(open.dataDir), owner.pid, env);
+    if (owner?.url) return ownerClient(owner.url, resolve(open.dataDir), owner.pid);
   }
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
@@ -93,7 +132,7 @@ export async function openClient(options: ClientOptions = {}): Promise<ApiClient
       // records its URL once listening), or another short command holds it: wait a little for either.
       const owner = await waitForOwnerChange(storage.readLock, open.dataDir, deadline);
       if (owner === 'gone') continue;
-      if (owner) return remoteClient(owner.url, open.dataDir, owner.pid, env);
+      if (owner) return ownerClient(owner.url, open.dataDir, owner.pid);
       throw error;
     }
   }
@@ -119,25 +158,30 @@ async function waitForOwnerChange(
 }
 
 async function localClient(open: import('@ptrack/storage').OpenDatabaseOptions, env: NodeJS.ProcessEnv): Promise<ApiClient> {
-  const [{ openDatabase }, { buildApp }] = await Promise.all([import('@ptrack/storage'), import('@ptrack/server')]);
+  const [{ openDatabase }, { buildApp }, { localCliActor }] = await Promise.all([
+    import('@ptrack/storage'),
+    import('@ptrack/server'),
+    import('@ptrack/services'),
+  ]);
+  // The CLI that opens the data itself is the machine's own user: the local admin, named in the history.
+  const actor = localCliActor(env);
   const database = await openDatabase(
     open.kind === 'pglite' ? { ...open, lockCommand: `ptrack ${process.argv.slice(2).join(' ')}`.trim() } : open,
   );
   let app: Awaited<ReturnType<typeof buildApp>>;
   try {
-    app = await buildApp({ database });
+    app = await buildApp({ database, authenticate: async () => actor });
     await app.ready();
   } catch (error) {
     await database.close();
     throw error;
   }
-  const actor = actorName(env);
   let closed: Promise<void> | null = null;
   return {
     mode: 'local',
     location: open.kind === 'pglite' ? open.dataDir : database.location,
     async send(request) {
-      const headers: Record<string, string> = { [ACTOR_HEADER]: actor };
+      const headers: Record<string, string> = {};
       let payload: string | Readable | undefined;
       if (request.upload) {
         headers['content-type'] = request.upload.contentType;
@@ -175,14 +219,26 @@ async function localClient(open: import('@ptrack/storage').OpenDatabaseOptions, 
   };
 }
 
-function remoteClient(baseUrl: string, dataDir: string, pid: number, env: NodeJS.ProcessEnv): ApiClient {
-  const actor = actorName(env);
+function ownerClient(url: string, dataDir: string, pid: number): ApiClient {
+  return remoteClient(
+    url,
+    localCliToken(dataDir, url, pid),
+    (cause) =>
+      `The data directory ${dataDir} is owned by process ${pid}, serving ${url}, which does not answer (${cause}). ` +
+      'Stop that process, or use a different PTRACK_DATA_DIR.',
+  );
+}
+
+function remoteClient(baseUrl: string, token: string, unreachable: (cause: string) => string): ApiClient {
   const base = baseUrl.replace(/\/+$/, '');
   return {
     mode: 'remote',
     location: base,
     async send(request) {
-      const headers: Record<string, string> = { [ACTOR_HEADER]: actor, accept: 'application/json, application/x-ndjson' };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json, application/x-ndjson',
+      };
       let body: RequestInit['body'];
       if (request.upload) {
         headers['content-type'] = request.upload.contentType;
@@ -201,13 +257,7 @@ function remoteClient(baseUrl: string, dataDir: string, pid: number, env: NodeJS
         } as RequestInit);
       } catch (error) {
         const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
-        throw new CliError(
-          oneLine(
-            `The data directory ${dataDir} is owned by process ${pid}, serving ${base}, which does not answer (${cause}). ` +
-              'Stop that process, or use a different PTRACK_DATA_DIR.',
-          ),
-          EXIT.UNAVAILABLE,
-        );
+        throw new CliError(oneLine(unreachable(cause)), EXIT.UNAVAILABLE);
       }
       const contentType = res.headers.get('content-type') ?? '';
       if (request.streamResponse && res.status < 400 && res.body) {

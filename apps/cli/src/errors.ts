@@ -69,6 +69,12 @@ export function problemExitCode(status: number, code: string | undefined): ExitC
 export function problemError(status: number, body: unknown, fieldNames?: Record<string, string>): CliError {
   const problem: ProblemBody =
     body && typeof body === 'object' ? (body as ProblemBody) : { detail: `HTTP ${status}${body ? `: ${String(body)}` : ''}` };
+  if (status === 401) {
+    return new CliError(
+      'The server refused the credentials (no token, or it was revoked or expired): run `ptrack login --url URL` or set PTRACK_TOKEN',
+      EXIT.FAILED,
+    );
+  }
   return new CliError(problemMessage(problem, fieldNames), problemExitCode(status, problem.code));
 }
 

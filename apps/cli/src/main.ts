@@ -9,6 +9,7 @@ import { registerHubSpot } from './commands/hubspot';
 import { registerImport } from './commands/import';
 import { registerJobs } from './commands/jobs';
 import { registerLog } from './commands/log';
+import { registerLogin } from './commands/login';
 import { registerPartner } from './commands/partner';
 import { registerPartners } from './commands/partners';
 import { registerRestore } from './commands/restore';
@@ -16,6 +17,7 @@ import { registerServe } from './commands/serve';
 import { registerSnooze } from './commands/snooze';
 import { registerSync } from './commands/sync';
 import { registerToday } from './commands/today';
+import { registerUsers } from './commands/users';
 import { CliError, EXIT, type ExitCode, oneLine } from './errors';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -24,7 +26,8 @@ function program(): Command {
   const root = new Command('ptrack')
     .description(
       'Partner Tracker on the command line. Uses the server that owns the data directory when one is running, ' +
-        'else opens the database itself (PTRACK_DATA_DIR, default ./data; or DATABASE_URL for PostgreSQL).',
+        'else opens the database itself (PTRACK_DATA_DIR, default ./data; or DATABASE_URL for PostgreSQL). ' +
+        'After `ptrack login --url URL` (or with PTRACK_URL and PTRACK_TOKEN) it uses that server.',
     )
     .version(VERSION, '-V, --version')
     .option('--data-dir <dir>', 'the embedded database directory (default: $PTRACK_DATA_DIR or ./data; overrides DATABASE_URL)')
@@ -49,6 +52,8 @@ function program(): Command {
     registerSync,
     registerHubSpot,
     registerServe,
+    registerUsers,
+    registerLogin,
   ]) {
     register(root);
   }

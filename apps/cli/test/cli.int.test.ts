@@ -1,8 +1,9 @@
 import { addDays } from '@ptrack/domain';
 import { type RunningServer, startServer } from '@ptrack/server';
+import { localCliActor } from '@ptrack/services';
 import { openDatabase } from '@ptrack/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTOR, expectFailure, expectOk, onDay, ptrack, tempDir } from './support';
+import { expectFailure, expectOk, localCliAuth, onDay, ptrack, tempDir } from './support';
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are untyped JSON, checked by the assertions
 type Json = any;
@@ -36,7 +37,7 @@ describe('ptrack, the real binary', () => {
     const api = async (method: string, path: string, body?: unknown): Promise<Json> => {
       const res = await fetch(`${server.url}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { ...localCliAuth(dir.path), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const json = await res.json();
@@ -81,7 +82,8 @@ describe('ptrack, the real binary', () => {
       expect(out).toContain(`Logged call with Jane Doe (Acme Analytics). Next: Follow-up on ${onDay(today, 7)}`);
       expect(out).toContain(`Completed: Follow-up — Jane Doe (Acme Analytics), due ${addDays(today, -3)}`);
       const history = await api('GET', `/api/partners/${acme.id}/history`);
-      expect(history.items.some((h: Json) => h.entityType === 'touch' && h.actor === ACTOR)).toBe(true);
+      // The server's local-CLI token acts as this machine's user, the local admin.
+      expect(history.items.some((h: Json) => h.entityType === 'touch' && h.actor === localCliActor().name)).toBe(true);
     });
   });
 

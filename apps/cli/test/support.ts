@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +8,16 @@ import { expect } from 'vitest';
 
 /** The real binary, as `npx ptrack` runs it. */
 export const BIN = fileURLToPath(new URL('../bin/ptrack.js', import.meta.url));
-/** Who the CLI says is acting (x-ptrack-actor), so tests can find it in the history. */
+/** The OS user the CLI runs as ($USER), so tests can find "<user> (local CLI)" in the history. */
 export const ACTOR = 'cli-test-user';
+
+// Logins (`ptrack login`) of the tests go to a config directory of their own, never the developer's.
+const CONFIG_HOME = mkdtempSync(join(tmpdir(), 'ptrack-cli-config-'));
+
+/** The local-admin token a server left in its data directory, as the headers `ptrack` would send. */
+export function localCliAuth(dataDir: string): Record<string, string> {
+  return { authorization: `Bearer ${readFileSync(join(dataDir, 'local-cli.token'), 'utf8')}` };
+}
 
 export type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -18,8 +26,15 @@ export type Run = { code: number | null; stdout: string; stderr: string };
  * stdout a pipe, so no colour). Asynchronous, so a server started by the test process can answer it.
  */
 export function ptrack(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PTRACK_DATA_DIR: dataDir, USER: ACTOR, ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PTRACK_DATA_DIR: dataDir,
+    USER: ACTOR,
+    XDG_CONFIG_HOME: CONFIG_HOME,
+    ...env,
+  };
   delete childEnv.DATABASE_URL;
+  for (const name of ['PTRACK_URL', 'PTRACK_TOKEN', 'PTRACK_ADMIN_PASSWORD']) if (!(name in env)) delete childEnv[name];
   delete childEnv.FORCE_COLOR;
   delete childEnv.NO_COLOR;
   delete childEnv.PTRACK_DEBUG;

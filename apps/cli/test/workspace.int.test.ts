@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { addDays } from '@ptrack/domain';
 import { startServer } from '@ptrack/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectFailure, expectOk, ptrack, tempDir } from './support';
+import { expectFailure, expectOk, localCliAuth, ptrack, tempDir } from './support';
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are untyped JSON, checked by the assertions
 type Json = any;
@@ -45,13 +45,14 @@ describe('ptrack backup and restore (the real binary)', () => {
       const post = async (path: string, body: unknown): Promise<Json> => {
         const res = await fetch(`${server.url}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...localCliAuth(source.path) },
           body: JSON.stringify(body),
         });
         expect(res.status).toBeLessThan(300);
         return res.json();
       };
-      const today = ((await (await fetch(`${server.url}/api/today`)).json()) as Json).today as string;
+      const today = ((await (await fetch(`${server.url}/api/today`, { headers: localCliAuth(source.path) })).json()) as Json)
+        .today as string;
       for (const [i, name] of ['Northwind Cloud', 'Contoso Partners', 'Fabrikam Labs'].entries()) {
         const partner = await post('/api/partners', { name, type: 'Tech Vendor', icpMatch: 'yes' });
         const rep = await post('/api/reps', { partnerId: partner.id, name: `Rep ${i + 1}`, engagementTier: i + 1 });

@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { Problem } from '@ptrack/contracts';
+import { AppError } from '@ptrack/domain';
+import { createIdentity } from '@ptrack/services';
 import type { Database } from '@ptrack/storage';
 import scalarApiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -14,10 +17,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { type Authenticate, actorOf, routeOptions, type ServerJobs } from './context';
+import { type Authenticate, routeOptions, type ServerJobs } from './context';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling } from './errors';
+import { rateLimitError, registerCookieRefresh, sessionAuthenticate } from './identity';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
+import { auditRoutes } from './routes/audit.routes';
+import { authRoutes } from './routes/auth.routes';
 import { customFieldRoutes } from './routes/custom-fields.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
 import { digestRoutes } from './routes/digests.routes';
@@ -30,7 +36,9 @@ import { planRoutes } from './routes/plans.routes';
 import { referralRoutes } from './routes/referrals.routes';
 import { repRoutes } from './routes/reps.routes';
 import { settingsRoutes } from './routes/settings.routes';
+import { tokenRoutes } from './routes/tokens.routes';
 import { touchRoutes } from './routes/touches.routes';
+import { userRoutes } from './routes/users.routes';
 import { viewRoutes } from './routes/views.routes';
 import { workspaceRoutes } from './routes/workspace.routes';
 
@@ -43,8 +51,12 @@ export type BuildAppOptions = {
   webRoot?: string | null;
   /** Background jobs: the registry by default; the server process passes its running worker (server.ts). */
   jobs?: Partial<ServerJobs>;
-  /** Who sent a request (null: nobody); by default the x-ptrack-actor header. */
+  /** Who sent a request (null: nobody); by default the session cookie or an API token. */
   authenticate?: Authenticate;
+  /** PUBLIC_URL: where links in emails point, and Secure cookies when it is https. */
+  publicUrl?: string;
+  /** SHA-256 of the token the server gave the CLI on this machine (`<dataDir>/local-cli.token`). */
+  localCliTokenHash?: string;
 };
 
 /** Where `npm run build:web` writes the web app. */
@@ -101,10 +113,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  const authenticate: Authenticate = options.authenticate ?? (async (request) => actorOf(request));
+  const identity = await createIdentity(options.database, { publicUrl: options.publicUrl ?? null });
+  identity.localCliTokenHash = options.localCliTokenHash ?? null;
+  const authenticate: Authenticate = options.authenticate ?? sessionAuthenticate(options.database, identity, now);
+  registerCookieRefresh(app);
+  // Limits only the routes that ask for one (sign-in, setup, password reset, invitations).
+  await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: rateLimitError });
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     request.actor = await authenticate(request);
+    // A read-only token holds only read permissions: refuse its writes before any use case runs.
+    if (request.actor?.readOnly && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      throw new AppError('NOT_ALLOWED', 'This API token is read-only');
+    }
   });
 
   await app.register(fastifySwagger, {
@@ -116,7 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         description:
           'Partners, reps, touches, next actions, referrals and 90-day plans. Errors are RFC 9457 problem+json with field-level ' +
           'details. Every update names the version it was based on; a stale version gets 409 with the current record. ' +
-          'Send `x-ptrack-actor` to name who is acting (there is no authentication yet; the server binds to this machine only).',
+          'Sign in with `POST /api/session` (a session cookie) or send a personal API token as `Authorization: Bearer ptk_…`.',
       },
       tags: [
         'partners',
@@ -134,6 +155,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         'hubspot',
         'workspace',
         'jobs',
+        'accounts',
+        'users',
+        'audit',
         'health',
       ].map((name) => ({ name })),
     },
@@ -146,7 +170,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logLevel: 'warn',
   });
 
-  const routes = routeOptions(options.database, now, SERVER_VERSION, options.jobs);
+  const routes = routeOptions(options.database, now, SERVER_VERSION, identity, options.jobs);
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -168,6 +192,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         hubspotRoutes,
         workspaceRoutes,
         jobRoutes,
+        authRoutes,
+        userRoutes,
+        tokenRoutes,
+        auditRoutes,
       ]) {
         await api.register(plugin, routes);
       }

@@ -2,28 +2,14 @@ import { AppError } from '@ptrack/domain';
 import {
   type Actor,
   createContext,
+  type Identity,
   JOBS,
   type JobDefinition,
   type JobRunner,
   type ServiceContext,
-  systemActor,
 } from '@ptrack/services';
 import type { Database } from '@ptrack/storage';
 import type { FastifyRequest } from 'fastify';
-
-export const ACTOR_HEADER = 'x-ptrack-actor';
-const DEFAULT_ACTOR = 'local user';
-const MAX_ACTOR_LENGTH = 100;
-
-/** Who is acting: the x-ptrack-actor header (there is no authentication yet), else "local user". */
-export function actorOf(request: FastifyRequest): Actor {
-  const raw = request.headers[ACTOR_HEADER];
-  const name = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? '';
-  if (name.length > MAX_ACTOR_LENGTH) {
-    throw AppError.validation([{ field: `headers.${ACTOR_HEADER}`, message: `must be at most ${MAX_ACTOR_LENGTH} characters` }]);
-  }
-  return systemActor(name || DEFAULT_ACTOR, 'api');
-}
 
 /**
  * Finds who sent a request: the `authenticate` step of buildApp puts the answer on `request.actor`
@@ -43,9 +29,22 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+// Public routes (sign-in, setup, invitation accept…) act for nobody: a role that holds no permission.
+const ANONYMOUS: Actor = {
+  name: 'anonymous',
+  source: 'api',
+  role: 'partner_member',
+  userId: null,
+  partnerId: null,
+  readOnly: true,
+};
+
 /** What every route hands its use case: the storage, the clock and the actor of this request. */
 export type RouteOptions = {
   contextOf(request: FastifyRequest): ServiceContext;
+  /** The context of a public route: the signed-in actor when there is one, else anonymous. */
+  publicContextOf(request: FastifyRequest): ServiceContext;
+  identity: Identity;
   database: Database;
   now: () => Date;
   version: string;
@@ -55,9 +54,17 @@ export type RouteOptions = {
 
 export type ServerJobs = { definitions: readonly JobDefinition[]; runner: JobRunner | null };
 
-export function routeOptions(database: Database, now: () => Date, version: string, jobs: Partial<ServerJobs> = {}): RouteOptions {
+export function routeOptions(
+  database: Database,
+  now: () => Date,
+  version: string,
+  identity: Identity,
+  jobs: Partial<ServerJobs> = {},
+): RouteOptions {
   return {
-    contextOf: (request) => createContext(database, requireActor(request), now),
+    contextOf: (request) => ({ ...createContext(database, requireActor(request), now), ip: request.ip }),
+    publicContextOf: (request) => ({ ...createContext(database, request.actor ?? ANONYMOUS, now), ip: request.ip }),
+    identity,
     database,
     now,
     version,

@@ -33,6 +33,7 @@ const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   STORAGE_UNAVAILABLE: 503,
   UPSTREAM_FAILED: 502,
   UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
 };
 
 const TITLE_BY_CODE: Record<string, string> = {
@@ -46,6 +47,7 @@ const TITLE_BY_CODE: Record<string, string> = {
   STORAGE_UNAVAILABLE: 'The database is unavailable',
   UPSTREAM_FAILED: 'An outside service failed',
   UNAUTHENTICATED: 'Not authenticated',
+  RATE_LIMITED: 'Too many attempts',
   MALFORMED_JSON: 'The body is not valid JSON',
   BODY_TOO_LARGE: 'The body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
@@ -228,6 +230,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (body.status >= 500) {
       request.log.warn({ code: body.code, detail: body.detail }, 'storage unavailable');
     }
+    const retryAfter = error instanceof AppError ? error.details.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
     return sendProblem(reply, body);
   });
   app.setNotFoundHandler((request, reply) =>

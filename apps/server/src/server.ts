@@ -1,4 +1,7 @@
-import { type JobDefinition, type JobRunner, startJobRunner } from '@ptrack/services';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashToken, type JobDefinition, type JobRunner, LOCAL_CLI_TOKEN_PREFIX, startJobRunner } from '@ptrack/services';
 import { type Database, type OpenDatabaseOptions, openDatabase } from '@ptrack/storage';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app';
@@ -22,7 +25,35 @@ export type StartServerOptions = {
    * their own job definitions).
    */
   jobs?: boolean | { pollingIntervalSeconds?: number; definitions?: readonly JobDefinition[] };
+  /** PUBLIC_URL (links in emails, Secure cookies behind https). */
+  publicUrl?: string;
 };
+
+/** Where the server leaves the local CLI's admin token, beside the data it owns. */
+export function localCliTokenPath(dataDir: string): string {
+  return join(dataDir, 'local-cli.token');
+}
+
+/**
+ * The CLI on this machine needs no sign-in while a server owns the data directory: the server writes a
+ * fresh random token that only this OS user can read (0600), and the CLI sends it as a bearer token.
+ */
+function writeLocalCliToken(dataDir: string): { hash: string; remove(): void } {
+  const path = localCliTokenPath(dataDir);
+  const token = `${LOCAL_CLI_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  rmSync(path, { force: true });
+  writeFileSync(path, token, { mode: 0o600, flag: 'wx' });
+  return {
+    hash: hashToken(token),
+    remove() {
+      try {
+        if (readFileSync(path, 'utf8') === token) rmSync(path, { force: true });
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
 
 export type RunningServer = {
   url: string;
@@ -48,6 +79,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const database = isOpenDatabase(options.database) ? options.database : await openDatabase(options.database);
   let app: FastifyInstance | null = null;
   let runner: JobRunner | null = null;
+  // Only an embedded database in a data directory has a directory (and a lock) that says "this machine".
+  const cliToken = database.lock ? writeLocalCliToken(database.location) : null;
   try {
     if (options.jobs) {
       runner = await startJobRunner({
@@ -60,11 +93,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         onError: (error, where) => app?.log.error({ err: error, where }, 'background jobs'),
       });
     }
-    app = await buildApp({ database, now: options.now, logger: options.logger, jobs: { runner } });
+    app = await buildApp({
+      database,
+      now: options.now,
+      logger: options.logger,
+      jobs: { runner },
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(cliToken ? { localCliTokenHash: cliToken.hash } : {}),
+    });
     await app.listen({ host, port: options.port ?? 3000 });
   } catch (error) {
     await app?.close();
     await runner?.stop();
+    cliToken?.remove();
     if (owned) await database.close();
     throw error;
   }
@@ -86,6 +127,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           await runner?.stop().catch((error: unknown) => listening.log.error({ err: error }, 'stopping background jobs'));
           await listening.close();
         } finally {
+          cliToken?.remove();
           if (owned) await database.close();
         }
       })();

@@ -37,7 +37,7 @@ describe('backup and restore over HTTP', () => {
   });
 
   it('GET /api/backup downloads the workspace as JSON lines, as an attachment', async () => {
-    const res = await source.app.inject({ method: 'GET', url: '/api/backup' });
+    const res = await source.app.inject({ method: 'GET', url: '/api/backup', headers: { cookie: source.cookie } });
     expect(res.statusCode, res.body).toBe(200);
     expect(String(res.headers['content-type'])).toMatch(/^application\/x-ndjson/);
     expect(String(res.headers['content-disposition'])).toBe('attachment; filename="ptrack-backup-2026-02-04.ndjson"');
@@ -57,7 +57,7 @@ describe('backup and restore over HTTP', () => {
     });
     const [from, to] = await Promise.all([source.get('/api/partners?limit=50'), target.get('/api/partners?limit=50')]);
     expect(to.body).toEqual(from.body);
-    const again = await target.app.inject({ method: 'GET', url: '/api/backup' });
+    const again = await target.app.inject({ method: 'GET', url: '/api/backup', headers: { cookie: target.cookie } });
     expect(again.body.split('\n').slice(1)).toEqual(backup.split('\n').slice(1));
   });
 

@@ -1,12 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 // The real server as a child process (node + tsx, main.ts, env config), for tests that kill it.
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const MAIN = resolve(ROOT, 'apps', 'server', 'src', 'main.ts');
 
-export type ChildServer = { child: ChildProcess; base: string; exit: Promise<number | null> };
+/**
+ * `fetch` sends the server's local-CLI token (what the CLI on this machine uses), so requests act as the
+ * local admin without a sign-in.
+ */
+export type ChildServer = {
+  child: ChildProcess;
+  base: string;
+  exit: Promise<number | null>;
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+};
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -36,7 +46,12 @@ export async function startChildServer(dataDir: string, children: ChildProcess[]
     if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${output}`);
     try {
       const res = await fetch(`${base}/api/health`);
-      if (res.ok) return { child, base, exit };
+      if (res.ok) {
+        const token = readFileSync(join(dataDir, 'local-cli.token'), 'utf8');
+        const authorized = (url: string, init: RequestInit = {}) =>
+          fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+        return { child, base, exit, fetch: authorized };
+      }
     } catch {
       // not listening yet
     }

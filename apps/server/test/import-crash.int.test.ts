@@ -32,17 +32,17 @@ describe('an import killed part-way', () => {
   it('leaves whole batches only, and applying it again completes it without doubling anything', async () => {
     const first = await startChildServer(dataDir, children);
     const created = (await (
-      await fetch(`${first.base}/api/imports?fileName=big.csv`, {
+      await first.fetch(`${first.base}/api/imports?fileName=big.csv`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv' },
         body: sheet(),
       })
     ).json()) as Json;
     expect(created.totalRows).toBe(ROWS);
-    const applying = fetch(`${first.base}/api/imports/${created.id}/apply`, { method: 'POST' }).catch(() => null);
+    const applying = first.fetch(`${first.base}/api/imports/${created.id}/apply`, { method: 'POST' }).catch(() => null);
     // Kill the server once some batches have committed and before the last.
     for (;;) {
-      const progress = (await (await fetch(`${first.base}/api/imports/${created.id}`)).json()) as Json;
+      const progress = (await (await first.fetch(`${first.base}/api/imports/${created.id}`)).json()) as Json;
       if (progress.appliedRows >= 2 * BATCH) break;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -51,22 +51,25 @@ describe('an import killed part-way', () => {
     expect(await applying).toBeNull(); // the apply never answered
 
     const second = await startChildServer(dataDir, children);
-    const after = (await (await fetch(`${second.base}/api/imports/${created.id}`)).json()) as Json;
+    const after = (await (await second.fetch(`${second.base}/api/imports/${created.id}`)).json()) as Json;
     expect(after.status).toBe('applying');
     expect(after.appliedRows).toBeGreaterThan(0);
     expect(after.appliedRows).toBeLessThan(ROWS);
     expect(after.appliedRows % BATCH).toBe(0);
     const count = async (q: string) =>
-      ((await (await fetch(`${second.base}/api/partners?limit=1&q=${encodeURIComponent(q)}`)).json()) as { total: number }).total;
+      ((await (await second.fetch(`${second.base}/api/partners?limit=1&q=${encodeURIComponent(q)}`)).json()) as { total: number })
+        .total;
     // Exactly the committed batches are there: every partner of them, none of the next.
     expect(await count('Killed Import')).toBe(after.appliedRows);
 
-    const done = (await (await fetch(`${second.base}/api/imports/${created.id}/apply`, { method: 'POST' })).json()) as Json;
+    const done = (await (
+      await second.fetch(`${second.base}/api/imports/${created.id}/apply`, { method: 'POST' })
+    ).json()) as Json;
     expect(done).toMatchObject({ status: 'applied', appliedRows: ROWS });
     expect(done.summary).toMatchObject({ rows: ROWS, create: ROWS, error: 0 });
     expect(await count('Killed Import')).toBe(ROWS);
     // One next action (overdue by now) and one new rep per row: no batch applied twice.
-    const dashboard = (await (await fetch(`${second.base}/api/dashboard`)).json()) as {
+    const dashboard = (await (await second.fetch(`${second.base}/api/dashboard`)).json()) as {
       overdueActions: number;
       repCount: number;
     };

@@ -18,7 +18,7 @@ describe('sheet import and export over HTTP', () => {
     const res = await api.app.inject({
       method: 'POST',
       url: `/api/imports?fileName=${encodeURIComponent(name)}${extra}`,
-      headers: { 'content-type': type },
+      headers: { 'content-type': type, cookie: api.cookie },
       payload: body,
     });
     return { status: res.statusCode, body: JSON.parse(res.body), headers: res.headers };
@@ -36,7 +36,11 @@ describe('sheet import and export over HTTP', () => {
     expect((await api.get('/api/partners?limit=10')).body.total).toBe(5);
 
     for (const format of ['csv', 'xlsx'] as const) {
-      const exported = await api.app.inject({ method: 'GET', url: `/api/exports?format=${format}` });
+      const exported = await api.app.inject({
+        method: 'GET',
+        url: `/api/exports?format=${format}`,
+        headers: { cookie: api.cookie },
+      });
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-type']).toContain(format === 'csv' ? 'text/csv' : XLSX);
       expect(exported.headers['content-disposition']).toMatch(new RegExp(`partners-all-\\d{4}-\\d{2}-\\d{2}\\.${format}`));
@@ -52,7 +56,11 @@ describe('sheet import and export over HTTP', () => {
     const created = await upload('rep-summary.csv', fixture('rep-summary.csv'));
     expect(created.body).toMatchObject({ entity: 'rep', totalRows: 5 });
     await api.post(`/api/imports/${created.body.id}/apply`);
-    const exported = await api.app.inject({ method: 'GET', url: '/api/exports?entity=rep&format=xlsx' });
+    const exported = await api.app.inject({
+      method: 'GET',
+      url: '/api/exports?entity=rep&format=xlsx',
+      headers: { cookie: api.cookie },
+    });
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-disposition']).toMatch(/reps-\d{4}-\d{2}-\d{2}\.xlsx/);
     const back = await upload('reps.xlsx', exported.rawPayload, XLSX);
@@ -66,10 +74,14 @@ describe('sheet import and export over HTTP', () => {
   it('exports a view and neutralises cells a spreadsheet would run as formulas', async () => {
     const p = await api.post('/api/partners', { name: '=HYPERLINK("http://evil.example")', notes: '+1 555 0100' });
     expect(p.status).toBe(201);
-    const csv = (await api.app.inject({ method: 'GET', url: '/api/exports?format=csv' })).body;
+    const csv = (await api.app.inject({ method: 'GET', url: '/api/exports?format=csv', headers: { cookie: api.cookie } })).body;
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(csv).toContain("'+1 555 0100");
-    const view = await api.app.inject({ method: 'GET', url: '/api/exports?format=csv&view=needs-attention' });
+    const view = await api.app.inject({
+      method: 'GET',
+      url: '/api/exports?format=csv&view=needs-attention',
+      headers: { cookie: api.cookie },
+    });
     expect(view.statusCode).toBe(200);
     expectProblem(await api.get('/api/exports?format=csv&view=no-such-view'), 404);
   });

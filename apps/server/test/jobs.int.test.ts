@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JobDefinition } from '@ptrack/services';
@@ -6,7 +6,7 @@ import { openTestDatabase } from '@ptrack/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { type RunningServer, startServer } from '../src/server';
-import { expectProblem, NOW, type Res } from './support';
+import { ADMIN, cookieOf, expectProblem, NOW, type Res } from './support';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are untyped JSON, checked by the assertions
 type Json = any;
@@ -44,8 +44,9 @@ describe('the jobs API without a worker (app.inject, the CLI on a data directory
       await app.close();
       await database.close();
     });
+    const cookie = cookieOf(await app.inject({ method: 'POST', url: '/api/setup', payload: ADMIN }));
     return async (method: 'GET' | 'POST', url: string): Promise<Res> => {
-      const res = await app.inject({ method, url, ...(method === 'POST' ? { payload: {} } : {}) });
+      const res = await app.inject({ method, url, headers: { cookie }, ...(method === 'POST' ? { payload: {} } : {}) });
       return { status: res.statusCode, body: res.json(), headers: res.headers };
     };
   }
@@ -77,7 +78,7 @@ describe('the jobs API without a worker (app.inject, the CLI on a data directory
       attempt: 1,
       counts: { partners: 0 },
       summary: '0 partners',
-      requestedBy: 'local user',
+      requestedBy: ADMIN.name,
       finishedAt: NOW.toISOString(),
     });
     const failed = await call('POST', '/api/jobs/broken/run');
@@ -104,10 +105,10 @@ describe('the jobs API without a worker (app.inject, the CLI on a data directory
 });
 
 /** Polls the runs until the run settles: the worker works in its own time (a deadline, not a timing). */
-async function settledRun(url: string, job: string, id: string): Promise<Json> {
+async function settledRun(url: string, job: string, id: string, headers: Record<string, string>): Promise<Json> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const body = (await (await fetch(`${url}/api/jobs/runs?job=${job}`)).json()) as Json;
+    const body = (await (await fetch(`${url}/api/jobs/runs?job=${job}`, { headers })).json()) as Json;
     const run = body.items.find((r: Json) => r.id === id);
     if (run && (run.status === 'succeeded' || run.status === 'failed')) return run;
     if (Date.now() > deadline) throw new Error(`run ${id} did not finish: ${JSON.stringify(run)}`);
@@ -131,17 +132,29 @@ describe('the server with its worker', () => {
     const database = await openTestDatabase();
     const server = await startServer({ database, port: 0, jobs: { pollingIntervalSeconds: 0.5, definitions: [tally] } });
     try {
-      await fetch(`${server.url}/api/partners`, {
+      const setup = await fetch(`${server.url}/api/setup`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...ADMIN, name: 'Dana' }),
+      });
+      const cookie = setup.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      await fetch(`${server.url}/api/partners`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify({ name: 'Acme Analytics' }),
       });
-      const queued = await fetch(`${server.url}/api/jobs/tally/run`, { method: 'POST', headers: { 'x-ptrack-actor': 'Dana' } });
+      const queued = await fetch(`${server.url}/api/jobs/tally/run`, { method: 'POST', headers: { cookie } });
       expect(queued.status).toBe(202);
       const run = (await queued.json()) as Json;
       expect(run).toMatchObject({ job: 'tally', trigger: 'manual', requestedBy: 'Dana', maxAttempts: 3 });
-      expect(await settledRun(server.url, 'tally', run.id)).toMatchObject({ status: 'succeeded', counts: { partners: 1 } });
-      const jobs = (await (await fetch(`${server.url}/api/jobs`)).json()) as Json;
+      expect(await settledRun(server.url, 'tally', run.id, { cookie })).toMatchObject({
+        status: 'succeeded',
+        counts: { partners: 1 },
+      });
+      const jobs = (await (await fetch(`${server.url}/api/jobs`, { headers: { cookie } })).json()) as Json;
       expect(jobs.worker).toBe(true);
       expect(jobs.items[0].nextRunAt).toEqual(expect.any(String));
     } finally {
@@ -174,20 +187,22 @@ describe('the server with its worker', () => {
     });
 
     it('catches up the missed nightly backup when it starts, then backs up on demand into <data dir>/backups', async () => {
-      const jobs = (await (await fetch(`${server.url}/api/jobs`)).json()) as Json;
+      // The local CLI's token: the local admin, as `ptrack` on this machine would send it.
+      const auth = { authorization: `Bearer ${readFileSync(join(dir, 'local-cli.token'), 'utf8')}` };
+      const jobs = (await (await fetch(`${server.url}/api/jobs`, { headers: auth })).json()) as Json;
       expect(jobs.items.find((j: Json) => j.name === 'backup')).toMatchObject({
         available: true,
         note: null,
         schedule: { cron: '30 2 * * *' },
       });
       const caughtUp = await until(async () => {
-        const runs = (await (await fetch(`${server.url}/api/jobs/runs?job=backup`)).json()) as Json;
+        const runs = (await (await fetch(`${server.url}/api/jobs/runs?job=backup`, { headers: auth })).json()) as Json;
         return runs.items.find((r: Json) => r.trigger === 'scheduled');
       });
-      expect(await settledRun(server.url, 'backup', caughtUp.id)).toMatchObject({ status: 'succeeded', requestedBy: null });
+      expect(await settledRun(server.url, 'backup', caughtUp.id, auth)).toMatchObject({ status: 'succeeded', requestedBy: null });
 
-      const queued = (await (await fetch(`${server.url}/api/jobs/backup/run`, { method: 'POST' })).json()) as Json;
-      const run = await settledRun(server.url, 'backup', queued.id);
+      const queued = (await (await fetch(`${server.url}/api/jobs/backup/run`, { method: 'POST', headers: auth })).json()) as Json;
+      const run = await settledRun(server.url, 'backup', queued.id, auth);
       expect(run.status, run.error).toBe('succeeded');
       const files = readdirSync(join(dir, 'backups')).sort();
       expect(files).toEqual([expect.stringMatching(/^auto-.*\.jsonl$/), expect.stringMatching(/^auto-.*\.jsonl$/)]);
@@ -198,6 +213,7 @@ describe('the server with its worker', () => {
     it('stops its worker with the server and releases the data directory', async () => {
       await server.close();
       expect(existsSync(join(dir, 'ptrack.lock'))).toBe(false);
+      expect(existsSync(join(dir, 'local-cli.token'))).toBe(false);
     });
   });
 });

@@ -7,6 +7,7 @@ import { openTestDatabase, testStorageKind } from '@ptrack/storage/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { startServer } from '../src/server';
+import { ADMIN, cookieOf } from './support';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const MAIN = resolve(ROOT, 'apps', 'server', 'src', 'main.ts');
@@ -42,8 +43,9 @@ describe('starting and stopping the server', () => {
     const database = await openTestDatabase();
     const logged: string[] = [];
     const app = await buildApp({ database, logger: { level: 'error', stream: { write: (line: string) => logged.push(line) } } });
+    const cookie = cookieOf(await app.inject({ method: 'POST', url: '/api/setup', payload: ADMIN }));
     await database.close(); // every query now fails inside the storage driver
-    const res = await app.inject({ method: 'GET', url: '/api/settings' });
+    const res = await app.inject({ method: 'GET', url: '/api/settings', headers: { cookie } });
     expect(res.statusCode).toBe(500);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json()).toMatchObject({

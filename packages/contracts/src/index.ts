@@ -1,4 +1,5 @@
 export * from './activity';
+export * from './auth';
 export * from './common';
 export * from './dashboard';
 export * from './digests';

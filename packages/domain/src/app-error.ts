@@ -14,7 +14,9 @@ export type AppErrorCode =
   | 'NOT_ALLOWED'
   // A request to an outside service (HubSpot) failed after its retries; a webhook whose signature does not verify.
   | 'UPSTREAM_FAILED'
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  // Too many attempts (sign-in lockout): details.retryAfterSeconds says when to try again.
+  | 'RATE_LIMITED';
 
 /** One problem with one field of the input: `field` is a dotted path such as `reps.0.email`. */
 export type FieldIssue = { field: string; message: string };

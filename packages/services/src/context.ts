@@ -15,6 +15,9 @@ export type Actor = {
   userId: string | null;
   partnerId: string | null;
   readOnly?: boolean;
+  /** How a signed-in person came: the session (cookie) or the API token (bearer) of this request. */
+  sessionId?: string;
+  tokenId?: string;
 };
 
 /** An actor that is not a person: a job, the HubSpot sync or webhook, the local CLI, a test. */
@@ -27,6 +30,8 @@ export type ServiceContext = {
   database: Database;
   now: () => Date;
   actor: Actor;
+  /** The client's address when the use case serves a request (for the audit log). */
+  ip?: string | null;
 };
 
 export function createContext(database: Database, actor: Actor, now: () => Date = () => new Date()): ServiceContext {

@@ -1,6 +1,8 @@
 export * from './bulk-insert';
 export * from './dashboard.repository';
 export * from './database';
+// Users, sessions, API tokens, invitations and the audit log (issue 12).
+export * from './identity.schema';
 export * from './job-queue';
 export { acquireLock, type DirectoryLock, type LockInfo, lockPathOf, readLock } from './lock';
 export * from './partner-list.repository';

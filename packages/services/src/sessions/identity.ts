@@ -1,0 +1,97 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@ptrack/contracts';
+import { authAccounts, authConfig, authSessions, authVerifications, type Database, users } from '@ptrack/storage';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+// The minimal build leaves out Kysely: the Drizzle adapter is all this app uses.
+import { betterAuth } from 'better-auth/minimal';
+import { eq } from 'drizzle-orm';
+
+/** Sessions last a week of inactivity; better-auth extends them at most once a day. */
+const SESSION_SECONDS = 7 * 24 * 3600;
+
+// The one header better-auth reads the client address from; the server sets it from Fastify's
+// request.ip (which honours TRUST_PROXY) and drops any value the client sent.
+export const CLIENT_IP_HEADER = 'x-ptrack-client-ip';
+
+export type IdentityOptions = {
+  /** PUBLIC_URL: links in emails, and Secure cookies when it is https. */
+  publicUrl?: string | null;
+};
+
+function createAuth(database: Database, secret: string, publicUrl: string | null) {
+  const secure = publicUrl?.startsWith('https://') ?? false;
+  return betterAuth({
+    appName: 'Partner Tracker',
+    secret,
+    baseURL: publicUrl ?? 'http://localhost',
+    database: drizzleAdapter(database.db, {
+      provider: 'pg',
+      schema: { users, authSessions, authAccounts, authVerifications },
+    }),
+    user: {
+      modelName: 'users',
+      additionalFields: {
+        role: { type: 'string', required: true, input: false },
+        partnerId: { type: 'string', required: false, input: false },
+        active: { type: 'boolean', required: false, input: false },
+      },
+    },
+    session: { modelName: 'authSessions', expiresIn: SESSION_SECONDS, updateAge: 24 * 3600 },
+    account: { modelName: 'authAccounts' },
+    verification: { modelName: 'authVerifications' },
+    // Accounts come from the first run, invitations and the CLI: nobody signs up on their own.
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+    },
+    // Our routes apply the rate limits (@fastify/rate-limit) and the per-account lockout.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+    advanced: {
+      cookiePrefix: 'ptrack',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
+      database: { generateId: 'uuid' },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Accounts' moving parts: better-auth on the app's own database, and where links point. */
+export type Identity = {
+  auth: Auth;
+  publicUrl: string | null;
+  /** SHA-256 of the local-admin token the server gave the CLI on this machine (local-cli.token). */
+  localCliTokenHash: string | null;
+};
+
+/** The cookie-signing key: made once, on first use, and kept in the database so sessions survive restarts. */
+async function signingSecret(database: Database): Promise<string> {
+  await database.db
+    .insert(authConfig)
+    .values({ id: 1, secret: randomBytes(32).toString('base64url') })
+    .onConflictDoNothing();
+  const [row] = await database.db.select({ secret: authConfig.secret }).from(authConfig).where(eq(authConfig.id, 1));
+  if (!row) throw new Error('auth_config has no signing secret');
+  return row.secret;
+}
+
+export async function createIdentity(database: Database, options: IdentityOptions = {}): Promise<Identity> {
+  const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
+  return { auth: createAuth(database, await signingSecret(database), publicUrl), publicUrl, localCliTokenHash: null };
+}
+
+/** SHA-256 (hex) of a high-entropy token: how invitation, reset and API tokens are stored. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A new random token for a link or an API token (256 bits, URL-safe). */
+export function newToken(prefix = ''): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
