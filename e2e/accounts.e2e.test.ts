@@ -119,7 +119,7 @@ describe('accounts in the web app', () => {
 
     await other.goto(`${server.url}/partners`);
     await gridSettled(other);
-    const nameCells = other.locator('[role="rowheader"][data-column="name"]');
+    const nameCells = other.getByTestId('partner-row').locator('[data-column="name"]');
     await nameCells.first().waitFor();
     expect(await nameCells.evaluateAll((cells) => cells.every((c) => c.getAttribute('aria-readonly') === 'true'))).toBe(true);
     expect(await other.getByRole('button', { name: 'Save view' }).count()).toBe(0);
