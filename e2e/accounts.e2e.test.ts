@@ -145,11 +145,48 @@ describe('accounts in the web app', () => {
     await signOut(other);
   });
 
+  it('lets the admin change a role, deactivate, make a reset link, create a token and read the audit log', async () => {
+    await admin.goto(`${server.url}/settings`);
+    const mia = admin.getByTestId('user-row').and(admin.locator(`[data-email="${MANAGER.email}"]`));
+    await mia.getByRole('combobox', { name: `Role of ${MANAGER.name}` }).click();
+    const changed = admin.waitForResponse((res) => res.url().includes('/api/users/') && res.request().method() === 'PATCH');
+    await admin.getByRole('option', { name: 'Director' }).click();
+    expect((await changed).status()).toBe(200);
+
+    await mia.getByRole('button', { name: `More for ${MANAGER.name}` }).click();
+    await admin.getByRole('menuitem', { name: 'Reset password link' }).click();
+    expect(await admin.getByTestId('reset-link').inputValue()).toMatch(new RegExp(`^${server.url}/reset-password\\?token=.+`));
+    await admin.getByRole('button', { name: 'Done' }).click();
+
+    await mia.getByRole('button', { name: `More for ${MANAGER.name}` }).click();
+    await admin.getByRole('menuitem', { name: /^Deactivate/ }).click();
+    await mia.getByText('Deactivated').waitFor();
+    const users = await adminApi<{ items: Array<{ email: string; role: string; active: boolean }> }>('GET', '/api/users');
+    expect(users.items.find((u) => u.email === MANAGER.email)).toMatchObject({ role: 'director', active: false });
+
+    const tokenForm = admin.getByRole('form', { name: 'Create an API token' });
+    await tokenForm.getByRole('textbox', { name: 'Token name' }).fill('Nightly export');
+    await tokenForm.getByRole('button', { name: 'Create token' }).click();
+    const token = await admin.getByTestId('new-token').inputValue();
+    expect(token).toMatch(/^ptk_/);
+    const withToken = await fetch(`${server.url}/api/partners?limit=1`, { headers: { authorization: `Bearer ${token}` } });
+    expect(withToken.status).toBe(200);
+
+    const audit = admin.getByTestId('audit-table');
+    await audit.getByText('user-changed').first().waitFor();
+    await admin.getByTestId('settings-audit-log').getByRole('combobox', { name: 'Kind' }).fill('setup');
+    // Filtered by the server: only the first run's entry is left.
+    await expect.poll(() => audit.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['setup']);
+    await audit.getByText(ADMIN.name).waitFor();
+  });
+
   it('keeps what the user typed when the session ends: sign in over the page, and the save goes through', async () => {
     const partners = await adminApi<PartnerListResponse>('GET', '/api/partners?limit=1');
     const partner = partners.items[0];
     if (!partner) throw new Error('the demo workspace has no partner');
     const note = `Typed while the session ended ${Date.now()}`;
+    await admin.goto(`${server.url}/partners/${partner.id}`);
+    await admin.getByRole('heading', { level: 1, name: partner.name }).waitFor();
     await admin.getByRole('button', { name: 'Log touch' }).click();
     const form = admin.getByTestId('log-touch-form');
     await form.getByLabel('Note', { exact: true }).fill(note);

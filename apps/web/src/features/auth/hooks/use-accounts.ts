@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { notifyError } from '../../../lib/notify';
 import {
   createInvitation,
@@ -20,6 +20,11 @@ const usersKey = ['users'] as const;
 const invitationsKey = ['invitations'] as const;
 const sessionsKey = ['sessions'] as const;
 const tokensKey = ['tokens'] as const;
+const auditKey = ['audit'] as const;
+
+// Every change made here is audited: the audit log on the same page shows it without a reload.
+const refresh = (client: QueryClient, key: readonly string[]) =>
+  Promise.all([client.invalidateQueries({ queryKey: key }), client.invalidateQueries({ queryKey: auditKey })]);
 
 export const useUsers = () => useQuery({ queryKey: usersKey, queryFn: fetchUsers });
 export const useInvitations = () => useQuery({ queryKey: invitationsKey, queryFn: fetchInvitations });
@@ -30,7 +35,7 @@ export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateUserRequest }) => updateUser(id, body),
-    onSettled: () => client.invalidateQueries({ queryKey: usersKey }),
+    onSettled: () => refresh(client, usersKey),
     onError: (error) => notifyError(error, 'The user was not changed'),
   });
 }
@@ -39,7 +44,7 @@ export function useCreateInvitation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: InviteUserRequest) => createInvitation(body),
-    onSuccess: () => client.invalidateQueries({ queryKey: invitationsKey }),
+    onSuccess: () => refresh(client, invitationsKey),
   });
 }
 
@@ -47,19 +52,25 @@ export function useRevokeInvitation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: revokeInvitation,
-    onSettled: () => client.invalidateQueries({ queryKey: invitationsKey }),
+    onSettled: () => refresh(client, invitationsKey),
     onError: (error) => notifyError(error, 'The invitation was not revoked'),
   });
 }
 
-export const useResetLink = () =>
-  useMutation({ mutationFn: createResetLink, onError: (error) => notifyError(error, 'No reset link was made') });
+export function useResetLink() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: createResetLink,
+    onSettled: () => client.invalidateQueries({ queryKey: auditKey }),
+    onError: (error) => notifyError(error, 'No reset link was made'),
+  });
+}
 
 export function useRevokeSession() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: revokeSession,
-    onSettled: () => client.invalidateQueries({ queryKey: sessionsKey }),
+    onSettled: () => refresh(client, sessionsKey),
     onError: (error) => notifyError(error, 'The session was not ended'),
   });
 }
@@ -68,7 +79,7 @@ export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateTokenRequest) => createToken(body),
-    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
+    onSuccess: () => refresh(client, tokensKey),
   });
 }
 
@@ -76,7 +87,7 @@ export function useRevokeToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: revokeToken,
-    onSettled: () => client.invalidateQueries({ queryKey: tokensKey }),
+    onSettled: () => refresh(client, tokensKey),
     onError: (error) => notifyError(error, 'The token was not revoked'),
   });
 }
@@ -86,7 +97,7 @@ const AUDIT_PAGE = 50;
 /** The audit log, newest first, a page at a time ("Older" asks for the next). */
 export function useAudit(kind: string) {
   return useInfiniteQuery({
-    queryKey: ['audit', kind],
+    queryKey: [...auditKey, kind],
     queryFn: ({ pageParam }) => fetchAudit({ kind: kind || undefined, before: pageParam, limit: AUDIT_PAGE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
