@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { joinSession, leaveSession } from './session';
 
 // Debian's Chromium, never a browser download (`playwright install` is not used anywhere).
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,6 +38,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     viewport: { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(15_000);
+  await joinSession(context);
   const pageErrors: Error[] = [];
   return {
     context,
@@ -47,6 +49,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       return page;
     },
     async close() {
+      leaveSession(context);
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },

@@ -25,7 +25,12 @@ export type Run = { code: number | null; stdout: string; stderr: string };
  * Runs `ptrack <args>` in a child process on the embedded database in `dataDir` (DATABASE_URL unset,
  * stdout a pipe, so no colour). Asynchronous, so a server started by the test process can answer it.
  */
-export function ptrack(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+export function ptrack(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: { input?: string } = {},
+): Promise<Run> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PTRACK_DATA_DIR: dataDir,
@@ -39,13 +44,17 @@ export function ptrack(dataDir: string, args: string[], env: Record<string, stri
   delete childEnv.NO_COLOR;
   delete childEnv.PTRACK_DEBUG;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: childEnv,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    if (options.input !== undefined) child.stdin?.end(options.input);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
     child.on('error', reject);

@@ -113,7 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  const identity = await createIdentity(options.database, { publicUrl: options.publicUrl ?? null });
+  const identity = createIdentity(options.database, { publicUrl: options.publicUrl ?? null });
   identity.localCliTokenHash = options.localCliTokenHash ?? null;
   const authenticate: Authenticate = options.authenticate ?? sessionAuthenticate(options.database, identity, now);
   registerCookieRefresh(app);

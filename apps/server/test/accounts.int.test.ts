@@ -331,6 +331,24 @@ describe('accounts over HTTP', () => {
     });
   });
 
+  it('audits exports, backups and secret changes, naming the secret but never holding its value', async () => {
+    const settings = await api.get('/api/digests/settings');
+    const secret = 'smtp-password-that-must-not-leak';
+    const changed = await api.request('PUT', '/api/digests/settings', {
+      version: settings.body.version,
+      smtpPassword: secret,
+      smtpHost: 'mail.example.com',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect((await auditKinds('secret-changed'))[0]?.detail).toEqual({ fields: ['digests.smtpPassword'] });
+    expect((await auditKinds('settings-changed'))[0]?.detail).toEqual({ fields: ['digests.smtpHost'] });
+    expect((await api.request('GET', '/api/exports?format=csv')).status).toBe(200);
+    expect((await auditKinds('export'))[0]?.detail).toMatchObject({ entity: 'partner', format: 'csv' });
+    expect((await api.app.inject({ method: 'GET', url: '/api/backup', headers: { cookie: api.cookie } })).statusCode).toBe(200);
+    expect((await auditKinds('backup'))[0]?.detail).toMatchObject({ rows: { partners: expect.any(Number) } });
+    expect(JSON.stringify(await api.database.db.select().from(auditLog))).not.toContain(secret);
+  });
+
   it('pages the audit log newest first', async () => {
     const first = await api.get('/api/audit?limit=2');
     expect(first.body.items).toHaveLength(2);

@@ -2,6 +2,7 @@ import type { RestoreSummary } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { queryRows, refreshAllStats, type Tx } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
+import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { loadSettings, statsClock } from '../settings';
 import {
@@ -168,6 +169,7 @@ export async function restoreBackup(ctx: ServiceContext, lines: AsyncIterable<st
       );
       const settings = await loadSettings(tx);
       await refreshAllStats(tx, { ...statsClock(settings, ctx.now()) });
+      await audit(ctx, 'restore', { createdAt: header.createdAt, rows: counts }, tx);
       return {
         format: BACKUP_FORMAT,
         formatVersion: header.formatVersion,

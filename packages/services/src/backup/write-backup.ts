@@ -1,6 +1,7 @@
 import { AppError } from '@ptrack/domain';
 import { queryRows, type Tx } from '@ptrack/storage';
 import { type SQL, sql } from 'drizzle-orm';
+import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 import {
   BACKUP_FORMAT,
@@ -48,6 +49,7 @@ function keysetQuery(table: BackupTable, after: string[] | null): SQL {
 
 /** Writes the whole workspace as a single-file backup, line by line, from one consistent snapshot. */
 export async function writeBackup(ctx: ServiceContext, write: (line: string) => Promise<void>): Promise<void> {
+  const rows: Record<string, number> = {};
   await inTransaction(
     ctx,
     async (tx) => {
@@ -63,7 +65,6 @@ export async function writeBackup(ctx: ServiceContext, write: (line: string) => 
           tables: BACKUP_TABLE_NAMES,
         }),
       );
-      const rows: Record<string, number> = {};
       for (const table of BACKUP_TABLES) {
         const prefix = `{"t":${JSON.stringify(table.name)},"r":`;
         let count = 0;
@@ -83,4 +84,5 @@ export async function writeBackup(ctx: ServiceContext, write: (line: string) => 
     },
     { isolation: 'repeatable read', readOnly: true },
   );
+  await audit(ctx, 'backup', { rows });
 }

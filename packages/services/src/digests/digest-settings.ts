@@ -4,6 +4,7 @@ import { AppError, ownerKey } from '@ptrack/domain';
 import { digestSettings, type Executor, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { loadSettings } from '../settings';
@@ -105,6 +106,14 @@ async function saveDigestSettings(
     .set({ ...set, version: current.version + 1, updatedAt: ctx.now() })
     .where(eq(digestSettings.id, 1))
     .returning();
+  // The audit log says which secrets changed (never their values) and which other settings did.
+  const changed = Object.keys(set).filter(
+    (k) => JSON.stringify(set[k as keyof typeof set]) !== JSON.stringify(current[k as keyof DigestSettings]),
+  );
+  const secrets = changed.filter((k) => (SECRET_FIELDS as readonly string[]).includes(k));
+  const others = changed.filter((k) => !(SECRET_FIELDS as readonly string[]).includes(k));
+  if (secrets.length > 0) await audit(ctx, 'secret-changed', { fields: secrets.map((k) => `digests.${k}`) }, tx);
+  if (others.length > 0) await audit(ctx, 'settings-changed', { fields: others.map((k) => `digests.${k}`) }, tx);
   await recordChange(tx, ctx, {
     entityType: 'settings',
     entityId: HISTORY_ID,

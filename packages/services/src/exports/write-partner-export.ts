@@ -7,6 +7,7 @@ import {
   writeCsv,
   writeXlsx,
 } from '@ptrack/integrations';
+import { audit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import { inTransaction } from '../context';
 import { loadSettings } from '../settings';
@@ -111,14 +112,14 @@ async function writeExport(
  * Writes a view's partners as CSV or XLSX to `out` (left open): the seed's columns in its order, then
  * the partner's other fields, then custom fields. `onStart` hears the row count before the first row.
  */
-export function writePartnerExport(
+export async function writePartnerExport(
   ctx: ServiceContext,
   query: PartnerExportQuery,
   format: ExportFormat,
   out: Writable,
   onStart?: (total: number) => void,
 ): Promise<number> {
-  return writeExport(
+  const rows = await writeExport(
     ctx,
     format,
     out,
@@ -126,14 +127,25 @@ export function writePartnerExport(
     (start, page) => exportPartnerRecords(ctx, query, start, page),
     onStart,
   );
+  await audit(ctx, 'export', { entity: 'partner', format, rows, ...(query.view ? { view: query.view } : {}) });
+  return rows;
 }
 
 /** Writes the reps (seed 001's rep sheet columns first, then their other fields and custom fields). */
-export function writeRepExport(
+export async function writeRepExport(
   ctx: ServiceContext,
   format: ExportFormat,
   out: Writable,
   onStart?: (total: number) => void,
 ): Promise<number> {
-  return writeExport(ctx, format, out, REP_EXPORT_COLUMNS, (start, page) => exportRepRecords(ctx, start, page), onStart);
+  const rows = await writeExport(
+    ctx,
+    format,
+    out,
+    REP_EXPORT_COLUMNS,
+    (start, page) => exportRepRecords(ctx, start, page),
+    onStart,
+  );
+  await audit(ctx, 'export', { entity: 'rep', format, rows });
+  return rows;
 }

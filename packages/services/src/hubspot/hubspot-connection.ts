@@ -3,6 +3,7 @@ import { AppError, type DealStageMap } from '@ptrack/domain';
 import { createHubSpotApi, type HubSpotApi, type HubSpotConfig } from '@ptrack/integrations';
 import { type Executor, hubspotConnection } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
+import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 
 export type HubSpotConnection = typeof hubspotConnection.$inferSelect;
@@ -68,6 +69,13 @@ export async function saveHubSpotConnection(
       })
       .where(eq(hubspotConnection.id, 1))
       .returning();
+    // The audit log says THAT the token changed (or where it is sent), never the token.
+    if (token !== undefined && token !== current.accessToken)
+      await audit(ctx, 'secret-changed', { fields: ['hubspot.token'] }, tx);
+    const changed = Object.keys(options).filter(
+      (k) => JSON.stringify(options[k as keyof typeof options]) !== JSON.stringify(current[k as keyof typeof current]),
+    );
+    if (changed.length > 0) await audit(ctx, 'settings-changed', { fields: changed.map((k) => `hubspot.${k}`) }, tx);
     return toConnectionDto(updated!);
   });
 }

@@ -19,7 +19,7 @@ export async function betterAuthSignIn(
   password: string,
 ): Promise<{ userId: string; setCookies: string[] } | null> {
   try {
-    const { headers, response } = await identity.auth.api.signInEmail({
+    const { headers, response } = await (await identity.auth()).api.signInEmail({
       body: { email, password, rememberMe: true },
       headers: request.headers,
       returnHeaders: true,

@@ -1,9 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@ptrack/contracts';
 import { authAccounts, authConfig, authSessions, authVerifications, type Database, users } from '@ptrack/storage';
-import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-// The minimal build leaves out Kysely: the Drizzle adapter is all this app uses.
-import { betterAuth } from 'better-auth/minimal';
 import { eq } from 'drizzle-orm';
 
 /** Sessions last a week of inactivity; better-auth extends them at most once a day. */
@@ -18,7 +15,13 @@ export type IdentityOptions = {
   publicUrl?: string | null;
 };
 
-function createAuth(database: Database, secret: string, publicUrl: string | null) {
+async function createAuth(database: Database, secret: string, publicUrl: string | null) {
+  // Loaded on first use: the CLI working on its own data directory never signs anyone in. The minimal
+  // build leaves out Kysely; the Drizzle adapter is all this app uses.
+  const [{ betterAuth }, { drizzleAdapter }] = await Promise.all([
+    import('better-auth/minimal'),
+    import('better-auth/adapters/drizzle'),
+  ]);
   const secure = publicUrl?.startsWith('https://') ?? false;
   return betterAuth({
     appName: 'Partner Tracker',
@@ -60,11 +63,12 @@ function createAuth(database: Database, secret: string, publicUrl: string | null
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+export type Auth = Awaited<ReturnType<typeof createAuth>>;
 
 /** Accounts' moving parts: better-auth on the app's own database, and where links point. */
 export type Identity = {
-  auth: Auth;
+  /** better-auth, made on first use. */
+  auth(): Promise<Auth>;
   publicUrl: string | null;
   /** SHA-256 of the local-admin token the server gave the CLI on this machine (local-cli.token). */
   localCliTokenHash: string | null;
@@ -81,9 +85,24 @@ async function signingSecret(database: Database): Promise<string> {
   return row.secret;
 }
 
-export async function createIdentity(database: Database, options: IdentityOptions = {}): Promise<Identity> {
+export function createIdentity(database: Database, options: IdentityOptions = {}): Identity {
   const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
-  return { auth: createAuth(database, await signingSecret(database), publicUrl), publicUrl, localCliTokenHash: null };
+  let auth: Promise<Auth> | null = null;
+  return {
+    auth() {
+      if (!auth) {
+        const created = signingSecret(database).then((secret) => createAuth(database, secret, publicUrl));
+        // A failure (the database was down) is not kept: the next request tries again.
+        created.catch(() => {
+          if (auth === created) auth = null;
+        });
+        auth = created;
+      }
+      return auth;
+    },
+    publicUrl,
+    localCliTokenHash: null,
+  };
 }
 
 /** SHA-256 (hex) of a high-entropy token: how invitation, reset and API tokens are stored. */
@@ -94,4 +113,10 @@ export function hashToken(token: string): string {
 /** A new random token for a link or an API token (256 bits, URL-safe). */
 export function newToken(prefix = ''): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`;
+}
+
+/** better-auth's password hash (scrypt), the one its sign-in verifies. */
+export async function hashPassword(password: string): Promise<string> {
+  const { hashPassword: hash } = await import('better-auth/crypto');
+  return hash(password);
 }

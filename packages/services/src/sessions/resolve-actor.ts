@@ -80,7 +80,7 @@ export async function resolveActor(
     return actor ? { actor, setCookies: [] } : null;
   }
   if (!request.headers.get('cookie')) return null;
-  const { headers, response } = await identity.auth.api.getSession({ headers: request.headers, returnHeaders: true });
+  const { headers, response } = await (await identity.auth()).api.getSession({ headers: request.headers, returnHeaders: true });
   if (!response) return null;
   const user = response.user as typeof response.user & { role: string; partnerId?: string | null; active?: boolean };
   if (user.active === false) return null;

@@ -10,7 +10,7 @@ import { signedInUserOf } from './list-sessions';
 export async function signOutEverywhere(ctx: ServiceContext, identity: Identity, request: AuthRequest): Promise<CookieOutcome> {
   const userId = signedInUserOf(ctx);
   // better-auth clears this session's cookie; the rest of the user's sessions are deleted with it.
-  const { headers } = await identity.auth.api.signOut({ headers: request.headers, returnHeaders: true });
+  const { headers } = await (await identity.auth()).api.signOut({ headers: request.headers, returnHeaders: true });
   const deleted = await ctx.database.db
     .delete(authSessions)
     .where(eq(authSessions.userId, userId))

@@ -1,11 +1,10 @@
 import type { CompletePasswordResetRequest } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { authAccounts, authSessions, authVerifications, users } from '@ptrack/storage';
-import { hashPassword } from 'better-auth/crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
-import { hashToken } from '../sessions/identity';
+import { hashPassword, hashToken } from '../sessions/identity';
 import { RESET_IDENTIFIER } from './password-reset-link';
 import { CREDENTIAL_PROVIDER } from './user-account';
 

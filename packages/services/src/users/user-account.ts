@@ -1,8 +1,8 @@
 import type { Me, UserDto } from '@ptrack/contracts';
 import { AppError, isPartnerRole, type Role } from '@ptrack/domain';
 import { authAccounts, type Executor, users } from '@ptrack/storage';
-import { hashPassword } from 'better-auth/crypto';
 import { permissionsOf } from '../access/authorize';
+import { hashPassword } from '../sessions/identity';
 
 export type UserRow = typeof users.$inferSelect;
 
