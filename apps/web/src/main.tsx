@@ -10,11 +10,13 @@ import { createRoot } from 'react-dom/client';
 import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
+import { sessionQuery } from './features/auth/hooks/use-session';
 import { partnerRowsQuery } from './features/partners/hooks/use-partner-rows';
 import { todayQuery } from './features/today/hooks/use-today';
 
 // The two pages people open first ask for their data now, while React and the router start, not after
 // (the grid also fetches its lazily loaded code at the same time as its rows).
+void queryClient.prefetchQuery(sessionQuery);
 const path = window.location.pathname.replace(/\/$/, '');
 if (path === '') void queryClient.prefetchInfiniteQuery(todayQuery);
 if (path === '/partners' && window.location.search === '') {

@@ -2,6 +2,8 @@
 // a typed ApiError. Feature api/ modules wrap it with request and response types imported (as types
 // only) from @ptrack/contracts, so the browser bundle carries no zod schema and no server code.
 
+import { withSignIn } from './session-expiry';
+
 /** One field-level problem, as the server's problem+json `errors[]` names it (e.g. `name`, `next.dueDate`). */
 export type FieldProblem = { field: string; message: string };
 
@@ -88,13 +90,17 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return body as T;
 }
 
+/** A request that, if the session ended meanwhile, waits for the user to sign in again (session-expiry.ts). */
+const call = <T>(method: string, path: string, options?: RequestOptions) =>
+  withSignIn(path, () => request<T>(method, path, options));
+
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-  delete: <T = void>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  get: <T>(path: string, query?: Query) => call<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => call<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => call<T>('PUT', path, { body }),
+  delete: <T = void>(path: string, query?: Query) => call<T>('DELETE', path, { query }),
   /** A file's bytes as the body (a sheet upload), answered with JSON. */
   upload: <T>(path: string, query: Query, file: Blob, contentType: string) =>
-    request<T>('POST', path, { query, raw: { body: file, contentType } }),
+    call<T>('POST', path, { query, raw: { body: file, contentType } }),
 };

@@ -1,8 +1,8 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { createRootRoute, createRoute, createRouter, Link, lazyRouteComponent } from '@tanstack/react-router';
+import { AuthGate } from '../features/auth/components/auth-gate';
 import { validatePartnersSearch } from '../features/partners/partners-search';
 import { TodayPage } from '../features/today/components/today-page';
-import { AppLayout } from './app-shell';
 
 // Router: TanStack Router rather than react-router. The partner grid (next) keeps its view, filter, sort
 // and columns in the URL; TanStack Router validates and types search params and route params end to end,
@@ -20,7 +20,8 @@ function NotFound() {
   );
 }
 
-const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFound });
+// The gate asks who is signed in first; it renders the app shell, the first-run or the sign-in page.
+const rootRoute = createRootRoute({ component: AuthGate, notFoundComponent: NotFound });
 
 const todayRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: TodayPage });
 const partnersRoute = createRoute({
@@ -61,6 +62,21 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/import/components/import-page'), 'ImportPage'),
 });
 
+// Invitation and password reset links: open without signing in, the token in the address.
+const tokenSearch = (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' });
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('../features/auth/components/invite-page'), 'InvitePage'),
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: lazyRouteComponent(() => import('../features/auth/components/reset-password-page'), 'ResetPasswordPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   todayRoute,
   partnersRoute,
@@ -70,6 +86,8 @@ const routeTree = rootRoute.addChildren([
   dashboardRoute,
   settingsRoute,
   importRoute,
+  inviteRoute,
+  resetPasswordRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

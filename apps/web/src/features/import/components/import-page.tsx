@@ -1,7 +1,8 @@
-import { Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { SheetImportDto } from '@ptrack/contracts';
 import { useState } from 'react';
+import { useCan } from '../../auth/hooks/use-session';
 import { useApplyImport } from '../hooks/use-import';
 import { mappingOf, type SavedMapping, sameMapping } from '../import-mapping';
 import type { ColumnTarget } from '../import-targets';
@@ -14,6 +15,21 @@ type Step = 0 | 1 | 2 | 3;
 
 /** The sheet import wizard (issue 5): upload → columns → preview → import. */
 export function ImportPage() {
+  // Roles without imports:run (viewers) see why instead of a wizard the server would refuse.
+  if (!useCan('imports:run')) {
+    return (
+      <Stack gap="lg">
+        <Title order={1}>Import your sheet</Title>
+        <Alert color="gray" title="Your role cannot import">
+          Imports are run by admins, directors and managers. Ask one of them to import the sheet.
+        </Alert>
+      </Stack>
+    );
+  }
+  return <ImportWizard />;
+}
+
+function ImportWizard() {
   const [step, setStep] = useState<Step>(0);
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState<SheetImportDto | null>(null);

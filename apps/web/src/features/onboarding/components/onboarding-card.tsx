@@ -2,6 +2,7 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { Can } from '../../auth/components/can';
 import { AddPartnerForm } from '../../partners/components/add-partner-form';
 import { useLoadDemo } from '../hooks/use-load-demo';
 
@@ -22,28 +23,34 @@ export function OnboardingCard() {
           </Text>
         </div>
         <Group gap="sm" wrap="wrap">
-          <Button
-            // mutateAsync: the card unmounts once the workspace has partners, and the message must still show.
-            onClick={() =>
-              demo.mutateAsync().then(
-                (summary) =>
-                  notifySuccess(
-                    'Demo data loaded',
-                    `${summary.partners} partners, ${summary.reps} reps, ${summary.actions} actions`,
-                  ),
-                (error: unknown) => notifyError(error, 'Demo data could not be loaded'),
-              )
-            }
-            loading={demo.isPending}
-          >
-            Load demo data
-          </Button>
-          <Button variant="default" renderRoot={(props) => <Link {...props} to="/import" />}>
-            Import your sheet
-          </Button>
-          <Button variant="default" onClick={() => setAdding(true)} disabled={adding} aria-expanded={adding}>
-            Add a partner
-          </Button>
+          <Can permission="backup:run">
+            <Button
+              // mutateAsync: the card unmounts once the workspace has partners, and the message must still show.
+              onClick={() =>
+                demo.mutateAsync().then(
+                  (summary) =>
+                    notifySuccess(
+                      'Demo data loaded',
+                      `${summary.partners} partners, ${summary.reps} reps, ${summary.actions} actions`,
+                    ),
+                  (error: unknown) => notifyError(error, 'Demo data could not be loaded'),
+                )
+              }
+              loading={demo.isPending}
+            >
+              Load demo data
+            </Button>
+          </Can>
+          <Can permission="imports:run">
+            <Button variant="default" renderRoot={(props) => <Link {...props} to="/import" />}>
+              Import your sheet
+            </Button>
+          </Can>
+          <Can permission="partners:write">
+            <Button variant="default" onClick={() => setAdding(true)} disabled={adding} aria-expanded={adding}>
+              Add a partner
+            </Button>
+          </Can>
         </Group>
         <Text size="sm" c="gray.7">
           Already track partners in a spreadsheet? Import it as CSV or Excel: you check the columns and see every change first.

@@ -1,6 +1,7 @@
 import { Button, Group } from '@mantine/core';
 import type { RepDto } from '@ptrack/contracts';
 import { useState } from 'react';
+import { Can } from '../../auth/components/can';
 import { AddActionDialog } from './add-action-dialog';
 import { AddReferralDialog } from './add-referral-dialog';
 import { LogTouchDialog } from './log-touch-dialog';
@@ -20,17 +21,19 @@ export function ActivityButtons(props: ActivityButtonsProps) {
   const close = () => setOpen(null);
   return (
     <>
-      <Group gap="xs" wrap="wrap">
-        <Button size="sm" onClick={() => setOpen('touch')}>
-          Log touch
-        </Button>
-        <Button size="sm" variant="default" onClick={() => setOpen('action')}>
-          Add action
-        </Button>
-        <Button size="sm" variant="default" onClick={() => setOpen('referral')}>
-          Add intro
-        </Button>
-      </Group>
+      <Can permission="partners:write">
+        <Group gap="xs" wrap="wrap">
+          <Button size="sm" onClick={() => setOpen('touch')}>
+            Log touch
+          </Button>
+          <Button size="sm" variant="default" onClick={() => setOpen('action')}>
+            Add action
+          </Button>
+          <Button size="sm" variant="default" onClick={() => setOpen('referral')}>
+            Add intro
+          </Button>
+        </Group>
+      </Can>
       {open === 'touch' ? <LogTouchDialog {...props} onClose={close} /> : null}
       {open === 'action' ? <AddActionDialog {...props} onClose={close} /> : null}
       {open === 'referral' ? <AddReferralDialog {...props} onClose={close} /> : null}

@@ -2,6 +2,7 @@ import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { notifyError } from '../../../lib/notify';
+import { Can } from '../../auth/components/can';
 import { changedKeys, type FormValues, fieldValueOf, formValuesOf, patchOfForm } from '../field-form';
 import { type FieldSpec, fieldLabel } from '../field-specs';
 import { formatValue } from '../timeline-entries';
@@ -99,9 +100,11 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
       collapsible={props.collapsible}
       actions={
         editing ? null : (
-          <Button variant="light" size="xs" onClick={start} aria-label={`Edit ${props.title.toLowerCase()}`}>
-            Edit
-          </Button>
+          <Can permission="partners:write">
+            <Button variant="light" size="xs" onClick={start} aria-label={`Edit ${props.title.toLowerCase()}`}>
+              Edit
+            </Button>
+          </Can>
         )
       }
     >

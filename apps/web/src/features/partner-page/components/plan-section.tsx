@@ -3,6 +3,7 @@ import type { PlanDto } from '@ptrack/contracts';
 import { useId, useState } from 'react';
 import { daysBetween, formatShortDate } from '../../../lib/dates';
 import { labelOf, METRIC_LABELS, PLAN_STATUS_COLORS, PLAN_STATUS_LABELS } from '../../../lib/labels';
+import { Can } from '../../auth/components/can';
 import { usePlans } from '../hooks/use-partner-page';
 import { PlanFormDialog } from './plan-form-dialog';
 import { SectionCard } from './section-card';
@@ -102,16 +103,18 @@ export function PlanSection({ partnerId, partnerName, today }: { partnerId: stri
       title="90-day plan"
       testId="section-plan"
       actions={
-        <Group gap="xs">
-          {current ? (
-            <Button variant="light" size="xs" onClick={() => setDialog('edit')}>
-              Edit plan
+        <Can permission="partners:write">
+          <Group gap="xs">
+            {current ? (
+              <Button variant="light" size="xs" onClick={() => setDialog('edit')}>
+                Edit plan
+              </Button>
+            ) : null}
+            <Button variant={current ? 'default' : 'filled'} size="xs" onClick={() => setDialog('new')}>
+              New plan
             </Button>
-          ) : null}
-          <Button variant={current ? 'default' : 'filled'} size="xs" onClick={() => setDialog('new')}>
-            New plan
-          </Button>
-        </Group>
+          </Group>
+        </Can>
       }
     >
       {plans.isPending ? (

@@ -3,6 +3,7 @@ import type { RepDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { formatShortDate, relativeDay } from '../../../lib/dates';
 import { JordanBadge, TierBadge } from '../../../ui/rep-badges';
+import { Can } from '../../auth/components/can';
 import { useReps } from '../hooks/use-partner-page';
 import { AddRepDialog } from './add-rep-dialog';
 import { RepLink } from './record-links';
@@ -69,9 +70,11 @@ export function RepsTable({ partnerId, partnerName, today }: { partnerId: string
       title={`Reps${reps.data ? ` (${items.length})` : ''}`}
       testId="section-reps"
       actions={
-        <Button size="xs" variant="light" onClick={() => setAdding(true)}>
-          Add rep
-        </Button>
+        <Can permission="partners:write">
+          <Button size="xs" variant="light" onClick={() => setAdding(true)}>
+            Add rep
+          </Button>
+        </Can>
       }
     >
       {reps.isPending ? (

@@ -2,6 +2,7 @@ import type { PartnerListRowDto } from '@ptrack/contracts';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { useCan } from '../../auth/hooks/use-session';
 import { isEditable } from '../cell-edit';
 import { formatCell, formatSum } from '../format-cell';
 import type { GridColumn } from '../grid-columns';
@@ -50,6 +51,7 @@ export function PartnerGrid(props: PartnerGridProps) {
   const gridRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<Cell | null>(null);
+  const canEdit = useCan('partners:write');
   const pendingFocus = useRef(false);
 
   // Rows not loaded yet still take their place, so the scrollbar tells the length of the whole list.
@@ -105,7 +107,7 @@ export function PartnerGrid(props: PartnerGridProps) {
 
   const startEditing = (row: number, column: number) => {
     const key = columns[column]?.key;
-    if (!rows[row] || !key || !isEditable(key)) return false;
+    if (!canEdit || !rows[row] || !key || !isEditable(key)) return false;
     setActive({ row, col: column });
     setEditing({ row, col: column });
     return true;
@@ -243,6 +245,7 @@ export function PartnerGrid(props: PartnerGridProps) {
                       }
                       currency={currency}
                       onFocus={() => setActive({ row: item.index, col: index })}
+                      readOnly={!canEdit}
                       onStartEditing={() => startEditing(item.index, index)}
                       editor={
                         editing?.row === item.index && editing.col === index && isEditable(column.key) ? (
@@ -329,6 +332,8 @@ type DataCellProps = {
   overdue: boolean;
   currency: string;
   onFocus(): void;
+  /** The user may not edit partners: no cell is editable. */
+  readOnly: boolean;
   onStartEditing(): void;
   /** Set while this cell is being edited. */
   editor: ReactNode;
@@ -336,7 +341,7 @@ type DataCellProps = {
 
 function DataCell(props: DataCellProps) {
   const { column, index, partner, rowIndex, active, tabbable, overdue, currency, onFocus, editor } = props;
-  const editable = isEditable(column.key);
+  const editable = !props.readOnly && isEditable(column.key);
   const numeric = column.kind === 'number' || column.kind === 'money';
   const className = [
     classes.cell,

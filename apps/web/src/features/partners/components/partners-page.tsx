@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import type { ViewDto } from '@ptrack/contracts';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
+import { Can } from '../../auth/components/can';
 import { ExportMenu } from '../../import/components/export-menu';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { type ColumnKey, DEFAULT_COLUMNS, visibleColumns } from '../grid-columns';
@@ -91,9 +92,11 @@ export function PartnersPage() {
                 onChange={(keys) => void navigate({ search: (prev) => ({ ...prev, cols: keys.join(',') }) })}
               />
               <ExportMenu view={search.view} q={search.q} filter={search.filter} disabled={missingView} />
-              <Button onClick={() => setDialog({ kind: 'save' })} disabled={missingView}>
-                Save view
-              </Button>
+              <Can permission="views:write">
+                <Button onClick={() => setDialog({ kind: 'save' })} disabled={missingView}>
+                  Save view
+                </Button>
+              </Can>
             </Group>
           </Group>
 
@@ -136,12 +139,14 @@ export function PartnersPage() {
             />
           )}
           <Text size="xs" c="gray.7">
-            <Anchor renderRoot={(props) => <Link {...props} to="/import" />} size="xs">
-              Import a sheet
-            </Anchor>{' '}
-            to add or update partners from CSV or Excel. Shaded columns are computed and read-only: hover or focus a header to see
-            how. Keys: arrows move, Enter or F2 edits a cell (Enter saves, Tab saves and moves on, Escape cancels), Enter on a
-            name opens the partner and F2 renames it.
+            <Can permission="imports:run">
+              <Anchor renderRoot={(props) => <Link {...props} to="/import" />} size="xs">
+                Import a sheet
+              </Anchor>{' '}
+              to add or update partners from CSV or Excel.{' '}
+            </Can>
+            Shaded columns are computed and read-only: hover or focus a header to see how. Keys: arrows move, Enter or F2 edits a
+            cell (Enter saves, Tab saves and moves on, Escape cancels), Enter on a name opens the partner and F2 renames it.
           </Text>
         </Stack>
       </div>

@@ -1,6 +1,7 @@
 import { ActionIcon, Group, Loader, NavLink, Stack, Text, Tooltip } from '@mantine/core';
 import type { ViewDto } from '@ptrack/contracts';
 import { Link } from '@tanstack/react-router';
+import { Can } from '../../auth/components/can';
 
 type Props = {
   views: ViewDto[] | undefined;
@@ -34,11 +35,13 @@ export function ViewsSidebar({ views, loading, selectedId, onDelete }: Props) {
     return (
       <Group key={view.id} gap={2} wrap="nowrap">
         <div style={{ flex: 1, minWidth: 0 }}>{link}</div>
-        <Tooltip label="Delete this view">
-          <ActionIcon variant="subtle" color="gray" aria-label={`Delete view ${view.name}`} onClick={() => onDelete(view)}>
-            <span aria-hidden="true">×</span>
-          </ActionIcon>
-        </Tooltip>
+        <Can permission="views:write">
+          <Tooltip label="Delete this view">
+            <ActionIcon variant="subtle" color="gray" aria-label={`Delete view ${view.name}`} onClick={() => onDelete(view)}>
+              <span aria-hidden="true">×</span>
+            </ActionIcon>
+          </Tooltip>
+        </Can>
       </Group>
     );
   };

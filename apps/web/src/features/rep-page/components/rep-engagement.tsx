@@ -1,6 +1,7 @@
 import { NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { RepDto } from '@ptrack/contracts';
 import { formatShortDate, relativeDay } from '../../../lib/dates';
+import { useCan } from '../../auth/hooks/use-session';
 import { SectionCard } from '../../partner-page/components/section-card';
 import { Stat } from '../../partner-page/components/stat';
 import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
@@ -21,23 +22,28 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
   const settings = useSettings();
   const cadence = cadenceFor(settings.data, rep.engagementTier);
   const differs = rep.engagementTier !== rep.suggestedTier;
+  const canWrite = useCan('partners:write');
   return (
     <SectionCard title="Engagement" testId="section-rep-engagement">
       <Stack gap="sm">
-        <NativeSelect
-          label="Engagement tier"
-          data={TIERS}
-          value={rep.engagementTier === null ? '' : String(rep.engagementTier)}
-          disabled={busy}
-          onChange={(e) => onTier(e.currentTarget.value ? (Number(e.currentTarget.value) as 1 | 2 | 3 | 4) : null)}
-          description={
-            cadence !== undefined
-              ? `Follow up every ${cadence} days${rep.engagementTier === null ? ' (Tier 3 cadence)' : ''}`
-              : undefined
-          }
-          data-testid="tier-select"
-          maw={320}
-        />
+        {canWrite ? (
+          <NativeSelect
+            label="Engagement tier"
+            data={TIERS}
+            value={rep.engagementTier === null ? '' : String(rep.engagementTier)}
+            disabled={busy}
+            onChange={(e) => onTier(e.currentTarget.value ? (Number(e.currentTarget.value) as 1 | 2 | 3 | 4) : null)}
+            description={
+              cadence !== undefined
+                ? `Follow up every ${cadence} days${rep.engagementTier === null ? ' (Tier 3 cadence)' : ''}`
+                : undefined
+            }
+            data-testid="tier-select"
+            maw={320}
+          />
+        ) : (
+          <Text size="sm">Engagement tier: {TIERS.find((t) => t.value === String(rep.engagementTier ?? ''))?.label}</Text>
+        )}
         <Text size="sm" data-testid="suggested-tier" data-tier={rep.suggestedTier}>
           {differs ? (
             <>

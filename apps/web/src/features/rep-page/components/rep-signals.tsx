@@ -1,5 +1,6 @@
 import { Badge, Checkbox, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { RepDto } from '@ptrack/contracts';
+import { useCan } from '../../auth/hooks/use-session';
 import { SectionCard } from '../../partner-page/components/section-card';
 import { JORDAN_SIGNALS, jordanReason, type SignalKey, TIME_WASTER_SIGNALS, timeWasterReason } from '../rep-rules';
 
@@ -12,21 +13,28 @@ function SignalList({
   busy,
   onToggle,
 }: RepSignalsProps & { title: string; signals: typeof JORDAN_SIGNALS }) {
+  const canWrite = useCan('partners:write');
   return (
     <Stack gap={6} role="group" aria-label={title}>
       <Title order={3} size="h6">
         {title}
       </Title>
-      {signals.map((s) => (
-        <Checkbox
-          key={s.key}
-          label={s.label}
-          checked={rep[s.key]}
-          disabled={busy}
-          onChange={(e) => onToggle(s.key, e.currentTarget.checked)}
-          data-testid={`signal-${s.key}`}
-        />
-      ))}
+      {signals.map((s) =>
+        canWrite ? (
+          <Checkbox
+            key={s.key}
+            label={s.label}
+            checked={rep[s.key]}
+            disabled={busy}
+            onChange={(e) => onToggle(s.key, e.currentTarget.checked)}
+            data-testid={`signal-${s.key}`}
+          />
+        ) : (
+          <Text key={s.key} size="sm" data-testid={`signal-${s.key}`}>
+            {rep[s.key] ? '✓' : '–'} {s.label}
+          </Text>
+        ),
+      )}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { daysBetween, formatDay, relativeDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { Can } from '../../auth/components/can';
 import { useOpenActions, useSaveAction } from '../hooks/use-review';
 import { changedFields } from '../review-queue';
 import { type ActionDraft, NextActionForm } from './next-action-form';
@@ -115,16 +116,18 @@ export function NextActionSection({ partner, reps, settings, today }: NextAction
       ) : (
         <Text size="sm">No next action: nothing is scheduled with this partner or its reps.</Text>
       )}
-      <Group gap="xs">
-        {next ? (
-          <Button size="xs" variant="default" onClick={() => setEditing('change')}>
-            Change next action
+      <Can permission="partners:write">
+        <Group gap="xs">
+          {next ? (
+            <Button size="xs" variant="default" onClick={() => setEditing('change')}>
+              Change next action
+            </Button>
+          ) : null}
+          <Button size="xs" variant={next ? 'subtle' : 'filled'} onClick={() => setEditing('new')}>
+            {next ? 'Add another action' : 'Set next action'}
           </Button>
-        ) : null}
-        <Button size="xs" variant={next ? 'subtle' : 'filled'} onClick={() => setEditing('new')}>
-          {next ? 'Add another action' : 'Set next action'}
-        </Button>
-      </Group>
+        </Group>
+      </Can>
       {dialog}
     </Stack>
   );

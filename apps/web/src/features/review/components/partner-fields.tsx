@@ -3,6 +3,7 @@ import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useCan } from '../../auth/hooks/use-session';
 import { useApplyPartner, useUpdatePartner } from '../hooks/use-review';
 import { changedFields } from '../review-queue';
 import { ReviewConflictDialog } from './review-conflict-dialog';
@@ -44,6 +45,8 @@ export function PartnerFields({ partner, settings }: { partner: PartnerDto; sett
     );
 
   const lists = settings?.optionLists ?? {};
+  // Viewers read the fields; they cannot change them.
+  const readOnly = !useCan('partners:write');
   const pending = (field: EditableField) => update.isPending && field in (update.variables?.body ?? {});
   return (
     <Stack gap="sm">
@@ -54,7 +57,8 @@ export function PartnerFields({ partner, settings }: { partner: PartnerDto; sett
           value={partner.programStatus}
           onChange={(value) => save('programStatus', value)}
           placeholder="Not set"
-          clearable
+          clearable={!readOnly}
+          readOnly={readOnly}
           disabled={pending('programStatus')}
           error={fieldError(update.error, 'programStatus')}
         />
@@ -64,7 +68,8 @@ export function PartnerFields({ partner, settings }: { partner: PartnerDto; sett
           value={partner.phase}
           onChange={(value) => save('phase', value)}
           placeholder="Not set"
-          clearable
+          clearable={!readOnly}
+          readOnly={readOnly}
           disabled={pending('phase')}
           error={fieldError(update.error, 'phase')}
         />
@@ -76,6 +81,7 @@ export function PartnerFields({ partner, settings }: { partner: PartnerDto; sett
         maxRows={8}
         value={notesValue}
         onChange={(e) => setNotes(e.currentTarget.value)}
+        readOnly={readOnly}
         error={fieldError(update.error, 'notes')}
       />
       {notesDirty ? (

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { type ReactNode, useState } from 'react';
 import { formatShortDate } from '../../../lib/dates';
+import { Can } from '../../auth/components/can';
 import { useReps } from '../hooks/use-review';
 import { NextActionSection } from './next-action-section';
 import { PartnerFields } from './partner-fields';
@@ -71,9 +72,11 @@ export function PartnerReview({ partner, settings, today }: PartnerReviewProps) 
                 ? `Last touch on ${formatShortDate(partner.lastEngagementDate)}; first on ${formatShortDate(partner.firstTouchDate ?? partner.lastEngagementDate)}.`
                 : 'No touch logged yet.'}
             </Text>
-            <Button size="xs" variant="default" w="fit-content" onClick={() => setLogging(true)}>
-              Log touch
-            </Button>
+            <Can permission="partners:write">
+              <Button size="xs" variant="default" w="fit-content" onClick={() => setLogging(true)}>
+                Log touch
+              </Button>
+            </Can>
           </Stack>
         </Section>
         <Section title="90-day plan">

@@ -4,6 +4,7 @@ import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { Can } from '../../auth/components/can';
 import { useApplyPartner, usePartner, usePrefetchPartner, useUpdatePartner } from '../hooks/use-review';
 import { changedFields, currentOf, nextAfterReviewed, type ReviewQueue, stepFrom } from '../review-queue';
 import { LeftList } from './left-list';
@@ -86,13 +87,15 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
             <Button variant="default" onClick={() => go(stepFrom(queue.left, currentId, 1))} disabled={queue.left.length < 2}>
               Skip
             </Button>
-            <Button
-              onClick={() => partner.data && markReviewed(partner.data)}
-              loading={update.isPending && update.variables?.body.reviewedAt !== undefined}
-              disabled={!ready}
-            >
-              Mark reviewed
-            </Button>
+            <Can permission="partners:write">
+              <Button
+                onClick={() => partner.data && markReviewed(partner.data)}
+                loading={update.isPending && update.variables?.body.reviewedAt !== undefined}
+                disabled={!ready}
+              >
+                Mark reviewed
+              </Button>
+            </Can>
           </Group>
         </Group>
       </Stack>

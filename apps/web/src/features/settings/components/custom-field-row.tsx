@@ -3,6 +3,7 @@ import type { CustomFieldDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { Can } from '../../auth/components/can';
 import { useDeleteCustomField, useUpdateCustomField } from '../hooks/use-custom-fields';
 import { FIELD_TYPE_LABELS } from './custom-field-labels';
 import { problemAt, problemsUnder } from './settings-errors';
@@ -108,26 +109,28 @@ export function CustomFieldRow({ field }: { field: CustomFieldDto }) {
               {field.options.length ? ` · ${field.options.join(', ')}` : ''}
             </Text>
           </div>
-          <Group gap="xs">
-            <Button
-              size="xs"
-              variant="default"
-              aria-label={`Edit ${field.label}`}
-              onClick={() => setDraft({ label: field.label, options: field.options })}
-            >
-              Edit
-            </Button>
-            <Button
-              size="xs"
-              variant="subtle"
-              color="red"
-              c="red.9"
-              aria-label={`Remove ${field.label}`}
-              onClick={() => setConfirming(true)}
-            >
-              Remove
-            </Button>
-          </Group>
+          <Can permission="settings:write">
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="default"
+                aria-label={`Edit ${field.label}`}
+                onClick={() => setDraft({ label: field.label, options: field.options })}
+              >
+                Edit
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                c="red.9"
+                aria-label={`Remove ${field.label}`}
+                onClick={() => setConfirming(true)}
+              >
+                Remove
+              </Button>
+            </Group>
+          </Can>
         </Group>
       )}
       {confirming ? (

@@ -1,4 +1,5 @@
 import { Alert, Divider, Paper, Stack, Text, Title } from '@mantine/core';
+import { Can } from '../../auth/components/can';
 import { useCustomFields } from '../hooks/use-custom-fields';
 import { CustomFieldForm } from './custom-field-form';
 import { ENTITY_LABELS } from './custom-field-labels';
@@ -50,11 +51,13 @@ export function CustomFieldsSection() {
             );
           })
         )}
-        <Divider />
-        <Title order={3} size="h5">
-          Add a field
-        </Title>
-        <CustomFieldForm />
+        <Can permission="settings:write">
+          <Divider />
+          <Title order={3} size="h5">
+            Add a field
+          </Title>
+          <CustomFieldForm />
+        </Can>
       </Stack>
     </Paper>
   );

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { JobDto, JobRunDto } from '@ptrack/contracts';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { Can } from '../../auth/components/can';
 import { useJobs, useRunJob } from '../hooks/use-jobs';
 import { describeSchedule } from '../jobs-format';
 
@@ -113,16 +114,18 @@ export function JobsSection() {
                       <LastRun job={job} />
                     </Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        disabled={!job.available}
-                        loading={run.isPending && run.variables === job.name}
-                        onClick={() => runNow(job)}
-                        aria-label={`Run ${job.name} now`}
-                      >
-                        Run now
-                      </Button>
+                      <Can permission="jobs:run">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          disabled={!job.available}
+                          loading={run.isPending && run.variables === job.name}
+                          onClick={() => runNow(job)}
+                          aria-label={`Run ${job.name} now`}
+                        >
+                          Run now
+                        </Button>
+                      </Can>
                     </Table.Td>
                   </Table.Tr>
                 ))}

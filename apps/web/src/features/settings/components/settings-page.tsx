@@ -1,4 +1,8 @@
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { AuditSection } from '../../auth/components/audit-section';
+import { Can } from '../../auth/components/can';
+import { UsersSection } from '../../auth/components/users-section';
+import { YourAccountSection } from '../../auth/components/your-account-section';
 import { useSettings } from '../hooks/use-settings';
 import { CadenceSection } from './cadence-section';
 import { CustomFieldsSection } from './custom-fields-section';
@@ -35,9 +39,18 @@ export function SettingsPage() {
           <IppSection settings={settings.data} />
           <OptionListsSection settings={settings.data} />
           <CustomFieldsSection />
-          <HubSpotSection />
-          <DigestSection />
+          <Can permission="integrations:run">
+            <HubSpotSection />
+            <DigestSection />
+          </Can>
           <JobsSection />
+          <Can permission="users:manage">
+            <UsersSection />
+          </Can>
+          <YourAccountSection />
+          <Can permission="audit:read">
+            <AuditSection />
+          </Can>
         </>
       )}
     </Stack>

@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Fieldset, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useCan } from '../../auth/hooks/use-session';
 import { settingsKey, useUpdateSettings } from '../hooks/use-settings';
 import { rebase, type SettingsSection as Section, sectionChanges } from '../settings-form';
 import { SettingsConflictDialog } from './settings-conflict-dialog';
@@ -47,6 +48,8 @@ export function SettingsSection<T>({ title, description, settings, config, level
   const [localProblem, setLocalProblem] = useState<string | null>(null);
   const [conflict, setConflict] = useState<SettingsDto | null>(null);
   const [saved, setSaved] = useState(false);
+  // Roles without settings:write read the settings: the fields are shown fixed, with no Save.
+  const canSave = useCan('settings:write');
   const value = draft?.value ?? config.pick(settings);
   const dirty = draft !== null && !same(draft.value, config.pick(settings));
   const id = `settings-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
@@ -98,25 +101,29 @@ export function SettingsSection<T>({ title, description, settings, config, level
             {description}
           </Text>
         </div>
-        {children({ value, onChange, error: update.error })}
+        <Fieldset variant="unstyled" disabled={!canSave}>
+          {children({ value, onChange, error: update.error })}
+        </Fieldset>
         {localProblem ? (
           <Text size="sm" c="red.9" role="alert">
             {localProblem}
           </Text>
         ) : null}
-        <Group gap="xs" align="center">
-          <Button onClick={() => save(settings.version)} disabled={!dirty} loading={update.isPending}>
-            {saveLabel ?? `Save ${lowerFirst(title)}`}
-          </Button>
-          {dirty ? (
-            <Button variant="default" onClick={discard} disabled={update.isPending}>
-              Discard
+        {canSave ? (
+          <Group gap="xs" align="center">
+            <Button onClick={() => save(settings.version)} disabled={!dirty} loading={update.isPending}>
+              {saveLabel ?? `Save ${lowerFirst(title)}`}
             </Button>
-          ) : null}
-          <Text size="sm" c={saved ? 'teal.9' : 'gray.7'} aria-live="polite">
-            {saved && !dirty ? 'Saved' : dirty ? 'Unsaved changes' : ''}
-          </Text>
-        </Group>
+            {dirty ? (
+              <Button variant="default" onClick={discard} disabled={update.isPending}>
+                Discard
+              </Button>
+            ) : null}
+            <Text size="sm" c={saved ? 'teal.9' : 'gray.7'} aria-live="polite">
+              {saved && !dirty ? 'Saved' : dirty ? 'Unsaved changes' : ''}
+            </Text>
+          </Group>
+        ) : null}
       </Stack>
       {conflict && reapplied ? (
         <SettingsConflictDialog

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Stack } from '@mantine/core';
 import type { ActionDto } from '@ptrack/contracts';
 import type { Ref } from 'react';
+import { Can } from '../../auth/components/can';
 import { ActionSummary } from './action-summary';
 import { DueLabel } from './due-label';
 import { type SnoozeChoice, SnoozeMenu } from './snooze-menu';
@@ -46,34 +47,36 @@ export function ActionRow(props: ActionRowProps) {
           </Stack>
           <div className={classes.side}>
             <DueLabel action={action} today={props.today} />
-            <Group gap="xs" wrap="nowrap">
-              <Button
-                size="xs"
-                onClick={props.onDone}
-                disabled={busy}
-                aria-label={`Done: ${action.type} with ${who}`}
-                aria-keyshortcuts="d"
-              >
-                Done
-              </Button>
-              <SnoozeMenu
-                opened={props.snoozeOpened}
-                onOpenedChange={props.onSnoozeOpenedChange}
-                onChoose={props.onSnooze}
-                disabled={busy}
-                label={`Snooze ${action.type} with ${who}`}
-              />
-              <Button
-                size="xs"
-                variant="default"
-                onClick={props.onLogTouch}
-                disabled={busy}
-                aria-label={`Log touch with ${who}`}
-                aria-keyshortcuts="l"
-              >
-                Log touch
-              </Button>
-            </Group>
+            <Can permission="partners:write">
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  onClick={props.onDone}
+                  disabled={busy}
+                  aria-label={`Done: ${action.type} with ${who}`}
+                  aria-keyshortcuts="d"
+                >
+                  Done
+                </Button>
+                <SnoozeMenu
+                  opened={props.snoozeOpened}
+                  onOpenedChange={props.onSnoozeOpenedChange}
+                  onChoose={props.onSnooze}
+                  disabled={busy}
+                  label={`Snooze ${action.type} with ${who}`}
+                />
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={props.onLogTouch}
+                  disabled={busy}
+                  aria-label={`Log touch with ${who}`}
+                  aria-keyshortcuts="l"
+                >
+                  Log touch
+                </Button>
+              </Group>
+            </Can>
           </div>
         </div>
       </Paper>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { formatDay, formatLongDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useCan } from '../../auth/hooks/use-session';
 import { OnboardingCard } from '../../onboarding/components/onboarding-card';
 import { usePartnerCount } from '../../partners/hooks/use-partners';
 import { useSnoozeAction } from '../hooks/use-action-mutations';
@@ -69,6 +70,7 @@ export function TodayPage() {
 
   // Single-key shortcuts, ignored while typing in a field (useHotkeys skips inputs) or with a dialog open.
   const idle = dialog === null && snoozeMenuFor === null;
+  const canWrite = useCan('partners:write');
   const move = (delta: number) => {
     if (!idle || items.length === 0) return;
     moved.current = true;
@@ -77,9 +79,9 @@ export function TodayPage() {
   useHotkeys([
     ['j', () => move(1)],
     ['k', () => move(-1)],
-    ['d', () => idle && current && setDialog({ kind: 'done', action: current })],
-    ['l', () => idle && current && setDialog({ kind: 'log', action: current })],
-    ['s', () => idle && current && setSnoozeMenuFor(current.id)],
+    ['d', () => canWrite && idle && current && setDialog({ kind: 'done', action: current })],
+    ['l', () => canWrite && idle && current && setDialog({ kind: 'log', action: current })],
+    ['s', () => canWrite && idle && current && setSnoozeMenuFor(current.id)],
   ]);
 
   if (partnerCount.data === 0) {

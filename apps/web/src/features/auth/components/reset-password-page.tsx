@@ -1,0 +1,68 @@
+import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useSearch } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { fieldError } from '../../../api/client';
+import { completePasswordReset } from '../api/auth.api';
+import { passwordProblem } from '../password-rules';
+import { AuthLayout } from './auth-layout';
+
+/** `/reset-password?token=…`: a new password, from an emailed or admin-given link. */
+export function ResetPasswordPage() {
+  const { token } = useSearch({ from: '/reset-password' });
+  const [password, setPassword] = useState('');
+  const [checked, setChecked] = useState(false);
+  const mutation = useMutation({ mutationFn: () => completePasswordReset(token, password) });
+  const tooShort = passwordProblem(password);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (!tooShort) mutation.mutate();
+  };
+  if (mutation.isSuccess) {
+    return (
+      <AuthLayout title="Your password is changed">
+        <Text>Sign in with your new password.</Text>
+        <Button component={Link} to="/">
+          Sign in
+        </Button>
+      </AuthLayout>
+    );
+  }
+  const badLink = token === '' || fieldError(mutation.error, 'token');
+  return (
+    <AuthLayout title="Choose a new password">
+      {badLink ? (
+        <Alert color="red" role="alert">
+          This link is not valid any more (it expired after an hour or was used). Ask for a new one from the sign-in page, or ask
+          your admin.
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <PasswordInput
+            label="New password"
+            description="At least 10 characters"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fieldError(mutation.error, 'password') ?? (checked ? tooShort : undefined)}
+            data-autofocus
+          />
+          {mutation.error && !badLink && !fieldError(mutation.error, 'password') ? (
+            <Alert color="red" role="alert" p="xs">
+              {mutation.error.message}
+            </Alert>
+          ) : null}
+          <Button type="submit" loading={mutation.isPending} disabled={token === ''}>
+            Set the new password
+          </Button>
+          <Button component={Link} to="/" variant="subtle">
+            Back to sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}
