@@ -57,7 +57,8 @@ describe('actions and the Today list over HTTP', () => {
     const action = await api.post('/api/actions', { partnerId: partner.id, dueDate: '2026-02-01' });
     const byDays = await api.post(`/api/actions/${action.body.id}/snooze`, { days: 3 });
     expect(byDays.status).toBe(200);
-    expect(byDays.body).toMatchObject({ dueDate: '2026-02-07', version: 2 });
+    // Wednesday + 3 days is Saturday: the snooze moves on to Monday, the next working day.
+    expect(byDays.body).toMatchObject({ dueDate: '2026-02-09', version: 2 });
     const toDate = await api.post(`/api/actions/${action.body.id}/snooze`, { version: 2, until: '2026-02-20' });
     expect(toDate.body).toMatchObject({ dueDate: '2026-02-20', version: 3 });
     expectProblem(await api.post(`/api/actions/${action.body.id}/snooze`, { until: '2026-01-01' }), 400, 'until');

@@ -8,6 +8,7 @@ import {
   isIsoDate,
   isReviewedThisWeek,
   isValidTimeZone,
+  nextWorkingDay,
   startOfWeek,
   todayIn,
   type WeekStartsOn,
@@ -126,6 +127,34 @@ describe('startOfWeek', () => {
     fc.assert(
       fc.property(isoDateArb, (d) => {
         expect(dayOfWeek(d)).toBe(new Date(`${d}T12:00:00Z`).getUTCDay());
+      }),
+    );
+  });
+});
+
+describe('nextWorkingDay', () => {
+  const MON_FRI = [1, 2, 3, 4, 5];
+  it.each([
+    ['2026-03-07', MON_FRI, '2026-03-09'], // Saturday → Monday
+    ['2026-03-08', MON_FRI, '2026-03-09'], // Sunday → Monday
+    ['2026-03-04', MON_FRI, '2026-03-04'], // a Wednesday stays
+    ['2026-03-06', [0, 1, 2, 3, 4], '2026-03-08'], // Sunday–Thursday week: Friday → Sunday
+    ['2026-03-07', [], '2026-03-07'], // no working days set: nothing moves
+  ] as const)('%s with working days %j → %s', (date, days, expected) => {
+    expect(nextWorkingDay(date, days)).toBe(expected);
+  });
+
+  it('is the first working day on or after the date', () => {
+    const daysArb = fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 });
+    fc.assert(
+      fc.property(isoDateArb, daysArb, (d, days) => {
+        const moved = nextWorkingDay(d, days);
+        const shift = daysBetween(d, moved);
+        expect(shift).toBeGreaterThanOrEqual(0);
+        expect(shift).toBeLessThanOrEqual(6);
+        expect(days).toContain(dayOfWeek(moved));
+        for (let n = 0; n < shift; n++) expect(days).not.toContain(dayOfWeek(addDays(d, n)));
+        expect(nextWorkingDay(moved, days)).toBe(moved);
       }),
     );
   });

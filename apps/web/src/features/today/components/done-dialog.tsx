@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { actionTypesOf, cadenceFor, useSettings } from '../../settings/hooks/use-settings';
+import { actionTypesOf, cadenceFor, followUpDueFor, useSettings } from '../../settings/hooks/use-settings';
 import { useCompleteAction } from '../hooks/use-action-mutations';
 
 type DoneDialogProps = { action: ActionDto; today: string; onClose(): void };
@@ -17,7 +17,7 @@ type DoneDialogProps = { action: ActionDto; today: string; onClose(): void };
 export function DoneDialog({ action, today, onClose }: DoneDialogProps) {
   const settings = useSettings();
   const cadence = cadenceFor(settings.data, action.repTier);
-  const suggested = action.repId && cadence !== undefined ? addDays(today, cadence) : '';
+  const suggested = (action.repId && followUpDueFor(settings.data, action.repTier)) || '';
   const [dueDate, setDueDate] = useState<string | null>(null);
   const [type, setType] = useState<string>('Follow-up');
   const [notes, setNotes] = useState('');
