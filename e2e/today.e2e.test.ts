@@ -58,8 +58,11 @@ describe('an empty workspace', () => {
     await form.getByLabel('Website').fill('https://northwind.example');
     await form.getByRole('button', { name: 'Add partner' }).click();
 
-    await page.getByText('Nothing due today').waitFor();
-    await page.getByText('Partner added').waitFor();
+    // Issue 14: not an empty Today, but the new partner's page and what to do next.
+    await page.getByRole('heading', { level: 1, name: 'Northwind Analytics' }).waitFor();
+    await page.getByTestId('next-steps').getByRole('button', { name: 'Add reps' }).waitFor();
+    // The notification; the timeline below also reads "Partner added".
+    await page.locator('.mantine-Notification-root').getByText('Partner added').waitFor();
     expect(await onboarding.count()).toBe(0);
     const list = await server.api<{ total: number; items: { name: string }[] }>('GET', '/api/partners');
     expect(list.items.map((p) => p.name)).toEqual(['Northwind Analytics']);

@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { AddPartnerButton } from '../features/partners/components/add-partner-button';
 
 const NAV = [
   { to: '/', label: 'Today' },
@@ -39,6 +40,9 @@ export function AppLayout() {
           <Text fw={700} size="lg" component={Link} to="/" c="dark.9" td="none">
             Partner Tracker
           </Text>
+          <Group ml="auto" gap="xs">
+            <AddPartnerButton shortcut />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main" className="shell-navbar">
