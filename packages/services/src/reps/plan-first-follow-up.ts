@@ -1,5 +1,5 @@
 import { calendarDateOf, type IsoDate } from '@ptrack/domain';
-import { actions, touches, type Tx } from '@ptrack/storage';
+import { actions, type Tx, touches } from '@ptrack/storage';
 import { and, eq, max } from 'drizzle-orm';
 import { scheduleNextAction } from '../actions/schedule-action';
 import type { ServiceContext } from '../context';
@@ -23,7 +23,10 @@ export async function planFirstFollowUp(
     .where(and(eq(actions.repId, rep.id), eq(actions.status, 'open')))
     .limit(1);
   if (open) return null;
-  const [last] = await tx.select({ at: max(touches.occurredAt) }).from(touches).where(eq(touches.repId, rep.id));
+  const [last] = await tx
+    .select({ at: max(touches.occurredAt) })
+    .from(touches)
+    .where(eq(touches.repId, rep.id));
   const from: IsoDate = last?.at ? calendarDateOf(last.at, settings.timeZone) : calendarOf(settings, ctx.now()).today;
   return scheduleNextAction(tx, ctx, settings, {
     partnerId: rep.partnerId,
