@@ -38,6 +38,31 @@ describe('actions and the Today list over HTTP', () => {
     expectProblem(await api.post(`/api/actions/${action.body.id}/complete`, {}), 409);
   });
 
+  it('logs what happened with Done, in the same step: the touch, its rep’s last contact, the next follow-up', async () => {
+    const partner = await createPartner(api);
+    const rep = await createRep(api, partner.id, { engagementTier: 2 });
+    const action = await api.post('/api/actions', { repId: rep.id, dueDate: '2026-02-02', type: 'Intro Request' });
+    const res = await api.post(`/api/actions/${action.body.id}/complete`, {
+      version: 1,
+      touch: { kind: 'call', summary: 'Agreed to intro us to Globex' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.touch).toMatchObject({ repId: rep.id, partnerId: partner.id, kind: 'call', direction: 'outbound' });
+    expect(res.body.touch.summary).toBe('Agreed to intro us to Globex');
+    const touches = await api.get(`/api/touches?repId=${rep.id}`);
+    expect(touches.body.items.map((t: { id: string }) => t.id)).toEqual([res.body.touch.id]);
+    expect((await api.get(`/api/reps/${rep.id}`)).body.lastContactDate).toBe(TODAY);
+    expect((await api.get(`/api/partners/${partner.id}`)).body.lastEngagementDate).toBe(TODAY);
+    // A refused touch refuses the whole step: the action stays open.
+    const other = await api.post('/api/actions', { repId: rep.id, dueDate: '2026-02-03' });
+    expectProblem(
+      await api.post(`/api/actions/${other.body.id}/complete`, { touch: { kind: 'carrier pigeon' } }),
+      400,
+      'touch.kind',
+    );
+    expect((await api.get(`/api/actions/${other.body.id}`)).body.status).toBe('open');
+  });
+
   it('completes an action with no body and no follow-up when asked to skip it', async () => {
     const partner = await createPartner(api);
     const rep = await createRep(api, partner.id, { engagementTier: 2 });

@@ -81,6 +81,14 @@ export const CompleteActionRequest = z
       })
       .optional()
       .meta({ description: 'The next action; by default one at the rep cadence' }),
+    touch: z
+      .strictObject({
+        kind: z.enum(TOUCH_KINDS),
+        direction: z.enum(DIRECTIONS).default('outbound'),
+        summary: OptionalText(5000),
+      })
+      .optional()
+      .meta({ description: "What happened: logs a touch with the action's rep (or partner), now, in the same step" }),
   })
   .meta({ id: 'CompleteActionRequest' });
 export type CompleteActionRequest = z.infer<typeof CompleteActionRequest>;
@@ -119,7 +127,7 @@ export const LogTouchResponse = z.object({
   completed: z.array(ActionDto),
   next: ActionDto.nullable(),
 });
-export const CompleteActionResponse = z.object({ action: ActionDto, next: ActionDto.nullable() });
+export const CompleteActionResponse = z.object({ action: ActionDto, next: ActionDto.nullable(), touch: TouchDto.nullable() });
 
 export const ActionListQuery = z.strictObject({
   partnerId: Id.optional(),

@@ -8,7 +8,7 @@ import type {
 } from '@ptrack/contracts';
 import { api } from '../../../api/client';
 
-export type CompleteActionResult = { action: ActionDto; next: ActionDto | null };
+export type CompleteActionResult = { action: ActionDto; next: ActionDto | null; touch: TouchDto | null };
 export type LogTouchResult = { touch: TouchDto; completed: ActionDto[]; next: ActionDto | null };
 
 export function fetchToday(query: { limit: number; cursor?: string | undefined }): Promise<TodayResponse> {
