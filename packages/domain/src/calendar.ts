@@ -73,6 +73,22 @@ export function nextWorkingDay(date: IsoDate, workingDays: readonly number[]): I
 }
 
 /**
+ * The days to spread `count` items over, `perDay` a working day from the first working day on or after
+ * `start`, in order (issue 14: a stale backlog is rescheduled without piling onto one day). Item i goes
+ * to the (i ÷ perDay)-th working day.
+ */
+export function spreadOverWorkingDays(count: number, start: IsoDate, perDay: number, workingDays: readonly number[]): IsoDate[] {
+  if (!Number.isInteger(perDay) || perDay < 1) throw new RangeError(`perDay must be a whole number ≥ 1, got ${perDay}`);
+  const days: IsoDate[] = [];
+  let day = nextWorkingDay(start, workingDays);
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && i % perDay === 0) day = nextWorkingDay(addDays(day, 1), workingDays);
+    days.push(day);
+  }
+  return days;
+}
+
+/**
  * The first day of the week containing `date`, for weeks starting on `weekStartsOn` (0 = Sunday,
  * 1 = Monday …). The result is `date` or one of the 6 days before it.
  */
