@@ -1,6 +1,6 @@
 import type { TodayQuery, TodayResponse } from '@ptrack/contracts';
 import { addDays } from '@ptrack/domain';
-import { actions, OPEN_DUE_DAY, queryRows } from '@ptrack/storage';
+import { actions, OPEN_DUE_DAY, partners, queryRows } from '@ptrack/storage';
 import { and, asc, eq, gt, lt, lte, or, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
@@ -36,7 +36,7 @@ export async function getToday(
       .limit(query.limit + 1);
     const page = pageOf(rows, query.limit, (r) => [r.a.dueDate, r.a.id]);
     const dueTodayItems = await actionQuery(tx, and(eq(actions.status, 'open'), eq(actions.dueDate, today)))
-      .orderBy(asc(actions.partnerId), asc(actions.id))
+      .orderBy(asc(partners.name), asc(actions.id))
       .limit(DUE_TODAY_LIMIT);
     const upcoming = await actionQuery(
       tx,
