@@ -7,6 +7,7 @@ import type {
   TodayResponse,
   TouchListResponse,
 } from '@ptrack/contracts';
+import { nextWorkingDay } from '@ptrack/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshots, type TestBrowser } from './support/browser';
@@ -26,6 +27,12 @@ afterEach(() => {
 });
 
 const rows = (page: Page) => page.getByTestId('today-row');
+/** The counts at the top of Today, each a jump link to its section (issue 14). */
+const countsShown = async (page: Page, overdue: number, dueToday: number) => {
+  const counts = page.getByTestId('today-counts');
+  await counts.getByRole('link', { name: `${dueToday} due today`, exact: true }).waitFor();
+  await counts.getByRole('link', { name: `${overdue} overdue`, exact: true }).waitFor();
+};
 const partnersOfRows = (page: Page) => rows(page).getByTestId('action-partner').allTextContents();
 
 describe('an empty workspace', () => {
@@ -58,8 +65,11 @@ describe('an empty workspace', () => {
     await form.getByLabel('Website').fill('https://northwind.example');
     await form.getByRole('button', { name: 'Add partner' }).click();
 
-    await page.getByText('Nothing due today').waitFor();
-    await page.getByText('Partner added').waitFor();
+    // Issue 14: not an empty Today, but the new partner's page and what to do next.
+    await page.getByRole('heading', { level: 1, name: 'Northwind Analytics' }).waitFor();
+    await page.getByTestId('next-steps').getByRole('button', { name: 'Add reps' }).waitFor();
+    // The notification; the timeline below also reads "Partner added".
+    await page.locator('.mantine-Notification-root').getByText('Partner added').waitFor();
     expect(await onboarding.count()).toBe(0);
     const list = await server.api<{ total: number; items: { name: string }[] }>('GET', '/api/partners');
     expect(list.items.map((p) => p.name)).toEqual(['Northwind Analytics']);
@@ -108,14 +118,14 @@ describe('"Load demo data" on an empty workspace', () => {
     await page.getByTestId('overdue-list').waitFor();
     const listed = await server.api<TodayResponse>('GET', '/api/today');
     expect(listed.overdue).toBeGreaterThan(0);
-    expect(await page.getByTestId('today-counts').textContent()).toBe(`${listed.overdue} overdue · ${listed.dueToday} due today`);
+    await countsShown(page, listed.overdue, listed.dueToday);
     await screenshots(page, 'today-demo', { fullPage: false });
 
     // The oldest overdue action with a rep: Done pre-fills today + that rep tier's cadence.
     const first = listed.items.find((a) => a.repId !== null && a.daysOverdue > 0)!;
     const settings = await server.api<SettingsDto>('GET', '/api/settings');
-    const cadence = settings.cadences[String(first.repTier ?? 3) as '1' | '2' | '3' | '4'];
-    const next = addDays(listed.today, cadence);
+    // Today + the tier's cadence, moved to a working day (issue 14): the server's own date.
+    const next = settings.followUpDue[String(first.repTier ?? 3) as '1' | '2' | '3' | '4'];
     const who = `${first.repName} (${first.partnerName})`;
     await page.getByRole('button', { name: `Done: ${first.type} with ${who}` }).click();
     const dialog = page.getByRole('dialog', { name: `Done: ${first.type} with ${who}` });
@@ -153,6 +163,10 @@ describe('Today with overdue and due-today actions', () => {
     });
     sam = await server.api<RepDto>('POST', '/api/reps', { partnerId: acme.id, name: 'Sam Ortiz', engagementTier: 1 });
     lee = await server.api<RepDto>('POST', '/api/reps', { partnerId: beta.id, name: 'Lee Park', engagementTier: 3 });
+    // A tiered rep gets a first follow-up when added (issue 14); these tests plan their own instead.
+    for (const rep of [dana, sam, lee]) {
+      for (const planned of await openActions(rep.id)) await server.api('DELETE', `/api/actions/${planned.id}`);
+    }
     const action = (body: Record<string, unknown>) => server.api<ActionDto>('POST', '/api/actions', body);
     await action({ repId: lee.id, dueDate: addDays(today, -5), type: 'Follow-up', notes: 'Check in on the co-sell plan' });
     await action({ repId: dana.id, dueDate: addDays(today, -3), type: 'Follow-up', notes: 'Ask for the account list' });
@@ -172,8 +186,9 @@ describe('Today with overdue and due-today actions', () => {
     server.api<ActionListResponse>('GET', `/api/actions?repId=${repId}&status=open`).then((r) => r.items);
 
   it('lists overdue (oldest first) then due today, with rep badges, type, notes and days overdue', async () => {
-    expect(await page.getByTestId('today-counts').textContent()).toBe('2 overdue · 2 due today');
-    expect((await partnersOfRows(page)).slice(0, 2)).toEqual(['Beta Agency', 'Acme Cloud']);
+    await countsShown(page, 2, 2);
+    // Due today first, grouped by partner (by name); then the overdue ones, oldest first.
+    expect(await partnersOfRows(page)).toEqual(['Acme Cloud', 'Beta Agency', 'Beta Agency', 'Acme Cloud']);
     const overdue = page.getByTestId('overdue-list').getByTestId('today-row');
     expect(await overdue.getByTestId('action-rep').allTextContents()).toEqual(['Lee Park', 'Dana Reyes']);
     expect(await overdue.getByTestId('due-label').allTextContents()).toEqual(['5 days overdue', '3 days overdue']);
@@ -190,11 +205,15 @@ describe('Today with overdue and due-today actions', () => {
 
   it('moves the selection with j/k and opens Done with d (not while typing)', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } });
+    // Due today (2 rows), then overdue: Lee, then Dana.
     await page.keyboard.press('j');
     expect(await rows(page).nth(1).getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
-    expect(await rows(page).nth(1).getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('j');
+    expect(await rows(page).nth(3).getAttribute('aria-current')).toBe('true');
     await page.keyboard.press('d');
     const dialog = page.getByRole('dialog', { name: 'Done: Follow-up with Dana Reyes (Acme Cloud)' });
     await dialog.waitFor();
@@ -208,13 +227,13 @@ describe('Today with overdue and due-today actions', () => {
   it('Done confirms the next action at the cadence date (Tier 2: +14 days) and the row leaves Today', async () => {
     await page.getByRole('button', { name: 'Done: Follow-up with Dana Reyes (Acme Cloud)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Done: Follow-up with Dana Reyes (Acme Cloud)' });
-    const next = addDays(today, 14);
+    const next = (await server.api<SettingsDto>('GET', '/api/settings')).followUpDue['2'];
     expect(await dialog.getByLabel('Due').inputValue()).toBe(next);
     await dialog.getByLabel('Notes').fill('Review the account list together');
     await screenshots(page, 'done-dialog', { fullPage: false });
     await dialog.getByRole('button', { name: 'Done and schedule' }).click();
     await page.getByText(`Next: Follow-up on ${formatDay(next)} with Dana Reyes`).waitFor();
-    await page.getByTestId('today-counts').getByText('1 overdue · 2 due today').waitFor();
+    await countsShown(page, 1, 2);
     expect(await rows(page).getByTestId('action-rep').allTextContents()).not.toContain('Dana Reyes');
     const open = await openActions(dana.id);
     expect(open.map((a) => [a.dueDate, a.type, a.notes])).toEqual([[next, 'Follow-up', 'Review the account list together']]);
@@ -223,7 +242,7 @@ describe('Today with overdue and due-today actions', () => {
   it('Log touch from Today completes the follow-up and schedules the next at the cadence (Tier 3: +30 days)', async () => {
     await page.getByRole('button', { name: 'Log touch with Lee Park (Beta Agency)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Log touch with Lee Park (Beta Agency)' });
-    const next = addDays(today, 30);
+    const next = (await server.api<SettingsDto>('GET', '/api/settings')).followUpDue['3'];
     expect(await dialog.getByLabel('Next follow-up').inputValue()).toBe(next);
     await dialog.getByLabel('Kind', { exact: true }).click();
     await page.getByRole('option', { name: 'Call' }).click();
@@ -231,7 +250,7 @@ describe('Today with overdue and due-today actions', () => {
     await dialog.getByLabel('Note').fill('Agreed on a co-sell pilot');
     await dialog.getByRole('button', { name: 'Log touch' }).click();
     await page.getByText(`Next follow-up: ${formatDay(next)}`).waitFor();
-    await page.getByTestId('today-counts').getByText('0 overdue · 2 due today').waitFor();
+    await countsShown(page, 0, 2);
 
     const touches = await server.api<TouchListResponse>('GET', `/api/touches?partnerId=${beta.id}`);
     expect(touches.items.map((t) => [t.repId, t.kind, t.direction, t.summary])).toEqual([
@@ -246,9 +265,9 @@ describe('Today with overdue and due-today actions', () => {
     expect(await page.getByTestId('today-row').filter({ hasText: 'Sam Ortiz' }).getAttribute('aria-current')).toBe('true');
     await page.keyboard.press('s');
     await page.getByRole('menuitem', { name: '3 days' }).click();
-    const until = addDays(today, 3);
+    const until = nextWorkingDay(addDays(today, 3), [1, 2, 3, 4, 5]);
     await page.getByText(`moved to ${formatDay(until)}`).waitFor();
-    await page.getByTestId('today-counts').getByText('0 overdue · 1 due today').waitFor();
+    await countsShown(page, 0, 1);
     expect((await openActions(sam.id)).map((a) => a.dueDate)).toEqual([until]);
 
     // Snooze → Pick a date: a day beyond the upcoming week.
@@ -260,7 +279,7 @@ describe('Today with overdue and due-today actions', () => {
     await dialog.getByRole('button', { name: 'Snooze' }).click();
     await page.getByText(`Moved to ${formatDay(later)}`).waitFor();
     await page.getByText('Nothing due today').waitFor();
-    expect(await page.getByTestId('today-counts').textContent()).toBe('0 overdue · 0 due today');
+    await countsShown(page, 0, 0);
     const betaActions = await server.api<ActionListResponse>('GET', `/api/actions?partnerId=${beta.id}&status=open`);
     expect(betaActions.items.find((a) => a.type === 'Deal Support')?.dueDate).toBe(later);
     expect(await page.getByTestId('upcoming-row').getByTestId('action-type').allTextContents()).toEqual([

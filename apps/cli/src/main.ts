@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAdd } from './commands/add';
 import { registerBackup } from './commands/backup';
 import { registerDemo } from './commands/demo';
 import { registerDigest } from './commands/digest';
@@ -39,6 +40,7 @@ function program(): Command {
     registerToday,
     registerPartners,
     registerPartner,
+    registerAdd,
     registerLog,
     registerDone,
     registerSnooze,

@@ -42,6 +42,46 @@ describe('reps over HTTP', () => {
     expectProblem(await api.get(`/api/reps/${id}`), 404, 'params.id');
   });
 
+  it('gives a new tiered rep its first follow-up at the tier cadence from today, on a working day', async () => {
+    const partner = await createPartner(api);
+    // Today is Wednesday 4 February; Tier 1 is every 7 days.
+    const tier1 = await createRep(api, partner.id, { engagementTier: 1 });
+    expect(tier1.nextAction).toMatchObject({ dueDate: '2026-02-11', type: 'Follow-up' });
+    // Tier 3 is every 30 days: Friday 6 March.
+    const tier3 = await createRep(api, partner.id, { engagementTier: 3 });
+    expect(tier3.nextAction).toMatchObject({ dueDate: '2026-03-06' });
+    // Without a tier, nothing is planned: the user has not said how close the rep is.
+    const untiered = await createRep(api, partner.id);
+    expect(untiered.nextAction).toBeNull();
+    const actions = await api.get(`/api/actions?partnerId=${partner.id}&status=open`);
+    expect(actions.body.items).toHaveLength(2);
+    const page = await api.get(`/api/partners/${partner.id}`);
+    expect(page.body.rollup.nextAction).toMatchObject({ dueDate: '2026-02-11', repName: tier1.name });
+  });
+
+  it('plans a follow-up when a rep is given a tier or raised, from its last touch, unless one is open', async () => {
+    const partner = await createPartner(api);
+    const rep = await createRep(api, partner.id);
+    // A touch with a partner-only follow-up skipped: the rep has history but nothing planned.
+    const touch = await api.post('/api/touches', {
+      repId: rep.id,
+      kind: 'call',
+      occurredAt: '2026-02-02T18:00:00Z',
+      next: { skip: true },
+    });
+    expect(touch.body.next).toBeNull();
+    const raised = await api.patch(`/api/reps/${rep.id}`, { version: rep.version, engagementTier: 1 });
+    expect(raised.status).toBe(200);
+    // Monday 2 February + 7 days.
+    expect(raised.body.nextAction).toMatchObject({ dueDate: '2026-02-09', type: 'Follow-up' });
+    // Raised again with a follow-up already open: nothing more is planned.
+    const again = await api.patch(`/api/reps/${rep.id}`, { version: raised.body.version, engagementTier: 2 });
+    const lowered = await api.patch(`/api/reps/${rep.id}`, { version: again.body.version, engagementTier: 1 });
+    expect(lowered.status).toBe(200);
+    const open = await api.get(`/api/actions?repId=${rep.id}&status=open`);
+    expect(open.body.items).toHaveLength(1);
+  });
+
   it('refuses a tier outside 1–4 and a second rep of the same name at one partner', async () => {
     const partner = await createPartner(api);
     expectProblem(await api.post('/api/reps', { partnerId: partner.id, name: 'Sam', engagementTier: 5 }), 400, 'engagementTier');

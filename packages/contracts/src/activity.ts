@@ -81,6 +81,14 @@ export const CompleteActionRequest = z
       })
       .optional()
       .meta({ description: 'The next action; by default one at the rep cadence' }),
+    touch: z
+      .strictObject({
+        kind: z.enum(TOUCH_KINDS),
+        direction: z.enum(DIRECTIONS).default('outbound'),
+        summary: OptionalText(5000),
+      })
+      .optional()
+      .meta({ description: "What happened: logs a touch with the action's rep (or partner), now, in the same step" }),
   })
   .meta({ id: 'CompleteActionRequest' });
 export type CompleteActionRequest = z.infer<typeof CompleteActionRequest>;
@@ -119,7 +127,7 @@ export const LogTouchResponse = z.object({
   completed: z.array(ActionDto),
   next: ActionDto.nullable(),
 });
-export const CompleteActionResponse = z.object({ action: ActionDto, next: ActionDto.nullable() });
+export const CompleteActionResponse = z.object({ action: ActionDto, next: ActionDto.nullable(), touch: TouchDto.nullable() });
 
 export const ActionListQuery = z.strictObject({
   partnerId: Id.optional(),
@@ -132,6 +140,10 @@ export const ActionListQuery = z.strictObject({
 export const TodayQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().max(2000).optional(),
+  due: z
+    .enum(['all', 'overdue'])
+    .default('all')
+    .meta({ description: '`overdue`: page through the overdue actions only (due today ones are in dueTodayItems)' }),
 });
 export type TodayQuery = z.infer<typeof TodayQuery>;
 
@@ -141,12 +153,32 @@ export const TodayResponse = z
     timeZone: z.string(),
     overdue: z.int().meta({ description: 'Open actions due before today (all of them, not just this page)' }),
     dueToday: z.int(),
-    items: z.array(ActionDto).meta({ description: 'Overdue then due today, oldest first, one page' }),
+    items: z.array(ActionDto).meta({ description: 'Overdue then due today (or overdue only), oldest first, one page' }),
+    dueTodayItems: z
+      .array(ActionDto)
+      .meta({ description: 'The actions due today (the first 200), so they never hide behind an overdue backlog' }),
     nextCursor: z.string().nullable(),
     upcoming: z.array(ActionDto).meta({ description: 'Open actions due in the next 7 days' }),
   })
   .meta({ id: 'Today' });
 export type TodayResponse = z.infer<typeof TodayResponse>;
+
+export const RescheduleOverdueRequest = z
+  .strictObject({
+    startDate: IsoDate.meta({ description: 'The first day to move them to: today or later' }),
+    perDay: z
+      .int()
+      .min(1, 'must be at least 1')
+      .max(500)
+      .optional()
+      .meta({ description: 'Spread them, oldest first, this many per working day; all on startDate when absent' }),
+  })
+  .meta({ id: 'RescheduleOverdueRequest' });
+export type RescheduleOverdueRequest = z.infer<typeof RescheduleOverdueRequest>;
+export const RescheduleOverdueResponse = z
+  .object({ moved: z.int(), firstDate: IsoDate.nullable(), lastDate: IsoDate.nullable() })
+  .meta({ id: 'RescheduleOverdueResponse' });
+export type RescheduleOverdueResponse = z.infer<typeof RescheduleOverdueResponse>;
 
 // Referrals ----------------------------------------------------------------------------------------
 const referralFields = {

@@ -69,7 +69,7 @@ export const RepDto = z
     custom: z.record(z.string(), z.unknown()),
     isJordan: z.boolean(),
     isTimeWaster: z.boolean(),
-    suggestedTier: z.int(),
+    suggestedTier: z.int().nullable().meta({ description: 'Null until the rep has history (a touch, an intro or a deal)' }),
     cadenceDays: z.int(),
     lastContactDate: z.string().nullable(),
     introductionsMade: z.int(),

@@ -7,12 +7,16 @@ export const SettingsDto = z
   .object({
     timeZone: z.string(),
     weekStartsOn: z.int(),
+    workingDays: z.array(z.int()),
     currency: z.string(),
     cadences: z.object({ '1': z.int(), '2': z.int(), '3': z.int(), '4': z.int() }),
     ippBands: z.object({ strategic: z.int(), good: z.int(), evaluate: z.int() }),
     optionLists: z.record(z.string(), z.array(z.string())),
     managersEditOwnPartnersOnly: z.boolean().describe('Managers edit only the partners they own'),
     today: z.string(),
+    followUpDue: z
+      .object({ '1': z.string(), '2': z.string(), '3': z.string(), '4': z.string() })
+      .meta({ description: 'Per rep tier, when a follow-up done today is next due: today + the cadence, on a working day' }),
     version: z.int(),
     updatedAt: z.string(),
   })
@@ -24,6 +28,12 @@ export const UpdateSettingsRequest = z
     version: Version,
     timeZone: z.string().max(100).optional(),
     weekStartsOn: z.int().min(0).max(6).optional(),
+    workingDays: z
+      .array(z.int().min(0, 'must be a day 0–6 (0 = Sunday)').max(6, 'must be a day 0–6 (0 = Sunday)'))
+      .min(1, 'name at least one working day')
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'lists a day twice')
+      .optional(),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')

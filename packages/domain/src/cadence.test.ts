@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Cadences, cadenceDays, DEFAULT_CADENCE_DAYS, isTier, scheduleAfterTouch, TIERS, type Tier } from './cadence';
-import { addDays, daysBetween } from './calendar';
+import { addDays, dayOfWeek, daysBetween } from './calendar';
 
 const dateArb = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
@@ -33,6 +33,35 @@ describe('scheduleAfterTouch', () => {
         expect(type).toBe('Follow-up');
       }),
     );
+  });
+
+  it('moves a cadence date off a non-working day to the next working day', () => {
+    // 2026-02-04 is a Wednesday; + 10 days is Saturday 14th → Monday 16th.
+    const cadences = { ...DEFAULT_CADENCE_DAYS, 1: 10 };
+    expect(scheduleAfterTouch({ touchDate: '2026-02-04', tier: 1, cadences, workingDays: [1, 2, 3, 4, 5] }).dueDate).toBe(
+      '2026-02-16',
+    );
+    fc.assert(
+      fc.property(dateArb, fc.option(tierArb), cadencesArb, (touchDate, tier, cadences) => {
+        const { dueDate } = scheduleAfterTouch({ touchDate, tier, cadences, workingDays: [1, 2, 3, 4, 5] });
+        expect([0, 6]).not.toContain(dayOfWeek(dueDate));
+        const late = daysBetween(addDays(touchDate, cadences[tier ?? 3]), dueDate);
+        expect(late).toBeGreaterThanOrEqual(0);
+        expect(late).toBeLessThanOrEqual(2);
+      }),
+    );
+  });
+
+  it('keeps a date the user picked, even on a weekend', () => {
+    expect(
+      scheduleAfterTouch({
+        touchDate: '2026-02-04',
+        tier: 1,
+        cadences: DEFAULT_CADENCE_DAYS,
+        workingDays: [1, 2, 3, 4, 5],
+        override: { dueDate: '2026-02-07' },
+      }).dueDate,
+    ).toBe('2026-02-07');
   });
 
   it('lets the user’s date and action type win', () => {

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from './calendar';
+import { addDays, type IsoDate, nextWorkingDay } from './calendar';
 import { DEFAULT_ACTION_TYPE } from './constants/options';
 
 /** A rep's engagement tier: 1 active deals, 2 engaged, 3 warming, 4 stale (seed 001). */
@@ -28,16 +28,21 @@ export type ScheduleAfterTouchOptions = {
   touchDate: IsoDate;
   tier: Tier | null;
   cadences: Cadences;
+  /** Days of the week follow-ups may fall on (0 = Sunday …); a cadence date on another day moves to the next one. */
+  workingDays?: readonly number[] | undefined;
   /** What the user picked instead; blank or missing parts fall back to the cadence. */
   override?: { dueDate?: IsoDate | undefined; type?: string | undefined } | undefined;
 };
 
 /**
  * The follow-up a touch schedules (PRODUCT.md: the next one at touch date + the tier's cadence, unless
- * the user picks another date or action). The type defaults to "Follow-up".
+ * the user picks another date or action). The type defaults to "Follow-up". A cadence date on a
+ * non-working day moves to the next working day; a date the user picked stands.
  */
 export function scheduleAfterTouch(opts: ScheduleAfterTouchOptions): { dueDate: IsoDate; type: string } {
   const type = opts.override?.type?.trim() ? opts.override.type.trim() : DEFAULT_ACTION_TYPE;
-  const dueDate = opts.override?.dueDate ?? addDays(opts.touchDate, cadenceDays(opts.tier, opts.cadences));
+  const dueDate =
+    opts.override?.dueDate ??
+    nextWorkingDay(addDays(opts.touchDate, cadenceDays(opts.tier, opts.cadences)), opts.workingDays ?? []);
   return { dueDate, type };
 }

@@ -8,6 +8,8 @@ import {
   isIsoDate,
   isReviewedThisWeek,
   isValidTimeZone,
+  nextWorkingDay,
+  spreadOverWorkingDays,
   startOfWeek,
   todayIn,
   type WeekStartsOn,
@@ -127,6 +129,73 @@ describe('startOfWeek', () => {
       fc.property(isoDateArb, (d) => {
         expect(dayOfWeek(d)).toBe(new Date(`${d}T12:00:00Z`).getUTCDay());
       }),
+    );
+  });
+});
+
+describe('nextWorkingDay', () => {
+  const MON_FRI = [1, 2, 3, 4, 5];
+  it.each([
+    ['2026-03-07', MON_FRI, '2026-03-09'], // Saturday → Monday
+    ['2026-03-08', MON_FRI, '2026-03-09'], // Sunday → Monday
+    ['2026-03-04', MON_FRI, '2026-03-04'], // a Wednesday stays
+    ['2026-03-06', [0, 1, 2, 3, 4], '2026-03-08'], // Sunday–Thursday week: Friday → Sunday
+    ['2026-03-07', [], '2026-03-07'], // no working days set: nothing moves
+  ] as const)('%s with working days %j → %s', (date, days, expected) => {
+    expect(nextWorkingDay(date, days)).toBe(expected);
+  });
+
+  it('is the first working day on or after the date', () => {
+    const daysArb = fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 });
+    fc.assert(
+      fc.property(isoDateArb, daysArb, (d, days) => {
+        const moved = nextWorkingDay(d, days);
+        const shift = daysBetween(d, moved);
+        expect(shift).toBeGreaterThanOrEqual(0);
+        expect(shift).toBeLessThanOrEqual(6);
+        expect(days).toContain(dayOfWeek(moved));
+        for (let n = 0; n < shift; n++) expect(days).not.toContain(dayOfWeek(addDays(d, n)));
+        expect(nextWorkingDay(moved, days)).toBe(moved);
+      }),
+    );
+  });
+});
+
+describe('spreadOverWorkingDays', () => {
+  it('puts perDay items on each working day, in order, skipping the weekend', () => {
+    // Thursday 5 March 2026, 2 a day: Thu, Thu, Fri, Fri, Mon.
+    expect(spreadOverWorkingDays(5, '2026-03-05', 2, [1, 2, 3, 4, 5])).toEqual([
+      '2026-03-05',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-06',
+      '2026-03-09',
+    ]);
+  });
+
+  it('never puts more than perDay on a day, uses only working days, and never goes back in time', () => {
+    const daysArb = fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        isoDateArb,
+        fc.integer({ min: 1, max: 10 }),
+        daysArb,
+        (n, start, perDay, days) => {
+          const spread = spreadOverWorkingDays(n, start, perDay, days);
+          expect(spread).toHaveLength(n);
+          const perDate = new Map<string, number>();
+          for (const [i, d] of spread.entries()) {
+            expect(d >= start).toBe(true);
+            expect(days).toContain(dayOfWeek(d));
+            if (i > 0) expect(d >= spread[i - 1]!).toBe(true);
+            perDate.set(d, (perDate.get(d) ?? 0) + 1);
+          }
+          for (const count of perDate.values()) expect(count).toBeLessThanOrEqual(perDay);
+          // Full days before the last one: the spread is as tight as perDay allows.
+          expect(perDate.size).toBe(Math.ceil(n / perDay));
+        },
+      ),
     );
   });
 });

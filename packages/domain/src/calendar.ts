@@ -66,6 +66,36 @@ export function dayOfWeek(date: IsoDate): WeekStartsOn {
   return ((((dayNumber(date) + 4) % 7) + 7) % 7) as WeekStartsOn;
 }
 
+/** Monday to Friday: the working week a new workspace starts with. */
+export const DEFAULT_WORKING_DAYS: readonly WeekStartsOn[] = [1, 2, 3, 4, 5];
+
+/**
+ * `date` when it is a working day, else the first working day after it (issue 14: follow-ups do not land
+ * on weekends). `workingDays` lists days of the week (0 = Sunday …); an empty list leaves `date` as is.
+ * The result is `date` or one of the 6 days after it.
+ */
+export function nextWorkingDay(date: IsoDate, workingDays: readonly number[]): IsoDate {
+  if (workingDays.length === 0) return date;
+  const shift = [0, 1, 2, 3, 4, 5, 6].find((n) => workingDays.includes((dayOfWeek(date) + n) % 7)) ?? 0;
+  return addDays(date, shift);
+}
+
+/**
+ * The days to spread `count` items over, `perDay` a working day from the first working day on or after
+ * `start`, in order (issue 14: a stale backlog is rescheduled without piling onto one day). Item i goes
+ * to the (i ÷ perDay)-th working day.
+ */
+export function spreadOverWorkingDays(count: number, start: IsoDate, perDay: number, workingDays: readonly number[]): IsoDate[] {
+  if (!Number.isInteger(perDay) || perDay < 1) throw new RangeError(`perDay must be a whole number ≥ 1, got ${perDay}`);
+  const days: IsoDate[] = [];
+  let day = nextWorkingDay(start, workingDays);
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && i % perDay === 0) day = nextWorkingDay(addDays(day, 1), workingDays);
+    days.push(day);
+  }
+  return days;
+}
+
 /**
  * The first day of the week containing `date`, for weeks starting on `weekStartsOn` (0 = Sunday,
  * 1 = Monday …). The result is `date` or one of the 6 days before it.

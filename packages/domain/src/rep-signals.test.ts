@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './calendar';
-import { isJordan, isTimeWaster, type RepActivityFacts, type RepSignals, responseRate, suggestedTier } from './rep-signals';
+import {
+  isJordan,
+  isTimeWaster,
+  type RepActivityFacts,
+  type RepSignals,
+  responseRate,
+  suggestedTier,
+  suggestedTierOf,
+} from './rep-signals';
 
 const NONE: RepSignals = {
   sharesAccountList: false,
@@ -120,6 +128,13 @@ describe('suggestedTier', () => {
     ['many old referrals but no open deal', facts({ referralCount: 5, lastReferralDate: '2025-01-01' }), 4],
   ])('%s → tier %i', (_, f, tier) => {
     expect(suggestedTier(f, today)).toBe(tier);
+  });
+
+  it('suggests nothing for a rep without history, and the rule otherwise', () => {
+    expect(suggestedTierOf(facts({}), today)).toBeNull();
+    expect(suggestedTierOf(facts({ lastTouchDate: '2025-01-01' }), today)).toBe(4);
+    expect(suggestedTierOf(facts({ referralCount: 1, lastReferralDate: '2025-01-01' }), today)).toBe(4);
+    expect(suggestedTierOf(facts({ hasOpenDeal: true }), today)).toBe(1);
   });
 
   it('follows the rule order for any facts', () => {

@@ -78,6 +78,15 @@ export function suggestedTier(facts: RepActivityFacts, today: IsoDate): Tier {
   return 4;
 }
 
+/**
+ * The suggested tier, or null for a rep with no history yet — no touch, no referral, no open deal (issue
+ * 14: a rep added seconds ago was "Suggested: Tier 4 — no touch in the last 90 days").
+ */
+export function suggestedTierOf(facts: RepActivityFacts, today: IsoDate): Tier | null {
+  const hasHistory = facts.hasOpenDeal || facts.lastTouchDate !== null || facts.referralCount > 0;
+  return hasHistory ? suggestedTier(facts, today) : null;
+}
+
 export const RESPONSE_RATE_WINDOW_DAYS = 180;
 
 /**

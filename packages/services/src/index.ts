@@ -7,6 +7,7 @@ export * from './actions/delete-action';
 export * from './actions/get-action';
 export * from './actions/get-today';
 export * from './actions/list-actions';
+export * from './actions/reschedule-overdue';
 export * from './actions/snooze-action';
 export * from './actions/update-action';
 export * from './audit/audit';

@@ -8,7 +8,9 @@ import {
   DEFAULT_OPTION_LISTS,
   type IsoDate,
   isValidTimeZone,
+  scheduleAfterTouch,
   startOfWeek,
+  TIERS,
   todayIn,
   validIppBands,
 } from '@ptrack/domain';
@@ -68,15 +70,20 @@ export function statsClock(settings: Settings, now: Date): { timeZone: string; t
 }
 
 export function toSettingsDto(settings: Settings, now: Date): SettingsDto {
+  const today = todayIn(settings.timeZone, now);
+  const dueAfter = (tier: 1 | 2 | 3 | 4) =>
+    scheduleAfterTouch({ touchDate: today, tier, cadences: cadencesOf(settings), workingDays: settings.workingDays }).dueDate;
   return {
     timeZone: settings.timeZone,
     weekStartsOn: settings.weekStartsOn,
+    workingDays: settings.workingDays,
     currency: settings.currency,
     cadences: settings.cadences,
     ippBands: settings.ippBands,
     optionLists: { ...DEFAULT_OPTION_LISTS, ...settings.optionLists } as unknown as Record<string, string[]>,
     managersEditOwnPartnersOnly: settings.managersEditOwnPartnersOnly,
-    today: todayIn(settings.timeZone, now),
+    today,
+    followUpDue: Object.fromEntries(TIERS.map((t) => [String(t), dueAfter(t)])) as SettingsDto['followUpDue'],
     version: settings.version,
     updatedAt: settings.updatedAt.toISOString(),
   };
@@ -123,6 +130,7 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsR
       }
     }
     const { version, ...patch } = input;
+    if (patch.workingDays) patch.workingDays = [...patch.workingDays].sort((a, b) => a - b);
     const [updated] = await tx
       .update(workspaceSettings)
       .set({

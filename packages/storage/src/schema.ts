@@ -30,6 +30,8 @@ export const workspaceSettings = pgTable('workspace_settings', {
   id: smallint('id').primaryKey().default(1),
   timeZone: text('time_zone').notNull().default('UTC'),
   weekStartsOn: smallint('week_starts_on').notNull().default(1),
+  // Days of the week follow-ups may fall on (0 = Sunday … 6 = Saturday); Monday–Friday by default.
+  workingDays: jsonb('working_days').$type<number[]>().notNull().default([1, 2, 3, 4, 5]),
   currency: text('currency').notNull().default('USD'),
   cadences: jsonb('cadences').$type<Record<'1' | '2' | '3' | '4', number>>().notNull(),
   ippBands: jsonb('ipp_bands').$type<{ strategic: number; good: number; evaluate: number }>().notNull(),

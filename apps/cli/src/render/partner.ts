@@ -32,7 +32,7 @@ function reps(list: RepDto[]): string[] {
     const last = rep.lastContactDate ? `last contact ${rep.lastContactDate}` : 'never contacted';
     const next = rep.nextAction ? ` · next ${rep.nextAction.type} ${rep.nextAction.dueDate}` : '';
     const suggest =
-      rep.engagementTier !== null && rep.suggestedTier !== rep.engagementTier
+      rep.engagementTier !== null && rep.suggestedTier !== null && rep.suggestedTier !== rep.engagementTier
         ? color.dim(` (suggested T${rep.suggestedTier})`)
         : '';
     lines.push(

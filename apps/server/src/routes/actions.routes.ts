@@ -7,6 +7,8 @@ import {
   CreateActionRequest,
   DeleteQuery,
   IdParams,
+  RescheduleOverdueRequest,
+  RescheduleOverdueResponse,
   SnoozeActionRequest,
   TodayQuery,
   TodayResponse,
@@ -19,6 +21,7 @@ import {
   getAction,
   getToday,
   listActions,
+  rescheduleOverdue,
   snoozeAction,
   updateAction,
 } from '@ptrack/services';
@@ -41,6 +44,20 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       },
     },
     async (request) => getToday(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/actions/reschedule-overdue',
+    {
+      config: { permission: 'partners:write' },
+      schema: {
+        tags,
+        summary: 'Move every overdue open action to a day from startDate on, optionally perDay a working day',
+        body: RescheduleOverdueRequest,
+        response: { 200: RescheduleOverdueResponse },
+      },
+    },
+    async (request) => rescheduleOverdue(contextOf(request), request.body),
   );
 
   app.get(

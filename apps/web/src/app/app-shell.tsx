@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { UserMenu } from '../features/auth/components/user-menu';
+import { AddPartnerButton } from '../features/partners/components/add-partner-button';
 
 const NAV = [
   { to: '/', label: 'Today' },
@@ -40,7 +41,8 @@ export function AppLayout() {
           <Text fw={700} size="lg" component={Link} to="/" c="dark.9" td="none">
             Partner Tracker
           </Text>
-          <Group ml="auto">
+          <Group ml="auto" gap="xs">
+            <AddPartnerButton shortcut />
             <UserMenu />
           </Group>
         </Group>

@@ -30,6 +30,11 @@ const partnersRoute = createRoute({
   validateSearch: validatePartnersSearch,
   component: lazyRouteComponent(() => import('../features/partners/components/partners-page'), 'PartnersPage'),
 });
+const newPartnerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/partners/new',
+  component: lazyRouteComponent(() => import('../features/partners/components/new-partner-page'), 'NewPartnerPage'),
+});
 const partnerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/partners/$id',
@@ -80,6 +85,7 @@ const resetPasswordRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   todayRoute,
   partnersRoute,
+  newPartnerRoute,
   partnerRoute,
   repRoute,
   reviewRoute,

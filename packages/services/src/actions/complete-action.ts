@@ -1,9 +1,11 @@
 import type { CompleteActionRequest } from '@ptrack/contracts';
-import { refreshStats, reps } from '@ptrack/storage';
+import { refreshStats, reps, touches } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
+import { recordChange } from '../history';
 import { calendarOf, loadSettings, statsClock } from '../settings';
+import { toTouchDto } from '../touches/touch-dto';
 import { loadActionDto } from './action-dto';
 import { assertOpen, changeAction, lockAction } from './lock-action';
 import { scheduleNextAction } from './schedule-action';
@@ -11,7 +13,8 @@ import { scheduleNextAction } from './schedule-action';
 /**
  * Marks an action done and plans the next one: for a rep, at today + the rep tier's cadence unless the
  * caller picks a date, type or no follow-up (PRODUCT.md, cadence rule); for the partner alone, only when
- * the caller gives a date.
+ * the caller gives a date. With `touch`, it also logs what happened (now, with the action's rep or
+ * partner) in the same transaction, so Done records the conversation and the next step at once.
  */
 export async function completeAction(ctx: ServiceContext, id: string, input: CompleteActionRequest) {
   authorize(ctx, 'partners:write');
@@ -21,6 +24,30 @@ export async function completeAction(ctx: ServiceContext, id: string, input: Com
     const current = await lockAction(tx, ctx, id, input.version, today);
     assertOpen(current, 'completed');
     await changeAction(tx, ctx, current, { status: 'done', completedAt: ctx.now() }, { settings, refresh: false });
+    let touch: typeof touches.$inferSelect | null = null;
+    if (input.touch) {
+      const [inserted] = await tx
+        .insert(touches)
+        .values({
+          partnerId: current.partnerId,
+          repId: current.repId,
+          kind: input.touch.kind,
+          direction: input.touch.direction,
+          occurredAt: ctx.now(),
+          summary: input.touch.summary ?? null,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        })
+        .returning();
+      touch = inserted!;
+      await recordChange(tx, ctx, {
+        entityType: 'touch',
+        entityId: touch.id,
+        partnerId: current.partnerId,
+        operation: 'create',
+        after: touch,
+      });
+    }
     let nextId: string | null = null;
     if (current.repId || input.next?.dueDate) {
       const [rep] = current.repId ? await tx.select().from(reps).where(eq(reps.id, current.repId)) : [];
@@ -32,7 +59,12 @@ export async function completeAction(ctx: ServiceContext, id: string, input: Com
         choice: input.next,
       });
     }
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
-    return { action: await loadActionDto(tx, id, today), next: nextId ? await loadActionDto(tx, nextId, today) : null };
+    const touchedRep = touch && current.repId ? { id: current.repId } : 'none';
+    await refreshStats(tx, { partnerId: current.partnerId, reps: touchedRep, ...statsClock(settings, ctx.now()) });
+    return {
+      action: await loadActionDto(tx, id, today),
+      next: nextId ? await loadActionDto(tx, nextId, today) : null,
+      touch: touch ? toTouchDto(touch) : null,
+    };
   });
 }

@@ -1,7 +1,7 @@
 import type { TodayQuery, TodayResponse } from '@ptrack/contracts';
 import { addDays } from '@ptrack/domain';
-import { actions, OPEN_DUE_DAY, queryRows } from '@ptrack/storage';
-import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
+import { actions, OPEN_DUE_DAY, partners, queryRows } from '@ptrack/storage';
+import { and, asc, eq, gt, lt, lte, or, sql } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
@@ -10,13 +10,17 @@ import { actionQuery, toActionDto } from './action-dto';
 
 const UPCOMING_DAYS = 7;
 const UPCOMING_LIMIT = 50;
+const DUE_TODAY_LIMIT = 200;
 
 /**
  * The Monday list (PRODUCT.md, Today view): open actions due today or earlier in the workspace time
  * zone, oldest first, with partner and rep, a page at a time; the counts of all of them; and the first
  * of what comes in the next week.
  */
-export async function getToday(ctx: ServiceContext, query: TodayQuery = { limit: 100 }): Promise<TodayResponse> {
+export async function getToday(
+  ctx: ServiceContext,
+  query: Omit<TodayQuery, 'due'> & { due?: TodayQuery['due'] } = { limit: 100 },
+): Promise<TodayResponse> {
   authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
@@ -26,13 +30,16 @@ export async function getToday(ctx: ServiceContext, query: TodayQuery = { limit:
       tx,
       and(
         eq(actions.status, 'open'),
-        lte(actions.dueDate, today),
+        query.due === 'overdue' ? lt(actions.dueDate, today) : lte(actions.dueDate, today),
         after ? or(gt(actions.dueDate, after[0]), and(eq(actions.dueDate, after[0]), gt(actions.id, after[1]))) : undefined,
       ),
     )
       .orderBy(asc(actions.dueDate), asc(actions.id))
       .limit(query.limit + 1);
     const page = pageOf(rows, query.limit, (r) => [r.a.dueDate, r.a.id]);
+    const dueTodayItems = await actionQuery(tx, and(eq(actions.status, 'open'), eq(actions.dueDate, today)))
+      .orderBy(asc(partners.name), asc(actions.id))
+      .limit(DUE_TODAY_LIMIT);
     const upcoming = await actionQuery(
       tx,
       and(
@@ -56,6 +63,7 @@ export async function getToday(ctx: ServiceContext, query: TodayQuery = { limit:
       dueToday: Number(counts?.due_today ?? 0),
       items: page.items.map((r) => toActionDto(r, today)),
       nextCursor: page.nextCursor,
+      dueTodayItems: dueTodayItems.map((r) => toActionDto(r, today)),
       upcoming: upcoming.map((r) => toActionDto(r, today)),
     };
   });

@@ -26,6 +26,7 @@ export async function scheduleNextAction(
     touchDate: opts.from,
     tier: (opts.repTier as 1 | 2 | 3 | 4 | null) ?? null,
     cadences: cadencesOf(settings),
+    workingDays: settings.workingDays,
     override: { dueDate: opts.choice?.dueDate, type: opts.choice?.type },
   });
   const [created] = await tx

@@ -4,6 +4,7 @@ import {
   DEFAULT_CADENCE_DAYS,
   DEFAULT_IPP_BANDS,
   DEFAULT_OPTION_LISTS,
+  DEFAULT_WORKING_DAYS,
   effectivePlanStatus,
   IPP_DIMENSIONS,
   ippScore,
@@ -150,6 +151,7 @@ describe('buildDemoRecords', () => {
           touchDate: last.get(a.rep!)!,
           tier: rep.engagementTier,
           cadences: DEFAULT_CADENCE_DAYS,
+          workingDays: DEFAULT_WORKING_DAYS,
         });
         expect(a.dueDate).toBe(expected.dueDate);
       }

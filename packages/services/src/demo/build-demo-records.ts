@@ -1,6 +1,7 @@
 import {
   DEFAULT_CADENCE_DAYS,
   DEFAULT_OPTION_LISTS,
+  DEFAULT_WORKING_DAYS,
   OPTION_LIST_NAMES,
   startOfWeek,
   todayIn,
@@ -28,6 +29,7 @@ export function buildDemoRecords(input: DemoInput): DemoRecords {
     timeZone: input.timeZone,
     weekStartDate: startOfWeek(today, (input.weekStartsOn ?? 1) as WeekStartsOn),
     cadences: input.cadences ?? DEFAULT_CADENCE_DAYS,
+    workingDays: input.workingDays ?? DEFAULT_WORKING_DAYS,
     // A workspace list left empty falls back to the default, so every record gets a value.
     options: Object.fromEntries(
       OPTION_LIST_NAMES.map((name) => [name, input.options?.[name]?.length ? input.options[name] : DEFAULT_OPTION_LISTS[name]]),

@@ -109,7 +109,12 @@ export function buildActivity(
       });
     }
     // The open follow-up the cadence rule implies from the last touch; an inactive partner's were dropped.
-    const next = scheduleAfterTouch({ touchDate: daysAgo(ctx, lag), tier, cadences: ctx.cadences });
+    const next = scheduleAfterTouch({
+      touchDate: daysAgo(ctx, lag),
+      tier,
+      cadences: ctx.cadences,
+      workingDays: ctx.workingDays,
+    });
     const dropped = profiles[rep.partner]!.status === 3;
     actions.push({
       partner: rep.partner,

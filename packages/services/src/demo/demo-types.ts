@@ -15,6 +15,8 @@ export type DemoInput = {
   /** 0 = Sunday … 6 = Saturday (workspace setting). */
   weekStartsOn?: number;
   cadences?: Cadences;
+  /** Days of the week follow-ups fall on (0 = Sunday …); Monday–Friday when absent. */
+  workingDays?: readonly number[];
   /** The workspace's option lists; the defaults when absent. */
   options?: Partial<Record<OptionListName, readonly string[]>>;
 };
@@ -96,6 +98,7 @@ export type DemoContext = {
   /** The first day of the current week in the workspace time zone. */
   weekStartDate: IsoDate;
   cadences: Cadences;
+  workingDays: readonly number[];
   options: Record<OptionListName, readonly string[]>;
 };
 

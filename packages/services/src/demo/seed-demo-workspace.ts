@@ -74,6 +74,7 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
       timeZone: settings.timeZone,
       weekStartsOn: settings.weekStartsOn,
       cadences: cadencesOf(settings),
+      workingDays: settings.workingDays,
       options: settings.optionLists as Partial<Record<OptionListName, string[]>>,
     });
     const stamp = { createdAt: now, updatedAt: now };

@@ -1,5 +1,5 @@
 import type { RepDto } from '@ptrack/contracts';
-import { AppError, type Cadences, isJordan, isTimeWaster, responseRate, suggestedTier, type Tier } from '@ptrack/domain';
+import { AppError, type Cadences, isJordan, isTimeWaster, responseRate, suggestedTierOf, type Tier } from '@ptrack/domain';
 import { actions, type Executor, partners, repStats, reps, touches } from '@ptrack/storage';
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { repSignals } from '../partners/partner-dto';
@@ -49,7 +49,7 @@ export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id
     custom: rep.custom ?? {},
     isJordan: isJordan({ qualityScore: rep.qualityScore, signals }),
     isTimeWaster: isTimeWaster({ qualityScore: rep.qualityScore, signals }),
-    suggestedTier: suggestedTier(facts, today),
+    suggestedTier: suggestedTierOf(facts, today),
     cadenceDays: cadenceFor(rep.engagementTier, cadencesOf(settings)),
     lastContactDate: facts.lastTouchDate,
     introductionsMade: facts.referralCount,

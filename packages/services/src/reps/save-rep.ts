@@ -8,6 +8,7 @@ import { mergeCustomValues } from '../field-checks';
 import { recordChange } from '../history';
 import { assertPartnerExists, assertVersion } from '../records';
 import { loadSettings, statsClock } from '../settings';
+import { planFirstFollowUp } from './plan-first-follow-up';
 import { loadRepDto } from './rep-dto';
 
 async function assertRepUnique(
@@ -47,6 +48,7 @@ async function assertRepUnique(
   }
 }
 
+/** Adds a rep; a rep with a tier gets its first follow-up at the tier's cadence from today. */
 export async function createRep(ctx: ServiceContext, input: CreateRepRequest): Promise<RepDto> {
   authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
@@ -60,6 +62,7 @@ export async function createRep(ctx: ServiceContext, input: CreateRepRequest): P
       .insert(reps)
       .values({ ...fields, custom: customValues, createdAt: ctx.now(), updatedAt: ctx.now() })
       .returning();
+    await planFirstFollowUp(tx, ctx, settings, rep!);
     await refreshStats(tx, { partnerId: rep!.partnerId, reps: { id: rep!.id }, ...statsClock(settings, ctx.now()) });
     await recordChange(tx, ctx, {
       entityType: 'rep',
@@ -97,6 +100,9 @@ export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRe
       .set({ ...fields, custom: customValues, version: version + 1, updatedAt: ctx.now() })
       .where(eq(reps.id, id))
       .returning();
+    // A rep given a tier, or raised to a closer one, starts on that tier's cadence if nothing is planned.
+    const raised = updated!.engagementTier !== null && (current.engagementTier ?? 5) > updated!.engagementTier;
+    if (raised) await planFirstFollowUp(tx, ctx, settings, updated!);
     await refreshStats(tx, { partnerId, reps: { id }, ...statsClock(settings, ctx.now()) });
     if (partnerId !== current.partnerId)
       await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });

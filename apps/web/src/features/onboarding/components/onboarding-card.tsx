@@ -1,5 +1,5 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { Can } from '../../auth/components/can';
@@ -10,6 +10,7 @@ import { useLoadDemo } from '../hooks/use-load-demo';
 export function OnboardingCard() {
   const demo = useLoadDemo();
   const [adding, setAdding] = useState(false);
+  const navigate = useNavigate();
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="onboarding-heading" data-testid="onboarding">
       <Stack gap="md">
@@ -55,7 +56,13 @@ export function OnboardingCard() {
         <Text size="sm" c="gray.7">
           Already track partners in a spreadsheet? Import it as CSV or Excel: you check the columns and see every change first.
         </Text>
-        {adding ? <AddPartnerForm onDone={() => setAdding(false)} /> : null}
+        {adding ? (
+          <AddPartnerForm
+            // Straight to the new partner, where the next steps (add reps, plan a first touch) are.
+            onAdded={(partner) => void navigate({ to: '/partners/$id', params: { id: partner.id } })}
+            onCancel={() => setAdding(false)}
+          />
+        ) : null}
       </Stack>
     </Card>
   );

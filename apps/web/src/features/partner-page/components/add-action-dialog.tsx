@@ -24,16 +24,14 @@ export function AddActionDialog({ partnerId, title, reps, repId: fixedRep, today
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(
-      { partnerId, repId: repId || null, type, dueDate, notes: notes.trim() || undefined },
-      {
-        onSuccess: (action) => {
-          onClose();
-          notifySuccess('Action added', `${action.type} due ${formatDay(action.dueDate)}`);
-        },
-        onError: (error) => {
-          if (!['type', 'dueDate', 'notes', 'repId'].some(err)) notifyError(error);
-        },
+    // mutateAsync: the next-steps card that may hold this dialog goes away once a touch is planned.
+    create.mutateAsync({ partnerId, repId: repId || null, type, dueDate, notes: notes.trim() || undefined }).then(
+      (action) => {
+        onClose();
+        notifySuccess('Action added', `${action.type} due ${formatDay(action.dueDate)}`);
+      },
+      (error: unknown) => {
+        if (!['type', 'dueDate', 'notes', 'repId'].some(err)) notifyError(error);
       },
     );
   };

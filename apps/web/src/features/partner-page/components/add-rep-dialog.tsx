@@ -1,6 +1,7 @@
 import { Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
+import { formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { FormActions } from '../../../ui/form-actions';
 import { useCreateRep } from '../hooks/use-partner-page';
@@ -24,24 +25,32 @@ export function AddRepDialog({ partnerId, partnerName, onClose }: { partnerId: s
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(
-      {
+    // mutateAsync: the next-steps card that may hold this dialog goes away once the rep is saved, and the
+    // message must still show.
+    create
+      .mutateAsync({
         partnerId,
         name: name.trim(),
         email: email.trim() || null,
         title: title.trim() || null,
         engagementTier: tier ? (Number(tier) as 1 | 2 | 3 | 4) : null,
-      },
-      {
-        onSuccess: (rep) => {
+      })
+      .then(
+        (rep) => {
           onClose();
-          notifySuccess('Rep added', `${rep.name} (${partnerName})`);
+          // The server plans a tiered rep's first follow-up; say when, so the rep is not forgotten.
+          const next = rep.nextAction;
+          notifySuccess(
+            'Rep added',
+            next
+              ? `${rep.name} (${partnerName}): first ${next.type.toLowerCase()} on ${formatDay(next.dueDate)} (Tier ${rep.engagementTier}, every ${rep.cadenceDays} days).`
+              : `${rep.name} (${partnerName}). Give them a tier to plan their follow-ups.`,
+          );
         },
-        onError: (error) => {
+        (error: unknown) => {
           if (!['name', 'email', 'title', 'engagementTier'].some(err)) notifyError(error);
         },
-      },
-    );
+      );
   };
 
   return (

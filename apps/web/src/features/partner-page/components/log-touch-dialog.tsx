@@ -2,11 +2,11 @@ import { Checkbox, Modal, Stack, TextInput } from '@mantine/core';
 import type { RepDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
-import { addDays, formatDay } from '../../../lib/dates';
+import { formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { FormActions } from '../../../ui/form-actions';
 import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
-import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
+import { cadenceFor, followUpDueFor, useSettings } from '../../settings/hooks/use-settings';
 import { useLogPartnerTouch } from '../hooks/use-partner-page';
 import { RepSelect } from './rep-select';
 
@@ -38,7 +38,7 @@ export function LogTouchDialog({ partnerId, title, reps, repId: fixedRep, today,
   const logTouch = useLogPartnerTouch();
   const rep = reps.find((r) => r.id === repId) ?? null;
   const cadence = rep ? cadenceFor(settings.data, rep.engagementTier) : undefined;
-  const suggested = rep && cadence !== undefined ? addDays(today, cadence) : '';
+  const suggested = (rep && followUpDueFor(settings.data, rep.engagementTier)) || '';
   const date = nextDate ?? suggested;
 
   const onSubmit = (event: FormEvent) => {

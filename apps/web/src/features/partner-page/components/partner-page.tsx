@@ -5,6 +5,7 @@ import { ApiError } from '../../../api/client';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { usePartner, useReps } from '../hooks/use-partner-page';
 import { ActivityButtons } from './activity-buttons';
+import { NextStepsCard } from './next-steps-card';
 import { MainFieldSections, SideFieldSections } from './partner-fields-sections';
 import { RecordTimeline } from './partner-timeline';
 import { PlanSection } from './plan-section';
@@ -91,6 +92,7 @@ export function PartnerPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
+            {reps.data ? <NextStepsCard partner={p} reps={reps.data} today={today} /> : null}
             <MainFieldSections partner={p} />
             <PlanSection partnerId={p.id} partnerName={p.name} today={today} />
             <RepsTable partnerId={p.id} partnerName={p.name} today={today} />

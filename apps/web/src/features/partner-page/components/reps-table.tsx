@@ -10,7 +10,7 @@ import { RepLink } from './record-links';
 import { SectionCard } from './section-card';
 
 function RepRow({ rep, today }: { rep: RepDto; today: string }) {
-  const differs = rep.engagementTier !== rep.suggestedTier;
+  const differs = rep.suggestedTier !== null && rep.engagementTier !== rep.suggestedTier;
   return (
     <Table.Tr data-testid="rep-row" data-rep-id={rep.id}>
       <Table.Th scope="row" fw={500}>

@@ -1,12 +1,19 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import type { PartnerDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { useCreatePartner } from '../hooks/use-partners';
 
+type AddPartnerFormProps = {
+  /** Called with the new partner once it is saved. */
+  onAdded(partner: PartnerDto): void;
+  onCancel(): void;
+};
+
 /** The smallest useful partner: a name (required, unique) and, optionally, its type and website. */
-export function AddPartnerForm({ onDone }: { onDone(): void }) {
+export function AddPartnerForm({ onAdded, onCancel }: AddPartnerFormProps) {
   const settings = useSettings();
   const create = useCreatePartner();
   const [name, setName] = useState('');
@@ -24,7 +31,7 @@ export function AddPartnerForm({ onDone }: { onDone(): void }) {
     create.mutateAsync({ name: name.trim(), type: type ?? undefined, website: website.trim() || undefined }).then(
       (partner) => {
         notifySuccess('Partner added', partner.name);
-        onDone();
+        onAdded(partner);
       },
       (error: unknown) => {
         if (!fieldError(error, 'name') && !fieldError(error, 'website') && !fieldError(error, 'type')) notifyError(error);
@@ -67,7 +74,7 @@ export function AddPartnerForm({ onDone }: { onDone(): void }) {
           <Button type="submit" loading={create.isPending}>
             Add partner
           </Button>
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
         </Group>

@@ -10,6 +10,7 @@ import { type ColumnKey, DEFAULT_COLUMNS, visibleColumns } from '../grid-columns
 import { usePartnerRows } from '../hooks/use-partner-rows';
 import { useViews } from '../hooks/use-views';
 import { formatSort, nextSort, parseColumns, parseSort, type SortKey } from '../partners-search';
+import { AddPartnerButton } from './add-partner-button';
 import { ColumnChooser } from './column-chooser';
 import { DeleteViewDialog } from './delete-view-dialog';
 import { FilterBar } from './filter-bar';
@@ -93,9 +94,12 @@ export function PartnersPage() {
               />
               <ExportMenu view={search.view} q={search.q} filter={search.filter} disabled={missingView} />
               <Can permission="views:write">
-                <Button onClick={() => setDialog({ kind: 'save' })} disabled={missingView}>
+                <Button variant="default" onClick={() => setDialog({ kind: 'save' })} disabled={missingView}>
                   Save view
                 </Button>
+              </Can>
+              <Can permission="partners:write">
+                <AddPartnerButton />
               </Can>
             </Group>
           </Group>

@@ -21,7 +21,8 @@ type RepEngagementProps = { rep: RepDto; today: string; busy: boolean; onTier(ti
 export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) {
   const settings = useSettings();
   const cadence = cadenceFor(settings.data, rep.engagementTier);
-  const differs = rep.engagementTier !== rep.suggestedTier;
+  const suggested = rep.suggestedTier;
+  const differs = suggested !== null && rep.engagementTier !== suggested;
   const canWrite = useCan('partners:write');
   return (
     <SectionCard title="Engagement" testId="section-rep-engagement">
@@ -44,16 +45,18 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
         ) : (
           <Text size="sm">Engagement tier: {TIERS.find((t) => t.value === String(rep.engagementTier ?? ''))?.label}</Text>
         )}
-        <Text size="sm" data-testid="suggested-tier" data-tier={rep.suggestedTier}>
-          {differs ? (
+        <Text size="sm" data-testid="suggested-tier" data-tier={suggested ?? undefined}>
+          {suggested === null ? (
+            <>No suggested tier yet: it comes from the rep's touches, intros and deals.</>
+          ) : differs ? (
             <>
               <Text span fw={600}>
                 Suggested: Tier {rep.suggestedTier}
               </Text>{' '}
-              — {suggestedTierReason(rep.suggestedTier)}. Your tier stands until you change it.
+              — {suggestedTierReason(suggested)}. Your tier stands until you change it.
             </>
           ) : (
-            <>Matches the suggestion: {suggestedTierReason(rep.suggestedTier)}.</>
+            <>Matches the suggestion: {suggestedTierReason(suggested)}.</>
           )}
         </Text>
         <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} spacing="md" m={0}>
@@ -64,7 +67,17 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
             hint="replies ÷ outreach, 180 days"
             testId="rep-response-rate"
           />
-          <Stat label="Intros made" value={rep.introductionsMade} testId="rep-intros" />
+          <Stat
+            label="Intros made"
+            value={rep.introductionsMade}
+            // The signal is what the user observed; the count is the intros recorded here (issue 14).
+            hint={
+              rep.introsWithoutProof && rep.introductionsMade === 0
+                ? 'marked “makes intros without proof”, none recorded yet: add each intro to count it'
+                : 'intros recorded with this rep'
+            }
+            testId="rep-intros"
+          />
           <Stat
             label="Last contact"
             value={rep.lastContactDate ? formatShortDate(rep.lastContactDate) : 'Never'}

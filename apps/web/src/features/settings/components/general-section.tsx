@@ -1,27 +1,36 @@
-import { Select, SimpleGrid, Switch } from '@mantine/core';
+import { Chip, Group, Input, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
 import type { SettingsDto } from '@ptrack/contracts';
 import { useMemo } from 'react';
 import { timeZoneChoices, WEEKDAYS } from '../settings-form';
 import { problemAt } from './settings-errors';
 import { type SectionConfig, SettingsSection } from './settings-section';
 
-type General = { timeZone: string; weekStartsOn: number; currency: string; managersEditOwnPartnersOnly: boolean };
+type General = {
+  timeZone: string;
+  weekStartsOn: number;
+  workingDays: number[];
+  currency: string;
+  managersEditOwnPartnersOnly: boolean;
+};
 
 const config: SectionConfig<General> = {
   pick: (s) => ({
     timeZone: s.timeZone,
     weekStartsOn: s.weekStartsOn,
+    workingDays: s.workingDays,
     currency: s.currency,
     managersEditOwnPartnersOnly: s.managersEditOwnPartnersOnly,
   }),
   describe: (v) => ({
     'Time zone': v.timeZone,
     'Week starts on': WEEKDAYS[v.weekStartsOn] ?? '',
+    'Working days': v.workingDays.map((d) => WEEKDAYS[d]).join(', '),
     Currency: v.currency,
     'Managers edit only their own partners': v.managersEditOwnPartnersOnly ? 'Yes' : 'No',
   }),
   toPatch: (v) => v,
-  fields: ['timeZone', 'weekStartsOn', 'currency', 'managersEditOwnPartnersOnly'],
+  check: (v) => (v.workingDays.length === 0 ? 'Pick at least one working day.' : null),
+  fields: ['timeZone', 'weekStartsOn', 'workingDays', 'currency', 'managersEditOwnPartnersOnly'],
 };
 
 function supported(kind: 'timeZone' | 'currency'): string[] {
@@ -50,35 +59,56 @@ export function GeneralSection({ settings }: { settings: SettingsDto }) {
       config={config}
     >
       {({ value, onChange, error }) => (
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Select
-            label="Time zone"
-            data={zones}
-            value={value.timeZone}
-            onChange={(v) => v && onChange({ ...value, timeZone: v })}
-            searchable
-            allowDeselect={false}
-            nothingFoundMessage="No time zone matches"
-            error={problemAt(error, 'timeZone')}
-          />
-          <Select
-            label="Week starts on"
-            data={WEEKDAYS.map((day, i) => ({ value: String(i), label: day }))}
-            value={String(value.weekStartsOn)}
-            onChange={(v) => v !== null && onChange({ ...value, weekStartsOn: Number(v) })}
-            allowDeselect={false}
-            error={problemAt(error, 'weekStartsOn')}
-          />
-          <Select
-            label="Currency"
-            data={currencies}
-            value={value.currency}
-            onChange={(v) => v && onChange({ ...value, currency: v })}
-            searchable
-            allowDeselect={false}
-            nothingFoundMessage="No currency matches"
-            error={problemAt(error, 'currency')}
-          />
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <Select
+              label="Time zone"
+              data={zones}
+              value={value.timeZone}
+              onChange={(v) => v && onChange({ ...value, timeZone: v })}
+              searchable
+              allowDeselect={false}
+              nothingFoundMessage="No time zone matches"
+              error={problemAt(error, 'timeZone')}
+            />
+            <Select
+              label="Week starts on"
+              data={WEEKDAYS.map((day, i) => ({ value: String(i), label: day }))}
+              value={String(value.weekStartsOn)}
+              onChange={(v) => v !== null && onChange({ ...value, weekStartsOn: Number(v) })}
+              allowDeselect={false}
+              error={problemAt(error, 'weekStartsOn')}
+            />
+            <Select
+              label="Currency"
+              data={currencies}
+              value={value.currency}
+              onChange={(v) => v && onChange({ ...value, currency: v })}
+              searchable
+              allowDeselect={false}
+              nothingFoundMessage="No currency matches"
+              error={problemAt(error, 'currency')}
+            />
+          </SimpleGrid>
+          <Input.Wrapper
+            label="Working days"
+            description="Follow-ups planned by a cadence that would fall on another day move to the next working day."
+            error={problemAt(error, 'workingDays')}
+          >
+            <Chip.Group
+              multiple
+              value={value.workingDays.map(String)}
+              onChange={(days) => onChange({ ...value, workingDays: days.map(Number).sort((a, b) => a - b) })}
+            >
+              <Group gap={6} mt={6} role="group" aria-label="Working days">
+                {[1, 2, 3, 4, 5, 6, 0].map((d) => (
+                  <Chip key={d} value={String(d)} size="sm">
+                    {WEEKDAYS[d]}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          </Input.Wrapper>
           <Switch
             label="Managers edit only their own partners"
             description="Off: every manager edits every partner (small teams share)."
@@ -86,7 +116,7 @@ export function GeneralSection({ settings }: { settings: SettingsDto }) {
             onChange={(e) => onChange({ ...value, managersEditOwnPartnersOnly: e.currentTarget.checked })}
             error={problemAt(error, 'managersEditOwnPartnersOnly')}
           />
-        </SimpleGrid>
+        </Stack>
       )}
     </SettingsSection>
   );

@@ -18,6 +18,12 @@ export function cadenceFor(settings: SettingsDto | undefined, tier: number | nul
   return settings.cadences[key];
 }
 
+/** When a follow-up done today with a rep of `tier` is next due: the server's cadence date, on a working day. */
+export function followUpDueFor(settings: SettingsDto | undefined, tier: number | null): string | undefined {
+  if (!settings) return undefined;
+  return settings.followUpDue[String(tier ?? UNTIERED_TIER) as keyof SettingsDto['followUpDue']];
+}
+
 /** The workspace's list of action types (editable in settings), "Follow-up" first by default. */
 export function actionTypesOf(settings: SettingsDto | undefined): string[] {
   return settings?.optionLists.actionType ?? ['Follow-up'];

@@ -2,17 +2,27 @@ import type {
   ActionDto,
   CompleteActionRequest,
   LogTouchRequest,
+  RescheduleOverdueRequest,
+  RescheduleOverdueResponse,
   SnoozeActionRequest,
   TodayResponse,
   TouchDto,
 } from '@ptrack/contracts';
 import { api } from '../../../api/client';
 
-export type CompleteActionResult = { action: ActionDto; next: ActionDto | null };
+export type CompleteActionResult = { action: ActionDto; next: ActionDto | null; touch: TouchDto | null };
 export type LogTouchResult = { touch: TouchDto; completed: ActionDto[]; next: ActionDto | null };
 
-export function fetchToday(query: { limit: number; cursor?: string | undefined }): Promise<TodayResponse> {
+export function fetchToday(query: {
+  limit: number;
+  cursor?: string | undefined;
+  due?: 'all' | 'overdue';
+}): Promise<TodayResponse> {
   return api.get<TodayResponse>('/api/today', query);
+}
+
+export function rescheduleOverdue(body: RescheduleOverdueRequest): Promise<RescheduleOverdueResponse> {
+  return api.post<RescheduleOverdueResponse>('/api/actions/reschedule-overdue', body);
 }
 
 export function completeAction(id: string, body: CompleteActionRequest): Promise<CompleteActionResult> {

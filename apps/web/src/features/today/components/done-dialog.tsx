@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { ActionDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { actionTypesOf, cadenceFor, useSettings } from '../../settings/hooks/use-settings';
+import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
+import { actionTypesOf, cadenceFor, followUpDueFor, useSettings } from '../../settings/hooks/use-settings';
 import { useCompleteAction } from '../hooks/use-action-mutations';
 
 type DoneDialogProps = { action: ActionDto; today: string; onClose(): void };
@@ -17,29 +18,36 @@ type DoneDialogProps = { action: ActionDto; today: string; onClose(): void };
 export function DoneDialog({ action, today, onClose }: DoneDialogProps) {
   const settings = useSettings();
   const cadence = cadenceFor(settings.data, action.repTier);
-  const suggested = action.repId && cadence !== undefined ? addDays(today, cadence) : '';
+  const suggested = (action.repId && followUpDueFor(settings.data, action.repTier)) || '';
   const [dueDate, setDueDate] = useState<string | null>(null);
   const [type, setType] = useState<string>('Follow-up');
   const [notes, setNotes] = useState('');
+  // Issue 14: Done can record what happened (a touch) in the same step.
+  const [logging, setLogging] = useState(false);
+  const [kind, setKind] = useState<TouchKind>('email');
+  const [direction, setDirection] = useState<TouchDirection>('outbound');
+  const [summary, setSummary] = useState('');
   const complete = useCompleteAction();
   const date = dueDate ?? suggested;
 
   const submit = (skip: boolean) => {
     const next = skip ? { skip: true } : { dueDate: date || undefined, type, notes: notes.trim() || undefined };
+    const touch = logging ? { kind, direction, summary: summary.trim() || undefined } : undefined;
     complete.mutate(
-      { id: action.id, body: { version: action.version, next } },
+      { id: action.id, body: { version: action.version, next, touch } },
       {
         onSuccess: (result) => {
           onClose();
           notifySuccess(
-            'Done',
+            result.touch ? `Done, ${result.touch.kind} logged` : 'Done',
             result.next
               ? `Next: ${result.next.type} on ${formatDay(result.next.dueDate)}${result.next.repName ? ` with ${result.next.repName}` : ''}`
               : 'No next action scheduled.',
           );
         },
         onError: (error) => {
-          if (!fieldError(error, 'dueDate') && !fieldError(error, 'type') && !fieldError(error, 'notes')) notifyError(error);
+          const shown = ['dueDate', 'type', 'notes', 'touch.summary'].some((f) => fieldError(error, f));
+          if (!shown) notifyError(error);
         },
       },
     );
@@ -58,6 +66,23 @@ export function DoneDialog({ action, today, onClose }: DoneDialogProps) {
     <Modal opened onClose={onClose} title={`Done: ${action.type} with ${who}`} size="md">
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
+          <Checkbox
+            label="Log what happened"
+            description="Records a touch now, with the note, in the same step"
+            checked={logging}
+            onChange={(e) => setLogging(e.currentTarget.checked)}
+          />
+          {logging ? (
+            <TouchFields
+              kind={kind}
+              direction={direction}
+              summary={summary}
+              onKind={setKind}
+              onDirection={setDirection}
+              onSummary={setSummary}
+              summaryError={fieldError(complete.error, 'touch.summary')}
+            />
+          ) : null}
           <Text size="sm">Schedule the next action:</Text>
           <TextInput
             type="date"

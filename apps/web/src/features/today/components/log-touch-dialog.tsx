@@ -2,11 +2,11 @@ import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { ActionDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
-import { addDays, formatDay } from '../../../lib/dates';
+import { formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { FormActions } from '../../../ui/form-actions';
 import { type TouchDirection, TouchFields, type TouchKind } from '../../../ui/touch-fields';
-import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
+import { cadenceFor, followUpDueFor, useSettings } from '../../settings/hooks/use-settings';
 import { useLogTouch } from '../hooks/use-action-mutations';
 
 type Kind = TouchKind;
@@ -22,7 +22,7 @@ type LogTouchDialogProps = { action: ActionDto; today: string; onClose(): void }
 export function LogTouchDialog({ action, today, onClose }: LogTouchDialogProps) {
   const settings = useSettings();
   const cadence = cadenceFor(settings.data, action.repTier);
-  const suggested = action.repId && cadence !== undefined ? addDays(today, cadence) : '';
+  const suggested = (action.repId && followUpDueFor(settings.data, action.repTier)) || '';
   const [kind, setKind] = useState<Kind>('email');
   const [direction, setDirection] = useState<Direction>('outbound');
   const [summary, setSummary] = useState('');

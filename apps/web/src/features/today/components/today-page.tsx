@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Kbd, Loader, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { ActionDto } from '@ptrack/contracts';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { formatDay, formatLongDay } from '../../../lib/dates';
@@ -13,12 +14,24 @@ import { useToday } from '../hooks/use-today';
 import { ActionRow } from './action-row';
 import { DoneDialog } from './done-dialog';
 import { LogTouchDialog } from './log-touch-dialog';
+import { RescheduleOverdueDialog } from './reschedule-overdue-dialog';
 import { SnoozeDateDialog } from './snooze-date-dialog';
 import type { SnoozeChoice } from './snooze-menu';
 import classes from './today.module.css';
 import { UpcomingList } from './upcoming-list';
 
-type Dialog = { kind: 'done' | 'log' | 'snooze-date'; action: ActionDto } | null;
+type Dialog = { kind: 'done' | 'log' | 'snooze-date'; action: ActionDto } | { kind: 'reschedule' } | null;
+
+/** Actions grouped by partner, in the order their partners first appear (as `ptrack today` does). */
+function groupByPartner(items: ActionDto[]): { partnerId: string; partnerName: string; items: ActionDto[] }[] {
+  const groups = new Map<string, { partnerId: string; partnerName: string; items: ActionDto[] }>();
+  for (const item of items) {
+    const group = groups.get(item.partnerId) ?? { partnerId: item.partnerId, partnerName: item.partnerName, items: [] };
+    group.items.push(item);
+    groups.set(item.partnerId, group);
+  }
+  return [...groups.values()];
+}
 
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
@@ -35,7 +48,8 @@ export function TodayPage() {
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
   const moved = useRef(false);
 
-  const items = data?.items ?? [];
+  // Due today first: it is what the day is for; the overdue backlog follows (issue 14).
+  const items = data ? [...data.dueToday, ...data.overdue] : [];
   const index = Math.min(selected, Math.max(items.length - 1, 0));
   const current = items[index];
 
@@ -94,7 +108,7 @@ export function TodayPage() {
   }
 
   // Actions imply partners: the onboarding check only holds the page back when Today is empty.
-  const hasActions = (data?.items.length ?? 0) + (data?.upcoming.length ?? 0) > 0;
+  const hasActions = items.length + (data?.upcoming.length ?? 0) > 0;
   if (isPending || (partnerCount.isPending && !hasActions)) {
     return (
       <Group justify="center" p="xl">
@@ -110,8 +124,24 @@ export function TodayPage() {
     );
   }
 
-  const overdue = items.filter((a) => a.daysOverdue > 0);
-  const dueToday = items.filter((a) => a.daysOverdue <= 0);
+  const { overdue, dueToday } = data;
+  const renderGroups = (actions: ActionDto[], testId: string) => (
+    <Stack gap="sm" data-testid={testId}>
+      {groupByPartner(actions).map((group) => (
+        <div key={group.partnerId} data-testid="partner-group">
+          <Text size="sm" fw={600} c="gray.8" mb={4} component="h3" style={{ margin: 0 }}>
+            <Anchor c="inherit" renderRoot={(props) => <Link {...props} to="/partners/$id" params={{ id: group.partnerId }} />}>
+              {group.partnerName}
+            </Anchor>{' '}
+            <Text span size="xs" c="gray.7" fw={400}>
+              · {plural(group.items.length, 'action', 'actions')}
+            </Text>
+          </Text>
+          <ul className={classes.list}>{group.items.map(renderRow)}</ul>
+        </div>
+      ))}
+    </Stack>
+  );
   const renderRow = (action: ActionDto) => {
     const position = items.indexOf(action);
     return (
@@ -144,9 +174,17 @@ export function TodayPage() {
             {formatLongDay(data.today)}
           </Text>
         </Group>
-        <Text size="lg" fw={500} aria-live="polite" data-testid="today-counts">
-          {plural(data.overdueCount, 'overdue', 'overdue')} · {data.dueTodayCount} due today
-        </Text>
+        <Group gap="md" wrap="wrap" aria-live="polite" data-testid="today-counts" component="nav" aria-label="Sections">
+          <Anchor href="#due-today-heading" size="lg" fw={500} c={data.dueTodayCount > 0 ? 'teal.9' : 'gray.7'}>
+            {data.dueTodayCount} due today
+          </Anchor>
+          <Anchor href="#overdue-heading" size="lg" fw={500} c={data.overdueCount > 0 ? 'red.9' : 'gray.7'}>
+            {plural(data.overdueCount, 'overdue', 'overdue')}
+          </Anchor>
+          <Anchor href="#upcoming-heading" size="lg" fw={500} c="gray.7">
+            {data.upcoming.length} upcoming
+          </Anchor>
+        </Group>
       </div>
 
       {items.length === 0 ? (
@@ -155,24 +193,34 @@ export function TodayPage() {
         </Alert>
       ) : (
         <Stack gap="md">
+          <section aria-labelledby="due-today-heading">
+            <Title order={2} size="h4" id="due-today-heading" mb="xs">
+              Due today ({data.dueTodayCount})
+            </Title>
+            {dueToday.length > 0 ? (
+              renderGroups(dueToday, 'due-today-list')
+            ) : (
+              <Text size="sm" c="gray.7">
+                Nothing due today.
+              </Text>
+            )}
+            {data.dueTodayCount > dueToday.length ? (
+              <Text size="sm" c="gray.7">
+                … and {data.dueTodayCount - dueToday.length} more due today.
+              </Text>
+            ) : null}
+          </section>
           {overdue.length > 0 ? (
             <section aria-labelledby="overdue-heading">
-              <Title order={2} size="h4" id="overdue-heading" mb="xs">
-                Overdue
-              </Title>
-              <ul className={classes.list} data-testid="overdue-list">
-                {overdue.map(renderRow)}
-              </ul>
-            </section>
-          ) : null}
-          {dueToday.length > 0 ? (
-            <section aria-labelledby="due-today-heading">
-              <Title order={2} size="h4" id="due-today-heading" mb="xs">
-                Due today
-              </Title>
-              <ul className={classes.list} data-testid="due-today-list">
-                {dueToday.map(renderRow)}
-              </ul>
+              <Group justify="space-between" align="baseline" mb="xs" wrap="wrap" gap="xs">
+                <Title order={2} size="h4" id="overdue-heading">
+                  Overdue ({data.overdueCount})
+                </Title>
+                <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'reschedule' })}>
+                  Reschedule overdue…
+                </Button>
+              </Group>
+              {renderGroups(overdue, 'overdue-list')}
             </section>
           ) : null}
           {hasNextPage ? (
@@ -188,6 +236,9 @@ export function TodayPage() {
 
       <UpcomingList items={data.upcoming} today={data.today} />
 
+      {dialog?.kind === 'reschedule' ? (
+        <RescheduleOverdueDialog count={data.overdueCount} today={data.today} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog?.kind === 'done' ? <DoneDialog action={dialog.action} today={data.today} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'log' ? (
         <LogTouchDialog action={dialog.action} today={data.today} onClose={() => setDialog(null)} />

@@ -1,6 +1,6 @@
-import type { CompleteActionRequest, LogTouchRequest, SnoozeActionRequest } from '@ptrack/contracts';
+import type { CompleteActionRequest, LogTouchRequest, RescheduleOverdueRequest, SnoozeActionRequest } from '@ptrack/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { completeAction, logTouch, snoozeAction } from '../api/today.api';
+import { completeAction, logTouch, rescheduleOverdue, snoozeAction } from '../api/today.api';
 import { todayKey } from './use-today';
 
 /** After any change to actions, Today and the partner rollups (next action, last touch) are stale. */
@@ -29,4 +29,9 @@ export function useSnoozeAction() {
 export function useLogTouch() {
   const refresh = useRefreshAfterWrite();
   return useMutation({ mutationFn: (body: LogTouchRequest) => logTouch(body), onSuccess: refresh });
+}
+
+export function useRescheduleOverdue() {
+  const refresh = useRefreshAfterWrite();
+  return useMutation({ mutationFn: (body: RescheduleOverdueRequest) => rescheduleOverdue(body), onSuccess: refresh });
 }

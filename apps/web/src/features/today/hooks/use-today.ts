@@ -13,14 +13,16 @@ export type TodayData = {
   today: string;
   overdueCount: number;
   dueTodayCount: number;
-  /** Overdue then due today, oldest first (as loaded so far). */
-  items: ActionDto[];
+  /** Overdue, oldest first (as loaded so far). */
+  overdue: ActionDto[];
+  /** Due today (the server sends them apart, so they never hide behind the overdue backlog). */
+  dueToday: ActionDto[];
   upcoming: ActionDto[];
 };
 
 export const todayQuery = infiniteQueryOptions({
   queryKey: todayKey,
-  queryFn: ({ pageParam }) => fetchToday({ limit: PAGE_SIZE, cursor: pageParam }),
+  queryFn: ({ pageParam }) => fetchToday({ limit: PAGE_SIZE, cursor: pageParam, due: 'overdue' }),
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (last) => last.nextCursor ?? undefined,
 });
@@ -36,7 +38,8 @@ export function useToday() {
       today: first.today,
       overdueCount: first.overdue,
       dueTodayCount: first.dueToday,
-      items: pages.flatMap((page) => page.items),
+      overdue: pages.flatMap((page) => page.items),
+      dueToday: first.dueTodayItems,
       upcoming: first.upcoming,
     };
   }, [query.data]);

@@ -1,0 +1,1 @@
+ALTER TABLE "workspace_settings" ADD COLUMN "working_days" jsonb DEFAULT '[1,2,3,4,5]'::jsonb NOT NULL;
