@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningServer, startServer } from '@ptrack/server';
+import { localCliActor } from '@ptrack/services';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectFailure, expectOk, ptrack, tempDir } from './support';
 
@@ -58,7 +59,8 @@ describe('ptrack jobs, the real binary', () => {
       jobs: { pollingIntervalSeconds: 0.5 },
     });
     const run = JSON.parse(expectOk(await ptrack(source.path, ['jobs', 'run', 'backup', '--json'])));
-    expect(run).toMatchObject({ job: 'backup', status: 'succeeded', trigger: 'manual', requestedBy: 'cli-test-user' });
+    // Through the server's local-CLI token: this machine's user, the local admin.
+    expect(run).toMatchObject({ job: 'backup', status: 'succeeded', trigger: 'manual', requestedBy: localCliActor().name });
     // The one this command made without a server, the caught-up nightly one (queued first) and this one.
     expect(run.counts).toMatchObject({ kept: 3, deleted: 0 });
 
