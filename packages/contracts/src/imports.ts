@@ -64,18 +64,17 @@ export const UpdateImportRequest = z
   .meta({ id: 'UpdateImportRequest' });
 export type UpdateImportRequest = z.infer<typeof UpdateImportRequest>;
 
-export const ApplyImportQuery = z
-  .strictObject({
-    force: z
-      .enum(['true', 'false'])
-      .optional()
-      .transform((v) => v === 'true')
-      .meta({
-        description:
-          'Apply even when most rows would be refused. Without it such an import is refused with 409: it is most likely the wrong sheet or the wrong kind (a rep sheet read as partners).',
-      }),
-  })
-  .meta({ id: 'ApplyImportQuery' });
+// No .meta id: a querystring schema must stay inline for @fastify/swagger to list its parameters.
+export const ApplyImportQuery = z.strictObject({
+  force: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .meta({
+      description:
+        'Apply even when most rows would be refused. Without it such an import is refused with 409: it is most likely the wrong sheet or the wrong kind (a rep sheet read as partners).',
+    }),
+});
 export type ApplyImportQuery = z.infer<typeof ApplyImportQuery>;
 
 export const ImportRowDto = z.object({

@@ -6,6 +6,7 @@ import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { type AuthRequest, betterAuthSignIn, type CookieOutcome } from '../sessions/auth-request';
 import type { Identity } from '../sessions/identity';
+import { claimOwnedPartners } from './claim-owned-partners';
 import { pendingInvitationOf } from './invitation-dto';
 import { insertUserAccount, toMe } from './user-account';
 
@@ -33,12 +34,9 @@ export async function acceptInvitation(
       ctx.now(),
     );
     await tx.update(invitations).set({ usedAt: ctx.now() }).where(eq(invitations.id, invitation.id));
-    await audit(
-      { ...ctx, actor: { ...ctx.actor, name: user.name, userId: user.id } },
-      'invitation-accepted',
-      { invitationId: invitation.id, email: user.email, role: user.role },
-      tx,
-    );
+    const asUser = { ...ctx, actor: { ...ctx.actor, name: user.name, userId: user.id } };
+    if (user.partnerId === null) await claimOwnedPartners(tx, asUser, user);
+    await audit(asUser, 'invitation-accepted', { invitationId: invitation.id, email: user.email, role: user.role }, tx);
     return user;
   });
   const signedIn = await betterAuthSignIn(identity, request, user.email, input.password);

@@ -1,17 +1,43 @@
-import type { Executor } from '@ptrack/storage';
-import { sql } from 'drizzle-orm';
+import { partners, type Tx } from '@ptrack/storage';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import { recordChange } from '../history';
 
 /**
- * Issue 12: a partner's `owner` becomes a user. When a user is created, partners whose owner label is
- * that user's name or email (case-insensitive) and that have no owning user yet are given this user.
- * Needs `partners.owner_user_id` (the policy work adds it); returns how many partners were claimed.
+ * A partner's `owner` becomes a user (issue 12): when a user is created, partners whose owner label is
+ * that user's name or email (case-insensitive) and that have no owning user yet are given this user —
+ * each as a versioned update in the partner's history. Returns how many partners were claimed.
  */
-export async function claimOwnedPartners(tx: Executor, user: { id: string; name: string; email: string }): Promise<number> {
-  const claimed = await tx.execute(sql`
-    update partners set owner_user_id = ${user.id}
-    where owner_user_id is null
-      and lower(btrim(owner)) in (lower(btrim(${user.name})), lower(btrim(${user.email})))
-    returning id`);
-  const rows = (claimed as unknown as { rows?: unknown[] }).rows;
-  return rows?.length ?? 0;
+export async function claimOwnedPartners(
+  tx: Tx,
+  ctx: ServiceContext,
+  user: { id: string; name: string; email: string },
+): Promise<number> {
+  const owned = await tx
+    .select()
+    .from(partners)
+    .where(
+      and(
+        isNull(partners.ownerUserId),
+        sql`lower(btrim(${partners.owner})) in (lower(btrim(${user.name})), lower(btrim(${user.email})))`,
+      ),
+    )
+    .for('update');
+  for (const before of owned) {
+    const [after] = await tx
+      .update(partners)
+      .set({ ownerUserId: user.id, version: before.version + 1, updatedAt: ctx.now() })
+      .where(eq(partners.id, before.id))
+      .returning();
+    if (after)
+      await recordChange(tx, ctx, {
+        entityType: 'partner',
+        entityId: before.id,
+        partnerId: before.id,
+        operation: 'update',
+        before,
+        after,
+      });
+  }
+  return owned.length;
 }

@@ -5,6 +5,7 @@ import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { type AuthRequest, betterAuthSignIn, type CookieOutcome } from '../sessions/auth-request';
 import type { Identity } from '../sessions/identity';
+import { claimOwnedPartners } from './claim-owned-partners';
 import { anyUserExists, insertUserAccount, toMe, type UserRow } from './user-account';
 
 // Serialises first-run set-ups on PostgreSQL (PGlite runs one transaction at a time anyway).
@@ -18,7 +19,9 @@ export async function createFirstAdmin(ctx: ServiceContext, input: SetupRequest)
       throw new AppError('CONFLICTING_STATE', 'The first admin already exists: sign in instead');
     }
     const user = await insertUserAccount(tx, { ...input, role: 'admin', partnerId: null }, ctx.now());
-    await audit({ ...ctx, actor: { ...ctx.actor, name: user.name, userId: user.id } }, 'setup', { email: user.email }, tx);
+    const asUser = { ...ctx, actor: { ...ctx.actor, name: user.name, userId: user.id } };
+    await claimOwnedPartners(tx, asUser, user);
+    await audit(asUser, 'setup', { email: user.email }, tx);
     return user;
   });
 }
