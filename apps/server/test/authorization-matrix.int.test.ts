@@ -318,7 +318,9 @@ describe('the authorization matrix (every operation of the OpenAPI document × e
       const { api, world, people, close } = await startWorld(persona);
       try {
         const person = people[persona];
-        operations = operationsOf((await api.get('/api/openapi.json')).body as Json).sort((a, b) => runOrder(a) - runOrder(b));
+        const openapi = await api.get('/api/openapi.json');
+        if (openapi.status !== 200) throw new Error(`GET /api/openapi.json: ${openapi.status} ${JSON.stringify(openapi.body)}`);
+        operations = operationsOf(openapi.body as Json).sort((a, b) => runOrder(a) - runOrder(b));
         for (const op of operations) {
           let cookie = person?.cookie;
           if (person && SESSION_ENDING.includes(`${op.method} ${op.path}`)) {
