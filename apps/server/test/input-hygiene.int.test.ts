@@ -149,7 +149,7 @@ describe('sheet uploads', () => {
       const res = await small.inject({
         method: 'POST',
         url: '/api/imports?fileName=big.csv',
-        headers: { 'content-type': 'text/csv' },
+        headers: { 'content-type': 'text/csv', 'x-ptrack-csrf': '1', cookie: api.cookie },
         payload: `Name\n${'Acme\n'.repeat(400)}`,
       });
       expect(res.statusCode).toBe(413);

@@ -7,7 +7,7 @@ import { testStorageKind } from '@ptrack/storage/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
-import { expectProblem, NOW, startApi, type TestApi } from './support';
+import { ADMIN, cookieOf, expectProblem, NOW, startApi, type TestApi } from './support';
 
 // Secrets at rest and where they may be sent (issue 12, "Hardening").
 const SMTP_PASSWORD = 'smtp-pass-51d0b3a8e27c4f96';
@@ -158,10 +158,14 @@ describe.runIf(testStorageKind() === 'pglite')('secrets in a data directory', ()
     const dir = dataDir();
     const first = await openDatabase({ kind: 'pglite', dataDir: dir });
     const app1 = await buildApp({ database: first, now: () => NOW, webRoot: null });
-    const settings = JSON.parse((await app1.inject({ method: 'GET', url: '/api/digests/settings' })).body);
+    const setup = await app1.inject({ method: 'POST', url: '/api/setup', payload: ADMIN });
+    expect(setup.statusCode).toBe(201);
+    const headers = { cookie: cookieOf({ headers: setup.headers }) };
+    const settings = JSON.parse((await app1.inject({ method: 'GET', url: '/api/digests/settings', headers })).body);
     const put = await app1.inject({
       method: 'PUT',
       url: '/api/digests/settings',
+      headers,
       payload: { version: settings.version, slackWebhookUrl: SLACK_URL, scheduleChannels: ['slack'] },
     });
     expect(put.statusCode).toBe(200);
@@ -172,10 +176,17 @@ describe.runIf(testStorageKind() === 'pglite')('secrets in a data directory', ()
     const second = await openDatabase({ kind: 'pglite', dataDir: dir });
     const app2 = await buildApp({ database: second, now: () => NOW, webRoot: null });
     try {
-      const shown = await app2.inject({ method: 'GET', url: '/api/digests/settings' });
+      const signIn = await app2.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: ADMIN.email, password: ADMIN.password },
+      });
+      expect(signIn.statusCode).toBe(200);
+      const again2 = { cookie: cookieOf({ headers: signIn.headers }) };
+      const shown = await app2.inject({ method: 'GET', url: '/api/digests/settings', headers: again2 });
       expect(shown.statusCode).toBe(200);
       expect(JSON.parse(shown.body).slackWebhook).toEqual({ configured: true, hint: null });
-      const send = await app2.inject({ method: 'POST', url: '/api/digests/send', payload: { to: 'slack' } });
+      const send = await app2.inject({ method: 'POST', url: '/api/digests/send', headers: again2, payload: { to: 'slack' } });
       expect(send.statusCode).toBe(503);
       const problem = JSON.parse(send.body);
       expect(problem.code).toBe('SECRET_KEY_UNAVAILABLE');
@@ -184,6 +195,7 @@ describe.runIf(testStorageKind() === 'pglite')('secrets in a data directory', ()
       const again = await app2.inject({
         method: 'PUT',
         url: '/api/digests/settings',
+        headers: again2,
         payload: { version: JSON.parse(shown.body).version, slackWebhookUrl: SLACK_URL },
       });
       expect(JSON.parse(again.body).slackWebhook.hint).toBe(SLACK_URL.slice(-4));

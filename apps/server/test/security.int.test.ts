@@ -4,7 +4,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { CROSS_SITE_EXEMPT } from '../src/security';
-import { NOW } from './support';
+import { ADMIN, cookieOf, NOW } from './support';
 
 // Rebinding and CSRF (issue 12, "Hardening"): the Host allow-list, the cross-site refusal and the
 // security headers, through the real app.
@@ -16,9 +16,11 @@ describe('host allow-list, cross-site refusal and security headers', () => {
   let app: FastifyInstance;
   let partnerId: string;
   let partnerVersion: number;
+  // The first admin's session: every request below is signed in, so a refusal is the check's own.
+  let cookie = '';
 
   const send = async (options: InjectOptions) => {
-    const res = await app.inject(options);
+    const res = await app.inject({ ...options, headers: { ...(cookie ? { cookie } : {}), ...options.headers } });
     const body = String(res.headers['content-type'] ?? '').includes('json') ? JSON.parse(res.body || 'null') : res.body;
     return { status: res.statusCode, body, headers: res.headers };
   };
@@ -32,6 +34,14 @@ describe('host allow-list, cross-site refusal and security headers', () => {
       publicUrl: PUBLIC_URL,
       allowedHosts: ['tracker.internal'],
     });
+    const setup = await send({
+      method: 'POST',
+      url: '/api/setup',
+      headers: { origin: SAME_ORIGIN, 'content-type': 'application/json' },
+      payload: JSON.stringify(ADMIN),
+    });
+    expect(setup.status).toBe(201);
+    cookie = cookieOf(setup);
     const created = await send({
       method: 'POST',
       url: '/api/partners',
