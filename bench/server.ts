@@ -82,5 +82,34 @@ export async function startBenchServer(storage: ServerStorage): Promise<BenchSer
     }
     await sleep(10);
   }
+  await signInBench(url);
   return { url, pid: child.pid!, startMs: performance.now() - started, stop };
+}
+
+const BENCH_ADMIN = { name: 'Bench Admin', email: 'bench@example.com', password: 'bench password 123' };
+
+/**
+ * Every API route needs a signed-in user: the bench sets up (or signs in as) its own admin and sends
+ * that session, as the web app does, with every request to this server.
+ */
+async function signInBench(url: string): Promise<void> {
+  const json = { 'content-type': 'application/json' };
+  const state = (await (await fetch(`${url}/api/session`)).json()) as { needsSetup: boolean };
+  const res = state.needsSetup
+    ? await fetch(`${url}/api/setup`, { method: 'POST', headers: json, body: JSON.stringify(BENCH_ADMIN) })
+    : await fetch(`${url}/api/session`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
+      });
+  if (!res.ok) throw new Error(`signing the bench in: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const plain = globalThis.fetch;
+  globalThis.fetch = (input, init) =>
+    String(input).startsWith(url)
+      ? plain(input, { ...init, headers: { cookie, 'x-ptrack-csrf': '1', ...(init?.headers as Record<string, string>) } })
+      : plain(input, init);
 }
