@@ -59,7 +59,7 @@ describe('ptrack and accounts', () => {
     const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = { cookie }) => {
       const res = await fetch(`${server.url}${path}`, {
         method,
-        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { 'x-ptrack-csrf': '1', ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: res.status, body: (await res.json().catch(() => null)) as Json, res };

@@ -21,7 +21,7 @@ import { frameworkErrors, PROBLEM_CONTENT_TYPE, registerErrorHandling } from './
 import { rateLimitError, registerCookieRefresh, sessionAuthenticate } from './identity';
 import { validatorCompiler } from './input-hygiene';
 import { safeLoggerOptions } from './log-safety';
-import { policyExtensions, requireRoutePolicies } from './route-policy';
+import { policyExtensions, requireRoutePolicies, routePolicyOf } from './route-policy';
 import { accountRoutes } from './routes/accounts.routes';
 import { actionRoutes } from './routes/actions.routes';
 import { auditRoutes } from './routes/audit.routes';
@@ -142,6 +142,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (request.actor?.readOnly && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       throw new AppError('NOT_ALLOWED', 'This API token is read-only');
     }
+  });
+  // Who is asking comes before what is asked: an anonymous request to a route that is not public is
+  // refused before its input is validated (the use cases then decide what a signed-in user may do).
+  app.addHook('preValidation', async (request) => {
+    if (request.actor || !request.url.startsWith('/api/')) return;
+    const policy = routePolicyOf({ url: request.routeOptions.url ?? request.url, config: request.routeOptions.config });
+    if (!policy?.public) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
   });
 
   await app.register(fastifySwagger, {

@@ -6,6 +6,7 @@ import { openDatabase } from '@ptrack/storage';
 import { testStorageKind } from '@ptrack/storage/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startChildServer } from './child-server';
+import { ADMIN } from './support';
 
 // File modes (issue 12, "Hardening"): the data directory is 0700 and everything in it 0600 — PGlite's
 // files, the lock, the key file, automatic backups — and so is a `ptrack backup` file.
@@ -46,8 +47,20 @@ describe.runIf(testStorageKind() === 'pglite')('file modes of the data directory
   it('creates a fresh data directory, its key file and backups for the owner only', async () => {
     const dataDir = join(root, 'fresh');
     const server = await startChildServer(dataDir, children);
-    const csrf = { 'x-ptrack-csrf': '1', 'content-type': 'application/json' };
-    const settings = (await (await fetch(`${server.base}/api/digests/settings`)).json()) as { version: number };
+    const setup = await fetch(`${server.base}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    expect(setup.status).toBe(201);
+    const cookie = setup.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const csrf = { 'x-ptrack-csrf': '1', 'content-type': 'application/json', cookie };
+    const settings = (await (await fetch(`${server.base}/api/digests/settings`, { headers: { cookie } })).json()) as {
+      version: number;
+    };
     // A secret written creates the key file.
     const put = await fetch(`${server.base}/api/digests/settings`, {
       method: 'PUT',
@@ -62,7 +75,7 @@ describe.runIf(testStorageKind() === 'pglite')('file modes of the data directory
     };
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const runs = (await (await fetch(`${server.base}/api/jobs/runs?job=backup`)).json()) as {
+      const runs = (await (await fetch(`${server.base}/api/jobs/runs?job=backup`, { headers: { cookie } })).json()) as {
         items: { id: string; status: string; error: string | null }[];
       };
       const run = runs.items.find((r) => r.id === queued.id);

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
-import { NOW } from './support';
+import { ADMIN, cookieOf, NOW } from './support';
 
 // Logs (issue 12, "Hardening"): a forced 500 during a settings write, and requests carrying tokens in
 // their query, headers or path, leave none of them in the log.
@@ -16,6 +16,7 @@ describe('what the request log holds', () => {
   let database: Database;
   let app: FastifyInstance;
   let log = '';
+  let cookie = '';
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -26,6 +27,9 @@ describe('what the request log holds', () => {
       },
     });
     app = await buildApp({ database, now: () => NOW, webRoot: null, logger: { level: 'info', stream } });
+    const setup = await app.inject({ method: 'POST', url: '/api/setup', payload: ADMIN });
+    expect(setup.statusCode).toBe(201);
+    cookie = cookieOf({ headers: setup.headers });
   });
   afterAll(async () => {
     await app.close();
@@ -33,29 +37,35 @@ describe('what the request log holds', () => {
   });
 
   it('logs a 500 during a settings write without the SQL parameters or the failing row', async () => {
-    // Any write of a port now violates a check: the UPDATE fails with PostgreSQL's "Failing row contains
-    // (…)" detail and drizzle's "params: …" message, both holding the password being written.
-    await database.db.execute(sql`alter table digest_settings add constraint forced_failure check (smtp_port is null)`);
+    // Any write now fails inside PostgreSQL (an internal error raised by a trigger — a constraint would be
+    // a 422): drizzle's "params: …" message holds the password being written.
+    await database.db.execute(
+      sql.raw(
+        `create function forced_failure() returns trigger language plpgsql as $$ begin raise exception 'forced_failure' using errcode = 'XX000'; end $$`,
+      ),
+    );
+    await database.db.execute(
+      sql`create trigger forced_failure before update on digest_settings for each row execute function forced_failure()`,
+    );
     try {
-      const current = await app.inject({ method: 'GET', url: '/api/digests/settings' });
+      const current = await app.inject({ method: 'GET', url: '/api/digests/settings', headers: { cookie } });
       const res = await app.inject({
         method: 'PUT',
         url: '/api/digests/settings',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie },
         payload: JSON.stringify({ version: JSON.parse(current.body).version, smtpPort: 587, smtpPassword: SMTP_PASSWORD }),
       });
       expect(res.statusCode).toBe(500);
       expect(res.body).not.toContain(SMTP_PASSWORD);
     } finally {
-      await database.db.execute(sql`alter table digest_settings drop constraint forced_failure`);
+      await database.db.execute(sql`drop trigger forced_failure on digest_settings`);
     }
     expect(log).toContain('request failed');
-    // The failure is still explained: the SQLSTATE and the constraint.
-    expect(log).toContain('23514');
+    // The failure is still explained: the SQLSTATE and the message.
+    expect(log).toContain('XX000');
     expect(log).toContain('forced_failure');
     expect(log).not.toContain(SMTP_PASSWORD);
     expect(log).not.toContain('params:');
-    expect(log).not.toContain('Failing row');
   });
 
   it('logs request URLs with query values masked, and no credential headers', async () => {

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
-import { NOW } from './support';
+import { ADMIN, cookieOf, NOW } from './support';
 
 // The secrets grep (issue 12, acceptance): known secrets set through the API appear in no API
 // response, no log line (a forced 500 included), no backup and no raw file of the data directory.
@@ -45,8 +45,11 @@ describe.runIf(testStorageKind() === 'pglite')('the secrets grep', () => {
     const app = await buildApp({ database, now: () => NOW, webRoot: null, logger: { level: 'info', stream } });
     const responses: string[] = [];
     let calendarToken = '';
+    const setup = await app.inject({ method: 'POST', url: '/api/setup', payload: ADMIN });
+    expect(setup.statusCode).toBe(201);
+    const cookie = cookieOf({ headers: setup.headers });
     const send = async (options: InjectOptions) => {
-      const res = await app.inject({ ...options, headers: { 'x-ptrack-csrf': '1', ...options.headers } });
+      const res = await app.inject({ ...options, headers: { 'x-ptrack-csrf': '1', cookie, ...options.headers } });
       responses.push(JSON.stringify(res.headers), res.body);
       return { status: res.statusCode, body: res.body };
     };
@@ -82,14 +85,22 @@ describe.runIf(testStorageKind() === 'pglite')('the secrets grep', () => {
       }
 
       // A 500 during a settings write that carries a secret (a check every write now violates).
-      await database.db.execute(sql`alter table digest_settings add constraint forced_failure check (smtp_port is null)`);
+      // (A constraint would be a 422 now: an internal error raised by a trigger is what stays a 500.)
+      await database.db.execute(
+        sql.raw(
+          `create function forced_failure() returns trigger language plpgsql as $$ begin raise exception 'forced failure' using errcode = 'XX000'; end $$`,
+        ),
+      );
+      await database.db.execute(
+        sql`create trigger forced_failure before update on digest_settings for each row execute function forced_failure()`,
+      );
       const failed = await send({
         method: 'PUT',
         url: '/api/digests/settings',
         payload: { version: await version(), smtpPort: 2525, smtpPassword: SECRETS.smtpPassword },
       });
       expect(failed.status).toBe(500);
-      await database.db.execute(sql`alter table digest_settings drop constraint forced_failure`);
+      await database.db.execute(sql`drop trigger forced_failure on digest_settings`);
       expect(log).toContain('request failed');
 
       // A backup over the API (what `ptrack backup` saves), and an automatic one in the data directory.

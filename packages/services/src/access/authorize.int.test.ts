@@ -1,5 +1,5 @@
 import type { Role } from '@ptrack/domain';
-import { type Database, partners } from '@ptrack/storage';
+import { type Database, partners, users } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAction } from '../actions/complete-action';
@@ -29,6 +29,11 @@ async function setOwnPartnersOnly(on: boolean): Promise<void> {
 beforeAll(async () => {
   database = await openTestDatabase();
   admin = createContext(database, systemActor('test', 'api'), () => NOW);
+  // The two managers exist as users: a partner's owner is a user (partners.owner_user_id → users).
+  await database.db.insert(users).values([
+    { id: M1, name: 'Manager One', email: 'm1@example.com', role: 'manager' },
+    { id: M2, name: 'Manager Two', email: 'm2@example.com', role: 'manager' },
+  ]);
 });
 afterAll(async () => {
   await database?.close();
