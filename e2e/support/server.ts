@@ -36,7 +36,12 @@ export async function startTestServer(): Promise<TestServer> {
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.url}${path}`, {
       method,
-      headers: body === undefined ? { cookie } : { 'content-type': 'application/json', cookie },
+      headers: {
+        cookie,
+        // As the web app sends on every write (apps/web/src/api/client.ts).
+        ...(method === 'GET' ? {} : { 'x-ptrack-csrf': '1' }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -146,8 +146,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Who is asking comes before what is asked: an anonymous request to a route that is not public is
   // refused before its input is validated (the use cases then decide what a signed-in user may do).
   app.addHook('preValidation', async (request) => {
-    if (request.actor || !request.url.startsWith('/api/')) return;
-    const policy = routePolicyOf({ url: request.routeOptions.url ?? request.url, config: request.routeOptions.config });
+    // Unknown /api paths (the web app's catch-all, or no route) keep their 404.
+    const url = request.routeOptions.url;
+    if (request.actor || !url?.startsWith('/api/')) return;
+    const policy = routePolicyOf({ url, config: request.routeOptions.config });
     if (!policy?.public) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
   });
 
