@@ -132,6 +132,10 @@ function fromAppError(request: FastifyRequest, error: AppError): Problem {
     const params = request.params as Record<string, unknown> | undefined;
     if (params?.id !== undefined && params.id === error.details.id) errors = [{ field: 'params.id', message: error.message }];
   }
+  if (error.details.stillReferenced === true && request.method === 'DELETE' && errors.length === 0) {
+    // A delete the foreign keys refuse: the record named by the URL is what others still point to.
+    errors = [{ field: 'params.id', message: 'is still referred to by other records' }];
+  }
   const body = problem(request, status, error.code, error.message, errors);
   if (error.code === 'VERSION_CONFLICT' && error.details.current !== undefined) body.current = error.details.current;
   return body;

@@ -72,7 +72,7 @@ export function translateDatabaseError(error: unknown): unknown {
     return new AppError('DUPLICATE', `${known.field}: ${known.message}`, { issues: [known] });
   }
   if (pgError.code === '23503') {
-    return new AppError('CONFLICTING_STATE', 'The record is still referenced by other records', {});
+    return new AppError('CONFLICTING_STATE', 'The record is still referenced by other records', { stillReferenced: true });
   }
   if (pgError.code === '40001' || pgError.code === '40P01') {
     return new AppError('VERSION_CONFLICT', 'A concurrent change got there first; reload and try again', {});
