@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { apiTokens, auditLog } from '@ptrack/storage';
+import { apiTokens, auditLog, authSessions } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import {
@@ -233,6 +234,32 @@ describe('accounts over HTTP', () => {
     expect((await call('POST', '/api/password-reset', { email: user.email })).status).toBe(202);
     expect((await call('POST', '/api/password-reset', { email: 'nobody@example.com' })).status).toBe(202);
     expect((await auditKinds('password-reset')).length).toBe(1);
+  });
+
+  it('checks the session cookie: a forged signature is nobody, a session due its daily extension gets a new cookie, an expired one is nobody', async () => {
+    const user = await signInAs(api, 'viewer', { password: 'the right password' });
+    const [name, value] = user.cookie.split('=') as [string, string];
+    const decoded = decodeURIComponent(value);
+    const token = decoded.slice(0, decoded.lastIndexOf('.'));
+    // The right token with another signature, and a bare token, are nobody.
+    const forged = `${name}=${encodeURIComponent(`${token}.${Buffer.alloc(32, 7).toString('base64')}`)}`;
+    expectProblem(await user.request('GET', '/api/partners', undefined, { cookie: forged }), 401);
+    expectProblem(await user.request('GET', '/api/partners', undefined, { cookie: `${name}=${token}` }), 401);
+    expect((await user.get('/api/partners')).status).toBe(200);
+    // Two days old (a week's session with five days left): extended by better-auth, with a new cookie.
+    const fiveDays = new Date(Date.now() + 5 * 24 * 3600_000);
+    await api.database.db.update(authSessions).set({ expiresAt: fiveDays }).where(eq(authSessions.token, token));
+    const extended = await user.get('/api/partners');
+    expect(extended.status).toBe(200);
+    expect(String(extended.headers['set-cookie'])).toContain(`${name}=`);
+    const [row] = await api.database.db.select().from(authSessions).where(eq(authSessions.token, token));
+    expect(row?.expiresAt.getTime()).toBeGreaterThan(fiveDays.getTime() + 24 * 3600_000);
+    // Expired: nobody, and the session is gone.
+    await api.database.db
+      .update(authSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(authSessions.token, token));
+    expectProblem(await user.get('/api/partners'), 401);
   });
 
   it('deactivates a user: their sessions end, their tokens stop working, their history stays', async () => {

@@ -3,8 +3,11 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@ptrack/contracts';
 import { authAccounts, authConfig, authSessions, authVerifications, type Database, users } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 
-/** Sessions last a week of inactivity; better-auth extends them at most once a day. */
-const SESSION_SECONDS = 7 * 24 * 3600;
+/**
+ * Sessions last a week of inactivity; better-auth extends them at most once a day. Read by better-auth
+ * and by the request's fast session check (resolve-actor.ts), which leaves the extension to better-auth.
+ */
+export const SESSION_TIMING = { expiresInSeconds: 7 * 24 * 3600, updateAgeSeconds: 24 * 3600 } as const;
 
 // The one header better-auth reads the client address from; the server sets it from Fastify's
 // request.ip (which honours TRUST_PROXY) and drops any value the client sent.
@@ -39,7 +42,11 @@ async function createAuth(database: Database, secret: string, publicUrl: string 
         active: { type: 'boolean', required: false, input: false },
       },
     },
-    session: { modelName: 'authSessions', expiresIn: SESSION_SECONDS, updateAge: 24 * 3600 },
+    session: {
+      modelName: 'authSessions',
+      expiresIn: SESSION_TIMING.expiresInSeconds,
+      updateAge: SESSION_TIMING.updateAgeSeconds,
+    },
     account: { modelName: 'authAccounts' },
     verification: { modelName: 'authVerifications' },
     // Accounts come from the first run, invitations and the CLI: nobody signs up on their own.
@@ -72,6 +79,10 @@ export type Identity = {
   publicUrl: string | null;
   /** SHA-256 of the local-admin token the server gave the CLI on this machine (local-cli.token). */
   localCliTokenHash: string | null;
+  /** The session cookie's name (`__Secure-` prefixed behind https), as better-auth sets it. */
+  sessionCookieName: string;
+  /** The key better-auth signs cookies with (made on first use, kept in auth_config). */
+  signingKey(): Promise<string>;
 };
 
 /** The cookie-signing key: made once, on first use, and kept in the database so sessions survive restarts. */
@@ -88,10 +99,23 @@ async function signingSecret(database: Database): Promise<string> {
 export function createIdentity(database: Database, options: IdentityOptions = {}): Identity {
   const publicUrl = options.publicUrl?.replace(/\/+$/, '') || null;
   let auth: Promise<Auth> | null = null;
+  let secret: Promise<string> | null = null;
+  const signingKey = (): Promise<string> => {
+    if (!secret) {
+      const read = signingSecret(database);
+      read.catch(() => {
+        if (secret === read) secret = null;
+      });
+      secret = read;
+    }
+    return secret;
+  };
   return {
+    signingKey,
+    sessionCookieName: `${publicUrl?.startsWith('https://') ? '__Secure-' : ''}ptrack.session_token`,
     auth() {
       if (!auth) {
-        const created = signingSecret(database).then((secret) => createAuth(database, secret, publicUrl));
+        const created = signingKey().then((key) => createAuth(database, key, publicUrl));
         // A failure (the database was down) is not kept: the next request tries again.
         created.catch(() => {
           if (auth === created) auth = null;

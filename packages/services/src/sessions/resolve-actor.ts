@@ -1,10 +1,11 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { Role } from '@ptrack/domain';
 import { apiTokens, authSessions, type Database, users } from '@ptrack/storage';
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { type Actor, systemActor } from '../context';
 import { type AuthRequest, setCookiesOf } from './auth-request';
-import { hashToken, type Identity } from './identity';
+import { hashToken, type Identity, SESSION_TIMING } from './identity';
 
 export const API_TOKEN_PREFIX = 'ptk_';
 export const LOCAL_CLI_TOKEN_PREFIX = 'ptl_';
@@ -64,6 +65,88 @@ async function actorOfToken(database: Database, identity: Identity, token: strin
   };
 }
 
+/** The value of cookie `name` in a Cookie header, undecoded; null when absent. */
+function cookieValue(header: string, name: string): string | null {
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/**
+ * The session token of a signed session cookie (`token.signature`, HMAC-SHA256 in base64, URL-encoded —
+ * better-call's format), or null when the signature does not verify.
+ */
+export function verifiedSessionToken(raw: string, key: string): string | null {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const dot = value.lastIndexOf('.');
+  if (dot < 1) return null;
+  const token = value.slice(0, dot);
+  const given = Buffer.from(value.slice(dot + 1), 'base64');
+  const expected = createHmac('sha256', key).update(token).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
+}
+
+type SessionCheck = { kind: 'actor'; actor: Actor } | { kind: 'nobody' } | { kind: 'ask-better-auth' };
+
+/**
+ * The session check every signed-in request pays: the cookie's signature, then one indexed query for
+ * the session and its user. A session due for its daily extension is left to better-auth, which
+ * extends it and sends the new cookie; the last-seen time is written at most once a minute.
+ */
+async function checkSessionCookie(database: Database, identity: Identity, cookie: string, now: Date): Promise<SessionCheck> {
+  const raw = cookieValue(cookie, identity.sessionCookieName);
+  if (!raw) return { kind: 'nobody' };
+  const token = verifiedSessionToken(raw, await identity.signingKey());
+  if (!token) return { kind: 'nobody' };
+  const [row] = await database.db
+    .select({
+      sessionId: authSessions.id,
+      expiresAt: authSessions.expiresAt,
+      seenAt: authSessions.updatedAt,
+      userId: users.id,
+      name: users.name,
+      role: users.role,
+      partnerId: users.partnerId,
+      active: users.active,
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(eq(authSessions.token, token));
+  if (!row || !row.active) return { kind: 'nobody' };
+  const { expiresInSeconds, updateAgeSeconds } = SESSION_TIMING;
+  // Expired (better-auth clears the cookie) or due for extension: better-auth's own check handles both.
+  // Sessions are dated by better-auth on the system clock, so they are judged by it here too.
+  const expires = row.expiresAt.getTime();
+  const systemNow = Date.now();
+  if (expires <= systemNow || expires - expiresInSeconds * 1000 + updateAgeSeconds * 1000 <= systemNow) {
+    return { kind: 'ask-better-auth' };
+  }
+  if (now.getTime() - row.seenAt.getTime() >= TOUCH_EVERY_MS) {
+    await database.db
+      .update(authSessions)
+      .set({ updatedAt: now })
+      .where(and(eq(authSessions.id, row.sessionId), lt(authSessions.updatedAt, now)));
+  }
+  return {
+    kind: 'actor',
+    actor: {
+      name: row.name,
+      source: 'api',
+      role: row.role as Role,
+      userId: row.userId,
+      partnerId: row.partnerId,
+      sessionId: row.sessionId,
+    },
+  };
+}
+
 /**
  * Who sent a request: a bearer API token (`ptk_…`, or the local CLI's `ptl_…`), else the session cookie.
  * Unknown, revoked or expired credentials and inactive users are nobody (null).
@@ -79,7 +162,11 @@ export async function resolveActor(
     const actor = await actorOfToken(database, identity, bearer, now);
     return actor ? { actor, setCookies: [] } : null;
   }
-  if (!request.headers.get('cookie')) return null;
+  const cookie = request.headers.get('cookie');
+  if (!cookie) return null;
+  const checked = await checkSessionCookie(database, identity, cookie, now);
+  if (checked.kind === 'nobody') return null;
+  if (checked.kind === 'actor') return { actor: checked.actor, setCookies: [] };
   const { headers, response } = await (await identity.auth()).api.getSession({ headers: request.headers, returnHeaders: true });
   if (!response) return null;
   const user = response.user as typeof response.user & { role: string; partnerId?: string | null; active?: boolean };
