@@ -292,6 +292,9 @@ async function currentVersion(api: TestApi, op: Operation, url: string): Promise
 // only touches the partners they own.
 const WORKSPACE_WIDE_WRITES = new Set(['/api/actions/reschedule-overdue']);
 
+// Runs that write every partner's records at once: refused to a manager bound to their own partners.
+const EVERY_PARTNER_RUNS = new Set(['/api/imports/{id}/apply', '/api/hubspot/sync', '/api/hubspot/push']);
+
 function expectedOf(
   op: Operation,
   world: World,
@@ -302,8 +305,9 @@ function expectedOf(
   if (!actor) return 401;
   if (op.permission === null) return 'allowed';
   // Partner writes are about the target partner (its owner); accounts belong to no partner.
-  const scope: AccessScope | undefined =
-    op.permission === 'partners:write' && !op.path.startsWith('/api/accounts') && !WORKSPACE_WIDE_WRITES.has(op.path)
+  const scope: AccessScope | undefined = EVERY_PARTNER_RUNS.has(op.path)
+    ? { everyPartner: true }
+    : op.permission === 'partners:write' && !op.path.startsWith('/api/accounts') && !WORKSPACE_WIDE_WRITES.has(op.path)
       ? { ownerUserId: world.owners[targetOf(persona)] }
       : undefined;
   return decide(actor, op.permission, scope, SETTINGS).allowed ? 'allowed' : 403;

@@ -34,7 +34,10 @@ const subjects = fc.record({
   readOnly: fc.boolean(),
 });
 const scopes: fc.Arbitrary<AccessScope | undefined> = fc.option(
-  fc.record({ partnerId: fc.uuid(), ownerUserId: fc.option(fc.constantFrom(M1, M2)) }, { requiredKeys: [] }),
+  fc.record(
+    { partnerId: fc.uuid(), ownerUserId: fc.option(fc.constantFrom(M1, M2)), everyPartner: fc.boolean() },
+    { requiredKeys: [] },
+  ),
   { nil: undefined },
 );
 const settings = fc.record({ managersEditOwnPartnersOnly: fc.boolean() });
@@ -85,7 +88,20 @@ describe('decide', () => {
       }
     });
 
-    it('only scopes partners:write (a manager saves views and runs imports for any partner)', () => {
+    it("refuses a bound manager the runs that write every partner's records (import, HubSpot sync and push)", () => {
+      for (const permission of ['imports:run', 'integrations:run'] as const) {
+        expect(decide(user('manager', M1), permission, { everyPartner: true }, ON)).toEqual({
+          allowed: false,
+          reason: 'REACHES_EVERY_PARTNER',
+        });
+        expect(decide(user('manager', M1), permission, { everyPartner: true }, OFF).allowed).toBe(true);
+        expect(decide(user('director', M1), permission, { everyPartner: true }, ON).allowed).toBe(true);
+        // Uploading and previewing a sheet, or sending a digest, reach no partner's records.
+        expect(decide(user('manager', M1), permission, undefined, ON).allowed).toBe(true);
+      }
+    });
+
+    it('otherwise only scopes partners:write (a manager saves views for any partner)', () => {
       expect(decide(user('manager', M1), 'views:write', { ownerUserId: M2 }, ON).allowed).toBe(true);
       expect(decide(user('manager', M1), 'workspace:read', { ownerUserId: M2 }, ON).allowed).toBe(true);
     });

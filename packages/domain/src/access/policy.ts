@@ -56,14 +56,19 @@ export type AccessSubject = {
  * The record a permission is asked for. `ownerUserId` is the owner of the partner being written (null: no
  * owner); leaving it out means the write is not about one partner (an account, say).
  */
-export type AccessScope = { partnerId?: string; ownerUserId?: string | null };
+export type AccessScope = {
+  partnerId?: string;
+  ownerUserId?: string | null;
+  /** The write can reach any partner at once (a sheet import, a HubSpot sync or push). */
+  everyPartner?: boolean;
+};
 
 /** The workspace settings the policy reads. */
 export type AccessSettings = { managersEditOwnPartnersOnly: boolean };
 
 export const DEFAULT_ACCESS_SETTINGS: AccessSettings = { managersEditOwnPartnersOnly: false };
 
-export type AccessDenialReason = 'ROLE_LACKS_PERMISSION' | 'READ_ONLY_TOKEN' | 'NOT_PARTNER_OWNER';
+export type AccessDenialReason = 'ROLE_LACKS_PERMISSION' | 'READ_ONLY_TOKEN' | 'NOT_PARTNER_OWNER' | 'REACHES_EVERY_PARTNER';
 
 export type AccessDecision = { allowed: true } | { allowed: false; reason: AccessDenialReason };
 
@@ -94,6 +99,10 @@ export function decide(
   ) {
     return { allowed: false, reason: 'NOT_PARTNER_OWNER' };
   }
+  // A manager bound to their own partners cannot run what writes every partner's records at once.
+  if (subject.role === 'manager' && settings.managersEditOwnPartnersOnly && scope?.everyPartner === true) {
+    return { allowed: false, reason: 'REACHES_EVERY_PARTNER' };
+  }
   return { allowed: true };
 }
 
@@ -106,6 +115,8 @@ export function describeDenial(role: Role, permission: Permission, reason: Acces
       return `A read-only API token may not use ${permission}`;
     case 'NOT_PARTNER_OWNER':
       return `${permission}: managers edit only the partners they own (workspace setting)`;
+    case 'REACHES_EVERY_PARTNER':
+      return `${permission}: this writes every partner's records, and managers edit only the partners they own (workspace setting)`;
     default: {
       const never: never = reason;
       return never;

@@ -20,7 +20,9 @@ export type PartnerScope = AccessScope & { settings?: AccessSettings };
  */
 export function authorize(ctx: ServiceContext, permission: Permission, scope?: PartnerScope): void {
   const { actor } = ctx;
-  const dependsOnSetting = permission === 'partners:write' && actor.role === 'manager' && scope?.ownerUserId !== undefined;
+  const dependsOnSetting =
+    actor.role === 'manager' &&
+    ((permission === 'partners:write' && scope?.ownerUserId !== undefined) || scope?.everyPartner === true);
   if (dependsOnSetting && !scope?.settings) {
     // A scope built by hand rather than by partnerScope: a bug to fix, not a user to refuse.
     throw new Error('authorize: a partner scope needs the workspace settings (use partnerScope)');
@@ -60,6 +62,16 @@ export async function partnerScope(ctx: ServiceContext, tx: Executor, partnerId:
     .where(eq(partners.id, partnerId));
   if (!row) throw AppError.notFound('partner', partnerId, 'partnerId');
   return { partnerId, ownerUserId: row.ownerUserId, settings: { managersEditOwnPartnersOnly: row.ownOnly ?? false } };
+}
+
+/**
+ * `authorize` for a run that writes every partner's records at once (applying a sheet import, a HubSpot
+ * sync or push): a manager bound to their own partners by the workspace setting is refused.
+ */
+export async function authorizeEveryPartner(ctx: ServiceContext, permission: Permission): Promise<void> {
+  authorize(ctx, permission);
+  if (!ownerMatters(ctx)) return;
+  authorize(ctx, permission, { everyPartner: true, settings: await accessSettings(ctx.database.db) });
 }
 
 /** The scope of creating a partner: the owner it will have. */

@@ -377,3 +377,40 @@ describe('a backup taken while others write', () => {
     expect(JSON.parse(lines.at(-1)!).rows.partners).toBe(1);
   });
 });
+
+describe('partner owners who are users', () => {
+  // Accounts are not in a backup: the restoring server has its own users, with other ids.
+  async function addUser(database: Database, name: string, email: string): Promise<string> {
+    const [row] = await queryRows<{ id: string }>(
+      database.db,
+      sql`insert into users (name, email, role) values (${name}, ${email}, 'manager') returning id`,
+    );
+    if (!row) throw new Error('no user');
+    return row.id;
+  }
+  async function ownerOf(database: Database, name: string) {
+    const [row] = await queryRows<{ owner: string | null; owner_user_id: string | null }>(
+      database.db,
+      sql`select owner, owner_user_id from partners where name = ${name}`,
+    );
+    return row;
+  }
+
+  it('restores into a workspace with other accounts: the owner is linked again by name or email, else kept as a label', async () => {
+    const source = await freshDatabase();
+    const dana = await addUser(source, 'Dana Owner', 'dana@example.com');
+    const sam = await addUser(source, 'Sam Gone', 'sam@example.com');
+    await createPartner(contextOf(source), { name: 'Owned By Dana', owner: 'Dana Owner' });
+    await createPartner(contextOf(source), { name: 'Owned By Sam', owner: 'Sam Gone' });
+    await source.db.execute(sql`update partners set owner_user_id = ${dana} where name = 'Owned By Dana'`);
+    await source.db.execute(sql`update partners set owner_user_id = ${sam} where name = 'Owned By Sam'`);
+    const lines = await backupOf(contextOf(source));
+
+    const target = await freshDatabase();
+    const danaHere = await addUser(target, 'Dana Owner', 'DANA@example.com');
+    const summary = await restoreBackup(contextOf(target), streamOf(lines));
+    expect(summary.tables.partners).toBe(2);
+    expect(await ownerOf(target, 'Owned By Dana')).toEqual({ owner: 'Dana Owner', owner_user_id: danaHere });
+    expect(await ownerOf(target, 'Owned By Sam')).toEqual({ owner: 'Sam Gone', owner_user_id: null });
+  });
+});

@@ -1,11 +1,12 @@
 import type { RestoreSummary } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
-import { encryptPlainSecrets, queryRows, refreshAllStats, type Tx } from '@ptrack/storage';
-import { sql } from 'drizzle-orm';
+import { encryptPlainSecrets, queryRows, refreshAllStats, type Tx, users } from '@ptrack/storage';
+import { eq, sql } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
 import { loadSettings, statsClock } from '../settings';
+import { claimOwnedPartners } from '../users/claim-owned-partners';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -169,6 +170,7 @@ export async function restoreBackup(ctx: ServiceContext, lines: AsyncIterable<st
       await tx.execute(
         sql`select setval(pg_get_serial_sequence('change_history', 'id'), coalesce((select max(id) from change_history), 0) + 1, false)`,
       );
+      await claimRestoredOwners(tx, ctx);
       // A backup from before secrets were encrypted holds them in plain text: encrypt them now.
       await encryptPlainSecrets(tx, ctx.database.secrets);
       const settings = await loadSettings(tx);
@@ -217,6 +219,25 @@ async function tableColumns(tx: Tx, table: string): Promise<Set<string>> {
 }
 
 /**
+ * Columns that point at a user. Users (and their passwords and sessions) are not in a backup: the
+ * restoring server has its own accounts. A reference to a user this workspace does not have becomes
+ * empty; the partner keeps its `owner` label, and `claimRestoredOwners` links it again by name or email.
+ */
+const USER_REFERENCES: Readonly<Record<string, string>> = {
+  'partners."owner_user_id"': '(select u.id from users u where u.id = x."owner_user_id")',
+};
+
+/** Gives restored partners whose owner label names a user of this workspace that user as their owner. */
+async function claimRestoredOwners(tx: Tx, ctx: ServiceContext): Promise<void> {
+  const people = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(users.createdAt);
+  for (const user of people) await claimOwnedPartners(tx, ctx, user);
+}
+
+/**
  * One insert for a batch of row lines. The lines go to the database as JSON text and each row's values
  * are read by jsonb_populate_record into the table's own types, so nothing is re-encoded on the way
  * (bigints stay exact). Columns the backup does not carry (added by a later migration) take defaults.
@@ -226,9 +247,10 @@ async function insertBatch(tx: Tx, batch: Pending): Promise<void> {
   const table = `"${batch.table}"`;
   const quoted = [...batch.columns].map((c) => `"${c}"`);
   const payload = `[${batch.texts.join(',')}]`;
+  const valueOf = (column: string) => USER_REFERENCES[`${batch.table}.${column}`] ?? `x.${column}`;
   try {
     await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(quoted.join(', '))})
-      select ${sql.raw(quoted.map((c) => `x.${c}`).join(', '))}
+      select ${sql.raw(quoted.map(valueOf).join(', '))}
       from jsonb_array_elements(${payload}::jsonb) e
       cross join lateral jsonb_populate_record(null::${sql.raw(table)}, e->'r') x`);
   } catch (error) {

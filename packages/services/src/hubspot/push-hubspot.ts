@@ -2,7 +2,7 @@ import type { HubSpotRunReport } from '@ptrack/contracts';
 import { companyAggregateProperties, REP_PROPERTY } from '@ptrack/domain';
 import { changeHistory, hubspotConnection, partnerStats, partners, reps } from '@ptrack/storage';
 import { and, eq, gt, inArray, isNotNull, ne } from 'drizzle-orm';
-import { authorize } from '../access/authorize';
+import { authorizeEveryPartner } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { calendarOf, loadSettings } from '../settings';
 import { type HubSpotApiOverrides, hubspotApiFor, readConnection } from './hubspot-connection';
@@ -17,7 +17,7 @@ const PUSHED_REP_FIELDS = ['engagementTier', 'qualityScore'];
  * edit that came from HubSpot (history source "hubspot") is never echoed back.
  */
 export async function pushHubSpot(ctx: ServiceContext, options: { api?: HubSpotApiOverrides } = {}): Promise<HubSpotRunReport> {
-  authorize(ctx, 'integrations:run');
+  await authorizeEveryPartner(ctx, 'integrations:run');
   const connection = await readConnection(ctx);
   const api = hubspotApiFor(ctx.database.secrets, connection, options.api);
   const startedAt = ctx.now();

@@ -3,7 +3,7 @@ import { AppError, type DealStageMap } from '@ptrack/domain';
 import type { HubSpotApi } from '@ptrack/integrations';
 import { ANALYZE_AFTER_ROWS, analyzeAfterBulkLoad, hubspotConnection, refreshStats, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
-import { authorize } from '../access/authorize';
+import { authorizeEveryPartner } from '../access/authorize';
 import { inTransaction, type ServiceContext, systemActor } from '../context';
 import { loadSettings, statsClock } from '../settings';
 import { applyContactsPage } from './apply-contacts';
@@ -61,7 +61,7 @@ function phasesOf(kind: 'full' | 'incremental', stageMap: DealStageMap): Phase[]
  * history with source "hubspot". An incremental sync with no cursor yet runs as a full one.
  */
 export async function syncHubSpot(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<HubSpotRunReport> {
-  authorize(ctx, 'integrations:run');
+  await authorizeEveryPartner(ctx, 'integrations:run');
   // One pull at a time per process (a scheduled job and a click): a second would resume the same run.
   if (pulling.has(ctx.database))
     throw new AppError('CONFLICTING_STATE', 'A HubSpot sync is already running; wait for it to finish');

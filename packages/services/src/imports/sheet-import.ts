@@ -27,7 +27,7 @@ import {
   type Tx,
 } from '@ptrack/storage';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import { authorize } from '../access/authorize';
+import { authorize, authorizeEveryPartner } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { recordChange } from '../history';
 import { loadSettings } from '../settings';
@@ -443,7 +443,7 @@ export async function applySheetImport(
   id: string,
   options: ApplySheetImportOptions = {},
 ): Promise<SheetImportDto> {
-  authorize(ctx, 'imports:run');
+  await authorizeEveryPartner(ctx, 'imports:run');
   const pending = await inTransaction(ctx, (tx) => loadImport(tx, id));
   if (pending.status === 'previewed' && pending.appliedRows === 0 && !options.force) {
     const counts = previewedCounts(pending.summary) ?? (await previewSheetImport(ctx, id)).counts;
