@@ -72,6 +72,8 @@ export type BuildAppOptions = {
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Requests carrying an API token, per client address and minute. */
+export const TOKEN_REQUESTS_PER_MINUTE = 600;
 
 export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -135,6 +137,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerCookieRefresh(app);
   // Limits only the routes that ask for one (sign-in, setup, password reset, invitations).
   await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: rateLimitError });
+  // Requests with an API token: at most TOKEN_REQUESTS_PER_MINUTE a minute from one address. Scripts and
+  // the remote CLI stay far below it; guessing tokens, or a runaway loop, does not.
+  const tokenLimit = app.rateLimit({
+    max: TOKEN_REQUESTS_PER_MINUTE,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => `bearer:${request.ip}`,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    // A route with a limit of its own (sign-in, reset) keeps it: the plugin applies one limit a request.
+    if (request.headers.authorization && !request.routeOptions.config?.rateLimit) await tokenLimit.call(app, request, reply);
+  });
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     request.actor = await authenticate(request);

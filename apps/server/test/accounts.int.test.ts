@@ -3,7 +3,7 @@ import { apiTokens, auditLog, authSessions } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app';
+import { buildApp, TOKEN_REQUESTS_PER_MINUTE } from '../src/app';
 import {
   ADMIN,
   anonymous,
@@ -394,6 +394,25 @@ describe('accounts over HTTP', () => {
     expect((await api.get('/api/audit?kind=setup')).body.items).toEqual([
       expect.objectContaining({ kind: 'setup', actorName: ADMIN.name, detail: { email: ADMIN.email } }),
     ]);
+  });
+
+  it('keeps the sign-in limit whatever Authorization header comes with it, and limits requests with an API token per address', async () => {
+    const app = await buildApp({ database: api.database, now: () => NOW, webRoot: null });
+    try {
+      const guess = requester(app, () => bearer('ptk_a-guess-that-is-no-token'));
+      // Sign-in keeps its own, lower limit, whatever Authorization header comes with it.
+      let signIn = await guess('POST', '/api/session', { email: 'nobody-0@example.com', password: 'wrong password' });
+      for (let i = 1; i < 40 && signIn.status !== 429; i++) {
+        signIn = await guess('POST', '/api/session', { email: `nobody-${i}@example.com`, password: 'wrong password' });
+      }
+      expectProblem(signIn, 429);
+      for (let i = 0; i < TOKEN_REQUESTS_PER_MINUTE; i++) expectProblem(await guess('GET', '/api/partners'), 401);
+      const over = await guess('GET', '/api/partners');
+      expectProblem(over, 429);
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
   });
 
   it('limits password reset requests per address: 429 with Retry-After', async () => {
