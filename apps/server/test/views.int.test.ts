@@ -56,4 +56,22 @@ describe('views over HTTP', () => {
     expect(res.body.total).toBeLessThanOrEqual(all.body.total);
     expect(all.body.items.map((p: { id: string }) => p.id)).toContain(neglected.id);
   });
+
+  it('finds a view by its name, in any letter case, as people type it (`--view "Marco\'s partners"`)', async () => {
+    await createPartner(api, { name: 'Marco Partner One', owner: 'Marco' });
+    await createPartner(api, { name: 'Someone Else Partner', owner: 'Dana' });
+    const saved = await api.post('/api/views', {
+      name: "Marco's partners",
+      definition: { filter: { field: 'owner', op: 'eq', value: 'Marco' } },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    const byId = await api.get(`/api/partners?view=${saved.body.id}`);
+    const byName = await api.get(`/api/partners?view=${encodeURIComponent("marco's PARTNERS")}`);
+    expect(byName.status, JSON.stringify(byName.body)).toBe(200);
+    expect(byName.body.items.map((p: { name: string }) => p.name)).toEqual(['Marco Partner One']);
+    expect(byName.body.items).toEqual(byId.body.items);
+    const builtInByName = await api.get('/api/partners?view=Needs%20attention');
+    expect(builtInByName.body.total).toBe((await api.get('/api/partners?view=needs-attention')).body.total);
+    expectProblem(await api.get('/api/partners?view=No%20such%20view'), 404, 'query.view');
+  });
 });

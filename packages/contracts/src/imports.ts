@@ -102,7 +102,11 @@ export type ImportPreviewDto = z.infer<typeof ImportPreviewDto>;
 export const ExportQuery = z.strictObject({
   entity: z.enum(IMPORT_ENTITIES).default('partner'),
   format: z.enum(['csv', 'xlsx']).default('csv'),
-  view: z.string().max(100).optional().meta({ description: 'A built-in view id or a saved view id (partners)' }),
+  view: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: 'A view: a built-in view id or name, or a saved view id or name (partners)' }),
   q: z.string().trim().max(200).optional(),
   filter: z.string().max(10_000).optional(),
 });

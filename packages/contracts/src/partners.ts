@@ -244,7 +244,7 @@ export const PartnerListRowDto = z
 export type PartnerListRowDto = z.infer<typeof PartnerListRowDto>;
 
 export const PartnerListQuery = z.strictObject({
-  view: z.string().max(100).optional().meta({ description: 'A built-in view id or a saved view id' }),
+  view: z.string().max(100).optional().meta({ description: 'A view: a built-in view id or name, or a saved view id or name' }),
   q: z.string().trim().max(200).optional().meta({ description: 'Search in name, type, industry, owner, notes' }),
   sort: z
     .string()

@@ -12,7 +12,7 @@ export function registerExport(program: Command): void {
     .description('write partners to CSV or XLSX in the tracker sheet’s column order (re-importable unchanged)')
     .requiredOption('--out <file>', 'where to write the sheet (replaced only once it is complete)')
     .option('--format <format>', 'csv or xlsx (default: from the --out extension, else csv)')
-    .option('--view <view>', 'a built-in view id (e.g. needs-attention) or a saved view id')
+    .option('--view <view>', 'a built-in view id (e.g. needs-attention) or a saved view name or id')
     .option('--entity <entity>', 'partner (default) or rep: the rep sheet of seed 001')
     .option('--json', 'print { file, bytes } as JSON')
     .action(async (options: ExportOptions, command: Command) => {

@@ -12,8 +12,8 @@ export function registerPartners(program: Command): void {
     .command('partners')
     .description('list partners: tiers of their reps, last touch, pipeline and next action')
     .option(
-      '--view <id>',
-      'a built-in view (today, strategic, tier-1, needs-attention, high-performance, this-weeks-review) or a saved view id',
+      '--view <view>',
+      'a built-in view (today, strategic, tier-1, needs-attention, high-performance, this-weeks-review) or a saved view name or id',
     )
     .option('--search <text>', 'search in name, type, industry, owner and notes')
     .option('--sort <fields>', 'comma-separated fields, "-" for descending, e.g. -pipelineValueMinor,name')

@@ -9,7 +9,7 @@ import {
   validateFilter,
 } from '@ptrack/domain';
 import { type Executor, savedViews } from '@ptrack/storage';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -85,17 +85,26 @@ export function toSavedViewDto(row: typeof savedViews.$inferSelect): SavedViewDt
   };
 }
 
-/** A built-in view by id (e.g. "needs-attention") or a saved view by its uuid. */
+/**
+ * A view by what people type: a built-in view's id ("needs-attention") or name ("Needs attention"), a
+ * saved view's id, or a saved view's name ("Marco's partners") — names in any letter case.
+ */
 export async function resolveView(tx: Executor, id: string, param = 'view'): Promise<ViewDefinition> {
-  const builtIn = BUILT_IN_VIEWS.find((v) => v.id === id);
+  const wanted = id.trim();
+  const folded = wanted.toLowerCase();
+  const builtIn = BUILT_IN_VIEWS.find((v) => v.id === wanted || v.name.toLowerCase() === folded);
   if (builtIn) return builtIn.definition;
-  if (UUID.test(id)) {
-    const [row] = await tx.select().from(savedViews).where(eq(savedViews.id, id));
-    if (row) return row.definition as ViewDefinition;
-  }
+  const [row] = await tx
+    .select({ definition: savedViews.definition })
+    .from(savedViews)
+    .where(UUID.test(wanted) ? eq(savedViews.id, wanted) : sql`lower(${savedViews.name}) = ${folded}`);
+  if (row) return row.definition as ViewDefinition;
   throw new AppError('NOT_FOUND', `No view "${id}"`, {
     issues: [
-      { field: param, message: `no view "${id}" (built-in: ${BUILT_IN_VIEWS.map((v) => v.id).join(', ')}, or a saved view id)` },
+      {
+        field: param,
+        message: `no view "${id}" (built-in: ${BUILT_IN_VIEWS.map((v) => v.id).join(', ')}, or a saved view's name or id)`,
+      },
     ],
   });
 }
