@@ -21,6 +21,9 @@ describe('ptrack import and export (the real binary)', () => {
     const out = expectOk(await ptrack(data.path, ['import', tracker, '--dry-run']));
     expect(out).toContain('final-schema-tracker.csv: 5 rows — 5 to create, 0 to update, 0 unchanged, 0 errors.');
     expect(out).toContain('Dry run: nothing was written.');
+    // Row by row, as the help says: the header is row 1.
+    expect(out).toContain('  row 2: create Snowflake');
+    expect(out).toContain('  row 3: create Brightwave Agency');
     const partners = JSON.parse(expectOk(await ptrack(data.path, ['partners', '--json'])));
     expect(partners.total).toBe(0);
   });
@@ -34,6 +37,11 @@ describe('ptrack import and export (the real binary)', () => {
     expect(saved.columns[0]).toMatchObject({ header: 'Partner Company', target: { kind: 'field', field: 'name' } });
     const again = JSON.parse(expectOk(await ptrack(data.path, ['import', tracker, '--mapping', mapping, '--dry-run', '--json'])));
     expect(again.preview.counts).toMatchObject({ rows: 5, unchanged: 5 });
+    // A changed cell: the dry run names the row, the partner and the field, before → after.
+    const edited = join(files.path, 'edited.csv');
+    writeFileSync(edited, readFileSync(tracker, 'utf8').replace('Snowflake,Tech Vendor,', 'Snowflake,Agency,'));
+    const update = expectOk(await ptrack(data.path, ['import', edited, '--mapping', mapping, '--dry-run']));
+    expect(update).toMatch(/^ {2}row 2: update Snowflake: type Tech Vendor → Agency$/m);
   });
 
   it('exports CSV and XLSX that import back unchanged', async () => {

@@ -64,6 +64,29 @@ async function json<T>(client: ApiClient, method: 'GET' | 'POST' | 'PATCH', path
   return res.body as T;
 }
 
+const CHANGE_LINES = 50;
+
+/** A value of a preview's change, short enough for one line. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** What a dry run would do row by row: each row to create, and each update with the fields it changes. */
+function changeLines(preview: ImportPreviewDto): string[] {
+  const changing = preview.rows.filter((r) => r.action === 'create' || r.action === 'update');
+  const lines = changing.slice(0, CHANGE_LINES).map((row) => {
+    const name = row.name ?? '(no name)';
+    if (row.action === 'create') return `  row ${row.rowNumber}: create ${name}`;
+    const fields = row.changes.map((c) => `${c.field} ${shown(c.before)} → ${shown(c.after)}`).join('; ');
+    return `  row ${row.rowNumber}: update ${name}${fields ? `: ${fields}` : ''}`;
+  });
+  if (changing.length > CHANGE_LINES)
+    lines.push(`  … and ${changing.length - CHANGE_LINES} more rows to change (--json lists them).`);
+  return lines;
+}
+
 function previewLines(file: string, preview: ImportPreviewDto, dryRun: boolean): string[] {
   const c = preview.counts;
   const verb = dryRun ? 'would' : 'will';
@@ -72,6 +95,8 @@ function previewLines(file: string, preview: ImportPreviewDto, dryRun: boolean):
   ];
   for (const [list, values] of Object.entries(preview.newOptions))
     lines.push(`The import ${verb} add to ${list}: ${values.join(', ')}.`);
+  // A dry run says what each row would do; an import that goes ahead only lists what it refuses.
+  if (dryRun) lines.push(...changeLines(preview));
   const errors = preview.rows.filter((r) => r.action === 'error');
   for (const row of errors.slice(0, PROBLEM_LINES)) {
     for (const p of row.problems)
