@@ -6,6 +6,7 @@ import {
   DEFAULT_OPTION_LISTS,
   DEFAULT_WORKING_DAYS,
   effectivePlanStatus,
+  INTRO_TO_DEAL_BENCHMARK,
   IPP_DIMENSIONS,
   ippScore,
   isJordan,
@@ -79,8 +80,15 @@ describe('buildDemoRecords', () => {
       expect(r.reps.length).toBeGreaterThanOrEqual(150);
       expect(r.reps.length).toBeLessThanOrEqual(260);
       expect(r.touches.length).toBeGreaterThan(1000);
-      expect(r.touches.length).toBeLessThanOrEqual(4000);
+      expect(r.touches.length).toBeLessThanOrEqual(5000);
       expect(r.referrals.length).toBeGreaterThan(60);
+    });
+
+    it('converts intros to deals within the 5–10 % benchmark, as a realistic program does', () => {
+      const deals = r.referrals.filter((x) => ['deal', 'closed-won', 'closed-lost'].includes(x.stage)).length;
+      const conversion = deals / r.referrals.length;
+      expect(conversion).toBeGreaterThanOrEqual(INTRO_TO_DEAL_BENCHMARK.min);
+      expect(conversion).toBeLessThanOrEqual(INTRO_TO_DEAL_BENCHMARK.max);
     });
 
     it('covers every partner type, archetype, program status and phase, with unique fictional names', () => {

@@ -94,6 +94,35 @@ function planShape(ctx: DemoContext, intent: Intent, target: number): { startAgo
   }
 }
 
+// A realistic program turns 5–10 % of intros into deals (the benchmark the dashboard draws): the demo
+// aims at the middle of that band.
+const DEMO_INTRO_TO_DEAL = 0.075;
+const DEAL_STAGES: ReadonlySet<ReferralStage> = new Set(['deal', 'closed-won', 'closed-lost']);
+
+/**
+ * Most intros go nowhere. Adds intros that stayed intros, mostly from the stronger partners, until intros
+ * to deals converts at DEMO_INTRO_TO_DEAL; each is older than its partner's current plan window, so no
+ * plan's progress changes.
+ */
+function addIntrosThatWentNowhere(
+  { rand }: DemoContext,
+  referrals: readonly DemoReferral[],
+  profiles: readonly PartnerProfile[],
+  windowOf: readonly number[],
+  add: (partner: number, age: number) => void,
+): void {
+  const deals = referrals.filter((r) => DEAL_STAGES.has(r.stage)).length;
+  const wanted = Math.round(deals / DEMO_INTRO_TO_DEAL);
+  const open = profiles.flatMap((profile, p) =>
+    windowOf[p]! < 300 && !profile.dormant ? [[p, profile.strength + 1] as const] : [],
+  );
+  if (open.length === 0) return;
+  for (let k = referrals.length; k < wanted; k++) {
+    const p = rand.weighted(open);
+    add(p, rand.int(windowOf[p]! + 1, 365));
+  }
+}
+
 /** Referrals at every stage and 90-day plans in every status, current and past. */
 export function buildPipeline(
   ctx: DemoContext,
@@ -140,9 +169,11 @@ export function buildPipeline(
     });
   };
 
+  const usedOf = partners.map(() => new Set<number>());
+  const windowOf = partners.map(() => 0);
   for (const [p, partner] of partners.entries()) {
     const { status } = profiles[p]!;
-    const used = new Set<number>();
+    const used = usedOf[p]!;
     const intent = intentOf.get(p);
     let oldestWindowDay = 0;
     if (intent) {
@@ -181,6 +212,7 @@ export function buildPipeline(
       const closed = addDays(planEndDate(start), rand.int(0, 14));
       plans.push(plan(p, partner.name, 'qualified-conversations', 3, start, 'failed', false, localInstant(ctx, closed, 17 * 60)));
     }
+    windowOf[p] = oldestWindowDay;
     // Older referrals, before the current plan's window: the partner's track record.
     const background = [rand.int(2, 6), rand.int(0, 3), rand.int(0, 2), rand.int(0, 2)][status] ?? 0;
     for (let k = 0; k < background && oldestWindowDay < 330; k++) {
@@ -194,6 +226,10 @@ export function buildPipeline(
   for (const stage of REFERRAL_STAGES) {
     if (!referrals.some((r) => r.stage === stage)) addReferral(strongest, 140 + REFERRAL_STAGES.indexOf(stage), stage, new Set());
   }
+  addIntrosThatWentNowhere(ctx, referrals, profiles, windowOf, (p, age) => {
+    // One referral per account and partner: a partner that has introduced half the accounts stops.
+    if (usedOf[p]!.size < accountCount / 2) addReferral(p, age, 'intro', usedOf[p]!);
+  });
   settlePlanStatuses(ctx, plans, referrals);
   return { referrals, plans };
 }
