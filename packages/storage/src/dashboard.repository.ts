@@ -29,6 +29,9 @@ const n = (v: unknown) => Number(v ?? 0);
 /**
  * The program-wide figures of the dashboard, aggregated in the database from the maintained rollups
  * and the same per-partner expressions the partner grid uses (plan status, days since last touch).
+ * The funnel stays monotone per partner: a baseline imported from a sheet (say 10 closed won, with no
+ * qualified conversations or deals recorded) passed the earlier stages too, so each stage counts at
+ * least what the later ones hold.
  */
 export async function dashboardFigures(
   tx: Executor,
@@ -44,8 +47,9 @@ export async function dashboardFigures(
       count(*) filter (where r."planStatus" = 'failed') as failed,
       count(*) filter (where r."planStatus" is null) as no_plan,
       count(*) filter (where ${filterSql(p.needsAttention, p.today)}) as needs_attention,
-      coalesce(sum(r."introsMade"), 0) as intros, coalesce(sum(r."qualifiedConversations"), 0) as qualified,
-      coalesce(sum(r."dealsBroughtIn"), 0) as deals, coalesce(sum(r."openDeals"), 0) as open_deals,
+      coalesce(sum(greatest(r."introsMade", r."qualifiedConversations", r."dealsBroughtIn", r."closedWon")), 0) as intros,
+      coalesce(sum(greatest(r."qualifiedConversations", r."dealsBroughtIn", r."closedWon")), 0) as qualified,
+      coalesce(sum(greatest(r."dealsBroughtIn", r."closedWon")), 0) as deals, coalesce(sum(r."openDeals"), 0) as open_deals,
       coalesce(sum(r."closedWon"), 0) as won, coalesce(sum(r."pipelineValueMinor"), 0) as pipeline
     from (${baseQuery(p)}) r`,
   );
