@@ -247,10 +247,10 @@ async function insertBatch(tx: Tx, batch: Pending): Promise<void> {
   const table = `"${batch.table}"`;
   const quoted = [...batch.columns].map((c) => `"${c}"`);
   const payload = `[${batch.texts.join(',')}]`;
-  const valueOf = (column: string) => USER_REFERENCES[`${batch.table}.${column}`] ?? `x.${column}`;
+  const selected = (column: string) => USER_REFERENCES[`${batch.table}.${column}`] ?? `x.${column}`;
   try {
     await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(quoted.join(', '))})
-      select ${sql.raw(quoted.map(valueOf).join(', '))}
+      select ${sql.raw(quoted.map(selected).join(', '))}
       from jsonb_array_elements(${payload}::jsonb) e
       cross join lateral jsonb_populate_record(null::${sql.raw(table)}, e->'r') x`);
   } catch (error) {
