@@ -1,3 +1,10 @@
+import {
+  JORDAN_MIN_QUALITY,
+  JORDAN_MIN_SIGNALS,
+  SUGGESTED_TIER_2_INBOUND_DAYS,
+  SUGGESTED_TIER_3_TOUCH_DAYS,
+  TIME_WASTER_MAX_QUALITY,
+} from '@ptrack/catalog';
 import type { Tier } from './cadence';
 import { calendarDateOf, daysBetween, type IsoDate } from './calendar';
 import type { Direction } from './constants/enums';
@@ -23,9 +30,7 @@ export type RepSignals = JordanSignals & TimeWasterSignals;
 /** A rep's quality score (1–10, null when not scored) and signals. */
 export type RepQuality = { qualityScore: number | null; signals: RepSignals };
 
-export const JORDAN_MIN_QUALITY = 8;
-export const JORDAN_MIN_SIGNALS = 3;
-export const TIME_WASTER_MAX_QUALITY = 3;
+export { JORDAN_MIN_QUALITY, JORDAN_MIN_SIGNALS, TIME_WASTER_MAX_QUALITY };
 
 function hasTimeWasterSignal(s: TimeWasterSignals): boolean {
   return s.stuckBuildingRapport || s.lipServiceOnly || s.expectsUsToBringEverything || s.waitsForDeals;
@@ -73,8 +78,8 @@ export function withinDays(date: IsoDate | null, days: number, today: IsoDate): 
  */
 export function suggestedTier(facts: RepActivityFacts, today: IsoDate): Tier {
   if (facts.hasOpenDeal) return 1;
-  if (withinDays(facts.lastInboundDate, 30, today)) return 2;
-  if (withinDays(facts.lastTouchDate, 90, today)) return 3;
+  if (withinDays(facts.lastInboundDate, SUGGESTED_TIER_2_INBOUND_DAYS, today)) return 2;
+  if (withinDays(facts.lastTouchDate, SUGGESTED_TIER_3_TOUCH_DAYS, today)) return 3;
   return 4;
 }
 
