@@ -6,4 +6,5 @@ export * from './enums';
 export * from './filter-grammar';
 export * from './option-lists';
 export * from './partner-grid';
+export * from './record-fields';
 export * from './rules';

@@ -1,5 +1,6 @@
 import { PARTNER_STATUSES, PLAN_STATUSES, QUALIFICATION_VERDICTS } from './enums';
 import type { OptionListName } from './option-lists';
+import { PARTNER_FIELD_LABELS as L } from './record-fields';
 import { DEFAULT_IPP_BANDS, JORDAN_MIN_QUALITY, JORDAN_MIN_SIGNALS, REP_ACTIVITY_WINDOW_DAYS } from './rules';
 
 // The partner grid's fields: the scalar columns of the partner list query, which a view can filter, sort
@@ -35,13 +36,13 @@ const days = REP_ACTIVITY_WINDOW_DAYS;
 
 /** Every field, in the order the column chooser lists them. */
 export const PARTNER_GRID_FIELDS = [
-  { key: 'name', label: 'Name', kind: 'text', width: 220, nonNull: true },
-  { key: 'type', label: 'Type', kind: 'text', width: 140, values: { optionList: 'partnerType' } },
-  { key: 'archetype', label: 'Archetype', kind: 'text', width: 140, values: { optionList: 'archetype' } },
-  { key: 'programStatus', label: 'Program status', kind: 'text', width: 140, values: { optionList: 'programStatus' } },
-  { key: 'phase', label: 'Phase', kind: 'text', width: 150, values: { optionList: 'phase' } },
-  { key: 'owner', label: 'Owner', kind: 'text', width: 130 },
-  { key: 'industry', label: 'Industry', kind: 'text', width: 140 },
+  { key: 'name', label: L.name, kind: 'text', width: 220, nonNull: true },
+  { key: 'type', label: L.type, kind: 'text', width: 140, values: { optionList: 'partnerType' } },
+  { key: 'archetype', label: L.archetype, kind: 'text', width: 140, values: { optionList: 'archetype' } },
+  { key: 'programStatus', label: L.programStatus, kind: 'text', width: 140, values: { optionList: 'programStatus' } },
+  { key: 'phase', label: L.phase, kind: 'text', width: 150, values: { optionList: 'phase' } },
+  { key: 'owner', label: L.owner, kind: 'text', width: 130 },
+  { key: 'industry', label: L.industry, kind: 'text', width: 140 },
   {
     key: 'ippScore',
     label: 'IPP score',
