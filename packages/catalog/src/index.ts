@@ -4,6 +4,7 @@
 
 export * from './enums';
 export * from './filter-grammar';
+export * from './import-targets';
 export * from './option-lists';
 export * from './partner-grid';
 export * from './record-fields';
