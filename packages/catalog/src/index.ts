@@ -3,6 +3,7 @@
 // import it at runtime, so each label, option and threshold is written here once.
 
 export * from './enums';
+export * from './export-columns';
 export * from './filter-grammar';
 export * from './import-targets';
 export * from './option-lists';
