@@ -1,4 +1,5 @@
 import { type FieldValues, type FilterOp, type GridFieldDef, PARTNER_GRID_FIELDS } from '@ptrack/catalog';
+import type { PartnerFilter } from '@ptrack/contracts';
 import { formatShortDate } from '../../lib/dates';
 import { formatMinor } from '../../lib/money';
 import { labelOf } from './format-cell';
@@ -134,15 +135,17 @@ export function parseFilterParam(value: string | undefined): GridCondition[] | u
 }
 
 /** Conditions → the API filter: one condition alone, several under `and`. */
-export function toApiFilter(conditions: readonly GridCondition[]): unknown {
-  if (conditions.length === 0) return null;
-  return conditions.length === 1 ? conditions[0] : { and: conditions };
+export function toApiFilter(conditions: readonly GridCondition[]): PartnerFilter | null {
+  // The conditions were checked against the catalog's columns (isValidCondition): their fields are the API's.
+  const checked = conditions as readonly PartnerFilter[];
+  if (checked.length === 0) return null;
+  return checked.length === 1 ? (checked[0] ?? null) : { and: [...checked] };
 }
 
 /** A saved view's filter: the view's own (if any) and the grid's conditions, all of which must hold. */
-export function combineFilters(base: unknown, conditions: readonly GridCondition[]): unknown {
+export function combineFilters(base: PartnerFilter | null, conditions: readonly GridCondition[]): PartnerFilter | null {
   const extra = toApiFilter(conditions);
-  if (base === null || base === undefined) return extra;
+  if (base === null) return extra;
   if (extra === null) return base;
   return { and: [base, extra] };
 }
