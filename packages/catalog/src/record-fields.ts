@@ -196,16 +196,25 @@ export function fieldLabel(field: string): string {
 }
 
 /** Seed 001: the signals of a "Jordan" and of a time-waster, as the rep page explains them. */
-export const JORDAN_SIGNALS = [
+export type SignalKey =
+  | 'sharesAccountList'
+  | 'suggestsJointActivities'
+  | 'introsWithoutProof'
+  | 'responsive'
+  | 'stuckBuildingRapport'
+  | 'lipServiceOnly'
+  | 'expectsUsToBringEverything'
+  | 'waitsForDeals';
+export type SignalDescription = { key: SignalKey; label: string };
+export const JORDAN_SIGNALS: readonly SignalDescription[] = [
   { key: 'sharesAccountList', label: 'Shares their account list' },
   { key: 'suggestsJointActivities', label: 'Suggests joint activities' },
   { key: 'introsWithoutProof', label: 'Makes intros without needing proof first' },
   { key: 'responsive', label: 'Responsive' },
-] as const satisfies readonly { key: RepOwnField; label: string }[];
-export const TIME_WASTER_SIGNALS = [
+];
+export const TIME_WASTER_SIGNALS: readonly SignalDescription[] = [
   { key: 'stuckBuildingRapport', label: 'Stuck building rapport' },
   { key: 'lipServiceOnly', label: 'Lip service only' },
   { key: 'expectsUsToBringEverything', label: 'Expects us to bring everything' },
   { key: 'waitsForDeals', label: 'Waits for deals to come to them' },
-] as const satisfies readonly { key: RepOwnField; label: string }[];
-export type SignalKey = (typeof JORDAN_SIGNALS)[number]['key'] | (typeof TIME_WASTER_SIGNALS)[number]['key'];
+];

@@ -114,3 +114,44 @@ export function responseRate(opts: {
   }
   return outbound === 0 ? null : Math.min(1, inbound / outbound);
 }
+
+const JORDAN_SIGNAL_COUNT = 4;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function countSignals(s: RepSignals): { jordan: number; waster: number } {
+  const jordan = [s.sharesAccountList, s.suggestsJointActivities, s.introsWithoutProof, s.responsive].filter(Boolean).length;
+  const waster = [s.stuckBuildingRapport, s.lipServiceOnly, s.expectsUsToBringEverything, s.waitsForDeals].filter(Boolean).length;
+  return { jordan, waster };
+}
+
+/** Why the rep is (or is not) a Jordan, for a person: which condition of the rule decided. */
+export function jordanReason(rep: RepQuality): string {
+  const { jordan, waster } = countSignals(rep.signals);
+  if (isJordan(rep)) {
+    return rep.qualityScore !== null && rep.qualityScore >= JORDAN_MIN_QUALITY
+      ? `Quality score ${rep.qualityScore} (${JORDAN_MIN_QUALITY} or more)`
+      : `${jordan} of ${JORDAN_SIGNAL_COUNT} Jordan signals and no time-waster signal`;
+  }
+  if (waster > 0) return plural(waster, 'time-waster signal');
+  return `${jordan} of ${JORDAN_SIGNAL_COUNT} Jordan signals (${JORDAN_MIN_SIGNALS} needed) and quality ${rep.qualityScore ?? 'not scored'} (${JORDAN_MIN_QUALITY} needed)`;
+}
+
+/** Why the rep counts as a time-waster (seed 001): a time-waster signal, or a low quality score. */
+export function timeWasterReason(rep: RepQuality): string {
+  const { waster } = countSignals(rep.signals);
+  if (waster > 0) return plural(waster, 'time-waster signal');
+  return `quality score ${rep.qualityScore ?? '?'} (${TIME_WASTER_MAX_QUALITY} or less)`;
+}
+
+/** The condition of the suggested-tier rule that gives `tier`. */
+export function suggestedTierReason(tier: Tier): string {
+  switch (tier) {
+    case 1:
+      return 'an open referral at the deal stage';
+    case 2:
+      return `an inbound reply in the last ${SUGGESTED_TIER_2_INBOUND_DAYS} days`;
+    case 3:
+      return `a touch in the last ${SUGGESTED_TIER_3_TOUCH_DAYS} days`;
+    case 4:
+      return `no touch in the last ${SUGGESTED_TIER_3_TOUCH_DAYS} days`;
+  }
+}
