@@ -20,6 +20,14 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'catalog-is-data',
+      severity: 'error',
+      comment:
+        'packages/catalog is plain data the browser bundle imports too: it imports no other package, no npm module and no Node module.',
+      from: { path: '^packages/catalog/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^(packages/(?!catalog/)|apps/|node_modules/)|^(node:)?[a-z_]+$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'domain-is-pure',
       severity: 'error',
       comment: 'packages/domain holds pure rules: it imports no other layer and no app (CONVENTIONS.md §3).',
@@ -64,9 +72,11 @@ module.exports = {
     {
       name: 'web-only-through-contracts',
       severity: 'error',
-      comment: 'apps/web talks to the server over HTTP; of our own code it may import only packages/contracts.',
-      from: { path: '^apps/web/' },
-      to: { path: '^(packages/(?!contracts/)|apps/(?!web/))' },
+      comment:
+        'apps/web talks to the server over HTTP; of our own code it may import only packages/contracts (types) and packages/catalog (data).',
+      // The catalog's acceptance test (catalog-fixture.test.ts) reaches the export and the schemas too.
+      from: { path: '^apps/web/', pathNot: '^apps/web/src/catalog-fixture\\.test\\.ts$' },
+      to: { path: '^(packages/(?!contracts/|catalog/)|apps/(?!web/))' },
     },
     {
       name: 'packages-through-their-entry',

@@ -7,6 +7,7 @@ export * from './hubspot';
 export * from './hygiene';
 export * from './imports';
 export * from './jobs';
+export * from './partner-filter';
 export * from './partners';
 export * from './plans';
 export * from './reps';

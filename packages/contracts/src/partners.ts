@@ -1,3 +1,4 @@
+import { type GridFieldDef, type GridFieldKind, PARTNER_GRID_FIELDS } from '@ptrack/catalog';
 import { z } from 'zod';
 import {
   CustomValues,
@@ -196,49 +197,34 @@ export const PartnerDto = z
   .meta({ id: 'Partner' });
 export type PartnerDto = z.infer<typeof PartnerDto>;
 
-/** One row of the partner grid: the partner's own columns and the computed rollup columns. */
+type ZodOfKind<K extends GridFieldKind> = K extends 'number' | 'money'
+  ? z.ZodInt
+  : K extends 'boolean'
+    ? z.ZodBoolean
+    : z.ZodString;
+type ZodOfField<F extends GridFieldDef> = F extends { nonNull: true }
+  ? ZodOfKind<F['kind']>
+  : z.ZodNullable<ZodOfKind<F['kind']>>;
+type GridShape<F extends GridFieldDef> = { [G in F as G['key']]: ZodOfField<G> };
+
+function zodOfKind(kind: GridFieldKind): z.ZodInt | z.ZodBoolean | z.ZodString {
+  if (kind === 'number' || kind === 'money') return z.int();
+  return kind === 'boolean' ? z.boolean() : z.string();
+}
+
+/** The zod shape of a catalog's grid fields: numbers as integers, every field nullable unless `nonNull`. */
+export function gridFieldsShape<const F extends GridFieldDef>(fields: readonly F[]): GridShape<F> {
+  const entries = fields.map((f) => [f.key, f.nonNull ? zodOfKind(f.kind) : zodOfKind(f.kind).nullable()] as const);
+  return Object.fromEntries(entries) as GridShape<F>;
+}
+
+/** One row of the partner grid: the catalog's grid fields, and the names of the Tier 1–2 reps. */
 export const PartnerListRowDto = z
   .object({
     id: Id,
     version: z.int(),
-    name: z.string(),
-    type: z.string().nullable(),
-    archetype: z.string().nullable(),
-    programStatus: z.string().nullable(),
-    phase: z.string().nullable(),
-    owner: z.string().nullable(),
-    industry: z.string().nullable(),
-    ippScore: z.int().nullable(),
-    partnerStatus: z.string().nullable(),
-    tier1Reps: z.int(),
-    tier2Reps: z.int(),
-    tier3Reps: z.int(),
-    tier4Reps: z.int(),
-    totalReps: z.int(),
+    ...gridFieldsShape(PARTNER_GRID_FIELDS),
     tier12RepNames: z.array(z.string()),
-    jordanCount: z.int(),
-    repsBringingDeals: z.int(),
-    repsEngaged: z.int(),
-    totalEngaged: z.int(),
-    repsWhoDeliver: z.int(),
-    nextActionDate: z.string().nullable(),
-    nextActionType: z.string().nullable(),
-    nextActionRep: z.string().nullable(),
-    nextActionNotes: z.string().nullable(),
-    introsMade: z.int(),
-    qualifiedConversations: z.int(),
-    dealsBroughtIn: z.int(),
-    openDeals: z.int(),
-    closedWon: z.int(),
-    pipelineValueMinor: z.int(),
-    firstTouchDate: z.string().nullable(),
-    lastEngagementDate: z.string().nullable(),
-    daysSinceLastTouch: z.int().nullable(),
-    reviewedThisWeek: z.boolean(),
-    planStatus: z.string().nullable(),
-    qualification: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
   })
   .meta({ id: 'PartnerListRow' });
 export type PartnerListRowDto = z.infer<typeof PartnerListRowDto>;

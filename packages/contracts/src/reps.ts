@@ -70,6 +70,12 @@ export const RepDto = z
     isJordan: z.boolean(),
     isTimeWaster: z.boolean(),
     suggestedTier: z.int().nullable().meta({ description: 'Null until the rep has history (a touch, an intro or a deal)' }),
+    jordanReason: z.string().meta({ description: 'Which condition of the Jordan rule decided isJordan' }),
+    timeWasterReason: z.string().nullable().meta({ description: 'Why the rep is a time-waster; null when not one' }),
+    suggestedTierReason: z
+      .string()
+      .nullable()
+      .meta({ description: 'The condition of the suggested-tier rule; null with suggestedTier' }),
     cadenceDays: z.int(),
     lastContactDate: z.string().nullable(),
     introductionsMade: z.int(),

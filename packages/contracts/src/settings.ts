@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, INT32_MAX, Int32, RecordMeta, Text, Version } from './common';
+import { PartnerFilter } from './partner-filter';
 
 const Days = z.int().min(1, 'must be at least 1 day').max(730, 'must be at most 730 days');
 
@@ -92,7 +93,7 @@ export const SavedViewDto = z
     builtIn: z.boolean(),
     description: z.string().nullable(),
     definition: z.object({
-      filter: z.unknown(),
+      filter: PartnerFilter.nullable(),
       sort: z.array(z.object({ field: z.string(), dir: z.enum(['asc', 'desc']) })),
       columns: z.array(z.string()),
     }),
@@ -100,7 +101,7 @@ export const SavedViewDto = z
   .meta({ id: 'SavedView' });
 export type SavedViewDto = z.infer<typeof SavedViewDto>;
 export const ViewDefinitionInput = z.strictObject({
-  filter: z.unknown().optional(),
+  filter: PartnerFilter.nullable().optional(),
   sort: z
     .array(z.strictObject({ field: z.string(), dir: z.enum(['asc', 'desc']) }))
     .max(10)

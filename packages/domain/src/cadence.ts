@@ -1,3 +1,4 @@
+import { UNTIERED_TIER } from '@ptrack/catalog';
 import { addDays, type IsoDate, nextWorkingDay } from './calendar';
 import { DEFAULT_ACTION_TYPE } from './constants/options';
 
@@ -12,7 +13,7 @@ export type Cadences = Record<Tier, number>;
 export const DEFAULT_CADENCE_DAYS: Readonly<Cadences> = { 1: 7, 2: 14, 3: 30, 4: 90 };
 
 /** The tier whose cadence a rep without a tier follows: a new rep is "warming" until the user says otherwise. */
-export const UNTIERED_CADENCE_TIER: Tier = 3;
+export const UNTIERED_CADENCE_TIER: Tier = UNTIERED_TIER;
 
 export function isTier(value: unknown): value is Tier {
   return value === 1 || value === 2 || value === 3 || value === 4;

@@ -1,3 +1,12 @@
+import {
+  FILTER_OPS,
+  type FilterOp,
+  MAX_FILTER_CONDITIONS,
+  MAX_FILTER_DEPTH,
+  MAX_IN_VALUES,
+  MAX_RELATIVE_DAYS,
+  MAX_TEXT_VALUE,
+} from '@ptrack/catalog';
 import { addDays, type IsoDate, isIsoDate } from './calendar';
 import { compareCodePoints, compareTextIgnoringCase } from './compare';
 import { type FieldKind, isPartnerListField, PARTNER_LIST_FIELDS, type PartnerListField } from './partner-list-fields';
@@ -5,8 +14,7 @@ import { type FieldKind, isPartnerListField, PARTNER_LIST_FIELDS, type PartnerLi
 // A view's filter is JSON a user wrote (API, saved view): it is checked here once, then storage turns
 // it into SQL (filterSql) and matchesFilter below evaluates it in memory with the same meaning.
 
-export const FILTER_OPS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'contains', 'in', 'empty', 'notEmpty'] as const;
-export type FilterOp = (typeof FILTER_OPS)[number];
+export { FILTER_OPS, type FilterOp, MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, MAX_IN_VALUES };
 
 export type FilterPrimitive = string | number | boolean;
 /** A date relative to today in the workspace time zone: `{ today: -7 }` is a week ago. */
@@ -21,13 +29,6 @@ export type FilterCondition = { field: PartnerListField; op: FilterOp; value?: F
 export type Filter = FilterCondition | { and: Filter[] } | { or: Filter[] };
 
 export type SortKey = { field: PartnerListField; dir: 'asc' | 'desc' };
-
-/** Most and/or groups nested inside one another. */
-export const MAX_FILTER_DEPTH = 5;
-export const MAX_FILTER_CONDITIONS = 100;
-export const MAX_IN_VALUES = 500;
-const MAX_RELATIVE_DAYS = 36_500;
-const MAX_TEXT_VALUE = 1000;
 
 const ORDERING_OPS: ReadonlySet<FilterOp> = new Set(['lt', 'lte', 'gt', 'gte']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;

@@ -1,3 +1,5 @@
+import { DEFAULT_IPP_BANDS as CATALOG_IPP_BANDS, PARTNER_STATUSES, type PartnerStatus } from '@ptrack/catalog';
+
 // PRODUCT.md optional IPP scoring: five dimensions 0–10, score = sum 0–50, status by bands.
 
 export const IPP_DIMENSIONS = ['icpAlignment', 'revenuePathClarity', 'archetypeFit', 'economics', 'strategicValue'] as const;
@@ -9,10 +11,9 @@ export const IPP_MAX_SCORE = 50;
 /** Lowest score of each band; below `evaluate` is Pass. */
 export type IppBands = { strategic: number; good: number; evaluate: number };
 /** PRODUCT.md: Strategic ≥ 40, Good 30–39, Evaluate 20–29, Pass < 20. */
-export const DEFAULT_IPP_BANDS: Readonly<IppBands> = { strategic: 40, good: 30, evaluate: 20 };
+export const DEFAULT_IPP_BANDS: Readonly<IppBands> = CATALOG_IPP_BANDS;
 
-export const PARTNER_STATUSES = ['Strategic', 'Good', 'Evaluate', 'Pass'] as const;
-export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
+export { PARTNER_STATUSES, type PartnerStatus };
 
 /** The IPP score 0–50: the sum of the five dimensions, or null unless all five are set. */
 export function ippScore(values: IppValues): number | null {

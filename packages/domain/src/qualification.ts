@@ -1,7 +1,7 @@
-import type { YesNo } from './constants/enums';
+import type { QualificationVerdict, YesNo } from './constants/enums';
 
 export type QuestionResult = 'pass' | 'fail' | 'unanswered';
-export type QualificationVerdict = 'pursue' | 'polite-pass' | 'incomplete';
+export type { QualificationVerdict };
 
 /** Why a partner is not (yet) a Pursue: one code per failing or unanswered question. */
 export const QUALIFICATION_REASON_TEXT = {

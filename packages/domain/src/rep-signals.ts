@@ -1,3 +1,10 @@
+import {
+  JORDAN_MIN_QUALITY,
+  JORDAN_MIN_SIGNALS,
+  SUGGESTED_TIER_2_INBOUND_DAYS,
+  SUGGESTED_TIER_3_TOUCH_DAYS,
+  TIME_WASTER_MAX_QUALITY,
+} from '@ptrack/catalog';
 import type { Tier } from './cadence';
 import { calendarDateOf, daysBetween, type IsoDate } from './calendar';
 import type { Direction } from './constants/enums';
@@ -23,9 +30,7 @@ export type RepSignals = JordanSignals & TimeWasterSignals;
 /** A rep's quality score (1–10, null when not scored) and signals. */
 export type RepQuality = { qualityScore: number | null; signals: RepSignals };
 
-export const JORDAN_MIN_QUALITY = 8;
-export const JORDAN_MIN_SIGNALS = 3;
-export const TIME_WASTER_MAX_QUALITY = 3;
+export { JORDAN_MIN_QUALITY, JORDAN_MIN_SIGNALS, TIME_WASTER_MAX_QUALITY };
 
 function hasTimeWasterSignal(s: TimeWasterSignals): boolean {
   return s.stuckBuildingRapport || s.lipServiceOnly || s.expectsUsToBringEverything || s.waitsForDeals;
@@ -73,8 +78,8 @@ export function withinDays(date: IsoDate | null, days: number, today: IsoDate): 
  */
 export function suggestedTier(facts: RepActivityFacts, today: IsoDate): Tier {
   if (facts.hasOpenDeal) return 1;
-  if (withinDays(facts.lastInboundDate, 30, today)) return 2;
-  if (withinDays(facts.lastTouchDate, 90, today)) return 3;
+  if (withinDays(facts.lastInboundDate, SUGGESTED_TIER_2_INBOUND_DAYS, today)) return 2;
+  if (withinDays(facts.lastTouchDate, SUGGESTED_TIER_3_TOUCH_DAYS, today)) return 3;
   return 4;
 }
 
@@ -108,4 +113,45 @@ export function responseRate(opts: {
     else outbound++;
   }
   return outbound === 0 ? null : Math.min(1, inbound / outbound);
+}
+
+const JORDAN_SIGNAL_COUNT = 4;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function countSignals(s: RepSignals): { jordan: number; waster: number } {
+  const jordan = [s.sharesAccountList, s.suggestsJointActivities, s.introsWithoutProof, s.responsive].filter(Boolean).length;
+  const waster = [s.stuckBuildingRapport, s.lipServiceOnly, s.expectsUsToBringEverything, s.waitsForDeals].filter(Boolean).length;
+  return { jordan, waster };
+}
+
+/** Why the rep is (or is not) a Jordan, for a person: which condition of the rule decided. */
+export function jordanReason(rep: RepQuality): string {
+  const { jordan, waster } = countSignals(rep.signals);
+  if (isJordan(rep)) {
+    return rep.qualityScore !== null && rep.qualityScore >= JORDAN_MIN_QUALITY
+      ? `Quality score ${rep.qualityScore} (${JORDAN_MIN_QUALITY} or more)`
+      : `${jordan} of ${JORDAN_SIGNAL_COUNT} Jordan signals and no time-waster signal`;
+  }
+  if (waster > 0) return plural(waster, 'time-waster signal');
+  return `${jordan} of ${JORDAN_SIGNAL_COUNT} Jordan signals (${JORDAN_MIN_SIGNALS} needed) and quality ${rep.qualityScore ?? 'not scored'} (${JORDAN_MIN_QUALITY} needed)`;
+}
+
+/** Why the rep counts as a time-waster (seed 001): a time-waster signal, or a low quality score. */
+export function timeWasterReason(rep: RepQuality): string {
+  const { waster } = countSignals(rep.signals);
+  if (waster > 0) return plural(waster, 'time-waster signal');
+  return `quality score ${rep.qualityScore ?? '?'} (${TIME_WASTER_MAX_QUALITY} or less)`;
+}
+
+/** The condition of the suggested-tier rule that gives `tier`. */
+export function suggestedTierReason(tier: Tier): string {
+  switch (tier) {
+    case 1:
+      return 'an open referral at the deal stage';
+    case 2:
+      return `an inbound reply in the last ${SUGGESTED_TIER_2_INBOUND_DAYS} days`;
+    case 3:
+      return `a touch in the last ${SUGGESTED_TIER_3_TOUCH_DAYS} days`;
+    case 4:
+      return `no touch in the last ${SUGGESTED_TIER_3_TOUCH_DAYS} days`;
+  }
 }

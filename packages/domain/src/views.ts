@@ -1,3 +1,4 @@
+import { DEFAULT_GRID_COLUMNS, NEEDS_ATTENTION_DAYS } from '@ptrack/catalog';
 import type { Filter, SortKey } from './filters';
 import type { PartnerListField } from './partner-list-fields';
 
@@ -7,28 +8,14 @@ export type ViewDefinition = { filter: Filter | null; sort: SortKey[]; columns: 
 export type BuiltInView = { id: string; name: string; description: string; definition: ViewDefinition };
 
 /** The columns a view shows unless it says otherwise: identity, reps, next action, activity, plan. */
-export const DEFAULT_COLUMNS: readonly PartnerListField[] = [
-  'name',
-  'type',
-  'programStatus',
-  'phase',
-  'tier1Reps',
-  'tier2Reps',
-  'nextActionDate',
-  'nextActionType',
-  'nextActionRep',
-  'lastEngagementDate',
-  'daysSinceLastTouch',
-  'planStatus',
-];
+export const DEFAULT_COLUMNS: readonly PartnerListField[] = DEFAULT_GRID_COLUMNS;
 
 const columns = (...extra: PartnerListField[]): PartnerListField[] => [
   ...DEFAULT_COLUMNS,
   ...extra.filter((c) => !DEFAULT_COLUMNS.includes(c)),
 ];
 
-/** Days without a touch after which a partner needs attention (PRODUCT.md "Needs attention"). */
-export const NEEDS_ATTENTION_DAYS = 30;
+export { NEEDS_ATTENTION_DAYS };
 
 /** PRODUCT.md "Views and workflows": the six saved views every workspace starts with. */
 export const BUILT_IN_VIEWS: readonly BuiltInView[] = [

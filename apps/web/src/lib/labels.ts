@@ -1,40 +1,13 @@
-import type { LogTouchRequest, PlanDto, ReferralDto } from '@ptrack/contracts';
+import { TOUCH_KIND_LABELS } from '@ptrack/catalog';
+import type { PlanDto } from '@ptrack/contracts';
 
-type TouchKind = LogTouchRequest['kind'];
-
-// Every value the API accepts, and no other (the compiler checks both ways).
-export const TOUCH_KIND_LABELS = {
-  email: 'Email',
-  call: 'Call',
-  meeting: 'Meeting',
-  message: 'Message',
-  'in-person-visit': 'In-person visit',
-  'collateral-sent': 'Collateral sent',
-  'proposal-sent': 'Proposal sent',
-  other: 'Other',
-} as const satisfies Record<TouchKind, string>;
-
-export const STAGE_LABELS = {
-  intro: 'Intro',
-  qualified: 'Qualified conversation',
-  deal: 'Deal',
-  'closed-won': 'Closed won',
-  'closed-lost': 'Closed lost',
-} as const satisfies Record<ReferralDto['stage'], string>;
-
-export const METRIC_LABELS = {
-  'qualified-conversations': 'Qualified conversations',
-  intros: 'Intros',
-  deals: 'Deals',
-  'closed-won': 'Closed won',
-} as const satisfies Record<PlanDto['metric'], string>;
-
-export const PLAN_STATUS_LABELS = {
-  'on-track': 'On Track',
-  'at-risk': 'At Risk',
-  delivered: 'Delivered',
-  failed: 'Failed',
-} as const satisfies Record<PlanDto['effectiveStatus'], string>;
+// The labels are the catalog's (the server's vocabularies); the colours are the web app's own.
+export {
+  PLAN_METRIC_LABELS as METRIC_LABELS,
+  PLAN_STATUS_LABELS,
+  REFERRAL_STAGE_LABELS as STAGE_LABELS,
+  TOUCH_KIND_LABELS,
+} from '@ptrack/catalog';
 
 export const PLAN_STATUS_COLORS = {
   'on-track': 'teal.9',

@@ -1,17 +1,9 @@
 // PRODUCT.md: option lists (types, archetypes, action types, phases…) are editable; these are the
 // defaults. The workspace stores its own copy per list name; a list it lacks falls back to these.
 
-/** The names of the editable option lists, as stored in the workspace settings. */
-export const OPTION_LIST_NAMES = [
-  'partnerType',
-  'archetype',
-  'programStatus',
-  'phase',
-  'actionType',
-  'enterpriseTier',
-  'jvpStatus',
-] as const;
-export type OptionListName = (typeof OPTION_LIST_NAMES)[number];
+import { OPTION_LIST_NAMES, type OptionListName } from '@ptrack/catalog';
+
+export { OPTION_LIST_NAMES, type OptionListName };
 
 /** The action type a follow-up gets unless the user picks another (seed 000: Next Action Type). */
 export const DEFAULT_ACTION_TYPE = 'Follow-up';

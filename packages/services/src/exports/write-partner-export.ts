@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import {
-  customExportColumns,
   type ExportColumn,
+  exportColumns,
   PARTNER_EXPORT_COLUMNS,
   REP_EXPORT_COLUMNS,
   writeCsv,
@@ -84,7 +84,10 @@ async function writeExport(
   });
   const reading = produce(
     (custom, total) => {
-      columns = [...fixed, ...customExportColumns(custom.map((c) => ({ ...c, type: c.type as never })))];
+      columns = exportColumns(
+        fixed,
+        custom.map((c) => ({ ...c, type: c.type as never })),
+      );
       onStart?.(total);
       begin?.();
     },

@@ -1,5 +1,17 @@
 import type { RepDto } from '@ptrack/contracts';
-import { AppError, type Cadences, isJordan, isTimeWaster, responseRate, suggestedTierOf, type Tier } from '@ptrack/domain';
+import {
+  AppError,
+  type Cadences,
+  cadenceDays,
+  isJordan,
+  isTier,
+  isTimeWaster,
+  jordanReason,
+  responseRate,
+  suggestedTierOf,
+  suggestedTierReason,
+  timeWasterReason,
+} from '@ptrack/domain';
 import { actions, type Executor, partners, repStats, reps, touches } from '@ptrack/storage';
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { repSignals } from '../partners/partner-dto';
@@ -7,9 +19,9 @@ import { cadencesOf, calendarOf, type Settings } from '../settings';
 
 const RESPONSE_WINDOW_DAYS = 180;
 
-/** Cadence of a rep: by tier, and tier 3's for a rep with no tier yet (the domain's default). */
+/** Cadence of a rep: by tier, and the untiered tier's for a rep with no tier yet (the domain's rule). */
 export function cadenceFor(tier: number | null, cadences: Cadences): number {
-  return cadences[(tier ?? 3) as Tier];
+  return cadenceDays(isTier(tier) ? tier : null, cadences);
 }
 
 export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id: string): Promise<RepDto> {
@@ -41,15 +53,21 @@ export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id
     lastReferralDate: stats?.lastReferralDate ?? null,
     referralCount: stats?.referralCount ?? 0,
   };
+  const quality = { qualityScore: rep.qualityScore, signals };
+  const waster = isTimeWaster(quality);
+  const suggested = suggestedTierOf(facts, today);
   return {
     ...rep,
     createdAt: rep.createdAt.toISOString(),
     updatedAt: rep.updatedAt.toISOString(),
     partnerName: row.partnerName,
     custom: rep.custom ?? {},
-    isJordan: isJordan({ qualityScore: rep.qualityScore, signals }),
-    isTimeWaster: isTimeWaster({ qualityScore: rep.qualityScore, signals }),
-    suggestedTier: suggestedTierOf(facts, today),
+    isJordan: isJordan(quality),
+    isTimeWaster: waster,
+    suggestedTier: suggested,
+    jordanReason: jordanReason(quality),
+    timeWasterReason: waster ? timeWasterReason(quality) : null,
+    suggestedTierReason: suggested === null ? null : suggestedTierReason(suggested),
     cadenceDays: cadenceFor(rep.engagementTier, cadencesOf(settings)),
     lastContactDate: facts.lastTouchDate,
     introductionsMade: facts.referralCount,

@@ -1,6 +1,7 @@
-// What a sheet column can become, in plain words. The web app may not import the sheets adapter, so the
-// partner targets (packages/integrations/src/sheets/column-targets.ts, PARTNER_TARGETS and
-// PARTNER_COMPUTED) are listed here with their labels; the server validates every mapping it is sent.
+import { PARTNER_COMPUTED_LABELS, PARTNER_IMPORT_TARGETS, REP_IMPORT_TARGETS } from '@ptrack/catalog';
+
+// What a sheet column can become, in plain words: the catalog's import targets (the sheets adapter reads
+// the same list); the server validates every mapping it is sent.
 
 export type CustomFieldType = 'text' | 'number' | 'date' | 'select' | 'checkbox' | 'url';
 
@@ -12,148 +13,22 @@ export type ColumnTarget =
 
 type TargetGroup = { group: string; fields: readonly (readonly [string, string])[] };
 
-/** The partner fields a column can fill, grouped as the partner page shows them. */
-export const PARTNER_TARGET_GROUPS: readonly TargetGroup[] = [
-  {
-    group: 'Partner',
-    fields: [
-      ['name', 'Partner name'],
-      ['type', 'Type'],
-      ['archetype', 'Archetype'],
-      ['industry', 'Industry'],
-      ['website', 'Website'],
-      ['domain', 'Domain'],
-      ['slackChannel', 'Slack channel'],
-      ['programStatus', 'Program status'],
-      ['phase', 'Phase'],
-      ['owner', 'Owner'],
-      ['hubspotCompanyId', 'HubSpot company (link or id)'],
-      ['notes', 'Notes'],
-    ],
-  },
-  {
-    group: 'Qualification',
-    fields: [
-      ['icpMatch', 'ICP match (yes/no)'],
-      ['namedAccounts', 'Named accounts'],
-      ['introMechanism', 'Intro mechanism'],
-      ['economicsOk', 'Economics OK (yes/no)'],
-    ],
-  },
-  {
-    group: 'Relationship',
-    fields: [
-      ['partnerManagerName', 'Partner manager'],
-      ['partnerManagerEmail', 'Partner manager email'],
-      ['partnerManagerSlack', 'Partner manager Slack'],
-      ['originStory', 'Origin story'],
-      ['relationshipNotes', 'Relationship notes'],
-    ],
-  },
-  {
-    group: '90-day plan',
-    fields: [
-      ['plan.goal', '90-day goal'],
-      ['plan.startDate', '90-day start date'],
-      ['plan.status', '90-day status'],
-      ['plan.metric', '90-day metric'],
-      ['plan.target', '90-day target'],
-    ],
-  },
-  {
-    group: 'Next action',
-    fields: [
-      ['nextAction.dueDate', 'Next action date'],
-      ['nextAction.type', 'Next action type'],
-      ['nextAction.repName', 'Next action rep'],
-      ['nextAction.notes', 'Next action notes'],
-    ],
-  },
-  {
-    group: 'Performance so far (baseline)',
-    fields: [
-      ['baseline.introsMade', 'Intros made'],
-      ['baseline.qualifiedConversations', 'Qualified conversations'],
-      ['baseline.dealsBroughtIn', 'Deals brought in'],
-      ['baseline.closedWon', 'Closed won deals'],
-      ['baseline.pipelineValueMinor', 'Pipeline value'],
-    ],
-  },
-  {
-    group: 'Activity',
-    fields: [
-      ['activity.firstTouchDate', 'First touch date'],
-      ['activity.lastEngagementDate', 'Last engagement date'],
-    ],
-  },
-  {
-    group: 'IPP scores',
-    fields: [
-      ['icpAlignment', 'ICP alignment (0–10)'],
-      ['revenuePathClarity', 'Revenue path clarity (0–10)'],
-      ['archetypeFit', 'Archetype fit (0–10)'],
-      ['economics', 'Economics (0–10)'],
-      ['strategicValue', 'Strategic value (0–10)'],
-    ],
-  },
-  {
-    group: 'Enterprise evaluation',
-    fields: [
-      ['capacity', 'Capacity (1–5)'],
-      ['capability', 'Capability (1–5)'],
-      ['commitment', 'Commitment (1–5)'],
-      ['pillarPartnershipsManagement', 'Partnerships management (1–5)'],
-      ['pillarPartnerMarketing', 'Partner marketing (1–5)'],
-      ['pillarPartnerEnablement', 'Partner enablement (1–5)'],
-      ['pillarPartnerOperations', 'Partner operations (1–5)'],
-      ['pillarCrossFunctional', 'Cross-functional (1–5)'],
-      ['pillarCustomerCentric', 'Customer-centric (1–5)'],
-      ['enterpriseTier', 'Enterprise tier'],
-      ['jvpStatus', 'JVP status'],
-      ['jvpDate', 'JVP date'],
-      ['jvpLink', 'JVP link'],
-    ],
-  },
-];
+/** The catalog's targets in its order, grouped (a group's fields follow one another there). */
+function groupsOf(targets: Readonly<Record<string, { group: string; label: string }>>): TargetGroup[] {
+  const groups: { group: string; fields: (readonly [string, string])[] }[] = [];
+  for (const [key, { group, label }] of Object.entries(targets)) {
+    const last = groups[groups.length - 1];
+    if (last?.group === group) last.fields.push([key, label]);
+    else groups.push({ group, fields: [[key, label]] });
+  }
+  return groups;
+}
 
-/** The rep fields a column of a rep sheet (seed 001, "Option B") can fill (REP_TARGETS). */
-export const REP_TARGET_GROUPS: readonly TargetGroup[] = [
-  {
-    group: 'Rep',
-    fields: [
-      ['name', 'Rep name'],
-      ['partnerName', 'Partner (by name)'],
-      ['email', 'Email'],
-      ['title', 'Title'],
-      ['engagementTier', 'Engagement tier (1–4)'],
-      ['qualityScore', 'Quality score (1–10)'],
-      ['hubspotContactId', 'HubSpot contact (link or id)'],
-      ['notes', 'Notes'],
-    ],
-  },
-  {
-    group: 'Signals',
-    fields: [
-      ['sharesAccountList', 'Shares account list (yes/no)'],
-      ['suggestsJointActivities', 'Suggests joint activities (yes/no)'],
-      ['introsWithoutProof', 'Intros without proof (yes/no)'],
-      ['responsive', 'Responsive (yes/no)'],
-      ['stuckBuildingRapport', 'Stuck building rapport (yes/no)'],
-      ['lipServiceOnly', 'Lip service only (yes/no)'],
-      ['expectsUsToBringEverything', 'Expects us to bring everything (yes/no)'],
-      ['waitsForDeals', 'Waits for deals (yes/no)'],
-    ],
-  },
-  {
-    group: 'Next action and contact',
-    fields: [
-      ['nextAction.dueDate', 'Next action date'],
-      ['nextAction.type', 'Next action type'],
-      ['nextAction.notes', 'Next action notes'],
-      ['activity.lastContactDate', 'Last contact date'],
-    ],
-  },
-];
+/** The partner fields a column can fill, grouped as the partner page shows them. */
+export const PARTNER_TARGET_GROUPS: readonly TargetGroup[] = groupsOf(PARTNER_IMPORT_TARGETS);
+
+/** The rep fields a column of a rep sheet (seed 001, "Option B") can fill. */
+export const REP_TARGET_GROUPS: readonly TargetGroup[] = groupsOf(REP_IMPORT_TARGETS);
 
 export type ImportEntity = 'partner' | 'rep';
 const GROUPS: Record<ImportEntity, readonly TargetGroup[]> = { partner: PARTNER_TARGET_GROUPS, rep: REP_TARGET_GROUPS };
@@ -163,28 +38,7 @@ const FIELD_LABELS: Record<ImportEntity, Map<string, string>> = {
 };
 
 /** Columns the product computes itself (recognised so they are not imported as custom fields). */
-const COMPUTED_LABELS: Record<string, string> = {
-  repsBringingDeals: 'Reps bringing deals',
-  repsEngaged: 'Reps engaged',
-  totalEngaged: 'Total engaged reps',
-  repsWhoDeliver: 'Reps who deliver',
-  tier1Reps: 'Tier 1 reps',
-  tier2Reps: 'Tier 2 reps',
-  tier3Reps: 'Tier 3 reps',
-  tier4Reps: 'Tier 4 reps',
-  totalReps: 'Reps',
-  tier12RepNames: 'Tier 1–2 rep names',
-  jordanCount: 'Jordans',
-  daysSinceLastTouch: 'Days since last touch',
-  daysSinceFirstTouch: 'Days since first touch',
-  ippScore: 'IPP score',
-  partnerStatus: 'IPP status',
-  reviewedThisWeek: 'Reviewed this week',
-  openDeals: 'Open deals',
-  introToDealConversion: 'Intro → deal conversion',
-  qualification: 'Qualification verdict',
-  planEndDate: '90-day end date',
-};
+const COMPUTED_LABELS: Readonly<Record<string, string>> = PARTNER_COMPUTED_LABELS;
 
 const CUSTOM_TYPE_LABELS: Record<CustomFieldType, string> = {
   text: 'text',

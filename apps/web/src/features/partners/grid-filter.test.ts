@@ -1,3 +1,4 @@
+import type { PartnerFilter } from '@ptrack/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   choicesFor,
@@ -54,7 +55,7 @@ describe('the filter sent to the API and saved in a view', () => {
   });
 
   it("keeps the view's own filter beside the grid's conditions", () => {
-    const view = { field: 'daysSinceLastTouch', op: 'gte', value: 30 };
+    const view: PartnerFilter = { field: 'daysSinceLastTouch', op: 'gte', value: 30 };
     expect(combineFilters(view, [])).toEqual(view);
     expect(combineFilters(null, [agency])).toEqual(agency);
     expect(combineFilters(view, [agency, pipeline])).toEqual({ and: [view, { and: [agency, pipeline] }] });

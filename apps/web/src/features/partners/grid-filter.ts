@@ -1,7 +1,9 @@
+import { type FieldValues, type FilterOp, type GridFieldDef, PARTNER_GRID_FIELDS } from '@ptrack/catalog';
+import type { PartnerFilter } from '@ptrack/contracts';
 import { formatShortDate } from '../../lib/dates';
 import { formatMinor } from '../../lib/money';
 import { labelOf } from './format-cell';
-import { type ColumnKind, columnOf } from './grid-columns';
+import { type ColumnKind, columnOf, type GridColumn } from './grid-columns';
 
 // The grid's own filter: conditions the user adds on top of the selected view, all of which must hold.
 // They travel in the URL (`filter`) exactly as the API's `filter` parameter takes them (money in minor
@@ -9,7 +11,7 @@ import { type ColumnKind, columnOf } from './grid-columns';
 // The API's filter language is richer (or, nesting); the grid builds the common case, an AND of
 // conditions, and a view saved with it keeps the view's own filter beside them.
 
-export type FilterOp = 'eq' | 'neq' | 'lt' | 'lte' | 'gt' | 'gte' | 'contains' | 'in' | 'empty' | 'notEmpty';
+export type { FilterOp };
 export type RelativeDate = { today: number };
 export type ConditionValue = string | number | boolean | string[] | RelativeDate;
 export type GridCondition = { field: string; op: FilterOp; value?: ConditionValue };
@@ -133,15 +135,17 @@ export function parseFilterParam(value: string | undefined): GridCondition[] | u
 }
 
 /** Conditions → the API filter: one condition alone, several under `and`. */
-export function toApiFilter(conditions: readonly GridCondition[]): unknown {
-  if (conditions.length === 0) return null;
-  return conditions.length === 1 ? conditions[0] : { and: conditions };
+export function toApiFilter(conditions: readonly GridCondition[]): PartnerFilter | null {
+  // The conditions were checked against the catalog's columns (isValidCondition): their fields are the API's.
+  const checked = conditions as readonly PartnerFilter[];
+  if (checked.length === 0) return null;
+  return checked.length === 1 ? (checked[0] ?? null) : { and: [...checked] };
 }
 
 /** A saved view's filter: the view's own (if any) and the grid's conditions, all of which must hold. */
-export function combineFilters(base: unknown, conditions: readonly GridCondition[]): unknown {
+export function combineFilters(base: PartnerFilter | null, conditions: readonly GridCondition[]): PartnerFilter | null {
   const extra = toApiFilter(conditions);
-  if (base === null || base === undefined) return extra;
+  if (base === null) return extra;
   if (extra === null) return base;
   return { and: [base, extra] };
 }
@@ -183,22 +187,20 @@ export function describeCondition(condition: GridCondition, currency: string): s
   return `${column.label} ${op} ${describeValue(column.kind, condition.value, currency)}`;
 }
 
-// The values a column takes when they come from a fixed set (the server's codes) or an option list.
-const FIXED_VALUES: Readonly<Record<string, readonly string[]>> = {
-  planStatus: ['on-track', 'at-risk', 'delivered', 'failed'],
-  qualification: ['pursue', 'polite-pass', 'incomplete'],
-  partnerStatus: ['Strategic', 'Good', 'Evaluate', 'Pass'],
-};
-const OPTION_LIST_OF: Readonly<Record<string, string>> = {
-  type: 'partnerType',
-  archetype: 'archetype',
-  programStatus: 'programStatus',
-  phase: 'phase',
-  nextActionType: 'actionType',
-};
+const VALUES_OF: ReadonlyMap<string, FieldValues> = new Map(
+  (PARTNER_GRID_FIELDS as readonly GridFieldDef[]).flatMap((f) => (f.values ? [[f.key, f.values] as const] : [])),
+);
 
-/** The choices the editor offers for a column's value, or undefined for free input. */
+/** The choices the editor offers for a column's value (the server's codes or an option list), or undefined for free input. */
 export function choicesFor(field: string, optionLists: Record<string, string[]> | undefined): readonly string[] | undefined {
-  const list = OPTION_LIST_OF[field];
-  return FIXED_VALUES[field] ?? (list ? (optionLists?.[list] ?? []) : undefined);
+  const values = VALUES_OF.get(field);
+  if (!values) return undefined;
+  return 'fixed' in values ? values.fixed : (optionLists?.[values.optionList] ?? []);
+}
+
+/** The fields the filter editor offers: every column whose kind can be filtered, computed ones marked. */
+export function filterFieldChoices(columns: readonly GridColumn<string>[]): { value: string; label: string }[] {
+  return columns
+    .filter((c) => isFilterable(c.kind))
+    .map((c) => ({ value: c.key, label: c.computed ? `${c.label} (computed)` : c.label }));
 }

@@ -7,8 +7,8 @@ import {
   type ConditionValue,
   choicesFor,
   type FilterOp,
+  filterFieldChoices,
   type GridCondition,
-  isFilterable,
   isValidCondition,
   needsValue,
   opLabel,
@@ -24,10 +24,7 @@ type Props = {
   onCancel(): void;
 };
 
-const FIELD_CHOICES = GRID_COLUMNS.filter((c) => isFilterable(c.kind)).map((c) => ({
-  value: c.key,
-  label: c.computed ? `${c.label} (computed)` : c.label,
-}));
+const FIELD_CHOICES = filterFieldChoices(GRID_COLUMNS);
 
 type DateMode = 'day' | 'ago' | 'ahead';
 

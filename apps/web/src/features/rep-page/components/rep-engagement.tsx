@@ -53,10 +53,10 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
               <Text span fw={600}>
                 Suggested: Tier {rep.suggestedTier}
               </Text>{' '}
-              — {suggestedTierReason(suggested)}. Your tier stands until you change it.
+              — {suggestedTierReason(rep)}. Your tier stands until you change it.
             </>
           ) : (
-            <>Matches the suggestion: {suggestedTierReason(suggested)}.</>
+            <>Matches the suggestion: {suggestedTierReason(rep)}.</>
           )}
         </Text>
         <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} spacing="md" m={0}>

@@ -1,3 +1,4 @@
+import { UNTIERED_TIER } from '@ptrack/catalog';
 import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchSettings, updateSettings } from '../api/settings.api';
@@ -8,8 +9,7 @@ export function useSettings() {
   return useQuery({ queryKey: settingsKey, queryFn: fetchSettings, staleTime: 60_000 });
 }
 
-// PRODUCT.md cadence rule; a rep without a tier follows Tier 3's cadence, as the server does.
-const UNTIERED_TIER = 3;
+// PRODUCT.md cadence rule: a rep without a tier follows the catalog's UNTIERED_TIER, as the server does.
 
 /** Days until the next follow-up for a rep of `tier`, from the workspace cadences. */
 export function cadenceFor(settings: SettingsDto | undefined, tier: number | null): number | undefined {

@@ -1,21 +1,24 @@
-import type { RepDto } from '@ptrack/contracts';
 import { describe, expect, it } from 'vitest';
-import { jordanReason, suggestedTierReason, timeWasterReason } from './rep-rules';
+import { jordanReason, type RepQuality, type RepSignals, suggestedTierReason, timeWasterReason } from './rep-signals';
 
-const rep = (over: Partial<RepDto>): RepDto =>
-  ({
-    qualityScore: null,
-    isJordan: false,
-    sharesAccountList: false,
-    suggestsJointActivities: false,
-    introsWithoutProof: false,
-    responsive: false,
-    stuckBuildingRapport: false,
-    lipServiceOnly: false,
-    expectsUsToBringEverything: false,
-    waitsForDeals: false,
-    ...over,
-  }) as RepDto;
+// The reasons the rep DTO carries: the web page shows them as the server words them.
+const rep = (over: Partial<RepSignals> & { qualityScore?: number | null; isJordan?: boolean }): RepQuality => {
+  const { qualityScore = null, isJordan: _ignored, ...signals } = over;
+  return {
+    qualityScore,
+    signals: {
+      sharesAccountList: false,
+      suggestsJointActivities: false,
+      introsWithoutProof: false,
+      responsive: false,
+      stuckBuildingRapport: false,
+      lipServiceOnly: false,
+      expectsUsToBringEverything: false,
+      waitsForDeals: false,
+      ...signals,
+    },
+  };
+};
 
 describe('jordanReason', () => {
   it('names the quality score when it makes the Jordan', () => {
@@ -47,7 +50,7 @@ describe('timeWasterReason', () => {
 
 describe('suggestedTierReason', () => {
   it('gives the condition of each tier', () => {
-    expect([1, 2, 3, 4].map(suggestedTierReason)).toEqual([
+    expect(([1, 2, 3, 4] as const).map(suggestedTierReason)).toEqual([
       'an open referral at the deal stage',
       'an inbound reply in the last 30 days',
       'a touch in the last 90 days',
