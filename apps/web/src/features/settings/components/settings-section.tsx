@@ -3,9 +3,10 @@ import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../auth/hooks/use-session';
-import { settingsKey, useUpdateSettings } from '../hooks/use-settings';
+import { useUpdateSettings } from '../hooks/use-settings';
 import { rebase, type SettingsSection as Section, sectionChanges } from '../settings-form';
 import { SettingsConflictDialog } from './settings-conflict-dialog';
 import { problemsUnder } from './settings-errors';
@@ -140,7 +141,7 @@ export function SettingsSection<T>({ title, description, settings, config, level
             save(conflict.version, reapplied);
           }}
           onKeepTheirs={() => {
-            client.setQueryData(settingsKey, conflict);
+            client.setQueryData(queryKeys.settings, conflict);
             setConflict(null);
             setDraft(null);
             update.reset();

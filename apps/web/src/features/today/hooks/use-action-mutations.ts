@@ -1,13 +1,12 @@
 import type { CompleteActionRequest, LogTouchRequest, RescheduleOverdueRequest, SnoozeActionRequest } from '@ptrack/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { invalidate, staleAfter } from '../../../api/query-keys';
 import { completeAction, logTouch, rescheduleOverdue, snoozeAction } from '../api/today.api';
-import { todayKey } from './use-today';
 
 /** After any change to actions, Today and the partner rollups (next action, last touch) are stale. */
 function useRefreshAfterWrite() {
   const client = useQueryClient();
-  return () =>
-    Promise.all([client.invalidateQueries({ queryKey: todayKey }), client.invalidateQueries({ queryKey: ['partners'] })]);
+  return () => invalidate(client, staleAfter.actionWrite());
 }
 
 export function useCompleteAction() {
