@@ -3,7 +3,6 @@ import type {
   CreatePlanRequest,
   CreateReferralRequest,
   CreateRepRequest,
-  LogTouchRequest,
   PartnerDto,
   RepDto,
   UpdatePartnerRequest,
@@ -14,7 +13,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../api/client';
 import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { fetchPartner, updatePartner } from '../../partners/api/partners.api';
-import { logTouch } from '../../today/api/today.api';
 import {
   createAction,
   createPlan,
@@ -96,11 +94,6 @@ export function useSavePlan(partnerId: string) {
 export function useCreateRep() {
   const refresh = useRefreshAfterActivity();
   return useMutation({ mutationFn: (body: CreateRepRequest) => createRep(body), onSuccess: refresh });
-}
-
-export function useLogPartnerTouch() {
-  const refresh = useRefreshAfterActivity();
-  return useMutation({ mutationFn: (body: LogTouchRequest) => logTouch(body), onSuccess: refresh });
 }
 
 export function useCreateAction() {

@@ -1,6 +1,5 @@
 import type {
   CreateActionRequest,
-  LogTouchRequest,
   PartnerDto,
   PartnerListRowDto,
   UpdateActionRequest,
@@ -11,7 +10,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { fetchPartner, updatePartner } from '../../partners/api/partners.api';
-import { logTouch } from '../../today/api/today.api';
 import {
   createAction,
   fetchOpenActions,
@@ -113,11 +111,6 @@ export function useSaveAction(partnerId: string) {
       input.id === undefined ? createAction(input.body) : updateAction(input.id, input.body),
     onSuccess: () => refresh(partnerId),
   });
-}
-
-export function useReviewLogTouch(partnerId: string) {
-  const refresh = useRefreshPartner();
-  return useMutation({ mutationFn: (body: LogTouchRequest) => logTouch(body), onSuccess: () => refresh(partnerId) });
 }
 
 export function useUpdatePlan(partnerId: string) {

@@ -9,11 +9,10 @@ import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../auth/hooks/use-session';
 import { OnboardingCard } from '../../onboarding/components/onboarding-card';
 import { usePartnerCount } from '../../partners/hooks/use-partners';
+import { LogTouchDialog } from '../../touches/components/log-touch-dialog';
 import { useSnoozeAction } from '../hooks/use-action-mutations';
 import { useToday } from '../hooks/use-today';
 import { ActionRow } from './action-row';
-import { DoneDialog } from './done-dialog';
-import { LogTouchDialog } from './log-touch-dialog';
 import { RescheduleOverdueDialog } from './reschedule-overdue-dialog';
 import { SnoozeDateDialog } from './snooze-date-dialog';
 import type { SnoozeChoice } from './snooze-menu';
@@ -239,9 +238,12 @@ export function TodayPage() {
       {dialog?.kind === 'reschedule' ? (
         <RescheduleOverdueDialog count={data.overdueCount} today={data.today} onClose={() => setDialog(null)} />
       ) : null}
-      {dialog?.kind === 'done' ? <DoneDialog action={dialog.action} today={data.today} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'log' ? (
-        <LogTouchDialog action={dialog.action} today={data.today} onClose={() => setDialog(null)} />
+      {dialog?.kind === 'done' || dialog?.kind === 'log' ? (
+        <LogTouchDialog
+          opening={{ from: dialog.kind === 'done' ? 'done' : 'action', action: dialog.action }}
+          today={data.today}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
       {dialog?.kind === 'snooze-date' ? (
         <SnoozeDateDialog
