@@ -2,6 +2,7 @@ import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { notifyError } from '../../../lib/notify';
+import { ConflictDialog, type ConflictRow } from '../../../ui/conflict-dialog';
 import { Can } from '../../auth/components/can';
 import { changedKeys, type FormValues, fieldValueOf, formValuesOf, patchOfForm } from '../field-form';
 import { type FieldSpec, fieldLabel } from '../field-specs';
@@ -9,7 +10,6 @@ import { formatValue } from '../timeline-entries';
 import { FieldInput } from './field-input';
 import { FieldList } from './field-list';
 import { SectionCard } from './section-card';
-import { type ConflictRow, SectionConflictDialog } from './section-conflict-dialog';
 
 type Versioned = Record<string, unknown> & { version: number; custom?: Record<string, unknown> };
 
@@ -140,8 +140,10 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
         </Stack>
       )}
       {conflict ? (
-        <SectionConflictDialog
-          recordName={props.recordName}
+        <ConflictDialog
+          title={`Someone changed ${props.recordName} since you loaded it`}
+          intro="Your changes were not saved. Choose which values to keep:"
+          columns={['theirs', 'mine']}
           rows={rows}
           applying={saving}
           onClose={() => setConflict(null)}
@@ -149,7 +151,7 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
             props.onKeepTheirs(conflict.current);
             stop();
           }}
-          onApplyMine={() => void send(conflict.body, conflict.current.version)}
+          onApply={() => void send(conflict.body, conflict.current.version)}
         />
       ) : null}
     </SectionCard>

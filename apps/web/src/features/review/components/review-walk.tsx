@@ -4,13 +4,13 @@ import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { Can } from '../../auth/components/can';
 import { useApplyPartner, usePartner, usePrefetchPartner, useUpdatePartner } from '../hooks/use-review';
-import { changedFields, currentOf, nextAfterReviewed, type ReviewQueue, stepFrom } from '../review-queue';
+import { changedFields, conflictRows, currentOf, nextAfterReviewed, type ReviewQueue, stepFrom } from '../review-queue';
 import { LeftList } from './left-list';
 import { PartnerReview } from './partner-review';
 import classes from './review.module.css';
-import { ReviewConflictDialog } from './review-conflict-dialog';
 import { CONFLICT_FIELDS } from './review-labels';
 import { ReviewProgress } from './review-progress';
 
@@ -118,14 +118,16 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
       <LeftList left={queue.left} currentId={currentId} onChoose={setChosen} />
 
       {conflict ? (
-        <ReviewConflictDialog
+        <ConflictDialog
+          testId="review-conflict"
+          columns={['before', 'theirs']}
           title={`Someone changed ${conflict.current.name} since you opened it`}
           intro={
             alreadyReviewed
               ? 'It was not marked reviewed by you: someone else already reviewed it this week. This is what changed:'
               : 'It was not marked reviewed. Look at what changed first:'
           }
-          changes={changedFields(conflict.loaded, conflict.current, CONFLICT_FIELDS)}
+          rows={conflictRows(changedFields(conflict.loaded, conflict.current, CONFLICT_FIELDS))}
           applyLabel={alreadyReviewed ? 'Mark reviewed again' : 'Mark reviewed anyway'}
           keepLabel={alreadyReviewed ? 'Move on' : 'Show their changes'}
           applying={update.isPending}

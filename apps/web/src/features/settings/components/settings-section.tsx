@@ -5,10 +5,10 @@ import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { useCan } from '../../auth/hooks/use-session';
 import { useUpdateSettings } from '../hooks/use-settings';
 import { rebase, type SettingsSection as Section, sectionChanges } from '../settings-form';
-import { SettingsConflictDialog } from './settings-conflict-dialog';
 import { problemsUnder } from './settings-errors';
 
 export type SectionConfig<T> = Section<T> & {
@@ -127,15 +127,21 @@ export function SettingsSection<T>({ title, description, settings, config, level
         ) : null}
       </Stack>
       {conflict && reapplied ? (
-        <SettingsConflictDialog
-          section={title}
-          changes={sectionChanges(
+        <ConflictDialog
+          testId="settings-conflict"
+          size="xl"
+          title="The settings were changed by someone else"
+          intro={`Your ${title.toLowerCase()} were not saved: the settings changed since you loaded this page.`}
+          columns={['before', 'theirs', 'mine']}
+          headers={{ field: 'Setting', mine: 'If you reapply' }}
+          rows={sectionChanges(
             config.describe(config.pick(draft?.base ?? settings)),
             config.describe(config.pick(conflict)),
             config.describe(reapplied),
-          )}
+          ).map((c) => ({ key: c.label, label: c.label, before: c.before, theirs: c.now, mine: c.yours }))}
+          applyLabel="Reapply mine"
           applying={update.isPending}
-          onReapply={() => {
+          onApply={() => {
             // The draft now sits on what is saved, so a later stale save compares against it.
             setDraft({ value: reapplied, base: conflict });
             save(conflict.version, reapplied);
