@@ -7,7 +7,7 @@ import { Can } from '../../auth/components/can';
 import { ExportMenu } from '../../import/components/export-menu';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { type ColumnKey, DEFAULT_COLUMNS, visibleColumns } from '../grid-columns';
-import { usePartnerRows } from '../hooks/use-partner-rows';
+import { apiFilterParam, usePartnerRows } from '../hooks/use-partner-rows';
 import { useViews } from '../hooks/use-views';
 import { formatSort, nextSort, parseColumns, parseSort, type SortKey } from '../partners-search';
 import { AddPartnerButton } from './add-partner-button';
@@ -92,7 +92,7 @@ export function PartnersPage() {
                 shown={columns.map((c) => c.key)}
                 onChange={(keys) => void navigate({ search: (prev) => ({ ...prev, cols: keys.join(',') }) })}
               />
-              <ExportMenu view={search.view} q={search.q} filter={search.filter} disabled={missingView} />
+              <ExportMenu view={search.view} q={search.q} filter={apiFilterParam(search.filter)} disabled={missingView} />
               <Can permission="views:write">
                 <Button variant="default" onClick={() => setDialog({ kind: 'save' })} disabled={missingView}>
                   Save view

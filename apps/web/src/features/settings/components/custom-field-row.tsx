@@ -2,11 +2,11 @@ import { Alert, Badge, Button, Group, Modal, Stack, TagsInput, Text, TextInput }
 import type { CustomFieldDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
+import { problemAt, problemsUnder } from '../../../api/problems';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { Can } from '../../auth/components/can';
 import { useDeleteCustomField, useUpdateCustomField } from '../hooks/use-custom-fields';
 import { FIELD_TYPE_LABELS } from './custom-field-labels';
-import { problemAt, problemsUnder } from './settings-errors';
 
 type Draft = { label: string; options: string[] };
 

@@ -3,14 +3,14 @@ import { AuditSection } from '../../auth/components/audit-section';
 import { Can } from '../../auth/components/can';
 import { UsersSection } from '../../auth/components/users-section';
 import { YourAccountSection } from '../../auth/components/your-account-section';
+import { DigestSection } from '../../digests/components/digest-section';
+import { HubSpotSection } from '../../hubspot/components/hubspot-section';
+import { JobsSection } from '../../jobs/components/jobs-section';
 import { useSettings } from '../hooks/use-settings';
 import { CadenceSection } from './cadence-section';
 import { CustomFieldsSection } from './custom-fields-section';
-import { DigestSection } from './digest-section';
 import { GeneralSection } from './general-section';
-import { HubSpotSection } from './hubspot-section';
 import { IppSection } from './ipp-section';
-import { JobsSection } from './jobs-section';
 import { OptionListsSection } from './option-lists-section';
 
 /** The workspace settings; each section saves on its own. */

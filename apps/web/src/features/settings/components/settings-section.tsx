@@ -3,13 +3,13 @@ import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api/client';
+import { problemsUnder } from '../../../api/problems';
 import { queryKeys } from '../../../api/query-keys';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { useCan } from '../../auth/hooks/use-session';
 import { useUpdateSettings } from '../hooks/use-settings';
 import { rebase, type SettingsSection as Section, sectionChanges } from '../settings-form';
-import { problemsUnder } from './settings-errors';
 
 export type SectionConfig<T> = Section<T> & {
   /** The request body for this section's value (without the version). */

@@ -15,8 +15,9 @@ import {
 } from '@mantine/core';
 import type { HubSpotConnectionDto, HubSpotRunReport, SaveHubSpotConnectionRequest } from '@ptrack/contracts';
 import { useState } from 'react';
+import { problemAt, problemsUnder } from '../../../api/problems';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { useDigestSettings } from '../hooks/use-digest-settings';
+import { useDigestSettings } from '../../digests/hooks/use-digest-settings';
 import {
   type HubSpotAction,
   useHubSpotAction,
@@ -24,7 +25,6 @@ import {
   useHubSpotRuns,
   useSaveHubSpotConnection,
 } from '../hooks/use-hubspot';
-import { problemAt, problemsUnder } from './settings-errors';
 
 type Draft = {
   token: string;

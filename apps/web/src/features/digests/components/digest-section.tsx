@@ -15,14 +15,14 @@ import {
 import type { DigestSettingsDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
+import { problemAt } from '../../../api/problems';
+import { WEEKDAYS } from '../../../lib/calendar';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { checkDigestForm, type DigestForm, digestFormOf, digestPatchOf } from '../digest-form';
 import { useDigestSettings, useUpdateDigestSettings } from '../hooks/use-digest-settings';
-import { WEEKDAYS } from '../settings-form';
 import { CalendarFeedPanel } from './digest-calendar-panel';
 import { DigestRecipientsEditor } from './digest-recipients-editor';
 import { DigestSendPanel } from './digest-send-panel';
-import { problemAt } from './settings-errors';
 
 const SECURITY = [
   { value: 'starttls', label: 'STARTTLS (port 587)' },
