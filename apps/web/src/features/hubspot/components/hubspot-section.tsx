@@ -80,9 +80,7 @@ const ACTION_DONE: Record<HubSpotAction, string> = {
  */
 export function HubSpotSection() {
   const connection = useHubSpotConnection();
-  const runs = useHubSpotRuns();
   const save = useSaveHubSpotConnection();
-  const action = useHubSpotAction();
   const digest = useDigestSettings();
   const [draft, setDraft] = useState<Draft | null>(null);
 
@@ -119,11 +117,6 @@ export function HubSpotSection() {
       onError: (error) => notifyError(error),
     });
   };
-  const run = (a: HubSpotAction) =>
-    action.mutate(a, {
-      onSuccess: () => notifySuccess(ACTION_DONE[a]),
-      onError: (error) => notifyError(error, 'HubSpot said no'),
-    });
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="settings-hubspot" data-testid="settings-hubspot">
@@ -141,59 +134,7 @@ export function HubSpotSection() {
           {c.configured ? `Connected with token ${c.tokenHint}.` : 'Not connected.'} Webhook secret{' '}
           {c.clientSecretConfigured ? 'set' : 'not set'}.{c.setupAt ? ' Properties set up.' : ''}
         </Text>
-        <Group grow align="flex-start">
-          <PasswordInput
-            label="Private-app token"
-            placeholder={c.configured ? 'Stored — type to replace' : 'pat-…'}
-            value={value.token}
-            onChange={(e) => change({ token: e.currentTarget.value })}
-            error={problemAt(save.error, 'token')}
-            autoComplete="off"
-          />
-          <PasswordInput
-            label="Webhook client secret"
-            description={`HubSpot's webhook target: ${webhookUrl} (the web app address under Monday digest, if HubSpot reaches this server through a proxy)`}
-            placeholder={c.clientSecretConfigured ? 'Stored — type to replace' : 'From the app settings'}
-            value={value.clientSecret}
-            onChange={(e) => change({ clientSecret: e.currentTarget.value })}
-            error={problemAt(save.error, 'clientSecret')}
-            autoComplete="off"
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <TextInput
-            label="API address"
-            value={value.baseUrl}
-            onChange={(e) => change({ baseUrl: e.currentTarget.value })}
-            error={problemAt(save.error, 'baseUrl')}
-          />
-          <NumberInput
-            label="Requests per 10 seconds"
-            description="Your HubSpot plan's limit (Professional/Enterprise: 190)"
-            value={value.requestsPer10s}
-            onChange={(v) => change({ requestsPer10s: v === '' ? '' : Number(v) })}
-            allowDecimal={false}
-            error={problemAt(save.error, 'requestsPer10s')}
-          />
-        </Group>
-        <Textarea
-          label="Deal stage map"
-          description="One per line: pipelineId/stageId = intro | qualified | deal | closed-won | closed-lost. HubSpot's default stages map by themselves."
-          autosize
-          minRows={2}
-          value={value.stageMap}
-          onChange={(e) => change({ stageMap: e.currentTarget.value })}
-          error={
-            problemsUnder(save.error, 'stageMap')
-              .map((p) => `${p.field.replace(/^stageMap\.?/, '') || 'map'}: ${p.message}`)
-              .join('; ') || undefined
-          }
-        />
-        <Switch
-          label="Push tier and quality edits made here back to the HubSpot contact"
-          checked={value.pushRepEdits}
-          onChange={(e) => change({ pushRepEdits: e.currentTarget.checked })}
-        />
+        <ConnectionFields connection={c} value={value} onChange={change} error={save.error} webhookUrl={webhookUrl} />
         <Group gap="xs">
           <Button onClick={onSave} disabled={draft === null} loading={save.isPending}>
             Save HubSpot connection
@@ -204,54 +145,142 @@ export function HubSpotSection() {
             </Button>
           ) : null}
         </Group>
-        <Group gap="xs">
-          {(
-            [
-              ['test', 'Test connection'],
-              ['setup', 'Create properties'],
-              ['sync', 'Pull changes'],
-              ['full-sync', 'Full sync'],
-              ['push', 'Push aggregates'],
-            ] as const
-          ).map(([a, label]) => (
-            <Button
-              key={a}
-              variant="light"
-              disabled={!c.configured || action.isPending}
-              loading={action.isPending && action.variables === a}
-              onClick={() => run(a)}
-            >
-              {label}
-            </Button>
-          ))}
-        </Group>
-        {runs.data && runs.data.items.length > 0 ? (
-          <Table striped withTableBorder aria-label="Latest HubSpot runs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Started</Table.Th>
-                <Table.Th>Run</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Records</Table.Th>
-                <Table.Th>Requests</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {runs.data.items.slice(0, 5).map((r) => (
-                <Table.Tr key={r.runId}>
-                  <Table.Td>{new Date(r.startedAt).toLocaleString()}</Table.Td>
-                  <Table.Td>{r.kind}</Table.Td>
-                  <Table.Td title={r.error ?? r.failed.map((f) => `${f.object} ${f.id}: ${f.reason}`).join('\n')}>
-                    {r.status}
-                  </Table.Td>
-                  <Table.Td>{runLine(r)}</Table.Td>
-                  <Table.Td>{r.requests}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        ) : null}
+        <HubSpotActions configured={c.configured} />
+        <HubSpotRuns />
       </Stack>
     </Paper>
+  );
+}
+
+/** The section's buttons: test, set up, pull, full sync and push (each while connected). */
+function HubSpotActions({ configured }: { configured: boolean }) {
+  const action = useHubSpotAction();
+  const run = (a: HubSpotAction) =>
+    action.mutate(a, {
+      onSuccess: () => notifySuccess(ACTION_DONE[a]),
+      onError: (error) => notifyError(error, 'HubSpot said no'),
+    });
+  return (
+    <Group gap="xs">
+      {(
+        [
+          ['test', 'Test connection'],
+          ['setup', 'Create properties'],
+          ['sync', 'Pull changes'],
+          ['full-sync', 'Full sync'],
+          ['push', 'Push aggregates'],
+        ] as const
+      ).map(([a, label]) => (
+        <Button
+          key={a}
+          variant="light"
+          disabled={!configured || action.isPending}
+          loading={action.isPending && action.variables === a}
+          onClick={() => run(a)}
+        >
+          {label}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+/** The latest five runs, with what each did. */
+function HubSpotRuns() {
+  const runs = useHubSpotRuns();
+  if (!runs.data || runs.data.items.length === 0) return null;
+  return (
+    <Table striped withTableBorder aria-label="Latest HubSpot runs">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Started</Table.Th>
+          <Table.Th>Run</Table.Th>
+          <Table.Th>Status</Table.Th>
+          <Table.Th>Records</Table.Th>
+          <Table.Th>Requests</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {runs.data.items.slice(0, 5).map((r) => (
+          <Table.Tr key={r.runId}>
+            <Table.Td>{new Date(r.startedAt).toLocaleString()}</Table.Td>
+            <Table.Td>{r.kind}</Table.Td>
+            <Table.Td title={r.error ?? r.failed.map((f) => `${f.object} ${f.id}: ${f.reason}`).join('\n')}>{r.status}</Table.Td>
+            <Table.Td>{runLine(r)}</Table.Td>
+            <Table.Td>{r.requests}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+type ConnectionFieldsProps = {
+  connection: HubSpotConnectionDto;
+  value: Draft;
+  onChange(patch: Partial<Draft>): void;
+  /** The failed save's error: its field problems show at the fields. */
+  error: unknown;
+  webhookUrl: string;
+};
+
+/** The connection's settings; the secrets are write-only (blank keeps what is stored). */
+function ConnectionFields({ connection: c, value, onChange, error, webhookUrl }: ConnectionFieldsProps) {
+  return (
+    <>
+      <Group grow align="flex-start">
+        <PasswordInput
+          label="Private-app token"
+          placeholder={c.configured ? 'Stored — type to replace' : 'pat-…'}
+          value={value.token}
+          onChange={(e) => onChange({ token: e.currentTarget.value })}
+          error={problemAt(error, 'token')}
+          autoComplete="off"
+        />
+        <PasswordInput
+          label="Webhook client secret"
+          description={`HubSpot's webhook target: ${webhookUrl} (the web app address under Monday digest, if HubSpot reaches this server through a proxy)`}
+          placeholder={c.clientSecretConfigured ? 'Stored — type to replace' : 'From the app settings'}
+          value={value.clientSecret}
+          onChange={(e) => onChange({ clientSecret: e.currentTarget.value })}
+          error={problemAt(error, 'clientSecret')}
+          autoComplete="off"
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          label="API address"
+          value={value.baseUrl}
+          onChange={(e) => onChange({ baseUrl: e.currentTarget.value })}
+          error={problemAt(error, 'baseUrl')}
+        />
+        <NumberInput
+          label="Requests per 10 seconds"
+          description="Your HubSpot plan's limit (Professional/Enterprise: 190)"
+          value={value.requestsPer10s}
+          onChange={(v) => onChange({ requestsPer10s: v === '' ? '' : Number(v) })}
+          allowDecimal={false}
+          error={problemAt(error, 'requestsPer10s')}
+        />
+      </Group>
+      <Textarea
+        label="Deal stage map"
+        description="One per line: pipelineId/stageId = intro | qualified | deal | closed-won | closed-lost. HubSpot's default stages map by themselves."
+        autosize
+        minRows={2}
+        value={value.stageMap}
+        onChange={(e) => onChange({ stageMap: e.currentTarget.value })}
+        error={
+          problemsUnder(error, 'stageMap')
+            .map((p) => `${p.field.replace(/^stageMap\.?/, '') || 'map'}: ${p.message}`)
+            .join('; ') || undefined
+        }
+      />
+      <Switch
+        label="Push tier and quality edits made here back to the HubSpot contact"
+        checked={value.pushRepEdits}
+        onChange={(e) => onChange({ pushRepEdits: e.currentTarget.checked })}
+      />
+    </>
   );
 }
