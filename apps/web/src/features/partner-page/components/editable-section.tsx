@@ -84,15 +84,6 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
     void send(body, baseVersion);
   };
 
-  const rows: ConflictRow[] = conflict
-    ? changedKeys(conflict.body).map((key) => ({
-        key,
-        label: props.specs.find((s) => s.key === key)?.label ?? fieldLabel(key),
-        theirs: formatValue(fieldValueOf(conflict.current, key)),
-        mine: formatValue(fieldValueOf(conflict.body as Versioned, key)),
-      }))
-    : [];
-
   return (
     <SectionCard
       title={props.title}
@@ -144,7 +135,7 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
           title={`Someone changed ${props.recordName} since you loaded it`}
           intro="Your changes were not saved. Choose which values to keep:"
           columns={['theirs', 'mine']}
-          rows={rows}
+          rows={conflictRows(props.specs, conflict)}
           applying={saving}
           onClose={() => setConflict(null)}
           onKeepTheirs={() => {
@@ -156,6 +147,16 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
       ) : null}
     </SectionCard>
   );
+}
+
+/** The fields the user changed, with the value saved now and theirs. */
+function conflictRows(specs: FieldSpec[], conflict: { current: Versioned; body: Record<string, unknown> }): ConflictRow[] {
+  return changedKeys(conflict.body).map((key) => ({
+    key,
+    label: specs.find((s) => s.key === key)?.label ?? fieldLabel(key),
+    theirs: formatValue(fieldValueOf(conflict.current, key)),
+    mine: formatValue(fieldValueOf(conflict.body as Versioned, key)),
+  }));
 }
 
 /** The server's message for a field; custom fields may be named `custom.key` or `key`. */
