@@ -9,6 +9,37 @@ const NODE_IO = '^(node:)?(fs|fs/promises|net|child_process|http|https|http2|dgr
 // Drivers, ORMs and servers: only storage (and the apps that wire it) may touch them.
 const NPM_IO = '(^|/)node_modules/(pg|pg-[^/]+|@electric-sql/pglite|drizzle-orm|drizzle-kit|fastify|@fastify/[^/]+)/';
 
+// The web app's features in the order they may use one another: a feature imports only features listed
+// before it, never one after, so no two features depend on each other, directly or round a longer loop
+// (a feature cycle ties their code together even when no single file is in a module cycle). A new
+// feature takes its place in this list. A feature's `api/` modules are leaves that only make HTTP calls
+// (see web-feature-api-is-a-leaf), so any feature may call another's API without ordering the two.
+const WEB_FEATURES = [
+  'auth',
+  'settings',
+  'digests',
+  'hubspot',
+  'jobs',
+  'import',
+  'partners',
+  'onboarding',
+  'dashboard',
+  'touches',
+  'today',
+  'partner-page',
+  'rep-page',
+  'review',
+];
+const FEATURES = '^apps/web/src/features/';
+const featureCycleRules = WEB_FEATURES.slice(0, -1).map((feature, index) => ({
+  name: 'no-feature-cycles',
+  severity: 'error',
+  comment: `Web features form a one-way order (WEB_FEATURES above): ${feature} must not import a feature listed after it. Move the shared piece down (to the lower feature, ui/ or lib/), or pass it in from the caller.`,
+  from: { path: `${FEATURES}${feature}/` },
+  to: { path: `${FEATURES}(${WEB_FEATURES.slice(index + 1).join('|')})/`, pathNot: `${FEATURES}[^/]+/api/` },
+}));
+const UNLISTED_FEATURE = `${FEATURES}(?!(${WEB_FEATURES.join('|')})/)[^/]+/`;
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -77,6 +108,23 @@ module.exports = {
       // The catalog's acceptance test (catalog-fixture.test.ts) reaches the export and the schemas too.
       from: { path: '^apps/web/', pathNot: '^apps/web/src/catalog-fixture\\.test\\.ts$' },
       to: { path: '^(packages/(?!contracts/|catalog/)|apps/(?!web/))' },
+    },
+    ...featureCycleRules,
+    {
+      name: 'no-feature-cycles',
+      severity: 'error',
+      comment:
+        'Every folder under apps/web/src/features is listed in WEB_FEATURES (at the top of this file), so the feature order covers it.',
+      from: { path: UNLISTED_FEATURE },
+      to: {},
+    },
+    {
+      name: 'web-feature-api-is-a-leaf',
+      severity: 'error',
+      comment:
+        "A feature's api/ modules only make HTTP calls: they import the client, contracts and their own feature's pure helpers, nothing of another feature, ui/ or app/.",
+      from: { path: `${FEATURES}([^/]+)/api/` },
+      to: { path: '^apps/web/src/(features|ui|app)/', pathNot: `${FEATURES}$1/` },
     },
     {
       name: 'packages-through-their-entry',

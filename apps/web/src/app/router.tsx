@@ -58,7 +58,7 @@ const dashboardRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
-  component: lazyRouteComponent(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
+  component: lazyRouteComponent(() => import('./settings-page'), 'SettingsPage'),
 });
 
 const importRoute = createRoute({

@@ -1,4 +1,5 @@
 import type { PartnerListRowDto } from '@ptrack/contracts';
+import type { ConflictRow } from '../../ui/conflict-dialog';
 
 // The weekly review walks the partners the server says are not reviewed this week (its
 // "this-weeks-review" view: not reviewed first, then by name). The browser never decides what "this
@@ -41,6 +42,11 @@ export function nextAfterReviewed(left: readonly { id: string }[], id: string): 
 }
 
 export type FieldChange = { field: string; label: string; before: string; now: string };
+
+/** The changes as rows of the conflict dialog: the value when loaded, and the value saved now. */
+export function conflictRows(changes: FieldChange[]): ConflictRow[] {
+  return changes.map((c) => ({ key: c.field, label: c.label, before: c.before, theirs: c.now }));
+}
 
 /** Fields whose value differs between what the user loaded and what the server has now, for a conflict. */
 export function changedFields<T extends Record<string, unknown>>(

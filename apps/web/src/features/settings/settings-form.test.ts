@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addProblem, moveValue, rebase, sectionChanges, timeZoneChoices } from './settings-form';
+import { addProblem, moveValue, rebase, sectionChanges } from './settings-form';
 
 describe('settings form helpers', () => {
-  it('offers UTC and the current zone even when the browser does not list them', () => {
-    expect(timeZoneChoices('Etc/GMT+5', ['Europe/Paris'])).toEqual(['UTC', 'Europe/Paris', 'Etc/GMT+5']);
-    expect(timeZoneChoices('Europe/Paris', ['Europe/Paris'])).toEqual(['UTC', 'Europe/Paris']);
-  });
-
   it('moves a value up or down and ignores moves past either end', () => {
     expect(moveValue(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
     expect(moveValue(['a', 'b', 'c'], 1, 1)).toEqual(['a', 'c', 'b']);

@@ -3,8 +3,6 @@ import type { SettingsDto } from '@ptrack/contracts';
 // Pure helpers of the settings page: the lists it offers, option-list edits, and what a stale save
 // (409) shows. The server validates every value; these only shape what is sent and shown.
 
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-
 /** Plain-English names of the option lists (the server's names are camelCase keys). */
 export const OPTION_LIST_LABELS: Record<string, { label: string; one: string; help: string }> = {
   partnerType: { label: 'Partner types', one: 'a partner type', help: 'What kind of company a partner is' },
@@ -18,13 +16,6 @@ export const OPTION_LIST_LABELS: Record<string, { label: string; one: string; he
 
 export function optionListLabel(name: string): string {
   return OPTION_LIST_LABELS[name]?.label ?? name;
-}
-
-/** IANA time zones the browser knows, with UTC and the workspace's own zone always offered. */
-export function timeZoneChoices(current: string, supported: readonly string[]): string[] {
-  const zones = new Set<string>(['UTC', ...supported]);
-  zones.add(current);
-  return [...zones];
 }
 
 /** Moves the value at `from` by `delta` places; out-of-range moves leave the list as it is. */

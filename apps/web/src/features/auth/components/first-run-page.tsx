@@ -2,9 +2,9 @@ import { Alert, Button, PasswordInput, Select, SimpleGrid, Stack, TextInput } fr
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { fieldError } from '../../../api/client';
+import { timeZoneChoices, WEEKDAYS } from '../../../lib/calendar';
 import { notifyError } from '../../../lib/notify';
 import { fetchSettings, updateSettings } from '../../settings/api/settings.api';
-import { timeZoneChoices, WEEKDAYS } from '../../settings/settings-form';
 import { setup } from '../api/auth.api';
 import type { SessionState } from '../api/auth-types';
 import { browserTimeZone, weekStartOf } from '../first-run-defaults';

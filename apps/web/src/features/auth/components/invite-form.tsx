@@ -2,6 +2,7 @@ import { Alert, Button, Select, SimpleGrid, Stack, Text, TextInput } from '@mant
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
 import { fetchPartnerPage } from '../../partners/api/partners.api';
 import type { CreatedInvitation, Role } from '../api/auth-types';
 import { useCreateInvitation } from '../hooks/use-accounts';
@@ -12,7 +13,7 @@ const roleChoices = ROLES.map((role) => ({ value: role, label: `${ROLE_LABELS[ro
 
 function usePartnerChoices(enabled: boolean) {
   return useQuery({
-    queryKey: ['partners', 'choices'],
+    queryKey: queryKeys.partners.choices,
     queryFn: () => fetchPartnerPage({ limit: 500, sort: 'name' }),
     enabled,
     select: (page) => page.items.map((p) => ({ value: p.id, label: p.name })),

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
 import { acceptInvitation, lookupInvitation } from '../api/auth.api';
 import type { InvitationLookup, SessionState } from '../api/auth-types';
 import { useApplySession } from '../hooks/use-session';
@@ -14,7 +15,7 @@ import { AuthLayout } from './auth-layout';
 export function InvitePage() {
   const { token } = useSearch({ from: '/invite' });
   const lookup = useQuery({
-    queryKey: ['invitation', token],
+    queryKey: queryKeys.invitation(token),
     queryFn: () => lookupInvitation(token),
     enabled: token !== '',
     retry: false,

@@ -1,4 +1,5 @@
 import { type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { notifyError } from '../../../lib/notify';
 import {
   createInvitation,
@@ -16,15 +17,9 @@ import {
 } from '../api/auth.api';
 import type { CreateTokenRequest, InviteUserRequest, UpdateUserRequest } from '../api/auth-types';
 
-const usersKey = ['users'] as const;
-const invitationsKey = ['invitations'] as const;
-const sessionsKey = ['sessions'] as const;
-const tokensKey = ['tokens'] as const;
-const auditKey = ['audit'] as const;
+const { users: usersKey, invitations: invitationsKey, sessions: sessionsKey, tokens: tokensKey } = queryKeys.accounts;
 
-// Every change made here is audited: the audit log on the same page shows it without a reload.
-const refresh = (client: QueryClient, key: readonly string[]) =>
-  Promise.all([client.invalidateQueries({ queryKey: key }), client.invalidateQueries({ queryKey: auditKey })]);
+const refresh = (client: QueryClient, key?: readonly string[]) => invalidate(client, staleAfter.accountsChanged(key));
 
 export const useUsers = () => useQuery({ queryKey: usersKey, queryFn: fetchUsers });
 export const useInvitations = () => useQuery({ queryKey: invitationsKey, queryFn: fetchInvitations });
@@ -61,7 +56,7 @@ export function useResetLink() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: createResetLink,
-    onSettled: () => client.invalidateQueries({ queryKey: auditKey }),
+    onSettled: () => refresh(client),
     onError: (error) => notifyError(error, 'No reset link was made'),
   });
 }
@@ -97,7 +92,7 @@ const AUDIT_PAGE = 50;
 /** The audit log, newest first, a page at a time ("Older" asks for the next). */
 export function useAudit(kind: string) {
   return useInfiniteQuery({
-    queryKey: [...auditKey, kind],
+    queryKey: queryKeys.accounts.auditOf(kind),
     queryFn: ({ pageParam }) => fetchAudit({ kind: kind || undefined, before: pageParam, limit: AUDIT_PAGE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,

@@ -1,16 +1,15 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { queryKeys, removeAllButSession } from '../../../api/query-keys';
 import { setSignedIn } from '../../../api/session-expiry';
 import { fetchSession } from '../api/auth.api';
 import type { Me, Permission, SessionState } from '../api/auth-types';
-
-export const sessionKey = ['session'] as const;
 
 // Asked once at boot and then changed only by signing in or out here: a refetch answering "nobody"
 // after the session ended must not swap the page (and a half-typed form) for the sign-in page — the
 // sign-in dialog handles that over the page instead (api/session-expiry.ts).
 export const sessionQuery = queryOptions({
-  queryKey: sessionKey,
+  queryKey: queryKeys.session,
   queryFn: async () => {
     const state = await fetchSession();
     setSignedIn(state.user !== null);
@@ -45,9 +44,9 @@ export function useApplySession(): (state: SessionState) => void {
     (state: SessionState) => {
       const before = client.getQueryData(sessionQuery.queryKey)?.user?.id ?? null;
       const after = state.user?.id ?? null;
-      if (before !== after) client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
+      if (before !== after) removeAllButSession(client);
       setSignedIn(after !== null);
-      client.setQueryData(sessionKey, state);
+      client.setQueryData(queryKeys.session, state);
     },
     [client],
   );

@@ -1,16 +1,15 @@
 import { Button, Menu } from '@mantine/core';
-import { type GridCondition, toApiFilter } from '../../partners/grid-filter';
 import { exportHref } from '../api/imports.api';
 
-type Props = { view?: string; q?: string; filter?: readonly GridCondition[]; disabled?: boolean };
+// `filter` is the API's filter parameter as the grid sends it: this menu does not read the grid's conditions.
+type Props = { view?: string | undefined; q?: string | undefined; filter?: string | undefined; disabled?: boolean };
 
 /**
  * Downloads the partners the grid shows (its view, search and filter) as CSV or Excel, in the tracker
  * sheet's column order. Plain links: the server answers with an attachment and the browser saves it.
  */
 export function ExportMenu({ view, q, filter, disabled }: Props) {
-  const apiFilter = filter?.length ? JSON.stringify(toApiFilter(filter)) : undefined;
-  const href = (format: 'csv' | 'xlsx') => exportHref({ format, view, q, filter: apiFilter });
+  const href = (format: 'csv' | 'xlsx') => exportHref({ format, view, q, filter });
   return (
     <Menu position="bottom-end" shadow="md">
       <Menu.Target>

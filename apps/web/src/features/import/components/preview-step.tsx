@@ -25,9 +25,6 @@ export function customLabelsOf(sheet: SheetImportDto): Map<string, string> {
 /** Step 3: what the import would do (nothing is written yet). */
 export function PreviewStep({ sheet, onBack, onImport }: Props) {
   const preview = useImportPreview(sheet.id, sheet.version);
-  const [filter, setFilter] = useState<Filter>('all');
-  // A page of rows at a time: a thousand rows of changes at once would freeze the page for seconds.
-  const [limit, setLimit] = useState(PAGE);
   const customLabels = useMemo(() => customLabelsOf(sheet), [sheet]);
   const [force, setForce] = useState(false);
 
@@ -54,7 +51,6 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
     );
 
   const { counts, rows, truncated, newOptions, mostlyErrors } = preview.data;
-  const shown = filter === 'all' ? rows : rows.filter((r) => r.action === filter);
   const importable = counts.create + counts.update;
   const added = Object.entries(newOptions).filter(([, values]) => values.length > 0);
 
@@ -91,58 +87,7 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
 
       <PreviewErrors rows={rows} />
 
-      {rows.length ? (
-        <section aria-labelledby="preview-rows-heading">
-          <Group justify="space-between" align="end" mb="xs" wrap="wrap">
-            <Title order={3} size="h5" id="preview-rows-heading">
-              Row by row
-            </Title>
-            <SegmentedControl
-              aria-label="Show rows"
-              size="xs"
-              value={filter}
-              onChange={(v) => {
-                setFilter(v as Filter);
-                setLimit(PAGE);
-              }}
-              data={[
-                { value: 'all', label: `All (${rows.length})` },
-                { value: 'create', label: `New (${counts.create})` },
-                { value: 'update', label: `Updates (${counts.update})` },
-                { value: 'error', label: `Errors (${counts.error})` },
-              ]}
-            />
-          </Group>
-          {truncated ? (
-            <Text size="sm" c="gray.7" mb="xs">
-              The first {rows.length.toLocaleString()} rows that change are listed; the counts above cover the whole sheet.
-            </Text>
-          ) : null}
-          {shown.length ? (
-            <>
-              <PreviewRows rows={shown.slice(0, limit)} customLabels={customLabels} />
-              {shown.length > limit ? (
-                <Group gap="sm" mt="xs">
-                  <Text size="sm" c="gray.7">
-                    {limit.toLocaleString()} of {shown.length.toLocaleString()} rows shown.
-                  </Text>
-                  <Button variant="default" size="xs" onClick={() => setLimit((n) => n + PAGE)}>
-                    Show {Math.min(PAGE, shown.length - limit)} more
-                  </Button>
-                </Group>
-              ) : null}
-            </>
-          ) : (
-            <Text size="sm" c="gray.7">
-              No rows of this kind.
-            </Text>
-          )}
-        </section>
-      ) : (
-        <Alert color="gray" title="Nothing to import">
-          Every row matches your partners as they are.
-        </Alert>
-      )}
+      <RowByRow rows={rows} counts={counts} truncated={truncated} customLabels={customLabels} />
 
       <Group justify="space-between">
         <Button variant="default" onClick={onBack}>
@@ -155,5 +100,72 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+type Preview = NonNullable<ReturnType<typeof useImportPreview>['data']>;
+
+/** The rows that change, filtered by what happens to them, a page at a time. */
+function RowByRow({
+  rows,
+  counts,
+  truncated,
+  customLabels,
+}: Pick<Preview, 'rows' | 'counts' | 'truncated'> & { customLabels: Map<string, string> }) {
+  const [filter, setFilter] = useState<Filter>('all');
+  // A page of rows at a time: a thousand rows of changes at once would freeze the page for seconds.
+  const [limit, setLimit] = useState(PAGE);
+  const shown = filter === 'all' ? rows : rows.filter((r) => r.action === filter);
+  return rows.length ? (
+    <section aria-labelledby="preview-rows-heading">
+      <Group justify="space-between" align="end" mb="xs" wrap="wrap">
+        <Title order={3} size="h5" id="preview-rows-heading">
+          Row by row
+        </Title>
+        <SegmentedControl
+          aria-label="Show rows"
+          size="xs"
+          value={filter}
+          onChange={(v) => {
+            setFilter(v as Filter);
+            setLimit(PAGE);
+          }}
+          data={[
+            { value: 'all', label: `All (${rows.length})` },
+            { value: 'create', label: `New (${counts.create})` },
+            { value: 'update', label: `Updates (${counts.update})` },
+            { value: 'error', label: `Errors (${counts.error})` },
+          ]}
+        />
+      </Group>
+      {truncated ? (
+        <Text size="sm" c="gray.7" mb="xs">
+          The first {rows.length.toLocaleString()} rows that change are listed; the counts above cover the whole sheet.
+        </Text>
+      ) : null}
+      {shown.length ? (
+        <>
+          <PreviewRows rows={shown.slice(0, limit)} customLabels={customLabels} />
+          {shown.length > limit ? (
+            <Group gap="sm" mt="xs">
+              <Text size="sm" c="gray.7">
+                {limit.toLocaleString()} of {shown.length.toLocaleString()} rows shown.
+              </Text>
+              <Button variant="default" size="xs" onClick={() => setLimit((n) => n + PAGE)}>
+                Show {Math.min(PAGE, shown.length - limit)} more
+              </Button>
+            </Group>
+          ) : null}
+        </>
+      ) : (
+        <Text size="sm" c="gray.7">
+          No rows of this kind.
+        </Text>
+      )}
+    </section>
+  ) : (
+    <Alert color="gray" title="Nothing to import">
+      Every row matches your partners as they are.
+    </Alert>
   );
 }

@@ -1,12 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidateAllBut, queryKeys } from '../../../api/query-keys';
 import { applyImport, fetchImport, previewImport, updateImportMapping, uploadSheet } from '../api/imports.api';
 import type { SavedMapping } from '../import-mapping';
 
-export const importKeys = {
-  all: ['imports'] as const,
-  one: (id: string) => ['imports', id] as const,
-  preview: (id: string, version: number) => ['imports', id, 'preview', version] as const,
-};
+const importKeys = queryKeys.imports;
 
 export function useUploadSheet() {
   return useMutation({ mutationFn: ({ file, sheet }: { file: File; sheet?: string }) => uploadSheet(file, sheet) });
@@ -47,7 +44,7 @@ export function useApplyImport() {
     mutationFn: ({ id, force }: { id: string; force: boolean }) => applyImport(id, force),
     onSuccess: (applied) => {
       client.setQueryData(importKeys.one(applied.id), applied);
-      return client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'imports' });
+      return invalidateAllBut(client, importKeys.all);
     },
   });
 }

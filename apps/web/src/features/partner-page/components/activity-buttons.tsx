@@ -2,9 +2,9 @@ import { Button, Group } from '@mantine/core';
 import type { RepDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { Can } from '../../auth/components/can';
+import { LogTouchDialog } from '../../touches/components/log-touch-dialog';
 import { AddActionDialog } from './add-action-dialog';
 import { AddReferralDialog } from './add-referral-dialog';
-import { LogTouchDialog } from './log-touch-dialog';
 
 type ActivityButtonsProps = {
   partnerId: string;
@@ -34,7 +34,13 @@ export function ActivityButtons(props: ActivityButtonsProps) {
           </Button>
         </Group>
       </Can>
-      {open === 'touch' ? <LogTouchDialog {...props} onClose={close} /> : null}
+      {open === 'touch' ? (
+        <LogTouchDialog
+          opening={{ from: 'partner', partnerId: props.partnerId, who: props.title, reps: props.reps, repId: props.repId }}
+          today={props.today}
+          onClose={close}
+        />
+      ) : null}
       {open === 'action' ? <AddActionDialog {...props} onClose={close} /> : null}
       {open === 'referral' ? <AddReferralDialog {...props} onClose={close} /> : null}
     </>

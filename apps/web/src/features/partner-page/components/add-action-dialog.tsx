@@ -5,9 +5,9 @@ import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { FormActions } from '../../../ui/form-actions';
+import { RepSelect } from '../../../ui/rep-select';
 import { actionTypesOf, useSettings } from '../../settings/hooks/use-settings';
 import { useCreateAction } from '../hooks/use-partner-page';
-import { RepSelect } from './rep-select';
 
 type AddActionDialogProps = { partnerId: string; title: string; reps: RepDto[]; repId?: string; today: string; onClose(): void };
 

@@ -5,9 +5,9 @@ import { fieldError } from '../../../api/client';
 import { STAGE_LABELS } from '../../../lib/labels';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { FormActions } from '../../../ui/form-actions';
+import { RepSelect } from '../../../ui/rep-select';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { useCreateReferral } from '../hooks/use-partner-page';
-import { RepSelect } from './rep-select';
 
 type Stage = ReferralDto['stage'];
 const STAGES = Object.entries(STAGE_LABELS).map(([value, label]) => ({ value, label }));

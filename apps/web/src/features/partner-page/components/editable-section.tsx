@@ -2,6 +2,7 @@ import { Button, Group, SimpleGrid, Stack } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { notifyError } from '../../../lib/notify';
+import { ConflictDialog, type ConflictRow } from '../../../ui/conflict-dialog';
 import { Can } from '../../auth/components/can';
 import { changedKeys, type FormValues, fieldValueOf, formValuesOf, patchOfForm } from '../field-form';
 import { type FieldSpec, fieldLabel } from '../field-specs';
@@ -9,7 +10,6 @@ import { formatValue } from '../timeline-entries';
 import { FieldInput } from './field-input';
 import { FieldList } from './field-list';
 import { SectionCard } from './section-card';
-import { type ConflictRow, SectionConflictDialog } from './section-conflict-dialog';
 
 type Versioned = Record<string, unknown> & { version: number; custom?: Record<string, unknown> };
 
@@ -84,15 +84,6 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
     void send(body, baseVersion);
   };
 
-  const rows: ConflictRow[] = conflict
-    ? changedKeys(conflict.body).map((key) => ({
-        key,
-        label: props.specs.find((s) => s.key === key)?.label ?? fieldLabel(key),
-        theirs: formatValue(fieldValueOf(conflict.current, key)),
-        mine: formatValue(fieldValueOf(conflict.body as Versioned, key)),
-      }))
-    : [];
-
   return (
     <SectionCard
       title={props.title}
@@ -140,20 +131,32 @@ export function EditableSection<R extends Versioned>(props: EditableSectionProps
         </Stack>
       )}
       {conflict ? (
-        <SectionConflictDialog
-          recordName={props.recordName}
-          rows={rows}
+        <ConflictDialog
+          title={`Someone changed ${props.recordName} since you loaded it`}
+          intro="Your changes were not saved. Choose which values to keep:"
+          columns={['theirs', 'mine']}
+          rows={conflictRows(props.specs, conflict)}
           applying={saving}
           onClose={() => setConflict(null)}
           onKeepTheirs={() => {
             props.onKeepTheirs(conflict.current);
             stop();
           }}
-          onApplyMine={() => void send(conflict.body, conflict.current.version)}
+          onApply={() => void send(conflict.body, conflict.current.version)}
         />
       ) : null}
     </SectionCard>
   );
+}
+
+/** The fields the user changed, with the value saved now and theirs. */
+function conflictRows(specs: FieldSpec[], conflict: { current: Versioned; body: Record<string, unknown> }): ConflictRow[] {
+  return changedKeys(conflict.body).map((key) => ({
+    key,
+    label: specs.find((s) => s.key === key)?.label ?? fieldLabel(key),
+    theirs: formatValue(fieldValueOf(conflict.current, key)),
+    mine: formatValue(fieldValueOf(conflict.body as Versioned, key)),
+  }));
 }
 
 /** The server's message for a field; custom fields may be named `custom.key` or `key`. */

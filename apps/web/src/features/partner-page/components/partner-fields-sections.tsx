@@ -1,7 +1,7 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import type { PartnerDto, UpdatePartnerRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { partnerKeys } from '../../partners/hooks/use-partners';
+import { queryKeys } from '../../../api/query-keys';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { customSpecs } from '../field-form';
 import { anySet, ENTERPRISE, IDENTIFICATION, IPP, NOTES, RELATIONSHIP, STATUS_LINKS } from '../field-specs';
@@ -21,7 +21,7 @@ function usePartnerSections(partner: PartnerDto): Common {
     recordName: partner.name,
     optionLists: settings.data?.optionLists,
     save: (body) => update.mutateAsync(body as UpdatePartnerRequest),
-    onKeepTheirs: (current) => client.setQueryData(partnerKeys.one(partner.id), current),
+    onKeepTheirs: (current) => client.setQueryData(queryKeys.partners.one(partner.id), current),
   };
 }
 

@@ -3,7 +3,6 @@ import type {
   CreatePlanRequest,
   CreateReferralRequest,
   CreateRepRequest,
-  LogTouchRequest,
   PartnerDto,
   RepDto,
   UpdatePartnerRequest,
@@ -12,10 +11,8 @@ import type {
 } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../api/client';
+import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { fetchPartner, updatePartner } from '../../partners/api/partners.api';
-import { partnerKeys } from '../../partners/hooks/use-partners';
-import { logTouch } from '../../today/api/today.api';
-import { todayKey } from '../../today/hooks/use-today';
 import {
   createAction,
   createPlan,
@@ -29,33 +26,24 @@ import {
   updateRep,
 } from '../api/partner-page.api';
 
-export const pageKeys = {
-  plans: (partnerId: string) => ['plans', partnerId] as const,
-  repsAll: ['reps'] as const,
-  reps: (partnerId: string) => ['reps', 'of-partner', partnerId] as const,
-  rep: (id: string) => ['reps', 'one', id] as const,
-  customFields: (entity: 'partner' | 'rep') => ['custom-fields', entity] as const,
-  timeline: ['timeline'] as const,
-};
-
 export function usePartner(id: string) {
-  return useQuery({ queryKey: partnerKeys.one(id), queryFn: () => fetchPartner(id) });
+  return useQuery({ queryKey: queryKeys.partners.one(id), queryFn: () => fetchPartner(id) });
 }
 
 export function usePlans(partnerId: string) {
-  return useQuery({ queryKey: pageKeys.plans(partnerId), queryFn: () => fetchPlans(partnerId) });
+  return useQuery({ queryKey: queryKeys.plans.ofPartner(partnerId), queryFn: () => fetchPlans(partnerId) });
 }
 
 export function useReps(partnerId: string) {
-  return useQuery({ queryKey: pageKeys.reps(partnerId), queryFn: () => fetchAllReps(partnerId) });
+  return useQuery({ queryKey: queryKeys.reps.ofPartner(partnerId), queryFn: () => fetchAllReps(partnerId) });
 }
 
 export function useRep(id: string) {
-  return useQuery({ queryKey: pageKeys.rep(id), queryFn: () => fetchRep(id) });
+  return useQuery({ queryKey: queryKeys.reps.one(id), queryFn: () => fetchRep(id) });
 }
 
 export function useCustomFields(entity: 'partner' | 'rep') {
-  return useQuery({ queryKey: pageKeys.customFields(entity), queryFn: () => fetchCustomFields(entity), staleTime: 60_000 });
+  return useQuery({ queryKey: queryKeys.customFields.of(entity), queryFn: () => fetchCustomFields(entity), staleTime: 60_000 });
 }
 
 /**
@@ -64,12 +52,7 @@ export function useCustomFields(entity: 'partner' | 'rep') {
  */
 function useRefreshAfterActivity() {
   const client = useQueryClient();
-  return () =>
-    Promise.all(
-      [partnerKeys.all, pageKeys.repsAll, ['plans'], pageKeys.timeline, todayKey].map((queryKey) =>
-        client.invalidateQueries({ queryKey }),
-      ),
-    );
+  return () => invalidate(client, staleAfter.activity());
 }
 
 export function useUpdatePartner(id: string) {
@@ -77,9 +60,8 @@ export function useUpdatePartner(id: string) {
   return useMutation({
     mutationFn: (body: UpdatePartnerRequest) => updatePartner(id, body),
     onSuccess: (record: PartnerDto) => {
-      client.setQueryData(partnerKeys.one(id), record);
-      void client.invalidateQueries({ queryKey: partnerKeys.list });
-      void client.invalidateQueries({ queryKey: pageKeys.timeline });
+      client.setQueryData(queryKeys.partners.one(id), record);
+      void invalidate(client, staleAfter.partnerEdited());
     },
   });
 }
@@ -89,11 +71,8 @@ export function useUpdateRep(id: string) {
   return useMutation({
     mutationFn: (body: UpdateRepRequest) => updateRep(id, body),
     onSuccess: (record: RepDto) => {
-      client.setQueryData(pageKeys.rep(id), record);
-      void client.invalidateQueries({ queryKey: pageKeys.reps(record.partnerId) });
-      void client.invalidateQueries({ queryKey: partnerKeys.one(record.partnerId) });
-      void client.invalidateQueries({ queryKey: partnerKeys.list });
-      void client.invalidateQueries({ queryKey: pageKeys.timeline });
+      client.setQueryData(queryKeys.reps.one(id), record);
+      void invalidate(client, staleAfter.repEdited(record.partnerId));
     },
   });
 }
@@ -103,16 +82,11 @@ export function useSavePlan(partnerId: string) {
   return useMutation({
     mutationFn: (input: { id: string; body: UpdatePlanRequest } | { id: null; body: CreatePlanRequest }) =>
       input.id === null ? createPlan(input.body) : updatePlan(input.id, input.body),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: pageKeys.plans(partnerId) }),
-        client.invalidateQueries({ queryKey: partnerKeys.list }),
-        client.invalidateQueries({ queryKey: pageKeys.timeline }),
-      ]),
+    onSuccess: () => invalidate(client, staleAfter.planSaved(partnerId)),
     // A stale plan: read it again, so the next edit starts from the saved version.
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'VERSION_CONFLICT')
-        void client.invalidateQueries({ queryKey: pageKeys.plans(partnerId) });
+        void client.invalidateQueries({ queryKey: queryKeys.plans.ofPartner(partnerId) });
     },
   });
 }
@@ -120,11 +94,6 @@ export function useSavePlan(partnerId: string) {
 export function useCreateRep() {
   const refresh = useRefreshAfterActivity();
   return useMutation({ mutationFn: (body: CreateRepRequest) => createRep(body), onSuccess: refresh });
-}
-
-export function useLogPartnerTouch() {
-  const refresh = useRefreshAfterActivity();
-  return useMutation({ mutationFn: (body: LogTouchRequest) => logTouch(body), onSuccess: refresh });
 }
 
 export function useCreateAction() {

@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { queryKeys } from '../../../api/query-keys';
 import { mergeTimeline, type TimelineEntry, type TimelineKind, type TimelineSource } from '../../../ui/timeline/merge-timeline';
 import { TIMELINE_KINDS } from '../../../ui/timeline/timeline';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { fetchAllActions, fetchHistoryPage, fetchReferralPage, fetchTouchPage, type Page } from '../api/partner-page.api';
 import { actionEntry, historyEntry, referralEntry, touchEntry } from '../timeline-entries';
-import { pageKeys } from './use-partner-page';
 
 const PAGE = 25;
 // History pages are read raw and filtered here (touch and action records have their own entries), so
@@ -33,14 +33,17 @@ export function useTimeline(subject: TimelineSubject, repName: (repId: string | 
   const [kinds, setKinds] = useState<TimelineKind[]>([...TIMELINE_KINDS]);
   const currency = useSettings().data?.currency ?? 'USD';
   const owner = subject.repId ? { repId: subject.repId } : { partnerId: subject.partnerId };
-  const base = [...pageKeys.timeline, owner] as const;
-  const touches = usePaged([...base, 'touches'], kinds.includes('touch'), (c) => fetchTouchPage(owner, PAGE, c));
-  const referrals = usePaged([...base, 'referrals'], kinds.includes('referral'), (c) => fetchReferralPage(owner, PAGE, c));
-  const history = usePaged([...pageKeys.timeline, subject.partnerId, 'history'], kinds.includes('change'), (c) =>
+  const touches = usePaged(queryKeys.timeline.of(owner, 'touches'), kinds.includes('touch'), (c) =>
+    fetchTouchPage(owner, PAGE, c),
+  );
+  const referrals = usePaged(queryKeys.timeline.of(owner, 'referrals'), kinds.includes('referral'), (c) =>
+    fetchReferralPage(owner, PAGE, c),
+  );
+  const history = usePaged(queryKeys.timeline.history(subject.partnerId), kinds.includes('change'), (c) =>
     fetchHistoryPage(subject.partnerId, HISTORY_PAGE, c),
   );
   const actions = useQuery({
-    queryKey: [...base, 'actions'],
+    queryKey: queryKeys.timeline.of(owner, 'actions'),
     queryFn: () => fetchAllActions(owner),
     enabled: kinds.includes('action'),
   });

@@ -97,107 +97,6 @@ export function FilterEditor({ initial, currency, optionLists, onApply, onCancel
   };
 
   const error = invalid ? 'Give a value' : undefined;
-  let input: ReactNode = null;
-  if (needsValue(op)) {
-    if (op === 'in') {
-      input = choiceData ? (
-        <MultiSelect
-          label="Values"
-          data={choiceData}
-          value={draft.list}
-          onChange={(list) => patch({ list })}
-          searchable
-          error={error}
-          comboboxProps={{ withinPortal: false }}
-        />
-      ) : (
-        <TagsInput
-          label="Values"
-          description="Enter after each"
-          value={draft.list}
-          onChange={(list) => patch({ list })}
-          error={error}
-          comboboxProps={{ withinPortal: false }}
-        />
-      );
-    } else if (kind === 'boolean') {
-      input = (
-        <SegmentedControl
-          aria-label="Value"
-          value={draft.yes ? 'yes' : 'no'}
-          onChange={(v) => patch({ yes: v === 'yes' })}
-          data={[
-            { value: 'yes', label: 'Yes' },
-            { value: 'no', label: 'No' },
-          ]}
-        />
-      );
-    } else if (kind === 'number' || kind === 'money') {
-      input = (
-        <NumberInput
-          label={kind === 'money' ? `Amount (${currency})` : 'Value'}
-          value={draft.number}
-          onChange={(number) => patch({ number })}
-          decimalScale={kind === 'money' ? minorDigits(currency) : undefined}
-          thousandSeparator=","
-          error={error}
-        />
-      );
-    } else if (kind === 'date') {
-      input = (
-        <Stack gap={6}>
-          <SegmentedControl
-            aria-label="Date given as"
-            size="xs"
-            value={draft.dateMode}
-            onChange={(v) => patch({ dateMode: v as DateMode })}
-            data={[
-              { value: 'day', label: 'A date' },
-              { value: 'ago', label: 'Days ago' },
-              { value: 'ahead', label: 'Days from now' },
-            ]}
-          />
-          {draft.dateMode === 'day' ? (
-            <TextInput
-              type="date"
-              label="Date"
-              value={draft.text}
-              onChange={(e) => patch({ text: e.currentTarget.value })}
-              error={error}
-            />
-          ) : (
-            <NumberInput
-              label={draft.dateMode === 'ago' ? 'Days ago' : 'Days from now'}
-              description="Counted from today in the workspace's time zone"
-              min={0}
-              max={3650}
-              allowDecimal={false}
-              value={draft.days}
-              onChange={(days) => patch({ days })}
-              error={error}
-            />
-          )}
-        </Stack>
-      );
-    } else if (choiceData && op !== 'contains') {
-      input = (
-        <Select
-          label="Value"
-          data={choiceData}
-          value={draft.text || null}
-          onChange={(text) => patch({ text: text ?? '' })}
-          searchable
-          error={error}
-          comboboxProps={{ withinPortal: false }}
-        />
-      );
-    } else {
-      input = (
-        <TextInput label="Value" value={draft.text} onChange={(e) => patch({ text: e.currentTarget.value })} error={error} />
-      );
-    }
-  }
-
   return (
     <form onSubmit={onSubmit} noValidate data-testid="filter-editor">
       <Stack gap="sm" w={280}>
@@ -222,7 +121,9 @@ export function FilterEditor({ initial, currency, optionLists, onApply, onCancel
           allowDeselect={false}
           comboboxProps={{ withinPortal: false }}
         />
-        {input}
+        {needsValue(op) ? (
+          <ValueInput kind={kind} op={op} draft={draft} patch={patch} choiceData={choiceData} currency={currency} error={error} />
+        ) : null}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onCancel}>
             Cancel
@@ -232,4 +133,117 @@ export function FilterEditor({ initial, currency, optionLists, onApply, onCancel
       </Stack>
     </form>
   );
+}
+
+type ValueInputProps = {
+  kind: string;
+  op: FilterOp;
+  draft: Draft;
+  patch(change: Partial<Draft>): void;
+  /** The column's choices (an option list or labelled values), if it has any. */
+  choiceData: { value: string; label: string }[] | undefined;
+  currency: string;
+  error: string | undefined;
+};
+
+/** The condition's value, as the column's kind and the operator ask for it. */
+function ValueInput({ kind, op, draft, patch, choiceData, currency, error }: ValueInputProps): ReactNode {
+  if (op === 'in') {
+    return choiceData ? (
+      <MultiSelect
+        label="Values"
+        data={choiceData}
+        value={draft.list}
+        onChange={(list) => patch({ list })}
+        searchable
+        error={error}
+        comboboxProps={{ withinPortal: false }}
+      />
+    ) : (
+      <TagsInput
+        label="Values"
+        description="Enter after each"
+        value={draft.list}
+        onChange={(list) => patch({ list })}
+        error={error}
+        comboboxProps={{ withinPortal: false }}
+      />
+    );
+  }
+  if (kind === 'boolean') {
+    return (
+      <SegmentedControl
+        aria-label="Value"
+        value={draft.yes ? 'yes' : 'no'}
+        onChange={(v) => patch({ yes: v === 'yes' })}
+        data={[
+          { value: 'yes', label: 'Yes' },
+          { value: 'no', label: 'No' },
+        ]}
+      />
+    );
+  }
+  if (kind === 'number' || kind === 'money') {
+    return (
+      <NumberInput
+        label={kind === 'money' ? `Amount (${currency})` : 'Value'}
+        value={draft.number}
+        onChange={(number) => patch({ number })}
+        decimalScale={kind === 'money' ? minorDigits(currency) : undefined}
+        thousandSeparator=","
+        error={error}
+      />
+    );
+  }
+  if (kind === 'date') {
+    return (
+      <Stack gap={6}>
+        <SegmentedControl
+          aria-label="Date given as"
+          size="xs"
+          value={draft.dateMode}
+          onChange={(v) => patch({ dateMode: v as DateMode })}
+          data={[
+            { value: 'day', label: 'A date' },
+            { value: 'ago', label: 'Days ago' },
+            { value: 'ahead', label: 'Days from now' },
+          ]}
+        />
+        {draft.dateMode === 'day' ? (
+          <TextInput
+            type="date"
+            label="Date"
+            value={draft.text}
+            onChange={(e) => patch({ text: e.currentTarget.value })}
+            error={error}
+          />
+        ) : (
+          <NumberInput
+            label={draft.dateMode === 'ago' ? 'Days ago' : 'Days from now'}
+            description="Counted from today in the workspace's time zone"
+            min={0}
+            max={3650}
+            allowDecimal={false}
+            value={draft.days}
+            onChange={(days) => patch({ days })}
+            error={error}
+          />
+        )}
+      </Stack>
+    );
+  }
+  if (choiceData && op !== 'contains') {
+    return (
+      <Select
+        label="Value"
+        data={choiceData}
+        value={draft.text || null}
+        onChange={(text) => patch({ text: text ?? '' })}
+        searchable
+        error={error}
+        comboboxProps={{ withinPortal: false }}
+      />
+    );
+  }
+  return <TextInput label="Value" value={draft.text} onChange={(e) => patch({ text: e.currentTarget.value })} error={error} />;
 }

@@ -3,10 +3,10 @@ import type { PartnerDto, PartnerListRowDto } from '@ptrack/contracts';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { notifyError } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { type EditableField, editorOf, optionsOf } from '../cell-edit';
 import type { GridColumn } from '../grid-columns';
 import { useEditCell } from '../hooks/use-edit-cell';
-import { ConflictDialog } from './conflict-dialog';
 import classes from './partner-grid.module.css';
 
 type GridCellEditorProps = {
@@ -116,17 +116,18 @@ export function GridCellEditor({ column, field, partner, optionLists, onClose }:
       {edit.isPending ? <Loader size={14} aria-label="Saving" className={classes.saving} /> : null}
       {conflict ? (
         <ConflictDialog
-          partnerName={partner.name}
-          fieldLabel={column.label}
-          theirs={conflict.current[field] ?? ''}
-          mine={text.trim()}
+          title={`Someone changed ${partner.name} since you loaded it`}
+          intro="Your edit was not saved. Choose which value to keep:"
+          columns={['theirs', 'mine']}
+          headers={{ theirs: 'Theirs (saved now)' }}
+          rows={[{ key: field, label: column.label, theirs: conflict.current[field] ?? '', mine: text.trim() }]}
           applying={edit.isPending}
           onKeepTheirs={() => {
             edit.applyRecord(conflict.current);
             setConflict(null);
             onClose(0);
           }}
-          onApplyMine={() => save(conflict.move, conflict.current.version)}
+          onApply={() => save(conflict.move, conflict.current.version)}
           onClose={() => setConflict(null)}
         />
       ) : null}

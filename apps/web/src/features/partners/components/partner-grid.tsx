@@ -1,11 +1,12 @@
 import type { PartnerListRowDto } from '@ptrack/contracts';
-import { Link, useNavigate } from '@tanstack/react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useCan } from '../../auth/hooks/use-session';
 import { isEditable } from '../cell-edit';
 import { formatCell, formatSum } from '../format-cell';
 import type { GridColumn } from '../grid-columns';
+import { useGridKeyboard } from '../hooks/use-grid-keyboard';
 import type { SortKey } from '../partners-search';
 import { GridCellEditor } from './grid-cell-editor';
 import { GridHeaderCell } from './grid-header-cell';
@@ -42,17 +43,11 @@ export type PartnerGridProps = {
   onSort(field: string): void;
 };
 
-type Cell = { row: number; col: number };
-
 export function PartnerGrid(props: PartnerGridProps) {
   const { columns, rows, total, currency, sort, hasNextPage, isFetchingNextPage, fetchNextPage } = props;
-  const navigate = useNavigate();
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
-  const [editing, setEditing] = useState<Cell | null>(null);
   const canEdit = useCan('partners:write');
-  const pendingFocus = useRef(false);
 
   // Rows not loaded yet still take their place, so the scrollbar tells the length of the whole list.
   const count = hasNextPage ? Math.max(total, rows.length) : rows.length;
@@ -67,111 +62,27 @@ export function PartnerGrid(props: PartnerGridProps) {
   });
   const items = virtualizer.getVirtualItems();
   const lastVisible = items[items.length - 1]?.index ?? 0;
+  const keyboard = useGridKeyboard({
+    columns,
+    rows,
+    canEdit,
+    listKey: props.listKey,
+    scrollRef,
+    gridRef,
+    virtualizer,
+    items,
+    rowHeight: ROW_HEIGHT,
+    headHeight: HEAD_HEIGHT,
+  });
 
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && lastVisible >= rows.length - PREFETCH_ROWS) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, lastVisible, rows.length, fetchNextPage]);
 
-  // Another view, search or sort: back to the top-left of the new list.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the list changes, by design
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-    setEditing(null);
-    setActive((a) => ({ row: 0, col: a.col }));
-  }, [props.listKey]);
-
-  // Keyboard moves focus to a cell that may not be rendered yet: scroll to it, then focus once it is.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-checked after every scroll (items)
-  useEffect(() => {
-    if (!pendingFocus.current) return;
-    const el = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${active.row}:${active.col}"]`);
-    if (el) {
-      pendingFocus.current = false;
-      el.focus();
-    } else {
-      virtualizer.scrollToIndex(active.row, { align: 'auto' });
-    }
-  }, [active, items]);
-
-  const loaded = Math.max(rows.length, 1);
-  const lastCol = columns.length - 1;
-  const col = Math.min(active.col, lastCol);
-  const renderedRows = new Set(items.map((i) => i.index));
-  // Roving tabindex: Tab enters the grid at the active cell, or the first row on screen if it scrolled away.
-  const tabRow = renderedRows.has(active.row) ? active.row : (items.find((i) => i.index < rows.length)?.index ?? 0);
-
-  const moveTo = (row: number, column: number) => {
-    pendingFocus.current = true;
-    setActive({ row: Math.min(Math.max(row, 0), loaded - 1), col: Math.min(Math.max(column, 0), lastCol) });
-  };
-
-  const startEditing = (row: number, column: number) => {
-    const key = columns[column]?.key;
-    if (!canEdit || !rows[row] || !key || !isEditable(key)) return false;
-    setActive({ row, col: column });
-    setEditing({ row, col: column });
-    return true;
-  };
-  const stopEditing = (move: number) => {
-    if (!editing) return;
-    setEditing(null);
-    moveTo(editing.row, editing.col + move);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const target = event.target as HTMLElement;
-    if (!target.dataset.cell) return;
-    const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 400) - HEAD_HEIGHT - ROW_HEIGHT) / ROW_HEIGHT));
-    const { row } = active;
-    const jump = event.ctrlKey || event.metaKey;
-    switch (event.key) {
-      case 'ArrowDown':
-        moveTo(row + 1, col);
-        break;
-      case 'ArrowUp':
-        moveTo(row - 1, col);
-        break;
-      case 'ArrowRight':
-        moveTo(row, col + 1);
-        break;
-      case 'ArrowLeft':
-        moveTo(row, col - 1);
-        break;
-      case 'PageDown':
-        moveTo(row + page, col);
-        break;
-      case 'PageUp':
-        moveTo(row - page, col);
-        break;
-      case 'Home':
-        moveTo(jump ? 0 : row, 0);
-        break;
-      case 'End':
-        moveTo(jump ? loaded - 1 : row, lastCol);
-        break;
-      case 'F2':
-        if (!startEditing(row, col)) return;
-        break;
-      case 'Enter': {
-        const partner = rows[row];
-        if (col !== 0) {
-          if (!startEditing(row, col)) return;
-          break;
-        }
-        if (!partner) return;
-        void navigate({ to: '/partners/$id', params: { id: partner.id } });
-        break;
-      }
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
-
   const template = columns.map((c) => `${c.width}px`).join(' ');
   const width = columns.reduce((sum, c) => sum + c.width, 0);
-  const sums = rows.length < total ? `sums of the ${rows.length.toLocaleString()} loaded` : null;
   const sortOf = (key: string) => (sort[0]?.field === key ? sort[0].dir : undefined);
+  const rowProps = { columns, template, keyboard, canEdit, currency, today: props.today, optionLists: props.optionLists };
 
   return (
     <div className={classes.scroller} ref={scrollRef} data-testid="partner-grid-scroller">
@@ -186,7 +97,7 @@ export function PartnerGrid(props: PartnerGridProps) {
         aria-busy={props.busy}
         className={classes.grid}
         style={{ width }}
-        onKeyDown={onKeyDown}
+        onKeyDown={keyboard.onKeyDown}
         data-testid="partner-grid"
       >
         {/* biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above */}
@@ -209,115 +120,139 @@ export function PartnerGrid(props: PartnerGridProps) {
 
         {/* biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above */}
         <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const partner = rows[item.index];
-            return (
-              // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
-              // biome-ignore lint/a11y/useFocusableInteractive: rows are not focus stops; their cells are
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-row-index={item.index}
-                data-testid={partner ? 'partner-row' : 'partner-row-loading'}
-                className={classes.row}
-                style={{
-                  gridTemplateColumns: template,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start - HEAD_HEIGHT}px)`,
-                }}
-              >
-                {partner ? (
-                  columns.map((column, index) => (
-                    <DataCell
-                      key={column.key}
-                      column={column}
-                      index={index}
-                      partner={partner}
-                      rowIndex={item.index}
-                      active={item.index === active.row && index === col}
-                      tabbable={item.index === tabRow && index === col}
-                      overdue={
-                        column.key === 'nextActionDate' &&
-                        !!props.today &&
-                        !!partner.nextActionDate &&
-                        partner.nextActionDate < props.today
-                      }
-                      currency={currency}
-                      onFocus={() => setActive({ row: item.index, col: index })}
-                      readOnly={!canEdit}
-                      onStartEditing={() => startEditing(item.index, index)}
-                      editor={
-                        editing?.row === item.index && editing.col === index && isEditable(column.key) ? (
-                          <GridCellEditor
-                            column={column}
-                            field={column.key}
-                            partner={partner}
-                            optionLists={props.optionLists}
-                            onClose={stopEditing}
-                          />
-                        ) : null
-                      }
-                    />
-                  ))
-                ) : (
-                  // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
-                  // biome-ignore lint/a11y/useFocusableInteractive: a placeholder until the page arrives
-                  <div role="gridcell" aria-colindex={1} className={`${classes.cell} ${classes.frozen} ${classes.placeholder}`}>
-                    Loading…
-                  </div>
-                )}
-              </div>
-            );
-          })}
+          {items.map((item) => (
+            <GridBodyRow key={item.key} item={item} partner={rows[item.index]} {...rowProps} />
+          ))}
           {count === 0 ? <div className={classes.empty}>No partners in this view.</div> : null}
         </div>
 
         {/* biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above */}
         <div role="rowgroup" className={classes.foot}>
-          {/* biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above */}
-          {/* biome-ignore lint/a11y/useFocusableInteractive: the totals are read, not navigated */}
-          <div
-            role="row"
-            aria-rowindex={count + 2}
-            className={classes.row}
-            style={{ gridTemplateColumns: template }}
-            data-testid="grid-totals"
-          >
-            {columns.map((column, index) =>
-              index === 0 ? (
-                // biome-ignore lint/a11y/useFocusableInteractive: the totals are read, not navigated
-                // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
-                <div
-                  key={column.key}
-                  role="rowheader"
-                  aria-colindex={1}
-                  className={`${classes.cell} ${classes.frozen}`}
-                  data-column={column.key}
-                  title={sums ? `Totals are ${sums}: scroll to load the rest` : undefined}
-                >
-                  <span className={classes.cellText} data-testid="grid-total-count">
-                    {total.toLocaleString()} {total === 1 ? 'partner' : 'partners'}
-                    {sums ? ` · ${sums}` : ''}
-                  </span>
-                </div>
-              ) : (
-                // biome-ignore lint/a11y/useFocusableInteractive: the totals are read, not navigated
-                // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
-                <div
-                  key={column.key}
-                  role="gridcell"
-                  aria-colindex={index + 1}
-                  className={`${classes.cell} ${column.sum ? classes.number : ''}`}
-                  data-column={column.key}
-                >
-                  {column.sum ? formatSum(column, rows, currency) : null}
-                </div>
-              ),
-            )}
-          </div>
+          <GridTotalsRow columns={columns} template={template} rows={rows} total={total} count={count} currency={currency} />
         </div>
       </div>
+    </div>
+  );
+}
+
+type GridBodyRowProps = {
+  item: VirtualItem;
+  /** Undefined while its page is loading. */
+  partner: PartnerListRowDto | undefined;
+  columns: GridColumn[];
+  template: string;
+  keyboard: ReturnType<typeof useGridKeyboard>;
+  canEdit: boolean;
+  currency: string;
+  today: string | undefined;
+  optionLists: Record<string, string[]> | undefined;
+};
+
+function GridBodyRow({ item, partner, columns, template, keyboard, canEdit, currency, today, optionLists }: GridBodyRowProps) {
+  const { active, tabRow } = keyboard;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
+    // biome-ignore lint/a11y/useFocusableInteractive: rows are not focus stops; their cells are
+    <div
+      role="row"
+      aria-rowindex={item.index + 2}
+      data-row-index={item.index}
+      data-testid={partner ? 'partner-row' : 'partner-row-loading'}
+      className={classes.row}
+      style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}
+    >
+      {partner ? (
+        columns.map((column, index) => (
+          <DataCell
+            key={column.key}
+            column={column}
+            index={index}
+            partner={partner}
+            rowIndex={item.index}
+            active={item.index === active.row && index === active.col}
+            tabbable={item.index === tabRow && index === active.col}
+            overdue={column.key === 'nextActionDate' && !!today && !!partner.nextActionDate && partner.nextActionDate < today}
+            currency={currency}
+            onFocus={() => keyboard.setActive({ row: item.index, col: index })}
+            readOnly={!canEdit}
+            onStartEditing={() => keyboard.startEditing(item.index, index)}
+            editor={
+              keyboard.isEditing(item.index, index) && isEditable(column.key) ? (
+                <GridCellEditor
+                  column={column}
+                  field={column.key}
+                  partner={partner}
+                  optionLists={optionLists}
+                  onClose={keyboard.stopEditing}
+                />
+              ) : null
+            }
+          />
+        ))
+      ) : (
+        // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
+        // biome-ignore lint/a11y/useFocusableInteractive: a placeholder until the page arrives
+        <div role="gridcell" aria-colindex={1} className={`${classes.cell} ${classes.frozen} ${classes.placeholder}`}>
+          Loading…
+        </div>
+      )}
+    </div>
+  );
+}
+
+type GridTotalsRowProps = {
+  columns: GridColumn[];
+  template: string;
+  rows: PartnerListRowDto[];
+  total: number;
+  count: number;
+  currency: string;
+};
+
+/** The count of partners, and the sums of the summed columns over the rows loaded so far. */
+function GridTotalsRow({ columns, template, rows, total, count, currency }: GridTotalsRowProps) {
+  const sums = rows.length < total ? `sums of the ${rows.length.toLocaleString()} loaded` : null;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
+    // biome-ignore lint/a11y/useFocusableInteractive: the totals are read, not navigated
+    <div
+      role="row"
+      aria-rowindex={count + 2}
+      className={classes.row}
+      style={{ gridTemplateColumns: template }}
+      data-testid="grid-totals"
+    >
+      {columns.map((column, index) =>
+        index === 0 ? (
+          // biome-ignore lint/a11y/useFocusableInteractive: the totals are read, not navigated
+          // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
+          <div
+            key={column.key}
+            role="rowheader"
+            aria-colindex={1}
+            className={`${classes.cell} ${classes.frozen}`}
+            data-column={column.key}
+            title={sums ? `Totals are ${sums}: scroll to load the rest` : undefined}
+          >
+            <span className={classes.cellText} data-testid="grid-total-count">
+              {total.toLocaleString()} {total === 1 ? 'partner' : 'partners'}
+              {sums ? ` · ${sums}` : ''}
+            </span>
+          </div>
+        ) : (
+          // biome-ignore lint/a11y/useFocusableInteractive: the totals are read, not navigated
+          // biome-ignore lint/a11y/useSemanticElements: part of the ARIA grid above
+          <div
+            key={column.key}
+            role="gridcell"
+            aria-colindex={index + 1}
+            className={`${classes.cell} ${column.sum ? classes.number : ''}`}
+            data-column={column.key}
+          >
+            {column.sum ? formatSum(column, rows, currency) : null}
+          </div>
+        ),
+      )}
     </div>
   );
 }

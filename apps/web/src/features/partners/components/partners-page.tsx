@@ -7,7 +7,7 @@ import { Can } from '../../auth/components/can';
 import { ExportMenu } from '../../import/components/export-menu';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { type ColumnKey, DEFAULT_COLUMNS, visibleColumns } from '../grid-columns';
-import { usePartnerRows } from '../hooks/use-partner-rows';
+import { apiFilterParam, usePartnerRows } from '../hooks/use-partner-rows';
 import { useViews } from '../hooks/use-views';
 import { formatSort, nextSort, parseColumns, parseSort, type SortKey } from '../partners-search';
 import { AddPartnerButton } from './add-partner-button';
@@ -37,13 +37,6 @@ export function PartnersPage() {
   const conditions = search.filter ?? [];
   const list = usePartnerRows({ view: search.view, q: search.q, sort: search.sort, filter: search.filter });
 
-  // The search box types freely; the URL (and the request) follows a moment later.
-  const [query, setQuery] = useState(search.q ?? '');
-  useEffect(() => setQuery(search.q ?? ''), [search.q]);
-  const commitQuery = useDebouncedCallback((q: string) => {
-    void navigate({ search: (prev) => ({ ...prev, q: q.trim() || undefined }), replace: true });
-  }, 300);
-
   const title = search.view ? (selected?.name ?? (views.isPending ? '…' : 'Unknown view')) : 'All partners';
   const missingView = !!search.view && (list.error as { status?: number } | null)?.status === 404;
 
@@ -65,44 +58,13 @@ export function PartnersPage() {
           onDelete={(view) => setDialog({ kind: 'delete', view })}
         />
         <Stack gap="xs" miw={0}>
-          <Group justify="space-between" wrap="wrap" gap="xs">
-            <div>
-              <Title order={2} size="h4" data-testid="view-title">
-                {title}
-              </Title>
-              {selected?.description ? (
-                <Text size="sm" c="gray.7">
-                  {selected.description}
-                </Text>
-              ) : null}
-            </div>
-            <Group gap="xs" wrap="wrap">
-              <TextInput
-                aria-label="Search partners"
-                placeholder="Search partners…"
-                type="search"
-                value={query}
-                onChange={(e) => {
-                  setQuery(e.currentTarget.value);
-                  commitQuery(e.currentTarget.value);
-                }}
-                w={200}
-              />
-              <ColumnChooser
-                shown={columns.map((c) => c.key)}
-                onChange={(keys) => void navigate({ search: (prev) => ({ ...prev, cols: keys.join(',') }) })}
-              />
-              <ExportMenu view={search.view} q={search.q} filter={search.filter} disabled={missingView} />
-              <Can permission="views:write">
-                <Button variant="default" onClick={() => setDialog({ kind: 'save' })} disabled={missingView}>
-                  Save view
-                </Button>
-              </Can>
-              <Can permission="partners:write">
-                <AddPartnerButton />
-              </Can>
-            </Group>
-          </Group>
+          <ViewToolbar
+            title={title}
+            selected={selected}
+            columns={columns.map((c) => c.key)}
+            missingView={missingView}
+            onSave={() => setDialog({ kind: 'save' })}
+          />
 
           <FilterBar
             conditions={conditions}
@@ -176,5 +138,66 @@ export function PartnersPage() {
         />
       ) : null}
     </Stack>
+  );
+}
+
+type ViewToolbarProps = {
+  title: string;
+  selected: ViewDto | undefined;
+  columns: ColumnKey[];
+  /** The URL names a view that is gone: nothing to export or save. */
+  missingView: boolean;
+  onSave(): void;
+};
+
+/** The view's name and description, the search box, and the grid's tools (columns, export, save, add). */
+function ViewToolbar({ title, selected, columns, missingView, onSave }: ViewToolbarProps) {
+  const search = useSearch({ from: '/partners' });
+  const navigate = useNavigate({ from: '/partners' });
+  // The search box types freely; the URL (and the request) follows a moment later.
+  const [query, setQuery] = useState(search.q ?? '');
+  useEffect(() => setQuery(search.q ?? ''), [search.q]);
+  const commitQuery = useDebouncedCallback((q: string) => {
+    void navigate({ search: (prev) => ({ ...prev, q: q.trim() || undefined }), replace: true });
+  }, 300);
+  return (
+    <Group justify="space-between" wrap="wrap" gap="xs">
+      <div>
+        <Title order={2} size="h4" data-testid="view-title">
+          {title}
+        </Title>
+        {selected?.description ? (
+          <Text size="sm" c="gray.7">
+            {selected.description}
+          </Text>
+        ) : null}
+      </div>
+      <Group gap="xs" wrap="wrap">
+        <TextInput
+          aria-label="Search partners"
+          placeholder="Search partners…"
+          type="search"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            commitQuery(e.currentTarget.value);
+          }}
+          w={200}
+        />
+        <ColumnChooser
+          shown={columns}
+          onChange={(keys) => void navigate({ search: (prev) => ({ ...prev, cols: keys.join(',') }) })}
+        />
+        <ExportMenu view={search.view} q={search.q} filter={apiFilterParam(search.filter)} disabled={missingView} />
+        <Can permission="views:write">
+          <Button variant="default" onClick={onSave} disabled={missingView}>
+            Save view
+          </Button>
+        </Can>
+        <Can permission="partners:write">
+          <AddPartnerButton />
+        </Can>
+      </Group>
+    </Group>
   );
 }

@@ -1,8 +1,8 @@
 import type { PartnerDto, PartnerListResponse } from '@ptrack/contracts';
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../api/query-keys';
 import { updatePartner } from '../api/partners.api';
 import { type EditableField, patchOf, replaceRow } from '../cell-edit';
-import { partnerKeys } from './use-partners';
 
 export type CellEdit = { id: string; field: EditableField; text: string; version: number };
 
@@ -13,8 +13,10 @@ export type CellEdit = { id: string; field: EditableField; text: string; version
 export function useEditCell() {
   const client = useQueryClient();
   const applyRecord = (record: PartnerDto) => {
-    client.setQueriesData<InfiniteData<PartnerListResponse>>({ queryKey: partnerKeys.list }, (data) => replaceRow(data, record));
-    void client.invalidateQueries({ queryKey: partnerKeys.one(record.id) });
+    client.setQueriesData<InfiniteData<PartnerListResponse>>({ queryKey: queryKeys.partners.list }, (data) =>
+      replaceRow(data, record),
+    );
+    void client.invalidateQueries({ queryKey: queryKeys.partners.one(record.id) });
   };
   const mutation = useMutation({
     mutationFn: ({ id, field, text, version }: CellEdit) => updatePartner(id, patchOf(field, text, version)),

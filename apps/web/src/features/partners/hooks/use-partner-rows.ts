@@ -1,9 +1,9 @@
 import type { PartnerListRowDto } from '@ptrack/contracts';
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { queryKeys } from '../../../api/query-keys';
 import { fetchPartnerPage } from '../api/partners.api';
 import { type GridCondition, toApiFilter } from '../grid-filter';
-import { partnerKeys } from './use-partners';
 
 /** The first page: a screenful several times over, small enough to answer fast at 10,000 partners. */
 export const FIRST_PAGE_SIZE = 100;
@@ -15,7 +15,7 @@ export type PartnerRowsQuery = { view?: string; q?: string; sort?: string; filte
 /** The grid's rows of a view, search, filter and sort, page after page by cursor. */
 export function partnerRowsQuery(query: PartnerRowsQuery) {
   return infiniteQueryOptions({
-    queryKey: [...partnerKeys.list, query.view ?? null, query.q ?? '', query.sort ?? '', JSON.stringify(query.filter ?? [])],
+    queryKey: queryKeys.partners.rows(query.view ?? null, query.q ?? '', query.sort ?? '', JSON.stringify(query.filter ?? [])),
     queryFn: ({ pageParam }) =>
       fetchPartnerPage({
         view: query.view,
@@ -43,6 +43,6 @@ export function usePartnerRows(query: PartnerRowsQuery) {
 }
 
 /** The grid's conditions → the API's `filter` parameter (one condition, or several under `and`). */
-function apiFilterParam(conditions: GridCondition[] | undefined): string | undefined {
+export function apiFilterParam(conditions: readonly GridCondition[] | undefined): string | undefined {
   return conditions?.length ? JSON.stringify(toApiFilter(conditions)) : undefined;
 }

@@ -4,15 +4,16 @@ import type { RepDto, UpdateRepRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { ApiError } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { JordanBadge, TierBadge } from '../../../ui/rep-badges';
 import { ActivityButtons } from '../../partner-page/components/activity-buttons';
 import { EditableSection } from '../../partner-page/components/editable-section';
 import { RecordTimeline } from '../../partner-page/components/partner-timeline';
 import { PartnerLink } from '../../partner-page/components/record-links';
-import { SectionConflictDialog } from '../../partner-page/components/section-conflict-dialog';
 import { customSpecs } from '../../partner-page/field-form';
 import { fieldLabel, REP_FIELDS } from '../../partner-page/field-specs';
-import { pageKeys, useCustomFields, useRep, useUpdateRep } from '../../partner-page/hooks/use-partner-page';
+import { useCustomFields, useRep, useUpdateRep } from '../../partner-page/hooks/use-partner-page';
 import { formatValue } from '../../partner-page/timeline-entries';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { useRepPatch } from '../hooks/use-rep-patch';
@@ -33,7 +34,7 @@ function RepFields({ rep }: { rep: RepDto }) {
       recordName={rep.name}
       optionLists={undefined}
       save={(body) => update.mutateAsync(body as UpdateRepRequest)}
-      onKeepTheirs={(current) => client.setQueryData(pageKeys.rep(rep.id), current)}
+      onKeepTheirs={(current) => client.setQueryData(queryKeys.reps.one(rep.id), current)}
     />
   );
 }
@@ -92,8 +93,10 @@ function RepBody({ rep, today }: { rep: RepDto; today: string }) {
         {wide ? null : <Grid.Col span={12}>{timeline}</Grid.Col>}
       </Grid>
       {conflict ? (
-        <SectionConflictDialog
-          recordName={rep.name}
+        <ConflictDialog
+          title={`Someone changed ${rep.name} since you loaded it`}
+          intro="Your changes were not saved. Choose which values to keep:"
+          columns={['theirs', 'mine']}
           rows={Object.entries(conflict.body).map(([key, mine]) => ({
             key,
             label: fieldLabel(key),
@@ -103,7 +106,7 @@ function RepBody({ rep, today }: { rep: RepDto; today: string }) {
           applying={edits.pending}
           onClose={edits.dismiss}
           onKeepTheirs={edits.keepTheirs}
-          onApplyMine={edits.applyMine}
+          onApply={edits.applyMine}
         />
       ) : null}
     </Stack>

@@ -2,8 +2,9 @@ import type { RepDto, UpdateRepRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
+import { queryKeys } from '../../../api/query-keys';
 import { notifyError } from '../../../lib/notify';
-import { pageKeys, useUpdateRep } from '../../partner-page/hooks/use-partner-page';
+import { useUpdateRep } from '../../partner-page/hooks/use-partner-page';
 
 export type RepConflict = { current: RepDto; body: Omit<UpdateRepRequest, 'version'> };
 
@@ -37,7 +38,7 @@ export function useRepPatch(rep: RepDto) {
     pendingBody: update.isPending ? update.variables : undefined,
     conflict,
     keepTheirs: () => {
-      if (conflict) client.setQueryData(pageKeys.rep(rep.id), conflict.current);
+      if (conflict) client.setQueryData(queryKeys.reps.one(rep.id), conflict.current);
       setConflict(null);
     },
     applyMine: () => conflict && patch(conflict.body, conflict.current.version),

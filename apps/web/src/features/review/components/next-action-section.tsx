@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { daysBetween, formatDay, relativeDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { Can } from '../../auth/components/can';
 import { useOpenActions, useSaveAction } from '../hooks/use-review';
-import { changedFields } from '../review-queue';
+import { changedFields, conflictRows } from '../review-queue';
 import { type ActionDraft, NextActionForm } from './next-action-form';
-import { ReviewConflictDialog } from './review-conflict-dialog';
 
 const ACTION_FIELDS = { type: 'Type', dueDate: 'Due', repName: 'With', notes: 'Notes', status: 'Status' } as const;
 const FORM_FIELDS = ['type', 'dueDate', 'repId', 'notes', 'partnerId'];
@@ -56,10 +56,12 @@ export function NextActionSection({ partner, reps, settings, today }: NextAction
 
   const dialog =
     conflict && next ? (
-      <ReviewConflictDialog
+      <ConflictDialog
+        testId="review-conflict"
+        columns={['before', 'theirs']}
         title="Someone changed this action since you opened it"
         intro="Your change was not saved. This is what changed:"
-        changes={changedFields(next, conflict.current, ACTION_FIELDS)}
+        rows={conflictRows(changedFields(next, conflict.current, ACTION_FIELDS))}
         applyLabel="Apply mine"
         keepLabel="Keep theirs"
         applying={save.isPending}

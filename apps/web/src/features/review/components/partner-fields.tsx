@@ -3,10 +3,10 @@ import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { useCan } from '../../auth/hooks/use-session';
 import { useApplyPartner, useUpdatePartner } from '../hooks/use-review';
-import { changedFields } from '../review-queue';
-import { ReviewConflictDialog } from './review-conflict-dialog';
+import { changedFields, conflictRows } from '../review-queue';
 import { CONFLICT_FIELDS } from './review-labels';
 
 type EditableField = 'programStatus' | 'phase' | 'notes';
@@ -95,10 +95,12 @@ export function PartnerFields({ partner, settings }: { partner: PartnerDto; sett
         </Group>
       ) : null}
       {conflict ? (
-        <ReviewConflictDialog
+        <ConflictDialog
+          testId="review-conflict"
+          columns={['before', 'theirs']}
           title={`Someone changed ${partner.name} since you opened it`}
           intro="Your change was not saved. This is what changed:"
-          changes={changedFields(partner, conflict.current, CONFLICT_FIELDS)}
+          rows={conflictRows(changedFields(partner, conflict.current, CONFLICT_FIELDS))}
           mine={{ label: LABEL[conflict.field], value: conflict.value ?? '' }}
           applyLabel="Apply mine"
           keepLabel="Keep theirs"

@@ -3,13 +3,13 @@ import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { type ReactNode, useState } from 'react';
 import { formatShortDate } from '../../../lib/dates';
 import { Can } from '../../auth/components/can';
+import { LogTouchDialog } from '../../touches/components/log-touch-dialog';
 import { useReps } from '../hooks/use-review';
 import { NextActionSection } from './next-action-section';
 import { PartnerFields } from './partner-fields';
 import { PartnerLink } from './partner-link';
 import { lastTouchText, PerformanceSummary, QualificationSummary, RepsByTier } from './partner-summary';
 import { PlanSection } from './plan-section';
-import { ReviewLogTouchDialog } from './review-log-touch-dialog';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   const id = `review-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
@@ -100,7 +100,10 @@ export function PartnerReview({ partner, settings, today }: PartnerReviewProps) 
       </SimpleGrid>
 
       {logging ? (
-        <ReviewLogTouchDialog partner={partner} reps={reps.data?.items ?? []} onClose={() => setLogging(false)} />
+        <LogTouchDialog
+          opening={{ from: 'partner', partnerId: partner.id, who: partner.name, reps: reps.data?.items ?? [] }}
+          onClose={() => setLogging(false)}
+        />
       ) : null}
     </Stack>
   );

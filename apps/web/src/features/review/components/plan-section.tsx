@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
 import { formatShortDate } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { usePlans, useUpdatePlan } from '../hooks/use-review';
-import { changedFields } from '../review-queue';
+import { changedFields, conflictRows } from '../review-queue';
 import { PartnerLink } from './partner-link';
-import { ReviewConflictDialog } from './review-conflict-dialog';
 import { PLAN_METRIC_LABEL, PLAN_STATUS_LABEL } from './review-labels';
 
 type Status = PlanDto['effectiveStatus'];
@@ -92,10 +92,12 @@ export function PlanSection({ partnerId }: { partnerId: string }) {
         error={fieldError(update.error, 'status')}
       />
       {conflict ? (
-        <ReviewConflictDialog
+        <ConflictDialog
+          testId="review-conflict"
+          columns={['before', 'theirs']}
           title="Someone changed this plan since you opened it"
           intro="Your status was not saved. This is what changed:"
-          changes={changedFields(plan, conflict.current, PLAN_FIELDS)}
+          rows={conflictRows(changedFields(plan, conflict.current, PLAN_FIELDS))}
           mine={{ label: 'Status', value: conflict.status ? PLAN_STATUS_LABEL[conflict.status] : `Follow the suggestion` }}
           applyLabel="Apply mine"
           keepLabel="Keep theirs"

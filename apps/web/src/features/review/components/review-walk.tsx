@@ -4,13 +4,13 @@ import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { Can } from '../../auth/components/can';
 import { useApplyPartner, usePartner, usePrefetchPartner, useUpdatePartner } from '../hooks/use-review';
-import { changedFields, currentOf, nextAfterReviewed, type ReviewQueue, stepFrom } from '../review-queue';
+import { changedFields, conflictRows, currentOf, nextAfterReviewed, type ReviewQueue, stepFrom } from '../review-queue';
 import { LeftList } from './left-list';
 import { PartnerReview } from './partner-review';
 import classes from './review.module.css';
-import { ReviewConflictDialog } from './review-conflict-dialog';
 import { CONFLICT_FIELDS } from './review-labels';
 import { ReviewProgress } from './review-progress';
 
@@ -74,31 +74,14 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
   const alreadyReviewed = conflict?.current.reviewedThisWeek === true;
   return (
     <Stack gap="md">
-      <Stack gap="xs" className={classes.controls}>
-        <ReviewProgress reviewed={queue.reviewed.length} total={queue.total} />
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Text size="sm" c="gray.7" data-testid="review-position">
-            Partner {position + 1} of {queue.left.length} left
-          </Text>
-          <Group gap="xs" wrap="wrap">
-            <Button variant="default" onClick={() => go(stepFrom(queue.left, currentId, -1))} disabled={queue.left.length < 2}>
-              Previous
-            </Button>
-            <Button variant="default" onClick={() => go(stepFrom(queue.left, currentId, 1))} disabled={queue.left.length < 2}>
-              Skip
-            </Button>
-            <Can permission="partners:write">
-              <Button
-                onClick={() => partner.data && markReviewed(partner.data)}
-                loading={update.isPending && update.variables?.body.reviewedAt !== undefined}
-                disabled={!ready}
-              >
-                Mark reviewed
-              </Button>
-            </Can>
-          </Group>
-        </Group>
-      </Stack>
+      <WalkControls
+        queue={queue}
+        position={position}
+        onStep={(delta) => go(stepFrom(queue.left, currentId, delta))}
+        onMark={() => partner.data && markReviewed(partner.data)}
+        marking={update.isPending && update.variables?.body.reviewedAt !== undefined}
+        ready={ready}
+      />
 
       {partner.error ? (
         <Alert color="red" title="This partner could not be loaded" role="alert">
@@ -118,14 +101,16 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
       <LeftList left={queue.left} currentId={currentId} onChoose={setChosen} />
 
       {conflict ? (
-        <ReviewConflictDialog
+        <ConflictDialog
+          testId="review-conflict"
+          columns={['before', 'theirs']}
           title={`Someone changed ${conflict.current.name} since you opened it`}
           intro={
             alreadyReviewed
               ? 'It was not marked reviewed by you: someone else already reviewed it this week. This is what changed:'
               : 'It was not marked reviewed. Look at what changed first:'
           }
-          changes={changedFields(conflict.loaded, conflict.current, CONFLICT_FIELDS)}
+          rows={conflictRows(changedFields(conflict.loaded, conflict.current, CONFLICT_FIELDS))}
           applyLabel={alreadyReviewed ? 'Mark reviewed again' : 'Mark reviewed anyway'}
           keepLabel={alreadyReviewed ? 'Move on' : 'Show their changes'}
           applying={update.isPending}
@@ -138,6 +123,43 @@ export function ReviewWalk({ queue, settings, today }: ReviewWalkProps) {
           onClose={() => setConflict(null)}
         />
       ) : null}
+    </Stack>
+  );
+}
+
+type WalkControlsProps = {
+  queue: ReviewQueue;
+  /** The shown partner's place among those left. */
+  position: number;
+  onStep(delta: 1 | -1): void;
+  onMark(): void;
+  marking: boolean;
+  ready: boolean;
+};
+
+/** The week's progress, where the walk is, and Previous, Skip and Mark reviewed. */
+function WalkControls({ queue, position, onStep, onMark, marking, ready }: WalkControlsProps) {
+  return (
+    <Stack gap="xs" className={classes.controls}>
+      <ReviewProgress reviewed={queue.reviewed.length} total={queue.total} />
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Text size="sm" c="gray.7" data-testid="review-position">
+          Partner {position + 1} of {queue.left.length} left
+        </Text>
+        <Group gap="xs" wrap="wrap">
+          <Button variant="default" onClick={() => onStep(-1)} disabled={queue.left.length < 2}>
+            Previous
+          </Button>
+          <Button variant="default" onClick={() => onStep(1)} disabled={queue.left.length < 2}>
+            Skip
+          </Button>
+          <Can permission="partners:write">
+            <Button onClick={onMark} loading={marking} disabled={!ready}>
+              Mark reviewed
+            </Button>
+          </Can>
+        </Group>
+      </Group>
     </Stack>
   );
 }

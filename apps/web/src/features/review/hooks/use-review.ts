@@ -1,6 +1,5 @@
 import type {
   CreateActionRequest,
-  LogTouchRequest,
   PartnerDto,
   PartnerListRowDto,
   UpdateActionRequest,
@@ -9,10 +8,8 @@ import type {
 } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { fetchPartner, updatePartner } from '../../partners/api/partners.api';
-import { partnerKeys } from '../../partners/hooks/use-partners';
-import { logTouch } from '../../today/api/today.api';
-import { todayKey } from '../../today/hooks/use-today';
 import {
   createAction,
   fetchOpenActions,
@@ -24,11 +21,12 @@ import {
 } from '../api/review.api';
 
 // Under ['partners'] so that any write elsewhere that refreshes partners refreshes the review too.
-export const reviewKeys = {
-  list: ['partners', 'review-list'] as const,
-  plans: (id: string) => ['partners', 'review', id, 'plans'] as const,
-  reps: (id: string) => ['partners', 'review', id, 'reps'] as const,
-  actions: (id: string) => ['partners', 'review', id, 'actions'] as const,
+const partnerKeys = queryKeys.partners;
+const reviewKeys = {
+  list: partnerKeys.reviewList,
+  plans: partnerKeys.reviewPlans,
+  reps: partnerKeys.reviewReps,
+  actions: partnerKeys.reviewActions,
 };
 
 export function useReviewList() {
@@ -103,15 +101,7 @@ export function useUpdatePartner() {
 /** After an action or touch: the partner's rollups, its actions and Today change on the server. */
 function useRefreshPartner() {
   const client = useQueryClient();
-  return (partnerId: string) =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: partnerKeys.one(partnerId) }),
-      client.invalidateQueries({ queryKey: reviewKeys.actions(partnerId) }),
-      client.invalidateQueries({ queryKey: reviewKeys.reps(partnerId) }),
-      client.invalidateQueries({ queryKey: partnerKeys.list }),
-      client.invalidateQueries({ queryKey: reviewKeys.list }),
-      client.invalidateQueries({ queryKey: todayKey }),
-    ]);
+  return (partnerId: string) => invalidate(client, staleAfter.reviewAction(partnerId));
 }
 
 export function useSaveAction(partnerId: string) {
@@ -123,19 +113,10 @@ export function useSaveAction(partnerId: string) {
   });
 }
 
-export function useReviewLogTouch(partnerId: string) {
-  const refresh = useRefreshPartner();
-  return useMutation({ mutationFn: (body: LogTouchRequest) => logTouch(body), onSuccess: () => refresh(partnerId) });
-}
-
 export function useUpdatePlan(partnerId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdatePlanRequest }) => updatePlan(id, body),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: reviewKeys.plans(partnerId) }),
-        client.invalidateQueries({ queryKey: partnerKeys.list }),
-      ]),
+    onSuccess: () => invalidate(client, staleAfter.reviewPlanSaved(partnerId)),
   });
 }

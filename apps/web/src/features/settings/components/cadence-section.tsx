@@ -1,7 +1,7 @@
 import { NumberInput, SimpleGrid } from '@mantine/core';
 import type { SettingsDto } from '@ptrack/contracts';
+import { problemAt } from '../../../api/problems';
 import { TIER_NAMES } from '../settings-form';
-import { problemAt } from './settings-errors';
 import { type SectionConfig, SettingsSection } from './settings-section';
 
 type Tier = '1' | '2' | '3' | '4';

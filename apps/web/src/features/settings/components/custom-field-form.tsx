@@ -1,10 +1,10 @@
 import { Button, Group, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import type { CustomFieldDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
+import { problemAt, problemsUnder } from '../../../api/problems';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCreateCustomField } from '../hooks/use-custom-fields';
 import { ENTITY_LABELS, FIELD_TYPE_LABELS } from './custom-field-labels';
-import { problemAt, problemsUnder } from './settings-errors';
 
 type Entity = CustomFieldDto['entity'];
 type FieldType = CustomFieldDto['type'];

@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Group, Modal, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import type { CustomFieldDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
+import { problemAt, problemsUnder } from '../../../api/problems';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { Can } from '../../auth/components/can';
 import { useDeleteCustomField, useUpdateCustomField } from '../hooks/use-custom-fields';
 import { FIELD_TYPE_LABELS } from './custom-field-labels';
-import { problemAt, problemsUnder } from './settings-errors';
 
 type Draft = { label: string; options: string[] };
 
@@ -62,30 +63,6 @@ export function CustomFieldRow({ field }: { field: CustomFieldDto }) {
               error={problemsUnder(update.error, 'options')[0]?.message}
             />
           ) : null}
-          {conflict ? (
-            <Alert color="orange" title="Someone changed this field since you loaded it" data-testid="custom-field-conflict">
-              <Text size="sm">
-                Saved now: “{conflict.label}”{conflict.options.length ? ` with ${conflict.options.join(', ')}` : ''}. Yours was
-                not saved.
-              </Text>
-              <Group gap="xs" mt="xs">
-                <Button size="xs" onClick={() => save(draft, conflict.version)} loading={update.isPending}>
-                  Reapply mine
-                </Button>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => {
-                    setConflict(null);
-                    setDraft(null);
-                    update.reset();
-                  }}
-                >
-                  Keep theirs
-                </Button>
-              </Group>
-            </Alert>
-          ) : null}
           <Group gap="xs">
             <Button size="xs" onClick={() => save(draft, field.version)} loading={update.isPending}>
               Save field
@@ -96,43 +73,35 @@ export function CustomFieldRow({ field }: { field: CustomFieldDto }) {
           </Group>
         </Stack>
       ) : (
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <div>
-            <Group gap={6}>
-              <Text fw={500}>{field.label}</Text>
-              <Badge variant="outline" color="gray.8" tt="none" size="sm">
-                {FIELD_TYPE_LABELS[field.type]}
-              </Badge>
-            </Group>
-            <Text size="xs" c="gray.7">
-              Key {field.key}
-              {field.options.length ? ` · ${field.options.join(', ')}` : ''}
-            </Text>
-          </div>
-          <Can permission="settings:write">
-            <Group gap="xs">
-              <Button
-                size="xs"
-                variant="default"
-                aria-label={`Edit ${field.label}`}
-                onClick={() => setDraft({ label: field.label, options: field.options })}
-              >
-                Edit
-              </Button>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                c="red.9"
-                aria-label={`Remove ${field.label}`}
-                onClick={() => setConfirming(true)}
-              >
-                Remove
-              </Button>
-            </Group>
-          </Can>
-        </Group>
+        <FieldSummary
+          field={field}
+          onEdit={() => setDraft({ label: field.label, options: field.options })}
+          onRemove={() => setConfirming(true)}
+        />
       )}
+      {conflict && draft ? (
+        <ConflictDialog
+          testId="custom-field-conflict"
+          title="Someone changed this field since you loaded it"
+          intro="Yours was not saved."
+          columns={['theirs', 'mine']}
+          rows={[
+            { key: 'label', label: 'Field name', theirs: conflict.label, mine: draft.label },
+            ...(field.type === 'select'
+              ? [{ key: 'options', label: 'Choices', theirs: conflict.options.join(', '), mine: draft.options.join(', ') }]
+              : []),
+          ]}
+          applyLabel="Reapply mine"
+          applying={update.isPending}
+          onApply={() => save(draft, conflict.version)}
+          onKeepTheirs={() => {
+            setConflict(null);
+            setDraft(null);
+            update.reset();
+          }}
+          onClose={() => setConflict(null)}
+        />
+      ) : null}
       {confirming ? (
         <Modal opened onClose={() => setConfirming(false)} title={`Remove “${field.label}”?`}>
           <Stack gap="sm">
@@ -151,5 +120,35 @@ export function CustomFieldRow({ field }: { field: CustomFieldDto }) {
         </Modal>
       ) : null}
     </li>
+  );
+}
+
+/** The field as read: its name, type, key and choices, with Edit and Remove. */
+function FieldSummary({ field, onEdit, onRemove }: { field: CustomFieldDto; onEdit(): void; onRemove(): void }) {
+  return (
+    <Group justify="space-between" wrap="wrap" gap="xs">
+      <div>
+        <Group gap={6}>
+          <Text fw={500}>{field.label}</Text>
+          <Badge variant="outline" color="gray.8" tt="none" size="sm">
+            {FIELD_TYPE_LABELS[field.type]}
+          </Badge>
+        </Group>
+        <Text size="xs" c="gray.7">
+          Key {field.key}
+          {field.options.length ? ` · ${field.options.join(', ')}` : ''}
+        </Text>
+      </div>
+      <Can permission="settings:write">
+        <Group gap="xs">
+          <Button size="xs" variant="default" aria-label={`Edit ${field.label}`} onClick={onEdit}>
+            Edit
+          </Button>
+          <Button size="xs" variant="subtle" color="red" c="red.9" aria-label={`Remove ${field.label}`} onClick={onRemove}>
+            Remove
+          </Button>
+        </Group>
+      </Can>
+    </Group>
   );
 }

@@ -1,8 +1,8 @@
 import { Chip, Group, Input, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
 import type { SettingsDto } from '@ptrack/contracts';
 import { useMemo } from 'react';
-import { timeZoneChoices, WEEKDAYS } from '../settings-form';
-import { problemAt } from './settings-errors';
+import { problemAt } from '../../../api/problems';
+import { timeZoneChoices, WEEKDAYS } from '../../../lib/calendar';
 import { type SectionConfig, SettingsSection } from './settings-section';
 
 type General = {

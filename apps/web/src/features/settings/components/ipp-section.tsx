@@ -1,6 +1,6 @@
 import { NumberInput, SimpleGrid, Text } from '@mantine/core';
 import type { SettingsDto } from '@ptrack/contracts';
-import { problemAt } from './settings-errors';
+import { problemAt } from '../../../api/problems';
 import { type SectionConfig, SettingsSection } from './settings-section';
 
 type Band = 'strategic' | 'good' | 'evaluate';

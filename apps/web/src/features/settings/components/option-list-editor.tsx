@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { SettingsDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
+import { problemAt } from '../../../api/problems';
 import { addProblem, moveValue, OPTION_LIST_LABELS, optionListLabel } from '../settings-form';
-import { problemAt } from './settings-errors';
 import { type SectionConfig, SettingsSection } from './settings-section';
 
 function configFor(name: string): SectionConfig<string[]> {

@@ -3,12 +3,13 @@ import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../../api/client';
+import { problemsUnder } from '../../../api/problems';
+import { queryKeys } from '../../../api/query-keys';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { ConflictDialog } from '../../../ui/conflict-dialog';
 import { useCan } from '../../auth/hooks/use-session';
-import { settingsKey, useUpdateSettings } from '../hooks/use-settings';
+import { useUpdateSettings } from '../hooks/use-settings';
 import { rebase, type SettingsSection as Section, sectionChanges } from '../settings-form';
-import { SettingsConflictDialog } from './settings-conflict-dialog';
-import { problemsUnder } from './settings-errors';
 
 export type SectionConfig<T> = Section<T> & {
   /** The request body for this section's value (without the version). */
@@ -126,21 +127,27 @@ export function SettingsSection<T>({ title, description, settings, config, level
         ) : null}
       </Stack>
       {conflict && reapplied ? (
-        <SettingsConflictDialog
-          section={title}
-          changes={sectionChanges(
+        <ConflictDialog
+          testId="settings-conflict"
+          size="xl"
+          title="The settings were changed by someone else"
+          intro={`Your ${title.toLowerCase()} were not saved: the settings changed since you loaded this page.`}
+          columns={['before', 'theirs', 'mine']}
+          headers={{ field: 'Setting', mine: 'If you reapply' }}
+          rows={sectionChanges(
             config.describe(config.pick(draft?.base ?? settings)),
             config.describe(config.pick(conflict)),
             config.describe(reapplied),
-          )}
+          ).map((c) => ({ key: c.label, label: c.label, before: c.before, theirs: c.now, mine: c.yours }))}
+          applyLabel="Reapply mine"
           applying={update.isPending}
-          onReapply={() => {
+          onApply={() => {
             // The draft now sits on what is saved, so a later stale save compares against it.
             setDraft({ value: reapplied, base: conflict });
             save(conflict.version, reapplied);
           }}
           onKeepTheirs={() => {
-            client.setQueryData(settingsKey, conflict);
+            client.setQueryData(queryKeys.settings, conflict);
             setConflict(null);
             setDraft(null);
             update.reset();

@@ -1,16 +1,15 @@
 import type { CreateCustomFieldRequest, UpdateCustomFieldRequest } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { createCustomField, deleteCustomField, fetchCustomFields, updateCustomField } from '../api/settings.api';
 
-export const customFieldsKey = ['custom-fields'] as const;
-
 export function useCustomFields() {
-  return useQuery({ queryKey: customFieldsKey, queryFn: fetchCustomFields });
+  return useQuery({ queryKey: queryKeys.customFields.all, queryFn: fetchCustomFields });
 }
 
 function useRefresh() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: customFieldsKey });
+  return () => invalidate(client, staleAfter.customFieldsChanged());
 }
 
 export function useCreateCustomField() {

@@ -1,12 +1,11 @@
 import { UNTIERED_TIER } from '@ptrack/catalog';
 import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { fetchSettings, updateSettings } from '../api/settings.api';
 
-export const settingsKey = ['settings'] as const;
-
 export function useSettings() {
-  return useQuery({ queryKey: settingsKey, queryFn: fetchSettings, staleTime: 60_000 });
+  return useQuery({ queryKey: queryKeys.settings, queryFn: fetchSettings, staleTime: 60_000 });
 }
 
 // PRODUCT.md cadence rule: a rep without a tier follows the catalog's UNTIERED_TIER, as the server does.
@@ -35,10 +34,8 @@ export function useUpdateSettings() {
   return useMutation({
     mutationFn: (body: UpdateSettingsRequest) => updateSettings(body),
     onSuccess: (saved) => {
-      client.setQueryData(settingsKey, saved);
-      // Cadences, bands and time zone feed the rollups, Today and the grid: let them reload.
-      void client.invalidateQueries({ queryKey: ['partners'] });
-      void client.invalidateQueries({ queryKey: ['today'] });
+      client.setQueryData(queryKeys.settings, saved);
+      void invalidate(client, staleAfter.settingsSaved());
     },
   });
 }

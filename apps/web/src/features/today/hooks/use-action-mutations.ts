@@ -1,21 +1,12 @@
-import type { CompleteActionRequest, LogTouchRequest, RescheduleOverdueRequest, SnoozeActionRequest } from '@ptrack/contracts';
+import type { RescheduleOverdueRequest, SnoozeActionRequest } from '@ptrack/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { completeAction, logTouch, rescheduleOverdue, snoozeAction } from '../api/today.api';
-import { todayKey } from './use-today';
+import { invalidate, staleAfter } from '../../../api/query-keys';
+import { rescheduleOverdue, snoozeAction } from '../api/today.api';
 
 /** After any change to actions, Today and the partner rollups (next action, last touch) are stale. */
 function useRefreshAfterWrite() {
   const client = useQueryClient();
-  return () =>
-    Promise.all([client.invalidateQueries({ queryKey: todayKey }), client.invalidateQueries({ queryKey: ['partners'] })]);
-}
-
-export function useCompleteAction() {
-  const refresh = useRefreshAfterWrite();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: CompleteActionRequest }) => completeAction(id, body),
-    onSuccess: refresh,
-  });
+  return () => invalidate(client, staleAfter.actionWrite());
 }
 
 export function useSnoozeAction() {
@@ -24,11 +15,6 @@ export function useSnoozeAction() {
     mutationFn: ({ id, body }: { id: string; body: SnoozeActionRequest }) => snoozeAction(id, body),
     onSuccess: refresh,
   });
-}
-
-export function useLogTouch() {
-  const refresh = useRefreshAfterWrite();
-  return useMutation({ mutationFn: (body: LogTouchRequest) => logTouch(body), onSuccess: refresh });
 }
 
 export function useRescheduleOverdue() {

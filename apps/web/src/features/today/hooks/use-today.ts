@@ -1,9 +1,8 @@
 import type { ActionDto } from '@ptrack/contracts';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { queryKeys } from '../../../api/query-keys';
 import { fetchToday } from '../api/today.api';
-
-export const todayKey = ['today'] as const;
 
 // A first screenful and then some: a busy workspace has thousands overdue, and every row costs render
 // time before the page is usable ("Show more" loads the next page).
@@ -21,7 +20,7 @@ export type TodayData = {
 };
 
 export const todayQuery = infiniteQueryOptions({
-  queryKey: todayKey,
+  queryKey: queryKeys.today,
   queryFn: ({ pageParam }) => fetchToday({ limit: PAGE_SIZE, cursor: pageParam, due: 'overdue' }),
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -1,17 +1,17 @@
 import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { AuditSection } from '../../auth/components/audit-section';
-import { Can } from '../../auth/components/can';
-import { UsersSection } from '../../auth/components/users-section';
-import { YourAccountSection } from '../../auth/components/your-account-section';
-import { useSettings } from '../hooks/use-settings';
-import { CadenceSection } from './cadence-section';
-import { CustomFieldsSection } from './custom-fields-section';
-import { DigestSection } from './digest-section';
-import { GeneralSection } from './general-section';
-import { HubSpotSection } from './hubspot-section';
-import { IppSection } from './ipp-section';
-import { JobsSection } from './jobs-section';
-import { OptionListsSection } from './option-lists-section';
+import { AuditSection } from '../features/auth/components/audit-section';
+import { Can } from '../features/auth/components/can';
+import { UsersSection } from '../features/auth/components/users-section';
+import { YourAccountSection } from '../features/auth/components/your-account-section';
+import { DigestSection } from '../features/digests/components/digest-section';
+import { HubSpotSection } from '../features/hubspot/components/hubspot-section';
+import { JobsSection } from '../features/jobs/components/jobs-section';
+import { CadenceSection } from '../features/settings/components/cadence-section';
+import { CustomFieldsSection } from '../features/settings/components/custom-fields-section';
+import { GeneralSection } from '../features/settings/components/general-section';
+import { IppSection } from '../features/settings/components/ipp-section';
+import { OptionListsSection } from '../features/settings/components/option-lists-section';
+import { useSettings } from '../features/settings/hooks/use-settings';
 
 /** The workspace settings; each section saves on its own. */
 export function SettingsPage() {

@@ -15,14 +15,14 @@ import {
 import type { DigestSettingsDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
+import { problemAt } from '../../../api/problems';
+import { WEEKDAYS } from '../../../lib/calendar';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { checkDigestForm, type DigestForm, digestFormOf, digestPatchOf } from '../digest-form';
 import { useDigestSettings, useUpdateDigestSettings } from '../hooks/use-digest-settings';
-import { WEEKDAYS } from '../settings-form';
 import { CalendarFeedPanel } from './digest-calendar-panel';
 import { DigestRecipientsEditor } from './digest-recipients-editor';
 import { DigestSendPanel } from './digest-send-panel';
-import { problemAt } from './settings-errors';
 
 const SECURITY = [
   { value: 'starttls', label: 'STARTTLS (port 587)' },
@@ -89,8 +89,48 @@ function DigestSettingsForm({ saved }: { saved: DigestSettingsDto }) {
       },
     });
   };
+  const parts = { form, set, problem, saved };
   return (
     <Stack gap="sm">
+      <ScheduleFields {...parts} />
+      <SlackFields {...parts} />
+      <SmtpFields {...parts} />
+      <Title order={3} size="h4">
+        Recipients
+      </Title>
+      <TextInput
+        label="Default email"
+        description="Gets the Unassigned digest and the digests of owners without an email below"
+        value={form.defaultEmail}
+        onChange={(e) => set({ defaultEmail: e.currentTarget.value })}
+        error={problem('defaultEmail')}
+      />
+      <DigestRecipientsEditor value={form.recipients} onChange={(recipients) => set({ recipients })} problem={problem} />
+
+      <Group gap="xs">
+        <Button onClick={save} loading={update.isPending}>
+          Save digest settings
+        </Button>
+        <Button variant="default" onClick={() => setForm(digestFormOf(saved))} disabled={update.isPending}>
+          Discard
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+type PartProps = {
+  form: DigestForm;
+  set(patch: Partial<DigestForm>): void;
+  /** The problem to show at a field: the form's own check first, then the server's. */
+  problem(field: string): string | undefined;
+  saved: DigestSettingsDto;
+};
+
+/** When the digest goes out, on which channels, and the address its links use. */
+function ScheduleFields({ form, set, problem, saved }: PartProps) {
+  return (
+    <>
       <Title order={3} size="h4">
         Schedule
       </Title>
@@ -139,7 +179,14 @@ function DigestSettingsForm({ saved }: { saved: DigestSettingsDto }) {
         onChange={(e) => set({ baseUrl: e.currentTarget.value })}
         error={problem('baseUrl')}
       />
+    </>
+  );
+}
 
+/** Slack's incoming webhook (write-only: a stored one can be removed). */
+function SlackFields({ form, set, problem, saved }: PartProps) {
+  return (
+    <>
       <Title order={3} size="h4">
         Slack
       </Title>
@@ -162,7 +209,14 @@ function DigestSettingsForm({ saved }: { saved: DigestSettingsDto }) {
           />
         ) : null}
       </Group>
+    </>
+  );
+}
 
+/** The SMTP server the email digest is sent through. */
+function SmtpFields({ form, set, problem, saved }: PartProps) {
+  return (
+    <>
       <Title order={3} size="h4">
         Email (SMTP)
       </Title>
@@ -216,27 +270,6 @@ function DigestSettingsForm({ saved }: { saved: DigestSettingsDto }) {
           onChange={(e) => set({ removeSmtpPassword: e.currentTarget.checked, smtpPassword: '' })}
         />
       ) : null}
-
-      <Title order={3} size="h4">
-        Recipients
-      </Title>
-      <TextInput
-        label="Default email"
-        description="Gets the Unassigned digest and the digests of owners without an email below"
-        value={form.defaultEmail}
-        onChange={(e) => set({ defaultEmail: e.currentTarget.value })}
-        error={problem('defaultEmail')}
-      />
-      <DigestRecipientsEditor value={form.recipients} onChange={(recipients) => set({ recipients })} problem={problem} />
-
-      <Group gap="xs">
-        <Button onClick={save} loading={update.isPending}>
-          Save digest settings
-        </Button>
-        <Button variant="default" onClick={() => setForm(digestFormOf(saved))} disabled={update.isPending}>
-          Discard
-        </Button>
-      </Group>
-    </Stack>
+    </>
   );
 }

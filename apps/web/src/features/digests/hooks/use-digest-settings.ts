@@ -1,18 +1,17 @@
 import type { SendDigestRequest, UpdateDigestSettingsRequest } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { fetchDigestSettings, regenerateCalendarToken, sendDigest, updateDigestSettings } from '../api/digests.api';
 
-export const digestSettingsKey = ['digest-settings'] as const;
-
 export function useDigestSettings() {
-  return useQuery({ queryKey: digestSettingsKey, queryFn: fetchDigestSettings });
+  return useQuery({ queryKey: queryKeys.digestSettings, queryFn: fetchDigestSettings });
 }
 
 export function useUpdateDigestSettings() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateDigestSettingsRequest) => updateDigestSettings(body),
-    onSuccess: (saved) => client.setQueryData(digestSettingsKey, saved),
+    onSuccess: (saved) => client.setQueryData(queryKeys.digestSettings, saved),
   });
 }
 
@@ -24,6 +23,6 @@ export function useRegenerateCalendarToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: regenerateCalendarToken,
-    onSuccess: () => client.invalidateQueries({ queryKey: digestSettingsKey }),
+    onSuccess: () => invalidate(client, staleAfter.calendarTokenChanged()),
   });
 }

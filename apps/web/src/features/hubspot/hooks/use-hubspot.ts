@@ -1,5 +1,6 @@
 import type { SaveHubSpotConnectionRequest } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import {
   fetchHubSpotConnection,
   fetchHubSpotRuns,
@@ -10,22 +11,19 @@ import {
   testHubSpotConnection,
 } from '../api/hubspot.api';
 
-const connectionKey = ['hubspot', 'connection'] as const;
-const runsKey = ['hubspot', 'runs'] as const;
-
 export function useHubSpotConnection() {
-  return useQuery({ queryKey: connectionKey, queryFn: fetchHubSpotConnection });
+  return useQuery({ queryKey: queryKeys.hubspot.connection, queryFn: fetchHubSpotConnection });
 }
 
 export function useHubSpotRuns() {
-  return useQuery({ queryKey: runsKey, queryFn: fetchHubSpotRuns });
+  return useQuery({ queryKey: queryKeys.hubspot.runs, queryFn: fetchHubSpotRuns });
 }
 
 export function useSaveHubSpotConnection() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: SaveHubSpotConnectionRequest) => saveHubSpotConnection(body),
-    onSuccess: (saved) => client.setQueryData(connectionKey, saved),
+    onSuccess: (saved) => client.setQueryData(queryKeys.hubspot.connection, saved),
   });
 }
 
@@ -54,11 +52,7 @@ export function useHubSpotAction() {
       }
     },
     onSettled: (_data, _error, action) => {
-      void client.invalidateQueries({ queryKey: ['hubspot'] });
-      if (action === 'sync' || action === 'full-sync') {
-        void client.invalidateQueries({ queryKey: ['partners'] });
-        void client.invalidateQueries({ queryKey: ['today'] });
-      }
+      void invalidate(client, staleAfter.hubspotAction(action === 'sync' || action === 'full-sync'));
     },
   });
 }

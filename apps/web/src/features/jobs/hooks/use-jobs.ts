@@ -1,8 +1,7 @@
 import type { JobListResponse } from '@ptrack/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidate, queryKeys, staleAfter } from '../../../api/query-keys';
 import { fetchJobs, runJobNow } from '../api/jobs.api';
-
-export const jobsKey = ['jobs'] as const;
 
 // While a run is queued or running, the list is re-read this often to show how it ends.
 const ACTIVE_REFRESH_MS = 2_000;
@@ -13,7 +12,7 @@ function hasActiveRun(list: JobListResponse | undefined): boolean {
 
 export function useJobs() {
   return useQuery({
-    queryKey: jobsKey,
+    queryKey: queryKeys.jobs,
     queryFn: fetchJobs,
     refetchInterval: (query) => (hasActiveRun(query.state.data) ? ACTIVE_REFRESH_MS : false),
   });
@@ -23,6 +22,6 @@ export function useRunJob() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => runJobNow(name),
-    onSettled: () => client.invalidateQueries({ queryKey: jobsKey }),
+    onSettled: () => invalidate(client, staleAfter.jobRun()),
   });
 }

@@ -1,4 +1,4 @@
-import { ApiError, type FieldProblem } from '../../../api/client';
+import { ApiError, type FieldProblem } from './client';
 
 // Settings paths nest (`cadences.1`, `optionLists.phase.2`): match them exactly, not by suffix as
 // fieldError does, so "1" of the cadences never picks up value 1 of an option list.
