@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireLock, type DirectoryLock } from './lock';
 import * as schema from './schema';
+import { clearScratchDir } from './scratch';
 import { createSecretBox, encryptPlainSecrets, type SecretBox } from './secrets';
 
 export type Schema = typeof schema;
@@ -78,6 +79,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       restrictDataDir(options.dataDir);
       const lock = acquireLock(options.dataDir, options.lockCommand);
       try {
+        clearScratchDir(options.dataDir);
         const client = await PGlite.create(pgliteDirOf(options.dataDir), { startParams: PGLITE_START_PARAMS });
         const db = drizzlePglite({ client, schema }) as unknown as Db;
         if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });

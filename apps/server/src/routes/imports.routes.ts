@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import {
   ApplyImportQuery,
   CreateImportQuery,
@@ -18,9 +17,11 @@ import {
   writePartnerExport,
   writeRepExport,
 } from '@ptrack/services';
+import { scratchDirOf } from '@ptrack/storage';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteOptions } from '../context';
+import { spool } from '../spool';
 
 const tags = ['imports'];
 /** Sheet uploads: far above ordinary requests' limit, but bounded (PTRACK_UPLOAD_LIMIT_MB). */
@@ -35,7 +36,7 @@ const SHEET_TYPES = [
 ];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, uploadLimitBytes }) => {
+export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, database, uploadLimitBytes }) => {
   const bodyLimit = uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   app.addContentTypeParser(SHEET_TYPES, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
 
@@ -140,29 +141,10 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     async (request, reply) => {
       const ctx = contextOf(request);
       const { format, entity, ...query } = request.query;
-      const out = new PassThrough();
-      // Errors before the first row (an unknown view, a bad filter) answer as problem+json.
-      let begun = false;
-      const started = new Promise<void>((ready, fail) => {
-        const onStart = () => {
-          begun = true;
-          ready();
-        };
-        (entity === 'rep'
-          ? writeRepExport(ctx, format, out, onStart)
-          : writePartnerExport(ctx, query, format, out, onStart)
-        ).then(
-          () => out.end(),
-          (error: unknown) => {
-            fail(error);
-            if (begun && !out.destroyed) {
-              request.log.error({ err: error }, 'the export stopped part-way');
-              out.destroy(error as Error);
-            }
-          },
-        );
+      // Written to a file first, so a slow download never holds the snapshot (see spool).
+      const { stream, bytes } = await spool(scratchDirOf(database), async (out) => {
+        await (entity === 'rep' ? writeRepExport(ctx, format, out) : writePartnerExport(ctx, query, format, out));
       });
-      await started;
       const stamp = ctx.now().toISOString().slice(0, 10);
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
@@ -170,8 +152,9 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
           'content-disposition',
           `attachment; filename="${entity === 'rep' ? 'reps' : `partners-${query.view ?? 'all'}`}-${stamp}.${format}"`,
         )
+        .header('content-length', bytes)
         .serializer((payload: unknown) => payload as string)
-        .send(out as never);
+        .send(stream as never);
     },
   );
 };
