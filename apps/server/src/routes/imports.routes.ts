@@ -14,6 +14,7 @@ import {
   getSheetImport,
   previewSheetImport,
   updateSheetImportMapping,
+  workingFilePath,
   writePartnerExport,
   writeRepExport,
 } from '@ptrack/services';
@@ -22,6 +23,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteOptions } from '../context';
 import { spool } from '../spool';
+import { receiveUpload, UploadedFile } from '../upload-body';
 
 const tags = ['imports'];
 /** Sheet uploads: far above ordinary requests' limit, but bounded (PTRACK_UPLOAD_LIMIT_MB). */
@@ -38,13 +40,27 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, database, uploadLimitBytes }) => {
   const bodyLimit = uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
-  app.addContentTypeParser(SHEET_TYPES, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
+  // The sheet goes to disk as it arrives (see receiveUpload); the one who sends it is known first, so an
+  // anonymous request writes nothing.
+  app.addContentTypeParser(SHEET_TYPES, { bodyLimit }, (request, payload, done) => {
+    if (!request.actor) return done(new AppError('UNAUTHENTICATED', 'Sign in to continue'), undefined);
+    const declared = Number(request.headers['content-length']);
+    const fileName = (request.query as { fileName?: unknown }).fileName;
+    const path = workingFilePath(database, typeof fileName === 'string' ? fileName : '');
+    receiveUpload(payload, path, bodyLimit, Number.isFinite(declared) ? declared : undefined).then(
+      (file) => done(null, file),
+      (error: Error) => done(error, undefined),
+    );
+  });
 
   app.post(
     '/imports',
     {
       config: { permission: 'imports:run' },
       bodyLimit,
+      onResponse: async (request) => {
+        if (request.body instanceof UploadedFile) await request.body.remove();
+      },
       schema: {
         tags,
         summary: 'Upload a CSV or XLSX sheet (the file as the body); answers with its columns matched and sampled',
@@ -54,15 +70,15 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       },
     },
     async (request, reply) => {
-      const content = request.body;
-      if (!Buffer.isBuffer(content) || content.length === 0) {
+      const file = request.body;
+      if (!(file instanceof UploadedFile) || file.bytes === 0) {
         throw AppError.validation([{ field: 'body', message: 'must be the sheet file (CSV or XLSX), sent as the request body' }]);
       }
       const { entity, fileName, sheet } = request.query;
       const created = await createSheetImport(contextOf(request), {
         entity,
         fileName,
-        content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
+        content: { path: file.path },
         ...(sheet ? { sheet } : {}),
       });
       return reply.code(201).send(created);
