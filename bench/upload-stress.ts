@@ -32,17 +32,24 @@ async function main(): Promise<void> {
     const health: number[] = [];
     let peakRss = idleRss;
     let stop = false;
+    let healthFailures = 0;
     const probe = (async () => {
       while (!stop) {
         const started = performance.now();
-        await fetch(`${server.base}/api/health`);
-        health.push(performance.now() - started);
-        peakRss = Math.max(peakRss, rssMb(pid));
+        const ok = await fetch(`${server.base}/api/health`).then(
+          (res) => res.ok,
+          () => false,
+        );
+        if (ok) health.push(performance.now() - started);
+        else healthFailures++;
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, rssMb(pid));
+    }, 100);
     const started = performance.now();
-    const answer = await new Promise<{ status: number; body: string }>((done, fail) => {
+    const answer = await new Promise<{ status: number; body: string }>((done) => {
       const req = request(
         `${server.base}/api/imports?entity=partner&fileName=bench.csv`,
         {
@@ -55,7 +62,7 @@ async function main(): Promise<void> {
           res.on('end', () => done({ status: res.statusCode ?? 0, body }));
         },
       );
-      req.on('error', fail);
+      req.on('error', (error) => done({ status: 0, body: String(error) }));
       let i = 0;
       const pad = 'n'.repeat(ROW_BYTES);
       const write = () => {
@@ -72,6 +79,7 @@ async function main(): Promise<void> {
     });
     const seconds = (performance.now() - started) / 1000;
     stop = true;
+    clearInterval(sampler);
     await probe;
     const sorted = [...health].sort((a, b) => a - b);
     const p = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
@@ -82,6 +90,8 @@ async function main(): Promise<void> {
         totalRows: answer.status === 201 ? JSON.parse(answer.body).totalRows : answer.body.slice(0, 200),
         seconds: Math.round(seconds * 10) / 10,
         healthProbes: health.length,
+        healthFailures,
+        serverExit: server.child.exitCode,
         healthP50ms: p(0.5),
         healthMaxMs: Math.round(sorted.at(-1) ?? 0),
         idleRssMB: idleRss,

@@ -58,6 +58,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     {
       config: { permission: 'imports:run' },
       bodyLimit,
+      // Refused before the handler ran (a bad query): the received file still goes.
       onResponse: async (request) => {
         if (request.body instanceof UploadedFile) await request.body.remove();
       },
@@ -75,12 +76,13 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         throw AppError.validation([{ field: 'body', message: 'must be the sheet file (CSV or XLSX), sent as the request body' }]);
       }
       const { entity, fileName, sheet } = request.query;
+      // The database keeps the sheet from here on; the received file goes before the answer does.
       const created = await createSheetImport(contextOf(request), {
         entity,
         fileName,
         content: { path: file.path },
         ...(sheet ? { sheet } : {}),
-      });
+      }).finally(() => file.remove());
       return reply.code(201).send(created);
     },
   );
