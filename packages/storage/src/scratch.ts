@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from './database';
 
 // Working files (a backup or an export spooled before it is sent, an upload on its way in) hold
 // workspace data: they live with the data, owner-only, and never outlive the process that wrote them.
@@ -9,7 +8,7 @@ import type { Database } from './database';
 let processScratch: string | null = null;
 
 /** `<dataDir>/tmp` for an embedded database on disk; else a directory of this process under the system's tmp. */
-export function scratchDirOf(database: Pick<Database, 'kind' | 'location'>): string {
+export function scratchDirOf(database: { readonly kind: string; readonly location: string }): string {
   if (database.kind === 'pglite' && database.location !== ':memory:') {
     const dir = join(database.location, 'tmp');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
