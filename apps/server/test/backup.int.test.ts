@@ -1,4 +1,4 @@
-import { get } from 'node:http';
+import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,4 +115,50 @@ describe('a backup download the client abandons', () => {
       await api.close();
     }
   });
+});
+
+describe('a backup download read slowly', () => {
+  it('does not keep anyone from writing: a write completes while the download is still unfinished', async () => {
+    const api = await startApi();
+    let download: IncomingMessage | undefined;
+    try {
+      const partner = await createPartner(api, { name: 'Busy Partner' });
+      // Far more than the socket and stream buffers hold, so a paused reader leaves most of it unsent.
+      await api.database.db.execute(sql`
+        insert into touches (partner_id, kind, direction, occurred_at, summary)
+        select ${partner.id}::uuid, 'email', 'outbound', timestamptz '2025-01-01 00:00:00+00' + n * interval '1 minute',
+               repeat('x', 200)
+        from generate_series(1, 40000) n`);
+      await api.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = api.app.server.address() as AddressInfo;
+      download = await new Promise<IncomingMessage>((done, fail) => {
+        const request = get({ host: '127.0.0.1', port, path: '/api/backup', headers: { cookie: api.cookie } }, (res) => {
+          // The client reads nothing for now.
+          res.pause();
+          done(res);
+        });
+        request.on('error', fail);
+      });
+      expect(download.statusCode).toBe(200);
+
+      const written = await api.post('/api/partners', { name: 'Written meanwhile' });
+      expect(written.status).toBe(201);
+      expect(download.complete).toBe(false);
+
+      const chunks: Buffer[] = [];
+      download.on('data', (chunk: Buffer) => chunks.push(chunk));
+      download.resume();
+      await new Promise((done) => download?.once('end', done));
+      const lines = Buffer.concat(chunks).toString('utf8').trimEnd().split('\n');
+      expect(Number(download.headers['content-length'])).toBe(Buffer.concat(chunks).length);
+      const end = JSON.parse(lines.at(-1)!);
+      expect(end.end).toBe(true);
+      // The snapshot was taken before the write.
+      expect(end.rows.partners).toBe(1);
+      expect(end.rows.touches).toBe(40000);
+    } finally {
+      download?.destroy();
+      await api.close();
+    }
+  }, 60_000);
 });

@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
 /** Starts `npm start`'s server on a PGlite directory and a free port; resolves once /api/health answers. */
 export async function startChildServer(dataDir: string, children: ChildProcess[]): Promise<ChildServer> {
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PTRACK_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PTRACK_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);

@@ -56,7 +56,13 @@ describe('the jobs API without a worker (app.inject, the CLI on a data directory
     const res = await call('GET', '/api/jobs');
     expect(res.status).toBe(200);
     expect(res.body.worker).toBe(false);
-    expect(res.body.items.map((j: Json) => j.name)).toEqual(['hubspot-sync', 'digest', 'backup', 'database-maintenance']);
+    expect(res.body.items.map((j: Json) => j.name)).toEqual([
+      'hubspot-sync',
+      'digest',
+      'backup',
+      'database-maintenance',
+      'upload-expiry',
+    ]);
     // The digest is off until its schedule is set in the digest settings.
     expect(res.body.items[1]).toMatchObject({ name: 'digest', available: true, schedule: null, nextRunAt: null });
     const backup = res.body.items[2];

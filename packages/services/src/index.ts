@@ -25,6 +25,7 @@ export * from './hubspot';
 export * from './imports/import-partner-rows';
 export * from './imports/import-types';
 export * from './imports/sheet-import';
+export { workingFilePath } from './imports/upload-store';
 export * from './jobs';
 export * from './partners/create-partner';
 export * from './partners/delete-partner';

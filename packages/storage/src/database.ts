@@ -12,6 +12,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireLock, type DirectoryLock } from './lock';
 import * as schema from './schema';
+import { clearScratchDir } from './scratch';
 import { createSecretBox, encryptPlainSecrets, type SecretBox } from './secrets';
 
 export type Schema = typeof schema;
@@ -76,9 +77,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     case 'pglite': {
       mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
       restrictDataDir(options.dataDir);
-      const lock = acquireLock(options.dataDir, options.lockCommand);
+      const anchor = join(pgliteDirOf(options.dataDir), 'PG_VERSION');
+      const lock = acquireLock(options.dataDir, options.lockCommand, anchor);
       try {
+        clearScratchDir(options.dataDir);
         const client = await PGlite.create(pgliteDirOf(options.dataDir), { startParams: PGLITE_START_PARAMS });
+        // A fresh directory has its PG_VERSION only now.
+        try {
+          lock.anchor(anchor);
+        } catch (error) {
+          await client.close();
+          throw error;
+        }
         const db = drizzlePglite({ client, schema }) as unknown as Db;
         if (runMigrations) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
         const secrets = createSecretBox({ ...options.secrets, dataDir: options.dataDir });

@@ -8,5 +8,6 @@ export { acquireLock, type DirectoryLock, type LockInfo, lockPathOf, readLock } 
 export * from './partner-list.repository';
 export * as schema from './schema';
 export * from './schema';
+export { clearScratchDir, scratchDirOf } from './scratch';
 export * from './secrets';
 export * from './stats.repository';

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from './database';
+import { lockPathOf } from './lock';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const HELPER = resolve(import.meta.dirname, '..', 'test', 'hold-data-dir.ts');
@@ -78,6 +79,28 @@ describe('one process owns a PGlite data directory', () => {
       await owner.close();
     }
     expect(await partnerNames(dataDir)).toEqual(['After the intruder', 'Before the intruder']);
+  });
+
+  it('still refuses a second process, and this one, when the lock file was deleted', async () => {
+    const dataDir = tempDir();
+    const owner = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      await owner.db.execute(sql`insert into partners (name) values ('Owner kept')`);
+      rmSync(lockPathOf(dataDir));
+      const second = await hold(dataDir, 5);
+      expect(second.line).toMatchObject({ opened: false, code: 'DATA_DIR_LOCKED' });
+      expect(second.line.message).toContain('the operating system holds its lock');
+      expect(await second.exit).toBe(1);
+      rmSync(lockPathOf(dataDir), { force: true });
+      await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toMatchObject({ code: 'DATA_DIR_LOCKED' });
+      // A refused opener leaves no lock file of its own behind.
+      expect(existsSync(lockPathOf(dataDir))).toBe(false);
+      await owner.db.execute(sql`insert into partners (name) values ('Owner still writing')`);
+    } finally {
+      await owner.close();
+    }
+    // Once the owner is gone the kernel has let go: the directory opens again, with every write.
+    expect(await partnerNames(dataDir)).toEqual(['Owner kept', 'Owner still writing']);
   });
 
   it('refuses this process while another process holds the directory', async () => {

@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '@ptrack/domain';
+import { tryLock } from 'fs-native-extensions';
 
 /**
  * One process owns a PGlite data directory (PRODUCT.md: two PGlite processes on one directory silently
@@ -9,6 +10,12 @@ import { AppError } from '@ptrack/domain';
  * start time of that pid (so a recycled pid is not mistaken for the owner) and, once serving, its URL.
  * A lock whose process is gone is stale and is recovered under a short-lived recovery lock, so two
  * processes that both find it stale cannot both take it.
+ *
+ * The file alone can be defeated by deleting it, so the owner also holds a lock of the operating system
+ * (an open-file-description lock on Linux, flock on macOS, LockFileEx on Windows) on a file of the
+ * database itself — PostgreSQL's `PG_VERSION`, which nobody deletes without destroying the database —
+ * for as long as it lives: the kernel drops it when the process ends, however it ends. The lock file
+ * stays as the readable account of who the owner is.
  */
 export type LockInfo = {
   pid: number;
@@ -22,6 +29,11 @@ export type LockInfo = {
 export type DirectoryLock = {
   readonly path: string;
   readonly info: LockInfo;
+  /**
+   * Takes the operating system's lock on `file` (see above) if it is not held yet; a no-op while the
+   * file does not exist (a fresh directory, before initdb). Throws DATA_DIR_LOCKED if another process holds it.
+   */
+  anchor(file: string): void;
   update(patch: Partial<Pick<LockInfo, 'url'>>): void;
   release(): void;
 };
@@ -128,7 +140,57 @@ function describeOwner(dataDir: string, info: LockInfo): string {
   );
 }
 
-export function acquireLock(dataDir: string, command = process.argv.slice(1).join(' ') || 'node'): DirectoryLock {
+// One byte far past the end of the file: on Windows, whose locks are mandatory, PostgreSQL can still read it.
+const ANCHOR_OFFSET = 2 ** 30;
+
+/** An open descriptor of `file` holding the OS lock, null when the file does not exist yet. */
+function lockAnchor(dataDir: string, file: string): number | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r+');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  let locked = false;
+  try {
+    locked = tryLock(fd, ANCHOR_OFFSET, 1);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  if (locked) return fd;
+  closeSync(fd);
+  throw new AppError(
+    'DATA_DIR_LOCKED',
+    `The data directory ${dataDir} is in use by another process (the operating system holds its lock, though ${LOCK_FILE} was removed). ` +
+      'Only one process may open it: stop that process, or use a different PTRACK_DATA_DIR.',
+    {},
+  );
+}
+
+/**
+ * Takes the data directory: the lock file, then the OS lock on `anchorFile` (when it exists yet; the
+ * caller anchors again once the database has created it).
+ */
+export function acquireLock(
+  dataDir: string,
+  command = process.argv.slice(1).join(' ') || 'node',
+  anchorFile?: string,
+): DirectoryLock {
+  const lock = acquireLockFile(dataDir, command);
+  if (anchorFile) {
+    try {
+      lock.anchor(anchorFile);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+  return lock;
+}
+
+function acquireLockFile(dataDir: string, command: string): DirectoryLock {
   const path = lockPathOf(dataDir);
   const info: LockInfo = {
     pid: process.pid,
@@ -139,7 +201,7 @@ export function acquireLock(dataDir: string, command = process.argv.slice(1).joi
   };
   for (let attempt = 0; attempt < 50; attempt++) {
     const text = JSON.stringify(info);
-    if (tryCreate(path, text)) return holdLock(path, info);
+    if (tryCreate(path, text)) return holdLock(dataDir, path, info);
     let existingText = '';
     try {
       existingText = readFileSync(path, 'utf8');
@@ -173,13 +235,18 @@ export function acquireLock(dataDir: string, command = process.argv.slice(1).joi
   throw new AppError('DATA_DIR_LOCKED', `Could not take the lock on ${dataDir}: it keeps changing hands.`);
 }
 
-function holdLock(path: string, initial: LockInfo): DirectoryLock {
+function holdLock(dataDir: string, path: string, initial: LockInfo): DirectoryLock {
   let info = initial;
   let released = false;
+  let anchorFd: number | null = null;
   return {
     path,
     get info() {
       return info;
+    },
+    anchor(file) {
+      if (released || anchorFd !== null) return;
+      anchorFd = lockAnchor(dataDir, file);
     },
     update(patch) {
       if (released) return;
@@ -192,6 +259,9 @@ function holdLock(path: string, initial: LockInfo): DirectoryLock {
     release() {
       if (released) return;
       released = true;
+      // Closing the descriptor gives the OS lock back.
+      if (anchorFd !== null) closeSync(anchorFd);
+      anchorFd = null;
       const current = parseLock(path);
       if (typeof current === 'object' && current.pid === info.pid && current.startedAt === info.startedAt) {
         unlinkSync(path);

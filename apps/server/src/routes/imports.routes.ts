@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import {
   ApplyImportQuery,
   CreateImportQuery,
@@ -15,12 +14,16 @@ import {
   getSheetImport,
   previewSheetImport,
   updateSheetImportMapping,
+  workingFilePath,
   writePartnerExport,
   writeRepExport,
 } from '@ptrack/services';
+import { scratchDirOf } from '@ptrack/storage';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteOptions } from '../context';
+import { spool } from '../spool';
+import { receiveUpload, UploadedFile } from '../upload-body';
 
 const tags = ['imports'];
 /** Sheet uploads: far above ordinary requests' limit, but bounded (PTRACK_UPLOAD_LIMIT_MB). */
@@ -35,15 +38,30 @@ const SHEET_TYPES = [
 ];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, uploadLimitBytes }) => {
+export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, database, uploadLimitBytes }) => {
   const bodyLimit = uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
-  app.addContentTypeParser(SHEET_TYPES, { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
+  // The sheet goes to disk as it arrives (see receiveUpload); the one who sends it is known first, so an
+  // anonymous request writes nothing.
+  app.addContentTypeParser(SHEET_TYPES, { bodyLimit }, (request, payload, done) => {
+    if (!request.actor) return done(new AppError('UNAUTHENTICATED', 'Sign in to continue'), undefined);
+    const declared = Number(request.headers['content-length']);
+    const fileName = (request.query as { fileName?: unknown }).fileName;
+    const path = workingFilePath(database, typeof fileName === 'string' ? fileName : '');
+    receiveUpload(payload, path, bodyLimit, Number.isFinite(declared) ? declared : undefined).then(
+      (file) => done(null, file),
+      (error: Error) => done(error, undefined),
+    );
+  });
 
   app.post(
     '/imports',
     {
       config: { permission: 'imports:run' },
       bodyLimit,
+      // Refused before the handler ran (a bad query): the received file still goes.
+      onResponse: async (request) => {
+        if (request.body instanceof UploadedFile) await request.body.remove();
+      },
       schema: {
         tags,
         summary: 'Upload a CSV or XLSX sheet (the file as the body); answers with its columns matched and sampled',
@@ -53,17 +71,18 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       },
     },
     async (request, reply) => {
-      const content = request.body;
-      if (!Buffer.isBuffer(content) || content.length === 0) {
+      const file = request.body;
+      if (!(file instanceof UploadedFile) || file.bytes === 0) {
         throw AppError.validation([{ field: 'body', message: 'must be the sheet file (CSV or XLSX), sent as the request body' }]);
       }
       const { entity, fileName, sheet } = request.query;
+      // The database keeps the sheet from here on; the received file goes before the answer does.
       const created = await createSheetImport(contextOf(request), {
         entity,
         fileName,
-        content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
+        content: { path: file.path },
         ...(sheet ? { sheet } : {}),
-      });
+      }).finally(() => file.remove());
       return reply.code(201).send(created);
     },
   );
@@ -140,29 +159,10 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     async (request, reply) => {
       const ctx = contextOf(request);
       const { format, entity, ...query } = request.query;
-      const out = new PassThrough();
-      // Errors before the first row (an unknown view, a bad filter) answer as problem+json.
-      let begun = false;
-      const started = new Promise<void>((ready, fail) => {
-        const onStart = () => {
-          begun = true;
-          ready();
-        };
-        (entity === 'rep'
-          ? writeRepExport(ctx, format, out, onStart)
-          : writePartnerExport(ctx, query, format, out, onStart)
-        ).then(
-          () => out.end(),
-          (error: unknown) => {
-            fail(error);
-            if (begun && !out.destroyed) {
-              request.log.error({ err: error }, 'the export stopped part-way');
-              out.destroy(error as Error);
-            }
-          },
-        );
+      // Written to a file first, so a slow download never holds the snapshot (see spool).
+      const { stream, bytes } = await spool(scratchDirOf(database), async (out) => {
+        await (entity === 'rep' ? writeRepExport(ctx, format, out) : writePartnerExport(ctx, query, format, out));
       });
-      await started;
       const stamp = ctx.now().toISOString().slice(0, 10);
       return reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
@@ -170,8 +170,9 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
           'content-disposition',
           `attachment; filename="${entity === 'rep' ? 'reps' : `partners-${query.view ?? 'all'}`}-${stamp}.${format}"`,
         )
+        .header('content-length', bytes)
         .serializer((payload: unknown) => payload as string)
-        .send(out as never);
+        .send(stream as never);
     },
   );
 };

@@ -1,17 +1,19 @@
 import { createInterface } from 'node:readline';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { DemoRequest, DemoSummary, RestoreSummary } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { restoreBackup, seedDemoWorkspace, writeBackup } from '@ptrack/services';
+import { scratchDirOf } from '@ptrack/storage';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteOptions } from '../context';
+import { spool, writeText } from '../spool';
 
 export const NDJSON = 'application/x-ndjson';
 // A backup holds the whole workspace: far above the 1 MiB limit of ordinary requests.
 const RESTORE_BODY_LIMIT = 4 * 1024 ** 3;
 
-export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
+export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, database }) => {
   app.addContentTypeParser(NDJSON, { bodyLimit: RESTORE_BODY_LIMIT }, (_request, payload, done) => done(null, payload));
 
   app.post(
@@ -40,50 +42,17 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const out = new PassThrough();
-      // A download the client abandons destroys the stream: the writer must stop, not wait for a 'drain'
-      // that never comes while it holds the snapshot's transaction (on PGlite, the whole database).
-      const write = (line: string) =>
-        new Promise<void>((done, fail) => {
-          if (out.destroyed) return fail(new Error('the backup download was closed'));
-          if (out.write(`${line}\n`)) return done();
-          const onDrain = () => {
-            out.off('close', onClose);
-            done();
-          };
-          const onClose = () => {
-            out.off('drain', onDrain);
-            fail(new Error('the backup download was closed'));
-          };
-          out.once('drain', onDrain);
-          out.once('close', onClose);
-        });
-      // The first line is only written once the snapshot is open, so errors before it are problem+json.
-      let begun = false;
-      const started = new Promise<void>((ready, fail) => {
-        writeBackup(ctx, async (line) => {
-          begun = true;
-          ready();
-          await write(line);
-        }).then(
-          () => out.end(),
-          (error: unknown) => {
-            fail(error);
-            // Before the first line the error handler answers (and logs); after it, only the log can tell.
-            if (begun && !out.destroyed) {
-              request.log.error({ err: error }, 'the backup stopped part-way');
-              out.destroy(error as Error);
-            }
-          },
-        );
-      });
-      await started;
+      // The snapshot goes to a file first, so a slow download never holds the database (see spool).
+      const { stream, bytes } = await spool(scratchDirOf(database), (out) =>
+        writeBackup(ctx, (line) => writeText(out, `${line}\n`)),
+      );
       const stamp = ctx.now().toISOString().slice(0, 10);
       return reply
         .type(NDJSON)
         .header('content-disposition', `attachment; filename="ptrack-backup-${stamp}.ndjson"`)
+        .header('content-length', bytes)
         .serializer((payload: unknown) => payload as string)
-        .send(out as never);
+        .send(stream as never);
     },
   );
 

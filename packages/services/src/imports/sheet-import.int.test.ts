@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Database, queryRows, sheetImportChunks, sheetImports } from '@ptrack/storage';
 import { openTestDatabase } from '@ptrack/storage/testing';
@@ -12,6 +14,7 @@ import { getSettings, updateSettings } from '../settings';
 import {
   applySheetImport,
   createSheetImport,
+  expireSheetUploads,
   getSheetImport,
   previewSheetImport,
   updateSheetImportMapping,
@@ -165,7 +168,7 @@ describe('importing the rep sheet (seed 001, Option B)', () => {
 });
 
 describe('uploads kept in the database', () => {
-  it('lets an applied import’s file go after a week and removes an upload never applied after a month', async () => {
+  it('lets an applied import’s file go after a week and removes an upload never applied after a day', async () => {
     let now = new Date('2025-03-01T12:00:00Z');
     const later = createContext(database, systemActor('importer', 'import'), () => now);
     const sheet = (name: string) => Buffer.from(`Partner Company,Partner Type\n${name},Agency\n`);
@@ -196,6 +199,47 @@ describe('uploads kept in the database', () => {
       (await database.db.select().from(sheetImportChunks).where(eq(sheetImportChunks.importId, id))).length;
     expect(await pieces(applied.id)).toBe(0);
     expect(await pieces(interrupted.id)).toBe(1);
+  });
+
+  it('expires an upload never applied after 24 hours, alone (the hourly job), keeping interrupted ones', async () => {
+    let now = new Date('2025-06-01T09:00:00Z');
+    const clocked = createContext(database, systemActor('importer', 'import'), () => now);
+    const sheet = (name: string) => Buffer.from(`Partner Company,Partner Type\n${name},Agency\n`);
+    const waiting = await createSheetImport(clocked, { entity: 'partner', fileName: 'w.csv', content: sheet('Waiting Co') });
+    const interrupted = await createSheetImport(clocked, { entity: 'partner', fileName: 'i.csv', content: sheet('Stopped Co') });
+    await database.db.update(sheetImports).set({ status: 'applying' }).where(eq(sheetImports.id, interrupted.id));
+
+    now = new Date('2025-06-02T08:59:00Z');
+    expect(await expireSheetUploads(clocked)).toMatchObject({ removed: 0 });
+    expect((await getSheetImport(clocked, waiting.id)).status).toBe('previewed');
+
+    now = new Date('2025-06-02T09:01:00Z');
+    expect(await expireSheetUploads(clocked)).toMatchObject({ removed: 1 });
+    await expect(getSheetImport(clocked, waiting.id)).rejects.toThrow(/No import with id/);
+    expect((await getSheetImport(clocked, interrupted.id)).columns[0]!.samples).toEqual(['Stopped Co']);
+    expect(await database.db.select().from(sheetImportChunks).where(eq(sheetImportChunks.importId, waiting.id))).toEqual([]);
+  });
+
+  it('takes an upload from a file on disk, with the same pieces, hash and rows as from memory', async () => {
+    const lines = ['Partner Company,Partner Type,NOTES'];
+    for (let i = 0; i < 2500; i++) lines.push(`On Disk ${i},Agency,${'d'.repeat(300)}`);
+    const content = Buffer.from(`${lines.join('\n')}\n`);
+    const path = join(tmpdir(), `ptrack-upload-${process.pid}.csv`);
+    writeFileSync(path, content);
+    const fromDisk = await createSheetImport(ctx, { entity: 'partner', fileName: 'disk.csv', content: { path } });
+    const fromMemory = await createSheetImport(ctx, { entity: 'partner', fileName: 'disk.csv', content });
+    const rowOf = async (id: string) => (await database.db.select().from(sheetImports).where(eq(sheetImports.id, id)))[0]!;
+    const [a, b] = [await rowOf(fromDisk.id), await rowOf(fromMemory.id)];
+    expect(a.contentHash).toBe(b.contentHash);
+    expect(a.contentBytes).toBe(content.length);
+    expect(a.totalRows).toBe(2500);
+    const stored = await database.db
+      .select()
+      .from(sheetImportChunks)
+      .where(eq(sheetImportChunks.importId, fromDisk.id))
+      .orderBy(sheetImportChunks.seq);
+    expect(Buffer.concat(stored.map((c) => c.data)).equals(content)).toBe(true);
+    expect((await previewSheetImport(ctx, fromDisk.id)).counts).toMatchObject({ rows: 2500, create: 2500 });
   });
 
   it('keeps a large file in pieces that read back as the same bytes, every row of it', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { ImportPreviewDto, SheetImportDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import {
@@ -34,7 +35,7 @@ import { loadSettings } from '../settings';
 import { type ImportRowsOptions, importPartnerRows } from './import-partner-rows';
 import { importRepRows, type RepImportRow } from './import-rep-rows';
 import { emptyCounts, type ImportCounts, isMostlyErrors, type PartnerImportRow, type RowOutcome } from './import-types';
-import { readUpload, storeUpload } from './upload-store';
+import { readUploadToFile, removeWorkingFile, storeUpload, type UploadContent } from './upload-store';
 
 // The import workflow (issue 5): upload a sheet → its columns are matched and shown with samples →
 // the mapping may be corrected → a preview says, row by row, what would happen → apply. The file is
@@ -65,14 +66,17 @@ async function customDefsOf(tx: Tx, entity: ImportEntity): Promise<CustomFieldDe
 const cellText = (v: unknown): string =>
   v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 
+const sheetSource = (content: UploadContent, name: string) =>
+  content instanceof Uint8Array ? { buffer: content, name } : content;
+
 /** Reads the stored file and matches its columns (the saved mapping first); with samples for the wizard. */
 async function openSheet(
   tx: Tx,
   record: Pick<SheetImportRecord, 'fileName' | 'sheet' | 'entity' | 'mapping'>,
-  content: Uint8Array,
+  content: UploadContent,
 ) {
   const settings = await loadSettings(tx);
-  const contents = await readSheet({ buffer: content, name: record.fileName }, record.sheet ? { sheet: record.sheet } : {}).catch(
+  const contents = await readSheet(sheetSource(content, record.fileName), record.sheet ? { sheet: record.sheet } : {}).catch(
     sheetProblem,
   );
   const peeked = await peekRows(contents.rows, SAMPLE_ROWS).catch(sheetProblem);
@@ -124,16 +128,16 @@ export type CreateSheetImportInput = {
   /** 'auto': a rep sheet when its headers match more rep fields than partner fields (seed 001's "Rep Name"…). */
   entity: ImportEntity | 'auto';
   fileName: string;
-  content: Uint8Array;
+  /** The sheet: its bytes, or a file on disk (an upload as received; its extension tells the format). */
+  content: UploadContent;
   sheet?: string;
   mapping?: unknown;
 };
 
 async function detectEntity(input: CreateSheetImportInput): Promise<ImportEntity> {
-  const contents = await readSheet(
-    { buffer: input.content, name: input.fileName },
-    input.sheet ? { sheet: input.sheet } : {},
-  ).catch(sheetProblem);
+  const contents = await readSheet(sheetSource(input.content, input.fileName), input.sheet ? { sheet: input.sheet } : {}).catch(
+    sheetProblem,
+  );
   await contents.close();
   const known = (entity: ImportEntity) =>
     matchHeaders(contents.headers, { entity }).filter((m) => m.matchedBy === 'header' || m.matchedBy === 'synonym').length;
@@ -148,14 +152,17 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
       ? input.entity
       : ((input.mapping as { entity?: ImportEntity } | undefined)?.entity ?? (await detectEntity(input)));
   const mapping = input.mapping === undefined ? null : parseMappingInput(input.mapping, entity);
+  const draft = { fileName: input.fileName, sheet: input.sheet ?? null, entity, mapping };
+  const opened = await inTransaction(ctx, (tx) => openSheet(tx, draft, input.content));
+  // Read through outside any transaction: a large sheet takes seconds, and on the embedded database a
+  // transaction keeps everyone else waiting.
+  let total = opened.head.length;
+  for await (const _ of opened.rows) total++;
+  total -= opened.head.length; // peekRows yields the head again first
+  const { bytes, hash } = await digestOf(input.content);
+  const confirmed = toSavedMapping(entity, opened.mappings, opened.saved?.dateOrder);
   return inTransaction(ctx, async (tx) => {
-    await releaseOldUploads(tx, ctx.now());
-    const draft = { fileName: input.fileName, sheet: input.sheet ?? null, entity, mapping };
-    const opened = await openSheet(tx, draft, input.content);
-    let total = opened.head.length;
-    for await (const _ of opened.rows) total++;
-    total -= opened.head.length; // peekRows yields the head again first
-    const confirmed = toSavedMapping(entity, opened.mappings, opened.saved?.dateOrder);
+    await expireUploads(tx, ctx.now());
     const [record] = await tx
       .insert(sheetImports)
       .values({
@@ -163,8 +170,8 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
         fileName: input.fileName,
         format: opened.contents.format,
         sheet: opened.contents.sheetName,
-        contentBytes: input.content.length,
-        contentHash: createHash('sha256').update(input.content).digest('hex'),
+        contentBytes: bytes,
+        contentHash: hash,
         mapping: confirmed,
         totalRows: total,
         createdBy: ctx.actor.name,
@@ -175,6 +182,29 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
     await storeUpload(tx, record!.id, input.content);
     return viewOf(record!, opened);
   });
+}
+
+async function digestOf(content: UploadContent): Promise<{ bytes: number; hash: string }> {
+  const hash = createHash('sha256');
+  if (content instanceof Uint8Array) return { bytes: content.length, hash: hash.update(content).digest('hex') };
+  let bytes = 0;
+  for await (const piece of createReadStream(content.path)) {
+    bytes += (piece as Buffer).length;
+    hash.update(piece as Buffer);
+  }
+  return { bytes, hash: hash.digest('hex') };
+}
+
+/** The import's stored file, read once for its headers and samples. */
+async function viewOfStored(ctx: ServiceContext, tx: Tx, record: SheetImportRecord): Promise<SheetImportDto> {
+  const file = await readUploadToFile(tx, ctx.database, record.id, record.fileName);
+  try {
+    const opened = await openSheet(tx, record, file);
+    await opened.contents.close();
+    return viewOf(record, opened);
+  } finally {
+    await removeWorkingFile(file);
+  }
 }
 
 function parseMappingInput(json: unknown, entity: ImportEntity): SavedMapping {
@@ -201,9 +231,7 @@ export async function getSheetImport(ctx: ServiceContext, id: string): Promise<S
   authorize(ctx, 'imports:run');
   return inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
-    return record.contentBytes === 0
-      ? viewOfReleased(record)
-      : viewOf(record, await openSheet(tx, record, await readUpload(tx, record.id)));
+    return record.contentBytes === 0 ? viewOfReleased(record) : viewOfStored(ctx, tx, record);
   });
 }
 
@@ -222,24 +250,26 @@ function viewOfReleased(record: SheetImportRecord): SheetImportDto {
   });
 }
 
-const DAY_MS = 86_400_000;
-/** How long an applied import keeps its file (to look at it again), and an abandoned upload lives. */
+const HOUR_MS = 3_600_000;
+/** How long an applied import keeps its file (to look at it again). */
 export const APPLIED_FILE_DAYS = 7;
-export const ABANDONED_UPLOAD_DAYS = 30;
+/** How long an upload that was never applied lives: a day is enough to preview, correct and apply it. */
+export const ABANDONED_UPLOAD_HOURS = 24;
 
 /**
  * Uploads are kept in the database between preview and apply, and may be tens of megabytes: an applied
  * import lets its file go after a week (its summary and mapping stay), and an upload never applied is
- * removed after a month. An interrupted import keeps its file, so applying it again can carry on.
+ * removed after a day. An interrupted import keeps its file, so applying it again can carry on. Runs
+ * with each upload and, for a server left alone, hourly (the upload-expiry job).
  */
-async function releaseOldUploads(tx: Tx, now: Date): Promise<void> {
+export async function expireUploads(tx: Tx, now: Date): Promise<{ released: number; removed: number }> {
   const released = await tx
     .update(sheetImports)
     .set({ contentBytes: 0 })
     .where(
       and(
         eq(sheetImports.status, 'applied'),
-        lt(sheetImports.updatedAt, new Date(now.getTime() - APPLIED_FILE_DAYS * DAY_MS)),
+        lt(sheetImports.updatedAt, new Date(now.getTime() - APPLIED_FILE_DAYS * 24 * HOUR_MS)),
         gt(sheetImports.contentBytes, 0),
       ),
     )
@@ -251,14 +281,22 @@ async function releaseOldUploads(tx: Tx, now: Date): Promise<void> {
         'uuid',
       )})`,
     );
-  await tx
+  const removed = await tx
     .delete(sheetImports)
     .where(
       and(
         eq(sheetImports.status, 'previewed'),
-        lt(sheetImports.updatedAt, new Date(now.getTime() - ABANDONED_UPLOAD_DAYS * DAY_MS)),
+        lt(sheetImports.updatedAt, new Date(now.getTime() - ABANDONED_UPLOAD_HOURS * HOUR_MS)),
       ),
-    );
+    )
+    .returning({ id: sheetImports.id });
+  return { released: released.length, removed: removed.length };
+}
+
+/** expireUploads as a use case (the upload-expiry job). */
+export async function expireSheetUploads(ctx: ServiceContext): Promise<{ released: number; removed: number }> {
+  authorize(ctx, 'imports:run');
+  return inTransaction(ctx, (tx) => expireUploads(tx, ctx.now()));
 }
 
 /** Replaces the mapping (the wizard's corrections); only before the import is applied. */
@@ -280,7 +318,7 @@ export async function updateSheetImportMapping(
       .set({ mapping, summary: {}, version: record.version + 1, updatedAt: ctx.now() })
       .where(eq(sheetImports.id, id))
       .returning();
-    return viewOf(updated!, await openSheet(tx, updated!, await readUpload(tx, id)));
+    return viewOfStored(ctx, tx, updated!);
   });
 }
 
@@ -351,10 +389,31 @@ function importSheetRows(
 /** Says what applying would do, row by row, and writes nothing (the summary is kept with the import). */
 export async function previewSheetImport(ctx: ServiceContext, id: string): Promise<ImportPreview> {
   authorize(ctx, 'imports:run');
-  const { opened, record } = await inTransaction(ctx, async (tx) => {
+  const { opened, record, file } = await inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
-    return { opened: await openSheet(tx, record, await readUpload(tx, id)), record };
+    const file = await readUploadToFile(tx, ctx.database, id, record.fileName);
+    return {
+      opened: await openSheet(tx, record, file).catch(async (e) => {
+        await removeWorkingFile(file);
+        throw e;
+      }),
+      record,
+      file,
+    };
   });
+  try {
+    return await previewOpened(ctx, id, record, opened);
+  } finally {
+    await removeWorkingFile(file);
+  }
+}
+
+async function previewOpened(
+  ctx: ServiceContext,
+  id: string,
+  record: SheetImportRecord,
+  opened: Awaited<ReturnType<typeof openSheet>>,
+): Promise<ImportPreview> {
   const rows: RowOutcome[] = [];
   let truncated = false;
   const result = await importSheetRows(ctx, record.entity, opened, {
@@ -455,14 +514,36 @@ export async function applySheetImport(
       );
     }
   }
-  const onProgress = options.onProgress;
-  const { record, opened } = await inTransaction(ctx, async (tx) => {
+  const { record, opened, file } = await inTransaction(ctx, async (tx) => {
     const record = await loadImport(tx, id);
-    if (record.status === 'applied') return { record, opened: null };
+    if (record.status === 'applied') return { record, opened: null, file: null };
     await tx.update(sheetImports).set({ status: 'applying', updatedAt: ctx.now() }).where(eq(sheetImports.id, id));
-    return { record, opened: await openSheet(tx, record, await readUpload(tx, id)) };
+    const file = await readUploadToFile(tx, ctx.database, id, record.fileName);
+    return {
+      record,
+      opened: await openSheet(tx, record, file).catch(async (e) => {
+        await removeWorkingFile(file);
+        throw e;
+      }),
+      file,
+    };
   });
   if (!opened) return getSheetImport(ctx, id);
+  try {
+    await applyOpened(ctx, id, record, opened, options.onProgress);
+  } finally {
+    await removeWorkingFile(file);
+  }
+  return getSheetImport(ctx, id);
+}
+
+async function applyOpened(
+  ctx: ServiceContext,
+  id: string,
+  record: SheetImportRecord,
+  opened: Awaited<ReturnType<typeof openSheet>>,
+  onProgress: ApplyProgress | undefined,
+): Promise<void> {
   await ensureCustomFields(ctx, record.entity, opened.mappings);
   const startCounts = record.appliedRows > 0 ? ({ ...emptyCounts(), ...record.summary } as ImportCounts) : emptyCounts();
   await importSheetRows(ctx, record.entity, opened, {
@@ -485,5 +566,4 @@ export async function applySheetImport(
       .where(eq(sheetImports.id, id));
     if (record.totalRows >= ANALYZE_AFTER_ROWS) await analyzeAfterBulkLoad(tx);
   });
-  return getSheetImport(ctx, id);
 }
