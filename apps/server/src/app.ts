@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
 import { Problem } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { createIdentity } from '@ptrack/services';
 import type { Database } from '@ptrack/storage';
-import scalarApiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -43,7 +43,7 @@ import { touchRoutes } from './routes/touches.routes';
 import { userRoutes } from './routes/users.routes';
 import { viewRoutes } from './routes/views.routes';
 import { workspaceRoutes } from './routes/workspace.routes';
-import { registerSecurity } from './security';
+import { DOCS_PREFIX, registerSecurity } from './security';
 
 export type BuildAppOptions = {
   database: Database;
@@ -202,9 +202,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: withProblemResponses as never,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(scalarApiReference, {
-    routePrefix: '/api/docs',
-    configuration: { url: '/api/openapi.json', title: 'Partner Tracker API' },
+  await app.register(fastifySwaggerUi, {
+    routePrefix: DOCS_PREFIX,
+    uiConfig: { docExpansion: 'list', deepLinking: true },
     logLevel: 'warn',
   });
 

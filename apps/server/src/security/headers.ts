@@ -21,8 +21,8 @@ const APP_CSP = {
 };
 
 /**
- * The Scalar API reference boots from an inline script and styles, and shows images and fonts the
- * document links to; this looser policy applies under /api/docs only, which serves no data itself.
+ * The API reference (Swagger UI) sets inline styles and shows images the document links to; this looser
+ * policy applies under /api/docs only, which serves no data itself.
  */
 const DOCS_CSP = [
   "default-src 'self'",

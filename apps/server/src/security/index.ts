@@ -5,6 +5,7 @@ import { registerSecurityHeaders } from './headers';
 import { allowedHostnames, type HostPolicy, isAllowedHost } from './host-allow-list';
 
 export { CROSS_SITE_EXEMPT, CSRF_HEADER } from './cross-site';
+export { DOCS_PREFIX } from './headers';
 
 /**
  * The checks every request passes before its route runs: security headers, the Host allow-list and
