@@ -22,7 +22,7 @@ declare module 'fastify' {
   }
 }
 
-// Routes a plugin adds for us: the API reference pages (Scalar) are public like the document they show.
+// Routes a plugin adds for us: the API reference pages (Swagger UI) are public like the document they show.
 const PLUGIN_PUBLIC_PREFIXES = ['/api/docs'];
 
 function isApiUrl(url: string): boolean {
