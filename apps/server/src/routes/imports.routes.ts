@@ -1,13 +1,5 @@
 import { PassThrough } from 'node:stream';
-import {
-  ApplyImportQuery,
-  CreateImportQuery,
-  ExportQuery,
-  IdParams,
-  ImportPreviewDto,
-  SheetImportDto,
-  UpdateImportRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import {
   applySheetImport,
@@ -19,7 +11,6 @@ import {
   writeRepExport,
 } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['imports'];
@@ -48,8 +39,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         tags,
         summary: 'Upload a CSV or XLSX sheet (the file as the body); answers with its columns matched and sampled',
         consumes: SHEET_TYPES,
-        querystring: CreateImportQuery,
-        response: { 201: SheetImportDto },
+        ...routeSchemas.createImport,
       },
     },
     async (request, reply) => {
@@ -72,12 +62,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/imports/:id',
     {
       config: { permission: 'imports:run' },
-      schema: {
-        tags,
-        summary: 'An import: its columns, mapping, status and progress',
-        params: IdParams,
-        response: { 200: SheetImportDto },
-      },
+      schema: { tags, summary: 'An import: its columns, mapping, status and progress', ...routeSchemas.getImport },
     },
     async (request) => getSheetImport(contextOf(request), request.params.id),
   );
@@ -86,13 +71,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/imports/:id',
     {
       config: { permission: 'imports:run' },
-      schema: {
-        tags,
-        summary: 'Correct the mapping of an import before it is applied',
-        params: IdParams,
-        body: UpdateImportRequest,
-        response: { 200: SheetImportDto },
-      },
+      schema: { tags, summary: 'Correct the mapping of an import before it is applied', ...routeSchemas.updateImport },
     },
     async (request) => updateSheetImportMapping(contextOf(request), request.params.id, request.body),
   );
@@ -104,8 +83,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'What applying would do, row by row (create, update, unchanged, error); writes nothing',
-        params: IdParams,
-        response: { 200: ImportPreviewDto },
+        ...routeSchemas.previewImport,
       },
     },
     async (request) => previewSheetImport(contextOf(request), request.params.id),
@@ -118,9 +96,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Apply an import, batch by batch; an interrupted one carries on where it stopped',
-        params: IdParams,
-        querystring: ApplyImportQuery,
-        response: { 200: SheetImportDto },
+        ...routeSchemas.applyImport,
       },
     },
     async (request) => applySheetImport(contextOf(request), request.params.id, { force: request.query.force }),
@@ -133,8 +109,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: "A view's partners (or every rep) as CSV or XLSX, in the tracker sheet's column order",
-        querystring: ExportQuery,
-        response: { 200: z.string().meta({ description: 'text/csv or an XLSX workbook' }) },
+        ...routeSchemas.exportPartners,
       },
     },
     async (request, reply) => {
