@@ -57,7 +57,7 @@ type AnyRequest = { params?: Record<string, string>; query?: Readonly<Record<str
  * query filled in, and its JSON body if it has one: what `client.send` takes (add an upload or
  * `streamResponse` for the operations that send or answer files).
  */
-export function requestOf<N extends RouteName>(name: N, request: RouteRequest<N>): ApiRequest {
+export function requestOf<N extends RouteName>(name: N, request: NoInfer<RouteRequest<N>>): ApiRequest {
   const { params, query, body } = request as AnyRequest;
   const path = pathOf(name, params as never, query);
   return { method: endpoints[name].method, path, ...(body === undefined ? {} : { json: body }) };
@@ -71,7 +71,7 @@ export function requestOf<N extends RouteName>(name: N, request: RouteRequest<N>
 export async function call<N extends RouteName>(
   client: ApiClient,
   name: N,
-  request: RouteRequest<N>,
+  request: NoInfer<RouteRequest<N>>,
   fieldNames?: Record<string, string>,
 ): Promise<RouteResponse<N>> {
   const res = await client.send(requestOf(name, request));

@@ -59,7 +59,7 @@ function readMapping(file: string): unknown {
 
 const IMPORT_FIELDS = { mapping: '--mapping', sheet: '--sheet', file: '<file>', force: '--force' };
 
-const json = <N extends RouteName>(client: ApiClient, name: N, request: RouteRequest<N>): Promise<RouteResponse<N>> =>
+const json = <N extends RouteName>(client: ApiClient, name: N, request: NoInfer<RouteRequest<N>>): Promise<RouteResponse<N>> =>
   call(client, name, request, IMPORT_FIELDS);
 
 function previewLines(file: string, preview: ImportPreviewDto, dryRun: boolean): string[] {
