@@ -127,6 +127,22 @@ module.exports = {
       to: { path: '^apps/web/src/(features|ui|app)/', pathNot: `${FEATURES}$1/` },
     },
     {
+      name: 'web-takes-only-types-from-contracts',
+      severity: 'error',
+      comment:
+        "The browser bundle carries no zod schema: apps/web imports @ptrack/contracts with `import type` only, and plain data (the route table's paths) from zod-free subpaths such as @ptrack/contracts/endpoints.",
+      from: { path: '^apps/web/' },
+      to: { path: '^packages/contracts/src/index\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'route-paths-are-plain-data',
+      severity: 'error',
+      comment:
+        'contracts/src/endpoints.ts is what the web bundle carries at run time: it imports no zod and no schema (types only).',
+      from: { path: '^packages/contracts/src/endpoints\\.ts$' },
+      to: { path: ['(^|/)node_modules/zod/', '^packages/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'packages-through-their-entry',
       severity: 'error',
       comment: 'Import another workspace package as @ptrack/<name>, not by a relative path into it (CONVENTIONS.md §11).',

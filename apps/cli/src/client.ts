@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import type { RouteName, RouteRequest, RouteResponse } from '@ptrack/contracts';
+import { endpoints, type HttpMethod, pathOf, type QueryValue } from '@ptrack/contracts/endpoints';
 import { readCredentials } from './credentials';
 import { CliError, EXIT, oneLine, problemError } from './errors';
 
@@ -12,7 +14,7 @@ import { CliError, EXIT, oneLine, problemError } from './errors';
  * the same Fastify app in-process through `inject`, acting as the local admin.
  */
 export type ApiRequest = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: HttpMethod;
   path: string;
   /** A JSON body. */
   json?: unknown;
@@ -48,17 +50,33 @@ export type ClientOptions = {
 // it otherwise); uploads and body-less POSTs need it.
 const CSRF_HEADERS: Record<string, string> = { 'x-ptrack-csrf': '1' };
 
-/** A request's successful JSON body, or the API's problem as a CliError. */
-export async function call<T>(
+type AnyRequest = { params?: Record<string, string>; query?: Readonly<Record<string, QueryValue>>; body?: unknown };
+
+/**
+ * The method and address of one operation of the contracts' route table, its path parameters and
+ * query filled in, and its JSON body if it has one: what `client.send` takes (add an upload or
+ * `streamResponse` for the operations that send or answer files).
+ */
+export function requestOf<N extends RouteName>(name: N, request: NoInfer<RouteRequest<N>>): ApiRequest {
+  const { params, query, body } = request as AnyRequest;
+  const path = pathOf(name, params as never, query);
+  return { method: endpoints[name].method, path, ...(body === undefined ? {} : { json: body }) };
+}
+
+/**
+ * Calls one operation of the route table: its params, query, body and answer are typed from the
+ * contracts. Answers the successful JSON body, or throws the API's problem as a CliError whose field
+ * names are the command's (`fieldNames`: `{ 'query.view': '--view' }`).
+ */
+export async function call<N extends RouteName>(
   client: ApiClient,
-  method: ApiRequest['method'],
-  path: string,
-  json?: unknown,
+  name: N,
+  request: NoInfer<RouteRequest<N>>,
   fieldNames?: Record<string, string>,
-): Promise<T> {
-  const res = await client.send({ method, path, ...(json === undefined ? {} : { json }) });
+): Promise<RouteResponse<N>> {
+  const res = await client.send(requestOf(name, request));
   if (res.status >= 400) throw problemError(res.status, res.body, fieldNames);
-  return res.body as T;
+  return res.body as RouteResponse<N>;
 }
 
 function parseBody(text: string, contentType: string): unknown {

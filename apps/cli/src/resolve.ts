@@ -1,4 +1,4 @@
-import type { ActionDto, ActionListResponse, PartnerDto, PartnerListResponse, RepDto, RepListResponse } from '@ptrack/contracts';
+import type { ActionDto, ActionListResponse, RepDto, RepListResponse } from '@ptrack/contracts';
 import { type ApiClient, call } from './client';
 import { CliError, EXIT } from './errors';
 import { shortId } from './render/format';
@@ -31,12 +31,11 @@ export type PartnerRef = { id: string; name: string };
 
 export async function resolvePartner(client: ApiClient, wanted: string): Promise<PartnerRef> {
   if (UUID.test(wanted)) {
-    const partner = await call<PartnerDto>(client, 'GET', `/api/partners/${wanted}`);
+    const partner = await call(client, 'getPartner', { params: { id: wanted } });
     return { id: partner.id, name: partner.name };
   }
   if (wanted.trim() === '') throw new CliError('give a partner name', EXIT.USAGE);
-  const query = new URLSearchParams({ q: wanted.trim(), limit: '500', sort: 'name' });
-  const list = await call<PartnerListResponse>(client, 'GET', `/api/partners?${query}`);
+  const list = await call(client, 'listPartners', { query: { q: wanted.trim(), limit: 500, sort: 'name' } });
   return pick(list.items, wanted, 'partners', `no partner named "${wanted}"`);
 }
 
@@ -44,8 +43,9 @@ export async function resolveRep(client: ApiClient, partner: PartnerRef, wanted:
   const reps: RepDto[] = [];
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ partnerId: partner.id, limit: '500', ...(cursor ? { cursor } : {}) });
-    const page: RepListResponse = await call<RepListResponse>(client, 'GET', `/api/reps?${query}`);
+    const page: RepListResponse = await call(client, 'listReps', {
+      query: { partnerId: partner.id, limit: 500, cursor: cursor ?? undefined },
+    });
     reps.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -57,12 +57,12 @@ export async function resolveRep(client: ApiClient, partner: PartnerRef, wanted:
   return pick(reps, wanted, `reps of ${partner.name}`, `${partner.name} has no rep named "${wanted}"${known}`);
 }
 
-async function openActions(client: ApiClient, filter: Record<string, string>): Promise<ActionDto[]> {
+async function openActions(client: ApiClient, filter: { partnerId?: string }): Promise<ActionDto[]> {
   const items: ActionDto[] = [];
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ ...filter, status: 'open', limit: '500', ...(cursor ? { cursor } : {}) });
-    const page: ActionListResponse = await call<ActionListResponse>(client, 'GET', `/api/actions?${query}`);
+    const query = { ...filter, status: 'open', limit: 500, cursor: cursor ?? undefined } as const;
+    const page: ActionListResponse = await call(client, 'listActions', { query });
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -74,7 +74,7 @@ async function openActions(client: ApiClient, filter: Record<string, string>): P
  * meaning their earliest open action.
  */
 export async function resolveAction(client: ApiClient, wanted: string, repName?: string): Promise<ActionDto> {
-  if (UUID.test(wanted) && repName === undefined) return call<ActionDto>(client, 'GET', `/api/actions/${wanted}`);
+  if (UUID.test(wanted) && repName === undefined) return call(client, 'getAction', { params: { id: wanted } });
   if (/^[0-9a-f]{6,36}$/i.test(wanted) && repName === undefined) {
     const prefix = wanted.toLowerCase();
     const matches = (await openActions(client, {})).filter(
@@ -85,8 +85,8 @@ export async function resolveAction(client: ApiClient, wanted: string, repName?:
   }
   const partner = await resolvePartner(client, wanted);
   const rep = repName === undefined ? null : await resolveRep(client, partner, repName);
-  const query = new URLSearchParams({ partnerId: partner.id, status: 'open', limit: '1', ...(rep ? { repId: rep.id } : {}) });
-  const [first] = (await call<ActionListResponse>(client, 'GET', `/api/actions?${query}`)).items;
+  const query = { partnerId: partner.id, status: 'open', limit: 1, repId: rep?.id } as const;
+  const [first] = (await call(client, 'listActions', { query })).items;
   if (!first) throw new CliError(`${rep ? `${rep.name} (${partner.name})` : partner.name} has no open action`, EXIT.NOT_FOUND);
   return first;
 }

@@ -94,7 +94,7 @@ type RouteOfDoc = { method?: string | string[]; url: string; config?: unknown };
  * Every operation can fail in the same few ways; documenting them here keeps the routes thin while
  * the OpenAPI document still tells clients about problem+json.
  */
-function withProblemResponses(document: Parameters<typeof jsonSchemaTransform>[0]): RouteDoc {
+export function withProblemResponses(document: Parameters<typeof jsonSchemaTransform>[0]): RouteDoc {
   const transformed = jsonSchemaTransform(document) as RouteDoc;
   const schema = transformed.schema;
   if (!schema || schema.hide) return transformed;

@@ -1,4 +1,4 @@
-import type { CreatePartnerRequest, CreateRepRequest, PartnerDto, RepDto } from '@ptrack/contracts';
+import type { CreatePartnerRequest, CreateRepRequest } from '@ptrack/contracts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -47,9 +47,7 @@ export function registerAdd(program: Command): void {
         ...(options.owner ? { owner: options.owner } : {}),
         ...(options.status ? { programStatus: options.status } : {}),
       };
-      const partner = await withClient(command, (client) =>
-        call<PartnerDto>(client, 'POST', '/api/partners', body, PARTNER_FIELDS),
-      );
+      const partner = await withClient(command, (client) => call(client, 'createPartner', { body }, PARTNER_FIELDS));
       output(command, partner, () => [
         `Added partner ${color.bold(partner.name)} ${color.dim(`[${shortId(partner.id)}]`)}.`,
         `Next: add its reps, e.g. ptrack add rep ${quoted(partner.name)} 'Rep Name' --tier 2`,
@@ -75,7 +73,7 @@ export function registerAdd(program: Command): void {
           ...(options.title ? { title: options.title } : {}),
           ...(options.tier ? { engagementTier: options.tier } : {}),
         };
-        return { partner, rep: await call<RepDto>(client, 'POST', '/api/reps', body, REP_FIELDS) };
+        return { partner, rep: await call(client, 'createRep', { body }, REP_FIELDS) };
       });
       output(command, rep, () => [
         `Added rep ${color.bold(rep.name)} to ${partner.name}${rep.engagementTier ? ` (Tier ${rep.engagementTier})` : ''}.`,

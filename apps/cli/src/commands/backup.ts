@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { requestOf } from '../client';
 import { output, withClient } from '../context';
 import { problemError } from '../errors';
 import { writeFileAtomically } from '../write-file';
@@ -12,7 +13,7 @@ export function registerBackup(program: Command): void {
     .option('--json', 'print { file, bytes } as JSON')
     .action(async (file: string, _options: unknown, command: Command) => {
       const target = await withClient(command, async (client) => {
-        const res = await client.send({ method: 'GET', path: '/api/backup', streamResponse: true });
+        const res = await client.send({ ...requestOf('downloadBackup', {}), streamResponse: true });
         if (res.status >= 400 || !res.stream) throw problemError(res.status, res.body);
         return writeFileAtomically(res.stream, file, 'backup');
       });

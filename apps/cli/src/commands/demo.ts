@@ -1,4 +1,3 @@
-import type { DemoSummary } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -13,7 +12,7 @@ export function registerDemo(program: Command): void {
     .option('--json', 'print the API response as JSON')
     .action(async (options: { seed: number }, command: Command) => {
       const summary = await withClient(command, (client) =>
-        call<DemoSummary>(client, 'POST', '/api/demo', { seed: options.seed }, { seed: '--seed' }),
+        call(client, 'loadDemo', { body: { seed: options.seed } }, { seed: '--seed' }),
       );
       output(command, summary, () => [
         `Demo workspace created: ${plural(summary.partners, 'partner')}, ${plural(summary.reps, 'rep')}, ${plural(summary.touches, 'touch', 'touches')}, ` +

@@ -1,8 +1,8 @@
 import type { DigestDeliveryReport } from '@ptrack/contracts';
 import { type Command, Option } from 'commander';
-import { call } from '../client';
+import { call, requestOf } from '../client';
 import { output, print, withClient } from '../context';
-import { CliError, EXIT } from '../errors';
+import { CliError, EXIT, problemError } from '../errors';
 
 type DigestOptions = { to: 'slack' | 'email' | 'stdout'; owner?: string };
 
@@ -27,17 +27,22 @@ export function registerDigest(program: Command): void {
     .option('--json', 'print the API response as JSON')
     .action(async (options: DigestOptions, command: Command) => {
       if (options.to === 'stdout') {
-        const query = new URLSearchParams({ format: 'text', ...(options.owner ? { owner: options.owner } : {}) });
-        const text = await withClient(command, (client) => call<string>(client, 'GET', `/api/digests/preview?${query}`));
+        // As text, the preview is the digest itself rather than its JSON.
+        const request = requestOf('previewDigest', { query: { format: 'text', owner: options.owner || undefined } });
+        const text = await withClient(command, async (client) => {
+          const res = await client.send(request);
+          if (res.status >= 400) throw problemError(res.status, res.body);
+          return String(res.body);
+        });
         print(text.replace(/\n+$/, ''));
         return;
       }
+      const to = options.to;
       const report = await withClient(command, (client) =>
-        call<DigestDeliveryReport>(
+        call(
           client,
-          'POST',
-          '/api/digests/send',
-          { to: options.to, ...(options.owner ? { owner: options.owner } : {}) },
+          'sendDigest',
+          { body: { to, ...(options.owner ? { owner: options.owner } : {}) } },
           { to: '--to', owner: '--owner' },
         ),
       );

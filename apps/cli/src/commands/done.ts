@@ -1,4 +1,4 @@
-import type { ActionDto, CompleteActionRequest } from '@ptrack/contracts';
+import type { CompleteActionRequest } from '@ptrack/contracts';
 import { TOUCH_KINDS } from '@ptrack/domain';
 import { type Command, Option } from 'commander';
 import { call } from '../client';
@@ -8,7 +8,6 @@ import { isoDate } from '../options';
 import { describeAction, nextLine } from '../render/actions';
 import { resolveAction } from '../resolve';
 
-type CompleteActionResponse = { action: ActionDto; next: ActionDto | null; touch: unknown };
 type DoneOptions = {
   rep?: string;
   next?: string;
@@ -52,11 +51,16 @@ export function registerDone(program: Command): void {
             ? { touch: { kind: options.kind, direction: 'outbound', ...(options.note ? { summary: options.note } : {}) } }
             : {}),
         };
-        return call<CompleteActionResponse>(client, 'POST', `/api/actions/${action.id}/complete`, body, {
-          'next.dueDate': '--next',
-          'next.type': '--next-type',
-          'touch.summary': '--note',
-        });
+        return call(
+          client,
+          'completeAction',
+          { params: { id: action.id }, body },
+          {
+            'next.dueDate': '--next',
+            'next.type': '--next-type',
+            'touch.summary': '--note',
+          },
+        );
       });
       const logged = result.touch && options.kind ? ` Logged ${options.kind}.` : '';
       output(command, result, () => `Done: ${describeAction(result.action)}.${logged} ${nextLine(result.next)}`);

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { requestOf } from '../client';
 import { output, withClient } from '../context';
 import { CliError, EXIT, problemError } from '../errors';
 import { writeFileAtomically } from '../write-file';
@@ -22,9 +23,9 @@ export function registerExport(program: Command): void {
       const entity = options.entity ?? 'partner';
       if (entity !== 'partner' && entity !== 'rep')
         throw new CliError(`--entity: must be partner or rep, not "${entity}"`, EXIT.USAGE);
-      const query = new URLSearchParams({ entity, format, ...(options.view ? { view: options.view } : {}) });
+      const query = { entity, format, view: options.view || undefined } as const;
       const target = await withClient(command, async (client) => {
-        const res = await client.send({ method: 'GET', path: `/api/exports?${query}`, streamResponse: true });
+        const res = await client.send({ ...requestOf('exportPartners', { query }), streamResponse: true });
         if (res.status >= 400 || !res.stream) throw problemError(res.status, res.body, { view: '--view', format: '--format' });
         return writeFileAtomically(res.stream, options.out, 'export');
       });

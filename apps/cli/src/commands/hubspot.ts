@@ -1,4 +1,4 @@
-import type { HubSpotConnectionDto, HubSpotRunReport, HubSpotSetupResult } from '@ptrack/contracts';
+import type { HubSpotConnectionDto, HubSpotRunReport, RouteBody } from '@ptrack/contracts';
 import { type Command, InvalidArgumentError } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -55,6 +55,7 @@ export function registerHubSpot(program: Command): void {
     .action(async (options: Record<string, unknown>, command: Command) => {
       const token = (options.token as string | undefined) ?? process.env.PTRACK_HUBSPOT_TOKEN;
       const clientSecret = (options.clientSecret as string | undefined) ?? process.env.PTRACK_HUBSPOT_CLIENT_SECRET;
+      // Commander's values as given: the server checks them and names the flag of each problem.
       const body = {
         ...(token ? { token } : {}),
         ...(clientSecret ? { clientSecret } : {}),
@@ -64,7 +65,7 @@ export function registerHubSpot(program: Command): void {
           ? { pushRepEdits: options.pushRepEdits }
           : {}),
         ...(options.requestsPer10s ? { requestsPer10s: options.requestsPer10s } : {}),
-      };
+      } as RouteBody<'saveHubSpotConnection'>;
       const names = {
         token: '--token',
         clientSecret: '--client-secret',
@@ -73,8 +74,8 @@ export function registerHubSpot(program: Command): void {
         requestsPer10s: '--requests-per-10s',
       };
       const connection = await withClient(command, async (client) => {
-        const saved = await call<HubSpotConnectionDto>(client, 'PATCH', '/api/hubspot/connection', body, names);
-        if (saved.configured) await call(client, 'POST', '/api/hubspot/test');
+        const saved = await call(client, 'saveHubSpotConnection', { body }, names);
+        if (saved.configured) await call(client, 'testHubSpotConnection', {});
         return saved;
       });
       output(command, connection, () => [
@@ -88,7 +89,7 @@ export function registerHubSpot(program: Command): void {
     .description('check the stored token and address with one HubSpot request')
     .option('--json', 'print the result as JSON')
     .action(async (_options: unknown, command: Command) => {
-      const result = await withClient(command, (client) => call(client, 'POST', '/api/hubspot/test'));
+      const result = await withClient(command, (client) => call(client, 'testHubSpotConnection', {}));
       output(command, result, () => 'HubSpot connection works.');
     });
 
@@ -97,7 +98,7 @@ export function registerHubSpot(program: Command): void {
     .description('create the contact and company properties the sync needs, if missing')
     .option('--json', 'print the result as JSON')
     .action(async (_options: unknown, command: Command) => {
-      const result = await withClient(command, (client) => call<HubSpotSetupResult>(client, 'POST', '/api/hubspot/setup'));
+      const result = await withClient(command, (client) => call(client, 'setupHubSpotProperties', {}));
       output(command, result, () => [
         `Created ${result.created.length} HubSpot properties${result.created.length ? `: ${result.created.join(', ')}` : ''}.`,
         `Already there: ${result.existing.length}.`,
@@ -109,7 +110,7 @@ export function registerHubSpot(program: Command): void {
     .description('push partner aggregates to HubSpot companies (and tier/quality edits to contacts when enabled)')
     .option('--json', 'print the run report as JSON')
     .action(async (_options: unknown, command: Command) => {
-      const run = await withClient(command, (client) => call<HubSpotRunReport>(client, 'POST', '/api/hubspot/push'));
+      const run = await withClient(command, (client) => call(client, 'pushHubSpot', {}));
       output(command, run, () => renderRun(run));
     });
 
@@ -120,11 +121,7 @@ export function registerHubSpot(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const [connection, runs] = await withClient(
         command,
-        async (client) =>
-          [
-            await call<HubSpotConnectionDto>(client, 'GET', '/api/hubspot/connection'),
-            await call<{ items: HubSpotRunReport[] }>(client, 'GET', '/api/hubspot/runs'),
-          ] as const,
+        async (client) => [await call(client, 'getHubSpotConnection', {}), await call(client, 'listHubSpotRuns', {})] as const,
       );
       output(command, { connection, runs: runs.items }, () => [
         ...renderConnection(connection),

@@ -1,9 +1,9 @@
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { ImportPreviewDto, SheetImportDto } from '@ptrack/contracts';
+import type { ImportPreviewDto, RouteBody, RouteName, RouteRequest, RouteResponse, SheetImportDto } from '@ptrack/contracts';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import type { ApiClient } from '../client';
+import { type ApiClient, call, requestOf } from '../client';
 import { globalsOf, output, withClient } from '../context';
 import { CliError, EXIT, problemError } from '../errors';
 import { plural } from '../render/format';
@@ -57,12 +57,10 @@ function readMapping(file: string): unknown {
   }
 }
 
-async function json<T>(client: ApiClient, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
-  const res = await client.send({ method, path, ...(body === undefined ? {} : { json: body }) });
-  if (res.status >= 400)
-    throw problemError(res.status, res.body, { mapping: '--mapping', sheet: '--sheet', file: '<file>', force: '--force' });
-  return res.body as T;
-}
+const IMPORT_FIELDS = { mapping: '--mapping', sheet: '--sheet', file: '<file>', force: '--force' };
+
+const json = <N extends RouteName>(client: ApiClient, name: N, request: NoInfer<RouteRequest<N>>): Promise<RouteResponse<N>> =>
+  call(client, name, request, IMPORT_FIELDS);
 
 const CHANGE_LINES = 50;
 
@@ -113,7 +111,7 @@ async function applyWithProgress(
   created: SheetImportDto,
   options: { showBar: boolean; force: boolean },
 ): Promise<SheetImportDto> {
-  const applying = json<SheetImportDto>(client, 'POST', `/api/imports/${created.id}/apply${options.force ? '?force=true' : ''}`);
+  const applying = json(client, 'applyImport', { params: { id: created.id }, query: options.force ? { force: 'true' } : {} });
   const showBar = options.showBar;
   if (!showBar) return applying;
   const bar = new SingleBar({ format: 'Importing [{bar}] {value}/{total} rows', hideCursor: true, clearOnComplete: true });
@@ -123,7 +121,7 @@ async function applyWithProgress(
     while (!finished) {
       await new Promise((r) => setTimeout(r, 500));
       if (finished) break;
-      const res = await client.send({ method: 'GET', path: `/api/imports/${created.id}` });
+      const res = await client.send(requestOf('getImport', { params: { id: created.id } }));
       if (res.status < 400) bar.update((res.body as SheetImportDto).appliedRows);
     }
   })();
@@ -154,28 +152,22 @@ export function registerImport(program: Command): void {
       const entity = entityOf(options, mapping);
       const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
       const result = await withClient(command, async (client) => {
-        const query = new URLSearchParams({
-          fileName: basename(file),
-          entity,
-          ...(options.sheet ? { sheet: options.sheet } : {}),
-        });
+        const query = { fileName: basename(file), entity, sheet: options.sheet || undefined };
         const res = await client.send({
-          method: 'POST',
-          path: `/api/imports?${query}`,
+          ...requestOf('createImport', { query }),
           upload: { stream: createReadStream(file), contentType: type },
         });
         if (res.status >= 400) throw problemError(res.status, res.body, { sheet: '--sheet', file: '<file>', entity: '--entity' });
         let created = res.body as SheetImportDto;
         if (mapping !== undefined) {
-          created = await json<SheetImportDto>(client, 'PATCH', `/api/imports/${created.id}`, {
-            version: created.version,
-            mapping,
-          });
+          // The file's mapping is checked by the server, which names what is wrong with it.
+          const body = { version: created.version, mapping } as RouteBody<'updateImport'>;
+          created = await json(client, 'updateImport', { params: { id: created.id }, body });
         }
         if (options.saveMapping) {
           writeFileSync(options.saveMapping, `${JSON.stringify(created.mapping, null, 2)}\n`);
         }
-        const preview = await json<ImportPreviewDto>(client, 'POST', `/api/imports/${created.id}/preview`);
+        const preview = await json(client, 'previewImport', { params: { id: created.id } });
         if (options.dryRun) return { import: created, preview, applied: null };
         const showBar = process.stderr.isTTY === true && !globalsOf(command).json;
         const applied = await applyWithProgress(client, created, { showBar, force: options.force === true });

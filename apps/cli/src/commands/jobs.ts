@@ -1,4 +1,4 @@
-import type { JobDto, JobListResponse, JobRunDto, JobRunListResponse } from '@ptrack/contracts';
+import type { JobDto, JobListResponse, JobRunDto } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { type ApiClient, call } from '../client';
 import { output, withClient } from '../context';
@@ -74,7 +74,7 @@ async function waitForRun(client: ApiClient, run: JobRunDto): Promise<JobRunDto>
     if (current.status === 'queued' && current.error) return current;
     if (Date.now() > deadline) return current;
     await new Promise((done) => setTimeout(done, POLL_MS));
-    const runs = await call<JobRunListResponse>(client, 'GET', `/api/jobs/runs?job=${encodeURIComponent(run.job)}&limit=50`);
+    const runs = await call(client, 'listJobRuns', { query: { job: run.job, limit: 50 } });
     current = runs.items.find((r) => r.id === run.id) ?? current;
   }
   return current;
@@ -102,7 +102,7 @@ export function registerJobs(program: Command): void {
     .description('background jobs (nightly backup, …): schedule, next run, last run with its counts or error')
     .option('--json', 'print the API response as JSON')
     .action(async (_options: unknown, command: Command) => {
-      const list = await withClient(command, (client) => call<JobListResponse>(client, 'GET', '/api/jobs'));
+      const list = await withClient(command, (client) => call(client, 'listJobs', {}));
       output(command, list, () => renderJobs(list));
     });
 
@@ -114,11 +114,10 @@ export function registerJobs(program: Command): void {
     .option('--json', 'print the run as JSON')
     .action(async (name: string, options: { wait: boolean }, command: Command) => {
       const run = await withClient(command, async (client) => {
-        const started = await call<JobRunDto>(
+        const started = await call(
           client,
-          'POST',
-          `/api/jobs/${encodeURIComponent(name)}/run`,
-          {},
+          'runJob',
+          { params: { name } },
           {
             'params.name': '<name>',
           },

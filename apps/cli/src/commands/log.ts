@@ -1,4 +1,4 @@
-import type { ActionDto, LogTouchRequest, SettingsDto, TouchDto } from '@ptrack/contracts';
+import type { LogTouchRequest } from '@ptrack/contracts';
 import { TOUCH_KINDS } from '@ptrack/domain';
 import { type Command, Option } from 'commander';
 import { call } from '../client';
@@ -8,8 +8,6 @@ import { CliError, EXIT } from '../errors';
 import { dateOrInstant, isoDate } from '../options';
 import { describeAction, nextLine } from '../render/actions';
 import { resolvePartner, resolveRep } from '../resolve';
-
-type LogTouchResponse = { touch: TouchDto; completed: ActionDto[]; next: ActionDto | null };
 
 type LogOptions = {
   rep?: string;
@@ -56,7 +54,7 @@ export function registerLog(program: Command): void {
         const rep = options.rep === undefined ? null : await resolveRep(client, partner, options.rep);
         let occurredAt: string | undefined;
         if (options.at?.length === 10) {
-          const settings = await call<SettingsDto>(client, 'GET', '/api/settings');
+          const settings = await call(client, 'getSettings', {});
           occurredAt = instantOnDay(options.at, settings.timeZone);
         } else {
           occurredAt = options.at;
@@ -75,7 +73,7 @@ export function registerLog(program: Command): void {
           ...(options.note !== undefined ? { summary: options.note } : {}),
           ...(Object.keys(next).length > 0 ? { next } : {}),
         };
-        const logged = await call<LogTouchResponse>(client, 'POST', '/api/touches', body, LOG_FIELDS);
+        const logged = await call(client, 'logTouch', { body }, LOG_FIELDS);
         return { logged, partner, rep };
       });
       output(command, result.logged, () => {

@@ -1,4 +1,4 @@
-import type { PartnerDto, PlanListResponse, RepDto, RepListResponse } from '@ptrack/contracts';
+import type { RepDto, RepListResponse } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -14,16 +14,17 @@ export function registerPartner(program: Command): void {
     .action(async (name: string, _options: unknown, command: Command) => {
       const detail = await withClient(command, async (client) => {
         const ref = await resolvePartner(client, name);
-        const partner = await call<PartnerDto>(client, 'GET', `/api/partners/${ref.id}`);
+        const partner = await call(client, 'getPartner', { params: { id: ref.id } });
         const reps: RepDto[] = [];
         let cursor: string | null = null;
         do {
-          const query = new URLSearchParams({ partnerId: ref.id, limit: '500', ...(cursor ? { cursor } : {}) });
-          const page: RepListResponse = await call<RepListResponse>(client, 'GET', `/api/reps?${query}`);
+          const page: RepListResponse = await call(client, 'listReps', {
+            query: { partnerId: ref.id, limit: 500, cursor: cursor ?? undefined },
+          });
           reps.push(...page.items);
           cursor = page.nextCursor;
         } while (cursor);
-        const plans = await call<PlanListResponse>(client, 'GET', `/api/plans?${new URLSearchParams({ partnerId: ref.id })}`);
+        const plans = await call(client, 'listPlans', { query: { partnerId: ref.id } });
         return { partner, reps, plans: plans.items };
       });
       output(command, detail, () => renderPartner(detail.partner, detail.reps, detail.plans));

@@ -1,4 +1,3 @@
-import type { PartnerListResponse } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -21,21 +20,28 @@ export function registerPartners(program: Command): void {
     .option('--limit <n>', 'at most this many partners', positiveInt(500), 50)
     .option('--json', 'print the API response as JSON')
     .action(async (options: PartnersOptions, command: Command) => {
-      const query = new URLSearchParams({ limit: String(options.limit) });
-      if (options.view) query.set('view', options.view);
-      if (options.search) query.set('q', options.search);
-      if (options.sort) query.set('sort', options.sort);
-      if (options.filter) query.set('filter', options.filter);
+      const query = {
+        limit: options.limit,
+        view: options.view || undefined,
+        q: options.search || undefined,
+        sort: options.sort || undefined,
+        filter: options.filter || undefined,
+      };
       const list = await withClient(command, (client) =>
-        call<PartnerListResponse>(client, 'GET', `/api/partners?${query}`, undefined, {
-          'query.view': '--view',
-          'query.q': '--search',
-          'query.sort': '--sort',
-          'query.filter': '--filter',
-          view: '--view',
-          sort: '--sort',
-          filter: '--filter',
-        }),
+        call(
+          client,
+          'listPartners',
+          { query },
+          {
+            'query.view': '--view',
+            'query.q': '--search',
+            'query.sort': '--sort',
+            'query.filter': '--filter',
+            view: '--view',
+            sort: '--sort',
+            filter: '--filter',
+          },
+        ),
       );
       output(command, list, () => renderPartners(list));
     });

@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
-import type { RestoreSummary } from '@ptrack/contracts';
+import type { RouteResponse } from '@ptrack/contracts';
 import type { Command } from 'commander';
+import { requestOf } from '../client';
 import { output, withClient } from '../context';
 import { CliError, EXIT, problemError } from '../errors';
 import { plural } from '../render/format';
@@ -20,12 +21,11 @@ export function registerRestore(program: Command): void {
       }
       const summary = await withClient(command, async (client) => {
         const res = await client.send({
-          method: 'POST',
-          path: '/api/restore',
+          ...requestOf('restoreBackup', {}),
           upload: { stream: createReadStream(file), contentType: 'application/x-ndjson' },
         });
         if (res.status >= 400) throw problemError(res.status, res.body);
-        return res.body as RestoreSummary;
+        return res.body as RouteResponse<'restoreBackup'>;
       });
       output(command, summary, () => {
         const rows = Object.entries(summary.tables)

@@ -1,4 +1,4 @@
-import type { ActionDto, SnoozeActionRequest } from '@ptrack/contracts';
+import type { SnoozeActionRequest } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -30,10 +30,15 @@ export function registerSnooze(program: Command): void {
           version: action.version,
           ...(options.until ? { until: options.until } : { days: options.days ?? 1 }),
         };
-        const snoozed = await call<ActionDto>(client, 'POST', `/api/actions/${action.id}/snooze`, body, {
-          until: '--until',
-          days: '--days',
-        });
+        const snoozed = await call(
+          client,
+          'snoozeAction',
+          { params: { id: action.id }, body },
+          {
+            until: '--until',
+            days: '--days',
+          },
+        );
         return { before: action, after: snoozed };
       });
       output(command, after, () => `Snoozed ${describeAction(before)} → ${after.dueDate} (${weekday(after.dueDate)}).`);

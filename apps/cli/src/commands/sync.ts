@@ -1,4 +1,3 @@
-import type { HubSpotRunReport } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -12,7 +11,7 @@ export function registerSync(program: Command): void {
     .option('--json', 'print the run report as JSON')
     .action(async (options: { full?: boolean }, command: Command) => {
       const run = await withClient(command, (client) =>
-        call<HubSpotRunReport>(client, 'POST', '/api/hubspot/sync', { mode: options.full ? 'full' : 'incremental' }),
+        call(client, 'syncHubSpot', { body: { mode: options.full ? 'full' : 'incremental' } }),
       );
       output(command, run, () => renderRun(run));
     });

@@ -1,10 +1,8 @@
-import type { TodayResponse } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
 import { renderToday } from '../render/today';
 
-type TodayPage = TodayResponse & { nextCursor?: string | null };
 const MAX_PAGES = 50;
 
 export function registerToday(program: Command): void {
@@ -14,11 +12,11 @@ export function registerToday(program: Command): void {
     .option('--json', 'print the API response as JSON')
     .action(async (_options: unknown, command: Command) => {
       const today = await withClient(command, async (client) => {
-        const first = await call<TodayPage>(client, 'GET', '/api/today');
+        const first = await call(client, 'getToday', {});
         const items = [...first.items];
         let cursor = first.nextCursor ?? null;
         for (let page = 1; cursor && page < MAX_PAGES; page++) {
-          const next: TodayPage = await call<TodayPage>(client, 'GET', `/api/today?${new URLSearchParams({ cursor })}`);
+          const next = await call(client, 'getToday', { query: { cursor } });
           items.push(...next.items);
           cursor = next.nextCursor ?? null;
         }

@@ -1,4 +1,3 @@
-import type { SessionState } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -25,11 +24,10 @@ export function registerUsers(program: Command): void {
         throw new CliError('give the password with --password-stdin or in PTRACK_ADMIN_PASSWORD', EXIT.USAGE);
       }
       const state = await withClient(command, (client) =>
-        call<SessionState>(
+        call(
           client,
-          'POST',
-          '/api/setup',
-          { name: options.name, email: options.email, password },
+          'setup',
+          { body: { name: options.name, email: options.email, password } },
           {
             name: '--name',
             email: '--email',

@@ -1,15 +1,6 @@
-import {
-  AccountDto,
-  AccountListQuery,
-  AccountListResponse,
-  CreateAccountRequest,
-  DeleteQuery,
-  IdParams,
-  UpdateAccountRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createAccount, deleteAccount, getAccount, listAccounts, updateAccount } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['accounts'];
@@ -19,12 +10,7 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/accounts',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: 'List accounts (companies named by partners or referred)',
-        querystring: AccountListQuery,
-        response: { 200: AccountListResponse },
-      },
+      schema: { tags, summary: 'List accounts (companies named by partners or referred)', ...routeSchemas.listAccounts },
     },
     async (request) => listAccounts(contextOf(request), request.query),
   );
@@ -33,7 +19,7 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/accounts',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Create an account', body: CreateAccountRequest, response: { 201: AccountDto } },
+      schema: { tags, summary: 'Create an account', ...routeSchemas.createAccount },
     },
     async (request, reply) => reply.code(201).send(await createAccount(contextOf(request), request.body)),
   );
@@ -42,7 +28,7 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/accounts/:id',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'Get an account', params: IdParams, response: { 200: AccountDto } },
+      schema: { tags, summary: 'Get an account', ...routeSchemas.getAccount },
     },
     async (request) => getAccount(contextOf(request), request.params.id),
   );
@@ -51,7 +37,7 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/accounts/:id',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Change an account', params: IdParams, body: UpdateAccountRequest, response: { 200: AccountDto } },
+      schema: { tags, summary: 'Change an account', ...routeSchemas.updateAccount },
     },
     async (request) => updateAccount(contextOf(request), request.params.id, request.body),
   );
@@ -60,13 +46,7 @@ export const accountRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/accounts/:id',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Delete an account',
-        params: IdParams,
-        querystring: DeleteQuery,
-        response: { 204: z.undefined().describe('Deleted') },
-      },
+      schema: { tags, summary: 'Delete an account', ...routeSchemas.deleteAccount },
     },
     async (request, reply) => {
       await deleteAccount(contextOf(request), request.params.id, request.query.version);

@@ -1,19 +1,4 @@
-import {
-  ActionDto,
-  ActionListQuery,
-  ActionListResponse,
-  CompleteActionRequest,
-  CompleteActionResponse,
-  CreateActionRequest,
-  DeleteQuery,
-  IdParams,
-  RescheduleOverdueRequest,
-  RescheduleOverdueResponse,
-  SnoozeActionRequest,
-  TodayQuery,
-  TodayResponse,
-  UpdateActionRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import {
   completeAction,
   createAction,
@@ -26,7 +11,6 @@ import {
   updateAction,
 } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['actions'];
@@ -39,8 +23,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Who to contact today: overdue and due-today actions, oldest first, in the workspace time zone',
-        querystring: TodayQuery,
-        response: { 200: TodayResponse },
+        ...routeSchemas.getToday,
       },
     },
     async (request) => getToday(contextOf(request), request.query),
@@ -53,8 +36,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Move every overdue open action to a day from startDate on, optionally perDay a working day',
-        body: RescheduleOverdueRequest,
-        response: { 200: RescheduleOverdueResponse },
+        ...routeSchemas.rescheduleOverdue,
       },
     },
     async (request) => rescheduleOverdue(contextOf(request), request.body),
@@ -64,7 +46,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/actions',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'List actions', querystring: ActionListQuery, response: { 200: ActionListResponse } },
+      schema: { tags, summary: 'List actions', ...routeSchemas.listActions },
     },
     async (request) => listActions(contextOf(request), request.query),
   );
@@ -73,7 +55,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/actions',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Schedule an action', body: CreateActionRequest, response: { 201: ActionDto } },
+      schema: { tags, summary: 'Schedule an action', ...routeSchemas.createAction },
     },
     async (request, reply) => reply.code(201).send(await createAction(contextOf(request), request.body)),
   );
@@ -82,7 +64,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/actions/:id',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'Get an action', params: IdParams, response: { 200: ActionDto } },
+      schema: { tags, summary: 'Get an action', ...routeSchemas.getAction },
     },
     async (request) => getAction(contextOf(request), request.params.id),
   );
@@ -91,7 +73,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/actions/:id',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Change an action', params: IdParams, body: UpdateActionRequest, response: { 200: ActionDto } },
+      schema: { tags, summary: 'Change an action', ...routeSchemas.updateAction },
     },
     async (request) => updateAction(contextOf(request), request.params.id, request.body),
   );
@@ -100,13 +82,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/actions/:id',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Delete an action',
-        params: IdParams,
-        querystring: DeleteQuery,
-        response: { 204: z.undefined().describe('Deleted') },
-      },
+      schema: { tags, summary: 'Delete an action', ...routeSchemas.deleteAction },
     },
     async (request, reply) => {
       await deleteAction(contextOf(request), request.params.id, request.query.version);
@@ -121,9 +97,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Complete an action and schedule the next (by default at the rep cadence)',
-        params: IdParams,
-        body: CompleteActionRequest.nullish(),
-        response: { 200: CompleteActionResponse },
+        ...routeSchemas.completeAction,
       },
     },
     async (request) => completeAction(contextOf(request), request.params.id, request.body ?? {}),
@@ -133,13 +107,7 @@ export const actionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/actions/:id/snooze',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Move an open action to a later day',
-        params: IdParams,
-        body: SnoozeActionRequest,
-        response: { 200: ActionDto },
-      },
+      schema: { tags, summary: 'Move an open action to a later day', ...routeSchemas.snoozeAction },
     },
     async (request) => snoozeAction(contextOf(request), request.params.id, request.body),
   );

@@ -1,4 +1,4 @@
-import { AuditPage, AuditQuery } from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { listAudit } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../context';
@@ -11,8 +11,7 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
       schema: {
         tags: ['audit'],
         summary: 'The audit log, newest first (pass `next` as `before` for the following page)',
-        querystring: AuditQuery,
-        response: { 200: AuditPage },
+        ...routeSchemas.listAudit,
       },
     },
     async (request) => listAudit(contextOf(request), request.query),

@@ -1,15 +1,4 @@
-import {
-  AcceptInvitationRequest,
-  CompletePasswordResetRequest,
-  IdParams,
-  InvitationLookup,
-  InvitationLookupQuery,
-  PasswordResetRequest,
-  SessionList,
-  SessionState,
-  SetupRequest,
-  SignInRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import {
   acceptInvitation,
   completePasswordReset,
@@ -24,7 +13,6 @@ import {
   signOutEverywhere,
 } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 import { authRequestOf, linkBaseOf, sendCookies } from '../identity';
 
@@ -41,7 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
       schema: {
         tags,
         summary: 'Who is signed in, and whether the first admin is still to be created',
-        response: { 200: SessionState },
+        ...routeSchemas.getSession,
       },
     },
     async (request) => getSessionState(publicContextOf(request), request.actor),
@@ -54,8 +42,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
       schema: {
         tags,
         summary: 'First run: create the first admin (only while no user exists) and sign in',
-        body: SetupRequest,
-        response: { 201: SessionState },
+        ...routeSchemas.setup,
       },
     },
     async (request, reply) => {
@@ -74,12 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/session',
     {
       config: { public: true, ...perIp(30) },
-      schema: {
-        tags,
-        summary: 'Sign in with email and password (sets the session cookie)',
-        body: SignInRequest,
-        response: { 200: SessionState },
-      },
+      schema: { tags, summary: 'Sign in with email and password (sets the session cookie)', ...routeSchemas.signIn },
     },
     async (request, reply) => {
       const { setCookies, ...state } = await signIn(publicContextOf(request), identity, authRequestOf(request), request.body);
@@ -90,7 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.delete(
     '/session',
-    { config: { signedIn: true }, schema: { tags, summary: 'Sign out of this session', response: { 204: z.null() } } },
+    { config: { signedIn: true }, schema: { tags, summary: 'Sign out of this session', ...routeSchemas.signOut } },
     async (request, reply) => {
       const { setCookies } = await signOut(contextOf(request), identity, authRequestOf(request));
       sendCookies(reply, setCookies);
@@ -100,7 +82,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
 
   app.get(
     '/sessions',
-    { config: { signedIn: true }, schema: { tags, summary: "The signed-in user's sessions", response: { 200: SessionList } } },
+    { config: { signedIn: true }, schema: { tags, summary: "The signed-in user's sessions", ...routeSchemas.listSessions } },
     async (request) => listSessions(contextOf(request)),
   );
 
@@ -108,7 +90,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/sessions/:id',
     {
       config: { signedIn: true },
-      schema: { tags, summary: 'End one of your sessions', params: IdParams, response: { 204: z.null() } },
+      schema: { tags, summary: 'End one of your sessions', ...routeSchemas.revokeSession },
     },
     async (request, reply) => {
       await revokeSession(contextOf(request), request.params.id);
@@ -123,7 +105,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
       schema: {
         tags,
         summary: 'Sign out everywhere: every one of your sessions, this one included',
-        response: { 204: z.null() },
+        ...routeSchemas.signOutEverywhere,
       },
     },
     async (request, reply) => {
@@ -137,12 +119,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/password-reset',
     {
       config: { public: true, ...perIp(5) },
-      schema: {
-        tags,
-        summary: 'Email a password reset link (always 202)',
-        body: PasswordResetRequest,
-        response: { 202: z.null() },
-      },
+      schema: { tags, summary: 'Email a password reset link (always 202)', ...routeSchemas.requestPasswordReset },
     },
     async (request, reply) => {
       await requestPasswordReset(publicContextOf(request), request.body, linkBaseOf(identity, request));
@@ -154,12 +131,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/password-reset/complete',
     {
       config: { public: true, ...perIp(10) },
-      schema: {
-        tags,
-        summary: "Set a new password with a reset link's token",
-        body: CompletePasswordResetRequest,
-        response: { 204: z.null() },
-      },
+      schema: { tags, summary: "Set a new password with a reset link's token", ...routeSchemas.completePasswordReset },
     },
     async (request, reply) => {
       await completePasswordReset(publicContextOf(request), request.body);
@@ -171,12 +143,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/invitations/lookup',
     {
       config: { public: true, ...perIp(30) },
-      schema: {
-        tags,
-        summary: 'What an invitation link offers',
-        querystring: InvitationLookupQuery,
-        response: { 200: InvitationLookup },
-      },
+      schema: { tags, summary: 'What an invitation link offers', ...routeSchemas.lookupInvitation },
     },
     async (request) => lookupInvitation(publicContextOf(request), request.query.token),
   );
@@ -185,12 +152,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/invitations/accept',
     {
       config: { public: true, ...perIp(30) },
-      schema: {
-        tags,
-        summary: 'Accept an invitation: create the account and sign in',
-        body: AcceptInvitationRequest,
-        response: { 201: SessionState },
-      },
+      schema: { tags, summary: 'Accept an invitation: create the account and sign in', ...routeSchemas.acceptInvitation },
     },
     async (request, reply) => {
       const { setCookies, ...state } = await acceptInvitation(

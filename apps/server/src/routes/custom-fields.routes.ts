@@ -1,15 +1,6 @@
-import {
-  CreateCustomFieldRequest,
-  CustomFieldDto,
-  CustomFieldListQuery,
-  CustomFieldListResponse,
-  DeleteQuery,
-  IdParams,
-  UpdateCustomFieldRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createCustomField, deleteCustomField, listCustomFields, updateCustomField } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['custom fields'];
@@ -19,12 +10,7 @@ export const customFieldRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     '/custom-fields',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: 'The custom fields of partners and reps',
-        querystring: CustomFieldListQuery,
-        response: { 200: CustomFieldListResponse },
-      },
+      schema: { tags, summary: 'The custom fields of partners and reps', ...routeSchemas.listCustomFields },
     },
     async (request) => listCustomFields(contextOf(request), request.query.entity),
   );
@@ -33,7 +19,7 @@ export const customFieldRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     '/custom-fields',
     {
       config: { permission: 'settings:write' },
-      schema: { tags, summary: 'Add a custom field', body: CreateCustomFieldRequest, response: { 201: CustomFieldDto } },
+      schema: { tags, summary: 'Add a custom field', ...routeSchemas.createCustomField },
     },
     async (request, reply) => reply.code(201).send(await createCustomField(contextOf(request), request.body)),
   );
@@ -42,13 +28,7 @@ export const customFieldRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     '/custom-fields/:id',
     {
       config: { permission: 'settings:write' },
-      schema: {
-        tags,
-        summary: 'Change a custom field',
-        params: IdParams,
-        body: UpdateCustomFieldRequest,
-        response: { 200: CustomFieldDto },
-      },
+      schema: { tags, summary: 'Change a custom field', ...routeSchemas.updateCustomField },
     },
     async (request) => updateCustomField(contextOf(request), request.params.id, request.body),
   );
@@ -57,13 +37,7 @@ export const customFieldRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     '/custom-fields/:id',
     {
       config: { permission: 'settings:write' },
-      schema: {
-        tags,
-        summary: 'Remove a custom field (and its values)',
-        params: IdParams,
-        querystring: DeleteQuery,
-        response: { 204: z.undefined().describe('Deleted') },
-      },
+      schema: { tags, summary: 'Remove a custom field (and its values)', ...routeSchemas.deleteCustomField },
     },
     async (request, reply) => {
       await deleteCustomField(contextOf(request), request.params.id, request.query.version);

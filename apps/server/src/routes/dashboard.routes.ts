@@ -1,4 +1,4 @@
-import { DashboardDto } from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { getDashboard } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../context';
@@ -11,7 +11,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       schema: {
         tags: ['dashboard'],
         summary: 'Program numbers: tiers, plan statuses, funnel, pipeline by partner, benchmarks',
-        response: { 200: DashboardDto },
+        ...routeSchemas.getDashboard,
       },
     },
     async (request) => getDashboard(contextOf(request)),

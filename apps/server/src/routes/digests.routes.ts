@@ -1,14 +1,4 @@
-import {
-  CalendarFeedParams,
-  CalendarFeedQuery,
-  CalendarTokenResponse,
-  DigestDeliveryReport,
-  DigestPreviewDto,
-  DigestPreviewQuery,
-  DigestSettingsDto,
-  SendDigestRequest,
-  UpdateDigestSettingsRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import {
   createContext,
   getCalendarFeed,
@@ -33,7 +23,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Where and when the Monday digest goes (secrets only as configured: true)',
-        response: { 200: DigestSettingsDto },
+        ...routeSchemas.getDigestSettings,
       },
     },
     async (request) => getDigestSettings(contextOf(request)),
@@ -46,8 +36,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Change the digest settings; an omitted secret is kept, null removes it',
-        body: UpdateDigestSettingsRequest,
-        response: { 200: DigestSettingsDto },
+        ...routeSchemas.updateDigestSettings,
       },
     },
     async (request) => updateDigestSettings(contextOf(request), request.body),
@@ -60,8 +49,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Send the digests now to Slack or by email, all owners or one; reports every delivery',
-        body: SendDigestRequest,
-        response: { 200: DigestDeliveryReport },
+        ...routeSchemas.sendDigest,
       },
     },
     async (request) => sendDigests(contextOf(request), request.body),
@@ -74,8 +62,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'The digests as they would go out now: JSON, or text/plain or text/html with format=',
-        querystring: DigestPreviewQuery,
-        response: { 200: DigestPreviewDto },
+        ...routeSchemas.previewDigest,
       },
     },
     async (request, reply) => {
@@ -95,7 +82,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Create a new secret calendar feed address; the previous one stops working',
-        response: { 200: CalendarTokenResponse },
+        ...routeSchemas.regenerateCalendarToken,
       },
     },
     async (request) => regenerateCalendarToken(contextOf(request)),
@@ -111,8 +98,7 @@ export const digestRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         tags,
         summary:
           'The ICS feed of open actions (overdue and the next 60 days) at its secret address (<token>.ics), for Google Calendar or Outlook',
-        params: CalendarFeedParams,
-        querystring: CalendarFeedQuery,
+        ...routeSchemas.getCalendarFeed,
       },
     },
     async (request, reply) => {

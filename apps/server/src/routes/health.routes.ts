@@ -1,4 +1,4 @@
-import { HealthDto } from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../context';
 
@@ -7,7 +7,7 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { d
     '/health',
     {
       config: { public: true },
-      schema: { tags: ['health'], summary: 'Whether the server is up, and which storage it uses', response: { 200: HealthDto } },
+      schema: { tags: ['health'], summary: 'Whether the server is up, and which storage it uses', ...routeSchemas.getHealth },
     },
     async () => ({
       status: 'ok' as const,

@@ -1,13 +1,4 @@
-import {
-  HubSpotConnectionDto,
-  HubSpotRunList,
-  HubSpotRunReport,
-  HubSpotSetupResult,
-  HubSpotSyncRequest,
-  HubSpotTestResult,
-  HubSpotWebhookResult,
-  SaveHubSpotConnectionRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import {
   createContext,
   getHubSpotConnection,
@@ -36,7 +27,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
       schema: {
         tags,
         summary: 'The HubSpot connection (the token only as `configured` and its last 4 characters)',
-        response: { 200: HubSpotConnectionDto },
+        ...routeSchemas.getHubSpotConnection,
       },
     },
     async (request) => getHubSpotConnection(contextOf(request)),
@@ -49,8 +40,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
       schema: {
         tags,
         summary: 'Store the private-app token, webhook client secret and sync options',
-        body: SaveHubSpotConnectionRequest,
-        response: { 200: HubSpotConnectionDto },
+        ...routeSchemas.saveHubSpotConnection,
       },
     },
     async (request) => saveHubSpotConnection(contextOf(request), request.body),
@@ -60,7 +50,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
     '/hubspot/test',
     {
       config: { permission: 'integrations:manage' },
-      schema: { tags, summary: 'Check the token and address with one authenticated read', response: { 200: HubSpotTestResult } },
+      schema: { tags, summary: 'Check the token and address with one authenticated read', ...routeSchemas.testHubSpotConnection },
     },
     async (request) => testHubSpotConnection(contextOf(request)),
   );
@@ -72,7 +62,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
       schema: {
         tags,
         summary: 'Create the custom contact and company properties the sync needs, if missing',
-        response: { 200: HubSpotSetupResult },
+        ...routeSchemas.setupHubSpotProperties,
       },
     },
     async (request) => setupHubSpotProperties(contextOf(request)),
@@ -85,8 +75,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
       schema: {
         tags,
         summary: 'Pull reps, partner companies and deals (full, or changes since the last sync); resumes an interrupted one',
-        body: HubSpotSyncRequest.optional(),
-        response: { 200: HubSpotRunReport },
+        ...routeSchemas.syncHubSpot,
       },
     },
     async (request) => syncHubSpot(contextOf(request), { mode: request.body?.mode ?? 'incremental' }),
@@ -99,7 +88,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
       schema: {
         tags,
         summary: 'Push partner aggregates to companies and tracker tier/quality edits to contacts',
-        response: { 200: HubSpotRunReport },
+        ...routeSchemas.pushHubSpot,
       },
     },
     async (request) => pushHubSpot(contextOf(request)),
@@ -109,7 +98,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
     '/hubspot/runs',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'The latest syncs and pushes: status, counts, failures', response: { 200: HubSpotRunList } },
+      schema: { tags, summary: 'The latest syncs and pushes: status, counts, failures', ...routeSchemas.listHubSpotRuns },
     },
     async (request) => ({ items: await listHubSpotRuns(contextOf(request)) }),
   );
@@ -125,7 +114,7 @@ export const hubspotRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, op
         schema: {
           tags,
           summary: 'HubSpot webhook receiver (v3 signature; stale or bad signatures get 401)',
-          response: { 200: HubSpotWebhookResult },
+          ...routeSchemas.receiveHubSpotWebhook,
         },
       },
       async (request) =>

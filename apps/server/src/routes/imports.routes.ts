@@ -1,12 +1,4 @@
-import {
-  ApplyImportQuery,
-  CreateImportQuery,
-  ExportQuery,
-  IdParams,
-  ImportPreviewDto,
-  SheetImportDto,
-  UpdateImportRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import {
   applySheetImport,
@@ -20,7 +12,6 @@ import {
 } from '@ptrack/services';
 import { scratchDirOf } from '@ptrack/storage';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 import { spool } from '../spool';
 import { receiveUpload, UploadedFile } from '../upload-body';
@@ -66,8 +57,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         tags,
         summary: 'Upload a CSV or XLSX sheet (the file as the body); answers with its columns matched and sampled',
         consumes: SHEET_TYPES,
-        querystring: CreateImportQuery,
-        response: { 201: SheetImportDto },
+        ...routeSchemas.createImport,
       },
     },
     async (request, reply) => {
@@ -91,12 +81,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/imports/:id',
     {
       config: { permission: 'imports:run' },
-      schema: {
-        tags,
-        summary: 'An import: its columns, mapping, status and progress',
-        params: IdParams,
-        response: { 200: SheetImportDto },
-      },
+      schema: { tags, summary: 'An import: its columns, mapping, status and progress', ...routeSchemas.getImport },
     },
     async (request) => getSheetImport(contextOf(request), request.params.id),
   );
@@ -105,13 +90,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     '/imports/:id',
     {
       config: { permission: 'imports:run' },
-      schema: {
-        tags,
-        summary: 'Correct the mapping of an import before it is applied',
-        params: IdParams,
-        body: UpdateImportRequest,
-        response: { 200: SheetImportDto },
-      },
+      schema: { tags, summary: 'Correct the mapping of an import before it is applied', ...routeSchemas.updateImport },
     },
     async (request) => updateSheetImportMapping(contextOf(request), request.params.id, request.body),
   );
@@ -123,8 +102,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'What applying would do, row by row (create, update, unchanged, error); writes nothing',
-        params: IdParams,
-        response: { 200: ImportPreviewDto },
+        ...routeSchemas.previewImport,
       },
     },
     async (request) => previewSheetImport(contextOf(request), request.params.id),
@@ -137,9 +115,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: 'Apply an import, batch by batch; an interrupted one carries on where it stopped',
-        params: IdParams,
-        querystring: ApplyImportQuery,
-        response: { 200: SheetImportDto },
+        ...routeSchemas.applyImport,
       },
     },
     async (request) => applySheetImport(contextOf(request), request.params.id, { force: request.query.force }),
@@ -152,8 +128,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       schema: {
         tags,
         summary: "A view's partners (or every rep) as CSV or XLSX, in the tracker sheet's column order",
-        querystring: ExportQuery,
-        response: { 200: z.string().meta({ description: 'text/csv or an XLSX workbook' }) },
+        ...routeSchemas.exportPartners,
       },
     },
     async (request, reply) => {

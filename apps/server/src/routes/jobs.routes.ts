@@ -1,4 +1,4 @@
-import { JobListResponse, JobNameParams, JobRunDto, JobRunListResponse, JobRunsQuery } from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { listJobRuns, listJobs, runJobNow } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../context';
@@ -13,7 +13,7 @@ export const jobRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
       schema: {
         tags,
         summary: 'Background jobs: schedule (in the workspace time zone), next run and last run with its counts or error',
-        response: { 200: JobListResponse },
+        ...routeSchemas.listJobs,
       },
     },
     async (request) => listJobs(contextOf(request), { jobs: jobs.definitions, worker: jobs.runner !== null }),
@@ -23,12 +23,7 @@ export const jobRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
     '/jobs/runs',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: 'The latest runs, newest first, of one job (?job=) or of all',
-        querystring: JobRunsQuery,
-        response: { 200: JobRunListResponse },
-      },
+      schema: { tags, summary: 'The latest runs, newest first, of one job (?job=) or of all', ...routeSchemas.listJobRuns },
     },
     async (request) => listJobRuns(contextOf(request), request.query, jobs.definitions),
   );
@@ -40,8 +35,7 @@ export const jobRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
       schema: {
         tags,
         summary: 'Run a job now: queued for the worker (202), or run in the request when no worker runs in this process (200)',
-        params: JobNameParams,
-        response: { 200: JobRunDto, 202: JobRunDto },
+        ...routeSchemas.runJob,
       },
     },
     async (request, reply) => {

@@ -1,17 +1,6 @@
-import {
-  CreatePartnerRequest,
-  DeleteQuery,
-  HistoryQuery,
-  HistoryResponse,
-  IdParams,
-  PartnerDto,
-  PartnerListQuery,
-  PartnerListResponse,
-  UpdatePartnerRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createPartner, deletePartner, getPartner, getPartnerHistory, listPartners, updatePartner } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['partners'];
@@ -24,8 +13,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       schema: {
         tags,
         summary: 'List partners (the grid): a view, search, filter, sort and cursor pages',
-        querystring: PartnerListQuery,
-        response: { 200: PartnerListResponse },
+        ...routeSchemas.listPartners,
       },
     },
     async (request) => listPartners(contextOf(request), request.query),
@@ -35,7 +23,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/partners',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Create a partner', body: CreatePartnerRequest, response: { 201: PartnerDto } },
+      schema: { tags, summary: 'Create a partner', ...routeSchemas.createPartner },
     },
     async (request, reply) => reply.code(201).send(await createPartner(contextOf(request), request.body)),
   );
@@ -44,7 +32,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/partners/:id',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'Get a partner with its rollups', params: IdParams, response: { 200: PartnerDto } },
+      schema: { tags, summary: 'Get a partner with its rollups', ...routeSchemas.getPartner },
     },
     async (request) => getPartner(contextOf(request), request.params.id),
   );
@@ -53,13 +41,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/partners/:id',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Change a partner (fields given only; version required)',
-        params: IdParams,
-        body: UpdatePartnerRequest,
-        response: { 200: PartnerDto },
-      },
+      schema: { tags, summary: 'Change a partner (fields given only; version required)', ...routeSchemas.updatePartner },
     },
     async (request) => updatePartner(contextOf(request), request.params.id, request.body),
   );
@@ -71,9 +53,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       schema: {
         tags,
         summary: 'Delete a partner with its reps, touches, actions, referrals and plans',
-        params: IdParams,
-        querystring: DeleteQuery,
-        response: { 204: z.undefined().describe('Deleted') },
+        ...routeSchemas.deletePartner,
       },
     },
     async (request, reply) => {
@@ -86,13 +66,7 @@ export const partnerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     '/partners/:id/history',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: "The partner's change history, newest first",
-        params: IdParams,
-        querystring: HistoryQuery,
-        response: { 200: HistoryResponse },
-      },
+      schema: { tags, summary: "The partner's change history, newest first", ...routeSchemas.getPartnerHistory },
     },
     async (request) => getPartnerHistory(contextOf(request), request.params.id, request.query),
   );

@@ -1,15 +1,6 @@
-import {
-  CreatePlanRequest,
-  DeleteQuery,
-  IdParams,
-  PlanDto,
-  PlanListQuery,
-  PlanListResponse,
-  UpdatePlanRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createPlan, deletePlan, getPlan, listPlans, updatePlan } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['plans'];
@@ -19,12 +10,7 @@ export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/plans',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: "A partner's 90-day activation plans, the current one first",
-        querystring: PlanListQuery,
-        response: { 200: PlanListResponse },
-      },
+      schema: { tags, summary: "A partner's 90-day activation plans, the current one first", ...routeSchemas.listPlans },
     },
     async (request) => listPlans(contextOf(request), request.query),
   );
@@ -33,12 +19,7 @@ export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/plans',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Start a 90-day plan (closes the current one into history)',
-        body: CreatePlanRequest,
-        response: { 201: PlanDto },
-      },
+      schema: { tags, summary: 'Start a 90-day plan (closes the current one into history)', ...routeSchemas.createPlan },
     },
     async (request, reply) => reply.code(201).send(await createPlan(contextOf(request), request.body)),
   );
@@ -47,7 +28,7 @@ export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/plans/:id',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'Get a plan', params: IdParams, response: { 200: PlanDto } },
+      schema: { tags, summary: 'Get a plan', ...routeSchemas.getPlan },
     },
     async (request) => getPlan(contextOf(request), request.params.id),
   );
@@ -56,7 +37,7 @@ export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/plans/:id',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Change a plan', params: IdParams, body: UpdatePlanRequest, response: { 200: PlanDto } },
+      schema: { tags, summary: 'Change a plan', ...routeSchemas.updatePlan },
     },
     async (request) => updatePlan(contextOf(request), request.params.id, request.body),
   );
@@ -65,13 +46,7 @@ export const planRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/plans/:id',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Delete a plan',
-        params: IdParams,
-        querystring: DeleteQuery,
-        response: { 204: z.undefined().describe('Deleted') },
-      },
+      schema: { tags, summary: 'Delete a plan', ...routeSchemas.deletePlan },
     },
     async (request, reply) => {
       await deletePlan(contextOf(request), request.params.id, request.query.version);

@@ -1,15 +1,6 @@
-import {
-  CreateReferralRequest,
-  DeleteQuery,
-  IdParams,
-  ReferralDto,
-  ReferralListQuery,
-  ReferralListResponse,
-  UpdateReferralRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createReferral, deleteReferral, getReferral, listReferrals, updateReferral } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['referrals'];
@@ -19,12 +10,7 @@ export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/referrals',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: 'List referrals (intros and the deals they became)',
-        querystring: ReferralListQuery,
-        response: { 200: ReferralListResponse },
-      },
+      schema: { tags, summary: 'List referrals (intros and the deals they became)', ...routeSchemas.listReferrals },
     },
     async (request) => listReferrals(contextOf(request), request.query),
   );
@@ -33,7 +19,7 @@ export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/referrals',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Record a referral', body: CreateReferralRequest, response: { 201: ReferralDto } },
+      schema: { tags, summary: 'Record a referral', ...routeSchemas.createReferral },
     },
     async (request, reply) => reply.code(201).send(await createReferral(contextOf(request), request.body)),
   );
@@ -42,7 +28,7 @@ export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/referrals/:id',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'Get a referral', params: IdParams, response: { 200: ReferralDto } },
+      schema: { tags, summary: 'Get a referral', ...routeSchemas.getReferral },
     },
     async (request) => getReferral(contextOf(request), request.params.id),
   );
@@ -51,13 +37,7 @@ export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/referrals/:id',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Change a referral',
-        params: IdParams,
-        body: UpdateReferralRequest,
-        response: { 200: ReferralDto },
-      },
+      schema: { tags, summary: 'Change a referral', ...routeSchemas.updateReferral },
     },
     async (request) => updateReferral(contextOf(request), request.params.id, request.body),
   );
@@ -66,13 +46,7 @@ export const referralRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/referrals/:id',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Delete a referral',
-        params: IdParams,
-        querystring: DeleteQuery,
-        response: { 204: z.undefined().describe('Deleted') },
-      },
+      schema: { tags, summary: 'Delete a referral', ...routeSchemas.deleteReferral },
     },
     async (request, reply) => {
       await deleteReferral(contextOf(request), request.params.id, request.query.version);

@@ -1,15 +1,6 @@
-import {
-  CreateRepRequest,
-  DeleteQuery,
-  IdParams,
-  RepDto,
-  RepListQuery,
-  RepListResponse,
-  UpdateRepRequest,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createRep, deleteRep, getRep, listReps, updateRep } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['reps'];
@@ -19,12 +10,7 @@ export const repRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
     '/reps',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: 'List reps, of one partner or matching a search',
-        querystring: RepListQuery,
-        response: { 200: RepListResponse },
-      },
+      schema: { tags, summary: 'List reps, of one partner or matching a search', ...routeSchemas.listReps },
     },
     async (request) => listReps(contextOf(request), request.query),
   );
@@ -33,7 +19,7 @@ export const repRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
     '/reps',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Create a rep of a partner', body: CreateRepRequest, response: { 201: RepDto } },
+      schema: { tags, summary: 'Create a rep of a partner', ...routeSchemas.createRep },
     },
     async (request, reply) => reply.code(201).send(await createRep(contextOf(request), request.body)),
   );
@@ -42,7 +28,7 @@ export const repRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
     '/reps/:id',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'Get a rep', params: IdParams, response: { 200: RepDto } },
+      schema: { tags, summary: 'Get a rep', ...routeSchemas.getRep },
     },
     async (request) => getRep(contextOf(request), request.params.id),
   );
@@ -51,7 +37,7 @@ export const repRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
     '/reps/:id',
     {
       config: { permission: 'partners:write' },
-      schema: { tags, summary: 'Change a rep', params: IdParams, body: UpdateRepRequest, response: { 200: RepDto } },
+      schema: { tags, summary: 'Change a rep', ...routeSchemas.updateRep },
     },
     async (request) => updateRep(contextOf(request), request.params.id, request.body),
   );
@@ -60,13 +46,7 @@ export const repRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { cont
     '/reps/:id',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Delete a rep',
-        params: IdParams,
-        querystring: DeleteQuery,
-        response: { 204: z.undefined().describe('Deleted') },
-      },
+      schema: { tags, summary: 'Delete a rep', ...routeSchemas.deleteRep },
     },
     async (request, reply) => {
       await deleteRep(contextOf(request), request.params.id, request.query.version);

@@ -1,4 +1,4 @@
-import { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { getSettings, updateSettings } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../context';
@@ -10,11 +10,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/settings',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: 'Workspace settings: time zone, cadences, IPP bands, option lists',
-        response: { 200: SettingsDto },
-      },
+      schema: { tags, summary: 'Workspace settings: time zone, cadences, IPP bands, option lists', ...routeSchemas.getSettings },
     },
     async (request) => getSettings(contextOf(request)),
   );
@@ -23,7 +19,7 @@ export const settingsRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     '/settings',
     {
       config: { permission: 'settings:write' },
-      schema: { tags, summary: 'Change workspace settings', body: UpdateSettingsRequest, response: { 200: SettingsDto } },
+      schema: { tags, summary: 'Change workspace settings', ...routeSchemas.updateSettings },
     },
     async (request) => updateSettings(contextOf(request), request.body),
   );

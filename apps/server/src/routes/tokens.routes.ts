@@ -1,7 +1,6 @@
-import { ApiTokenList, CreatedApiToken, CreateTokenRequest, IdParams } from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createToken, listTokens, revokeToken } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['accounts'];
@@ -9,7 +8,7 @@ const tags = ['accounts'];
 export const tokenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf }) => {
   app.get(
     '/tokens',
-    { config: { signedIn: true }, schema: { tags, summary: 'Your API tokens', response: { 200: ApiTokenList } } },
+    { config: { signedIn: true }, schema: { tags, summary: 'Your API tokens', ...routeSchemas.listTokens } },
     async (request) => listTokens(contextOf(request)),
   );
 
@@ -20,8 +19,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
       schema: {
         tags,
         summary: 'Create an API token (shown once; send it as Authorization: Bearer)',
-        body: CreateTokenRequest,
-        response: { 201: CreatedApiToken },
+        ...routeSchemas.createToken,
       },
     },
     async (request, reply) => reply.code(201).send(await createToken(contextOf(request), request.body)),
@@ -31,7 +29,7 @@ export const tokenRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
     '/tokens/:id',
     {
       config: { signedIn: true },
-      schema: { tags, summary: 'Revoke an API token (yours, or any as an admin)', params: IdParams, response: { 204: z.null() } },
+      schema: { tags, summary: 'Revoke an API token (yours, or any as an admin)', ...routeSchemas.revokeToken },
     },
     async (request, reply) => {
       await revokeToken(contextOf(request), request.params.id);

@@ -1,7 +1,6 @@
-import { IdParams, LogTouchRequest, LogTouchResponse, TouchListQuery, TouchListResponse } from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { deleteTouch, listTouches, logTouch } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['touches'];
@@ -14,8 +13,7 @@ export const touchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
       schema: {
         tags,
         summary: "Log a touch: completes the rep's open follow-ups and schedules the next at the tier cadence",
-        body: LogTouchRequest,
-        response: { 201: LogTouchResponse },
+        ...routeSchemas.logTouch,
       },
     },
     async (request, reply) => reply.code(201).send(await logTouch(contextOf(request), request.body)),
@@ -25,7 +23,7 @@ export const touchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
     '/touches',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'List touches, newest first', querystring: TouchListQuery, response: { 200: TouchListResponse } },
+      schema: { tags, summary: 'List touches, newest first', ...routeSchemas.listTouches },
     },
     async (request) => listTouches(contextOf(request), request.query),
   );
@@ -34,12 +32,7 @@ export const touchRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { co
     '/touches/:id',
     {
       config: { permission: 'partners:write' },
-      schema: {
-        tags,
-        summary: 'Delete a touch logged by mistake',
-        params: IdParams,
-        response: { 204: z.undefined().describe('Deleted') },
-      },
+      schema: { tags, summary: 'Delete a touch logged by mistake', ...routeSchemas.deleteTouch },
     },
     async (request, reply) => {
       await deleteTouch(contextOf(request), request.params.id);

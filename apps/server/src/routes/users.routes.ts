@@ -1,16 +1,6 @@
-import {
-  CreatedInvitation,
-  IdParams,
-  InvitationList,
-  InviteUserRequest,
-  LinkResponse,
-  UpdateUserRequest,
-  UserDto,
-  UserList,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createResetLink, inviteUser, listInvitations, listUsers, revokeInvitation, updateUser } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 import { linkBaseOf } from '../identity';
 
@@ -19,7 +9,7 @@ const tags = ['users'];
 export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, identity }) => {
   app.get(
     '/users',
-    { config: { permission: 'users:read' }, schema: { tags, summary: 'Every user', response: { 200: UserList } } },
+    { config: { permission: 'users:read' }, schema: { tags, summary: 'Every user', ...routeSchemas.listUsers } },
     async (request) => listUsers(contextOf(request)),
   );
 
@@ -30,9 +20,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
       schema: {
         tags,
         summary: "Change a user's role, name or active state (deactivating ends their sessions and tokens)",
-        params: IdParams,
-        body: UpdateUserRequest,
-        response: { 200: UserDto },
+        ...routeSchemas.updateUser,
       },
     },
     async (request) => updateUser(contextOf(request), request.params.id, request.body),
@@ -42,12 +30,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/users/:id/reset-link',
     {
       config: { permission: 'users:manage' },
-      schema: {
-        tags,
-        summary: 'A password reset link for a user (valid one hour)',
-        params: IdParams,
-        response: { 201: LinkResponse },
-      },
+      schema: { tags, summary: 'A password reset link for a user (valid one hour)', ...routeSchemas.createResetLink },
     },
     async (request, reply) =>
       reply.code(201).send(await createResetLink(contextOf(request), request.params.id, linkBaseOf(identity, request))),
@@ -57,7 +40,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/invitations',
     {
       config: { permission: 'users:manage' },
-      schema: { tags, summary: 'Pending invitations', response: { 200: InvitationList } },
+      schema: { tags, summary: 'Pending invitations', ...routeSchemas.listInvitations },
     },
     async (request) => listInvitations(contextOf(request)),
   );
@@ -69,8 +52,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
       schema: {
         tags,
         summary: 'Invite someone with a role (a link valid 7 days, emailed when SMTP is configured)',
-        body: InviteUserRequest,
-        response: { 201: CreatedInvitation },
+        ...routeSchemas.createInvitation,
       },
     },
     async (request, reply) =>
@@ -81,7 +63,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/invitations/:id',
     {
       config: { permission: 'users:manage' },
-      schema: { tags, summary: 'Revoke an invitation', params: IdParams, response: { 204: z.null() } },
+      schema: { tags, summary: 'Revoke an invitation', ...routeSchemas.revokeInvitation },
     },
     async (request, reply) => {
       await revokeInvitation(contextOf(request), request.params.id);

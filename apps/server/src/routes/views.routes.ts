@@ -1,14 +1,6 @@
-import {
-  CreateSavedViewRequest,
-  DeleteQuery,
-  UpdateSavedViewRequest,
-  ViewDto,
-  ViewIdParams,
-  ViewListResponse,
-} from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { createView, deleteView, getView, listViews, updateView } from '@ptrack/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 
 const tags = ['views'];
@@ -18,11 +10,7 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/views',
     {
       config: { permission: 'workspace:read' },
-      schema: {
-        tags,
-        summary: 'The built-in views and the saved views of the partner grid',
-        response: { 200: ViewListResponse },
-      },
+      schema: { tags, summary: 'The built-in views and the saved views of the partner grid', ...routeSchemas.listViews },
     },
     async (request) => listViews(contextOf(request)),
   );
@@ -31,7 +19,7 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/views',
     {
       config: { permission: 'views:write' },
-      schema: { tags, summary: 'Save a view', body: CreateSavedViewRequest, response: { 201: ViewDto } },
+      schema: { tags, summary: 'Save a view', ...routeSchemas.createView },
     },
     async (request, reply) => reply.code(201).send(await createView(contextOf(request), request.body)),
   );
@@ -40,7 +28,7 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/views/:id',
     {
       config: { permission: 'workspace:read' },
-      schema: { tags, summary: 'Get a view (built-in slug or saved view id)', params: ViewIdParams, response: { 200: ViewDto } },
+      schema: { tags, summary: 'Get a view (built-in slug or saved view id)', ...routeSchemas.getView },
     },
     async (request) => getView(contextOf(request), request.params.id),
   );
@@ -49,13 +37,7 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/views/:id',
     {
       config: { permission: 'views:write' },
-      schema: {
-        tags,
-        summary: 'Change a saved view',
-        params: ViewIdParams,
-        body: UpdateSavedViewRequest,
-        response: { 200: ViewDto },
-      },
+      schema: { tags, summary: 'Change a saved view', ...routeSchemas.updateView },
     },
     async (request) => updateView(contextOf(request), request.params.id, request.body),
   );
@@ -64,13 +46,7 @@ export const viewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
     '/views/:id',
     {
       config: { permission: 'views:write' },
-      schema: {
-        tags,
-        summary: 'Delete a saved view',
-        params: ViewIdParams,
-        querystring: DeleteQuery,
-        response: { 204: z.undefined().describe('Deleted') },
-      },
+      schema: { tags, summary: 'Delete a saved view', ...routeSchemas.deleteView },
     },
     async (request, reply) => {
       await deleteView(contextOf(request), request.params.id, request.query.version);

@@ -1,11 +1,10 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { DemoRequest, DemoSummary, RestoreSummary } from '@ptrack/contracts';
+import { routeSchemas } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
 import { restoreBackup, seedDemoWorkspace, writeBackup } from '@ptrack/services';
 import { scratchDirOf } from '@ptrack/storage';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteOptions } from '../context';
 import { spool, writeText } from '../spool';
 
@@ -23,8 +22,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       schema: {
         tags: ['workspace'],
         summary: 'Fill an empty workspace with a realistic demo partner program (deterministic by seed)',
-        body: DemoRequest.optional(),
-        response: { 201: DemoSummary },
+        ...routeSchemas.loadDemo,
       },
     },
     async (request, reply) => reply.code(201).send(await seedDemoWorkspace(contextOf(request), request.body ?? { seed: 42 })),
@@ -37,7 +35,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       schema: {
         tags: ['workspace'],
         summary: 'Download the whole workspace as a single-file backup (JSON lines, see docs/BACKUP.md)',
-        response: { 200: z.string().meta({ description: 'application/x-ndjson' }) },
+        ...routeSchemas.downloadBackup,
       },
     },
     async (request, reply) => {
@@ -64,7 +62,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         tags: ['workspace'],
         summary: 'Restore a backup into an empty workspace (all of it or nothing)',
         consumes: [NDJSON],
-        response: { 200: RestoreSummary },
+        ...routeSchemas.restoreBackup,
       },
     },
     async (request) => {

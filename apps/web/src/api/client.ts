@@ -1,7 +1,10 @@
 // The one way the web app talks to the server: JSON over fetch, with RFC 9457 problem+json turned into
-// a typed ApiError. Feature api/ modules wrap it with request and response types imported (as types
-// only) from @ptrack/contracts, so the browser bundle carries no zod schema and no server code.
+// a typed ApiError. Every call names an operation of the contracts' route table: its path comes from
+// `endpoints` (plain data), its params, query, body and answer types from `api-routes` (imported as
+// types only), so the browser bundle carries no zod schema and no server code.
 
+import type { RouteName, RouteRequest, RouteResponse } from '@ptrack/contracts';
+import { endpoints, pathOf, type QueryValue } from '@ptrack/contracts/endpoints';
 import { withSignIn } from './session-expiry';
 
 /** One field-level problem, as the server's problem+json `errors[]` names it (e.g. `name`, `next.dueDate`). */
@@ -49,18 +52,11 @@ export function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fieldMessage(field) : undefined;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+type Query = Readonly<Record<string, QueryValue>>;
 
-function urlOf(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(key, String(value));
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
-}
+type RequestOptions = { body?: unknown; raw?: { body: Blob; contentType: string } };
 
-type RequestOptions = { query?: Query; body?: unknown; raw?: { body: Blob; contentType: string } };
-
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, url: string, options: RequestOptions = {}): Promise<T> {
   let response: Response;
   const headers: Record<string, string> = options.raw
     ? { 'content-type': options.raw.contentType, accept: 'application/json' }
@@ -71,7 +67,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   // custom header (that needs a CORS preflight, which the server never grants).
   if (method !== 'GET') headers['x-ptrack-csrf'] = '1';
   try {
-    response = await fetch(urlOf(path, options.query), {
+    response = await fetch(url, {
       method,
       headers,
       body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -90,17 +86,36 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return body as T;
 }
 
-/** A request that, if the session ended meanwhile, waits for the user to sign in again (session-expiry.ts). */
-const call = <T>(method: string, path: string, options?: RequestOptions) =>
-  withSignIn(path, () => request<T>(method, path, options));
+/** The arguments after an operation's name: its request, which may be left out when nothing in it is required. */
+export type CallArgs<N extends RouteName> =
+  Record<never, never> extends RouteRequest<N> ? [request?: RouteRequest<N>] : [request: RouteRequest<N>];
 
-export const api = {
-  get: <T>(path: string, query?: Query) => call<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => call<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => call<T>('PUT', path, { body }),
-  delete: <T = void>(path: string, query?: Query) => call<T>('DELETE', path, { query }),
-  /** A file's bytes as the body (a sheet upload), answered with JSON. */
-  upload: <T>(path: string, query: Query, file: Blob, contentType: string) =>
-    call<T>('POST', path, { query, raw: { body: file, contentType } }),
-};
+type AnyRequest = { params?: Record<string, string>; query?: Query; body?: unknown };
+
+/** The address of an operation with its params and query (for links the browser follows itself). */
+function hrefOf<N extends RouteName>(name: N, ...[req]: CallArgs<N>): string {
+  const { params, query } = (req ?? {}) as AnyRequest;
+  return pathOf(name, params as never, query);
+}
+
+/**
+ * Calls one operation of the route table. A POST without a body sends `{}` (a JSON write, as the server
+ * expects). If the session ended meanwhile, the call waits for the user to sign in again (session-expiry.ts).
+ */
+function call<N extends RouteName>(name: N, ...args: CallArgs<N>): Promise<RouteResponse<N>> {
+  const { method } = endpoints[name];
+  const { body } = (args[0] ?? {}) as AnyRequest;
+  const url = hrefOf(name, ...args);
+  const sent = body === undefined && method === 'POST' ? {} : body;
+  return withSignIn(url, () => request<RouteResponse<N>>(method, url, sent === undefined ? {} : { body: sent }));
+}
+
+/** Sends a file's bytes as the body of `createImport` (a sheet upload), answered with JSON. */
+function upload(query: RouteRequest<'createImport'>['query'], file: Blob, contentType: string) {
+  const url = hrefOf('createImport', { query });
+  return withSignIn(url, () =>
+    request<RouteResponse<'createImport'>>(endpoints.createImport.method, url, { raw: { body: file, contentType } }),
+  );
+}
+
+export const api = { call, href: hrefOf, upload };

@@ -48,7 +48,7 @@ describe('a request whose session has ended', () => {
   it('waits for the user to sign in again, then is sent again with the same body', async () => {
     setSignedIn(true);
     answer(unauthenticated, () => json(200, { id: 'n1', text: 'typed' }));
-    const saving = api.patch('/api/partners/p1', { notes: 'typed' });
+    const saving = api.call('updatePartner', { params: { id: 'p1' }, body: { version: 1, notes: 'typed' } });
     await signInAsked();
     expect(fetch).toHaveBeenCalledTimes(1);
 
@@ -57,7 +57,7 @@ describe('a request whose session has ended', () => {
     expect(isSignInNeeded()).toBe(false);
     const calls = vi.mocked(fetch).mock.calls;
     expect(calls).toHaveLength(2);
-    expect(calls[1]?.[1]).toMatchObject({ method: 'PATCH', body: '{"notes":"typed"}' });
+    expect(calls[1]?.[1]).toMatchObject({ method: 'PATCH', body: '{"version":1,"notes":"typed"}' });
   });
 
   it('asks once for several requests that failed together, and sends each again', async () => {
@@ -70,8 +70,8 @@ describe('a request whose session has ended', () => {
     );
     const listener = vi.fn();
     const stop = subscribeSignInNeeded(listener);
-    const first = api.get('/api/today');
-    const second = api.get('/api/partners');
+    const first = api.call('getToday');
+    const second = api.call('listPartners');
     await signInAsked();
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
     resumeAfterSignIn();
@@ -85,7 +85,7 @@ describe('a request whose session has ended', () => {
   it('fails when the user gives up signing in', async () => {
     setSignedIn(true);
     answer(unauthenticated);
-    const saving = api.post('/api/touches', { note: 'x' });
+    const saving = api.call('logTouch', { body: { kind: 'call', summary: 'x' } });
     await signInAsked();
     abandonSignIn();
     await expect(saving).rejects.toBeInstanceOf(SessionEndedError);
@@ -95,14 +95,14 @@ describe('a request whose session has ended', () => {
 describe('a 401 that is the answer itself', () => {
   it('fails at once when nobody is signed in', async () => {
     answer(unauthenticated);
-    await expect(api.get('/api/today')).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    await expect(api.call('getToday')).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     expect(isSignInNeeded()).toBe(false);
   });
 
   it('fails at once for a wrong password, even while signed in (the dialog itself signs in this way)', async () => {
     setSignedIn(true);
     answer(() => json(401, { status: 401, code: 'INVALID_CREDENTIALS', detail: 'email or password is wrong' }));
-    const error = await api.post('/api/session', { email: 'a@b.c', password: 'nope' }).catch((e: unknown) => e);
+    const error = await api.call('signIn', { body: { email: 'a@b.c', password: 'nope' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(isSignInNeeded()).toBe(false);
   });
@@ -110,8 +110,12 @@ describe('a 401 that is the answer itself', () => {
   it('fails at once for an invitation or a password reset', async () => {
     setSignedIn(true);
     answer(unauthenticated, unauthenticated);
-    await expect(api.post('/api/invitations/accept', { token: 't' })).rejects.toMatchObject({ status: 401 });
-    await expect(api.post('/api/password-reset/complete', { token: 't' })).rejects.toMatchObject({ status: 401 });
+    await expect(api.call('acceptInvitation', { body: { token: 't', name: 'N', password: 'p' } })).rejects.toMatchObject({
+      status: 401,
+    });
+    await expect(api.call('completePasswordReset', { body: { token: 't', password: 'p' } })).rejects.toMatchObject({
+      status: 401,
+    });
     expect(isSignInNeeded()).toBe(false);
   });
 });

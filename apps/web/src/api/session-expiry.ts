@@ -3,15 +3,18 @@
 // sign-in dialog (features/auth) opens over the current page, which stays mounted with its form state,
 // and once the user has signed in again the request is sent again and its caller never sees the 401.
 
+import { endpoints } from '@ptrack/contracts/endpoints';
+
 type Waiter = { resolve(): void; reject(error: unknown): void };
 
 // Requests whose 401 is their answer (a wrong password, an unknown invitation), not an ended session.
-const OWN_ANSWER_PATHS = [
-  '/api/session',
-  '/api/setup',
-  '/api/password-reset',
-  '/api/invitations/lookup',
-  '/api/invitations/accept',
+// A path covers the paths under it (password-reset covers password-reset/complete).
+const OWN_ANSWER_PATHS: string[] = [
+  endpoints.signIn.path,
+  endpoints.setup.path,
+  endpoints.requestPasswordReset.path,
+  endpoints.lookupInvitation.path,
+  endpoints.acceptInvitation.path,
 ];
 
 let signedIn = false;
@@ -64,7 +67,10 @@ export class SessionEndedError extends Error {
 }
 
 const isUnauthenticated = (error: unknown) => (error as { status?: unknown } | null)?.status === 401;
-const answersItself = (path: string) => OWN_ANSWER_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+const answersItself = (url: string) => {
+  const path = url.split('?')[0] ?? url;
+  return OWN_ANSWER_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+};
 
 /** Sends a request; a 401 of an ended session waits for the user to sign in again, then sends it again. */
 export async function withSignIn<T>(path: string, send: () => Promise<T>): Promise<T> {

@@ -2,5 +2,5 @@ import type { DashboardDto } from '@ptrack/contracts';
 import { api } from '../../../api/client';
 
 export function fetchDashboard(): Promise<DashboardDto> {
-  return api.get<DashboardDto>('/api/dashboard');
+  return api.call('getDashboard');
 }

@@ -1,31 +1,37 @@
-import type { HubSpotConnectionDto, HubSpotRunReport, HubSpotSetupResult, SaveHubSpotConnectionRequest } from '@ptrack/contracts';
+import type {
+  HubSpotConnectionDto,
+  HubSpotRunReport,
+  HubSpotSetupResult,
+  RouteResponse,
+  SaveHubSpotConnectionRequest,
+} from '@ptrack/contracts';
 import { api } from '../../../api/client';
 
 export function fetchHubSpotConnection(): Promise<HubSpotConnectionDto> {
-  return api.get<HubSpotConnectionDto>('/api/hubspot/connection');
+  return api.call('getHubSpotConnection');
 }
 
 /** Stores the token, secret and options; the answer never contains the token, only its last 4 characters. */
 export function saveHubSpotConnection(body: SaveHubSpotConnectionRequest): Promise<HubSpotConnectionDto> {
-  return api.patch<HubSpotConnectionDto>('/api/hubspot/connection', body);
+  return api.call('saveHubSpotConnection', { body });
 }
 
-export function testHubSpotConnection(): Promise<{ ok: true; requests: number }> {
-  return api.post('/api/hubspot/test', {});
+export function testHubSpotConnection(): Promise<RouteResponse<'testHubSpotConnection'>> {
+  return api.call('testHubSpotConnection');
 }
 
 export function setupHubSpotProperties(): Promise<HubSpotSetupResult> {
-  return api.post<HubSpotSetupResult>('/api/hubspot/setup', {});
+  return api.call('setupHubSpotProperties');
 }
 
 export function runHubSpotSync(mode: 'full' | 'incremental'): Promise<HubSpotRunReport> {
-  return api.post<HubSpotRunReport>('/api/hubspot/sync', { mode });
+  return api.call('syncHubSpot', { body: { mode } });
 }
 
 export function runHubSpotPush(): Promise<HubSpotRunReport> {
-  return api.post<HubSpotRunReport>('/api/hubspot/push', {});
+  return api.call('pushHubSpot');
 }
 
-export function fetchHubSpotRuns(): Promise<{ items: HubSpotRunReport[] }> {
-  return api.get<{ items: HubSpotRunReport[] }>('/api/hubspot/runs');
+export function fetchHubSpotRuns(): Promise<RouteResponse<'listHubSpotRuns'>> {
+  return api.call('listHubSpotRuns');
 }

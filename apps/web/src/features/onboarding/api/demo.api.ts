@@ -3,5 +3,5 @@ import { api } from '../../../api/client';
 
 /** Fills an empty workspace with the demo partner program. */
 export function loadDemo(): Promise<DemoSummary> {
-  return api.post<DemoSummary>('/api/demo', {});
+  return api.call('loadDemo', { body: {} });
 }

@@ -1,18 +1,16 @@
 import type {
   ActionDto,
-  ActionListResponse,
   CreateActionRequest,
   CreatePlanRequest,
   CreateReferralRequest,
   CreateRepRequest,
   CustomFieldListResponse,
-  HistoryEntryDto,
   PlanDto,
   PlanListResponse,
   ReferralDto,
   ReferralListResponse,
   RepDto,
-  RepListResponse,
+  RouteResponse,
   TouchListResponse,
   UpdatePlanRequest,
   UpdateRepRequest,
@@ -24,15 +22,15 @@ export type Owner = { partnerId: string } | { repId: string };
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export function fetchPlans(partnerId: string): Promise<PlanListResponse> {
-  return api.get<PlanListResponse>('/api/plans', { partnerId });
+  return api.call('listPlans', { query: { partnerId } });
 }
 
 export function createPlan(body: CreatePlanRequest): Promise<PlanDto> {
-  return api.post<PlanDto>('/api/plans', body);
+  return api.call('createPlan', { body });
 }
 
 export function updatePlan(id: string, body: UpdatePlanRequest): Promise<PlanDto> {
-  return api.patch<PlanDto>(`/api/plans/${encodeURIComponent(id)}`, body);
+  return api.call('updatePlan', { params: { id }, body });
 }
 
 /** Every rep of a partner (the API pages by 500 at most; a partner rarely has more than a few dozen). */
@@ -40,7 +38,7 @@ export async function fetchAllReps(partnerId: string): Promise<RepDto[]> {
   const reps: RepDto[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.get<RepListResponse>('/api/reps', { partnerId, limit: 500, cursor });
+    const page = await api.call('listReps', { query: { partnerId, limit: 500, cursor } });
     reps.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -48,23 +46,23 @@ export async function fetchAllReps(partnerId: string): Promise<RepDto[]> {
 }
 
 export function fetchRep(id: string): Promise<RepDto> {
-  return api.get<RepDto>(`/api/reps/${encodeURIComponent(id)}`);
+  return api.call('getRep', { params: { id } });
 }
 
 export function createRep(body: CreateRepRequest): Promise<RepDto> {
-  return api.post<RepDto>('/api/reps', body);
+  return api.call('createRep', { body });
 }
 
 export function updateRep(id: string, body: UpdateRepRequest): Promise<RepDto> {
-  return api.patch<RepDto>(`/api/reps/${encodeURIComponent(id)}`, body);
+  return api.call('updateRep', { params: { id }, body });
 }
 
 export function fetchTouchPage(owner: Owner, limit: number, cursor?: string): Promise<TouchListResponse> {
-  return api.get<TouchListResponse>('/api/touches', { ...owner, limit, cursor });
+  return api.call('listTouches', { query: { ...owner, limit, cursor } });
 }
 
 export function fetchReferralPage(owner: Owner, limit: number, cursor?: string): Promise<ReferralListResponse> {
-  return api.get<ReferralListResponse>('/api/referrals', { ...owner, limit, cursor });
+  return api.call('listReferrals', { query: { ...owner, limit, cursor } });
 }
 
 /**
@@ -75,25 +73,25 @@ export async function fetchAllActions(owner: Owner): Promise<ActionDto[]> {
   const actions: ActionDto[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.get<ActionListResponse>('/api/actions', { ...owner, limit: 500, cursor });
+    const page = await api.call('listActions', { query: { ...owner, limit: 500, cursor } });
     actions.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return actions;
 }
 
-export function fetchHistoryPage(partnerId: string, limit: number, cursor?: string): Promise<Page<HistoryEntryDto>> {
-  return api.get<Page<HistoryEntryDto>>(`/api/partners/${encodeURIComponent(partnerId)}/history`, { limit, cursor });
+export function fetchHistoryPage(partnerId: string, limit: number, cursor?: string): Promise<RouteResponse<'getPartnerHistory'>> {
+  return api.call('getPartnerHistory', { params: { id: partnerId }, query: { limit, cursor } });
 }
 
 export function fetchCustomFields(entity: 'partner' | 'rep'): Promise<CustomFieldListResponse> {
-  return api.get<CustomFieldListResponse>('/api/custom-fields', { entity });
+  return api.call('listCustomFields', { query: { entity } });
 }
 
 export function createAction(body: CreateActionRequest): Promise<ActionDto> {
-  return api.post<ActionDto>('/api/actions', body);
+  return api.call('createAction', { body });
 }
 
 export function createReferral(body: CreateReferralRequest): Promise<ReferralDto> {
-  return api.post<ReferralDto>('/api/referrals', body);
+  return api.call('createReferral', { body });
 }

@@ -3,13 +3,13 @@ import { api } from '../../../api/client';
 
 /** The six built-in views, then the saved views by name. */
 export function fetchViews(): Promise<ViewListResponse> {
-  return api.get<ViewListResponse>('/api/views');
+  return api.call('listViews');
 }
 
 export function createView(body: CreateSavedViewRequest): Promise<ViewDto> {
-  return api.post<ViewDto>('/api/views', body);
+  return api.call('createView', { body });
 }
 
 export function deleteView(view: { id: string; version: number }): Promise<void> {
-  return api.delete(`/api/views/${encodeURIComponent(view.id)}`, { version: view.version });
+  return api.call('deleteView', { params: { id: view.id }, query: { version: view.version } });
 }

@@ -2,7 +2,6 @@ import type {
   ActionDto,
   ActionListResponse,
   CreateActionRequest,
-  PartnerListResponse,
   PartnerListRowDto,
   PlanDto,
   PlanListResponse,
@@ -19,7 +18,7 @@ export async function fetchReviewList(): Promise<PartnerListRowDto[]> {
   const rows: PartnerListRowDto[] = [];
   let cursor: string | undefined;
   do {
-    const page = await api.get<PartnerListResponse>('/api/partners', { view: 'this-weeks-review', limit: PAGE, cursor });
+    const page = await api.call('listPartners', { query: { view: 'this-weeks-review', limit: PAGE, cursor } });
     rows.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -27,25 +26,25 @@ export async function fetchReviewList(): Promise<PartnerListRowDto[]> {
 }
 
 export function fetchPlans(partnerId: string): Promise<PlanListResponse> {
-  return api.get<PlanListResponse>('/api/plans', { partnerId });
+  return api.call('listPlans', { query: { partnerId } });
 }
 
 export function fetchReps(partnerId: string): Promise<RepListResponse> {
-  return api.get<RepListResponse>('/api/reps', { partnerId, limit: 500 });
+  return api.call('listReps', { query: { partnerId, limit: 500 } });
 }
 
 export function fetchOpenActions(partnerId: string): Promise<ActionListResponse> {
-  return api.get<ActionListResponse>('/api/actions', { partnerId, status: 'open', limit: 500 });
+  return api.call('listActions', { query: { partnerId, status: 'open', limit: 500 } });
 }
 
 export function createAction(body: CreateActionRequest): Promise<ActionDto> {
-  return api.post<ActionDto>('/api/actions', body);
+  return api.call('createAction', { body });
 }
 
 export function updateAction(id: string, body: UpdateActionRequest): Promise<ActionDto> {
-  return api.patch<ActionDto>(`/api/actions/${encodeURIComponent(id)}`, body);
+  return api.call('updateAction', { params: { id }, body });
 }
 
 export function updatePlan(id: string, body: UpdatePlanRequest): Promise<PlanDto> {
-  return api.patch<PlanDto>(`/api/plans/${encodeURIComponent(id)}`, body);
+  return api.call('updatePlan', { params: { id }, body });
 }
