@@ -18,7 +18,7 @@ import { type Executor, refreshAllStats, workspaceSettings } from '@ptrack/stora
 import { eq } from 'drizzle-orm';
 import { authorize } from './access/authorize';
 import { inTransaction, type ServiceContext } from './context';
-import { recordChange } from './history';
+import { workspaceSettingsWriter } from './writes/settings-writers';
 
 export type Settings = typeof workspaceSettings.$inferSelect;
 
@@ -129,29 +129,15 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsR
         }
       }
     }
-    const { version, ...patch } = input;
+    const { version: _version, ...patch } = input;
     if (patch.workingDays) patch.workingDays = [...patch.workingDays].sort((a, b) => a - b);
-    const [updated] = await tx
-      .update(workspaceSettings)
-      .set({
-        ...patch,
-        ...(patch.optionLists ? { optionLists: { ...current.optionLists, ...patch.optionLists } } : {}),
-        version: version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where(eq(workspaceSettings.id, 1))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'settings',
-      entityId: '00000000-0000-0000-0000-000000000001',
-      partnerId: null,
-      operation: 'update',
-      before: current,
-      after: updated!,
+    const updated = await workspaceSettingsWriter.update({ tx, ctx }, current, {
+      ...patch,
+      ...(patch.optionLists ? { optionLists: { ...current.optionLists, ...patch.optionLists } } : {}),
     });
     // Touch dates are calendar days in the workspace time zone: a new zone changes them.
     if (patch.timeZone && patch.timeZone !== current.timeZone)
       await refreshAllStats(tx, { timeZone: patch.timeZone, today: todayIn(patch.timeZone, ctx.now()) });
-    return toSettingsDto(updated!, ctx.now());
+    return toSettingsDto(updated, ctx.now());
   });
 }

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import { authorize } from '../access/authorize';
 import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { loadSettings } from '../settings';
+import { SingletonWriter } from '../writes/settings-writers';
 
 export type DigestSettings = typeof digestSettings.$inferSelect;
 
@@ -82,6 +82,8 @@ function redacted(
   return { before: b, after: a };
 }
 
+const digestSettingsWriter = new SingletonWriter({ table: digestSettings, historyId: HISTORY_ID, redact: redacted });
+
 export async function getDigestSettings(ctx: ServiceContext): Promise<DigestSettingsDto> {
   authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
@@ -125,11 +127,7 @@ async function saveDigestSettings(
   current: DigestSettings,
   set: Partial<typeof digestSettings.$inferInsert>,
 ): Promise<DigestSettings> {
-  const [updated] = await tx
-    .update(digestSettings)
-    .set({ ...set, version: current.version + 1, updatedAt: ctx.now() })
-    .where(eq(digestSettings.id, 1))
-    .returning();
+  const updated = await digestSettingsWriter.update({ tx, ctx }, current, set);
   // The audit log says which secrets changed (never their values) and which other settings did.
   const changed = Object.keys(set).filter(
     (k) => JSON.stringify(set[k as keyof typeof set]) !== JSON.stringify(current[k as keyof DigestSettings]),
@@ -138,14 +136,7 @@ async function saveDigestSettings(
   const others = changed.filter((k) => !(SECRET_FIELDS as readonly string[]).includes(k));
   if (secrets.length > 0) await audit(ctx, 'secret-changed', { fields: secrets.map((k) => `digests.${k}`) }, tx);
   if (others.length > 0) await audit(ctx, 'settings-changed', { fields: others.map((k) => `digests.${k}`) }, tx);
-  await recordChange(tx, ctx, {
-    entityType: 'settings',
-    entityId: HISTORY_ID,
-    partnerId: null,
-    operation: 'update',
-    ...redacted(current, updated!),
-  });
-  return updated!;
+  return updated;
 }
 
 /** Changes the digest settings; an omitted secret keeps its stored value, null removes it. */

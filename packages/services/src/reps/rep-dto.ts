@@ -4,6 +4,7 @@ import { actions, type Executor, partners, repStats, reps, touches } from '@ptra
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { repSignals } from '../partners/partner-dto';
 import { cadencesOf, calendarOf, type Settings } from '../settings';
+import { settleRollups } from '../writes/stale-rollups';
 
 const RESPONSE_WINDOW_DAYS = 180;
 
@@ -13,6 +14,8 @@ export function cadenceFor(tier: number | null, cadences: Cadences): number {
 }
 
 export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id: string): Promise<RepDto> {
+  // The figures read below must include this transaction's own writes.
+  await settleRollups(tx);
   const [row] = await tx
     .select({ rep: reps, stats: repStats, partnerName: partners.name })
     .from(reps)
