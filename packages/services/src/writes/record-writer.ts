@@ -28,6 +28,8 @@ export type RecordSpec<T extends VersionedTable> = {
   partnerColumn: PgColumn | null;
   /** The rollups a change of this row makes stale; none for records the grid does not count. */
   rollupsOf?: (row: Row<T>, operation: 'create' | 'update' | 'delete') => { partnerId: string; reps: RepScope } | null;
+  /** Rollups elsewhere that rows deleted with the record (by the foreign keys) count in. */
+  staleOnDelete?: (tx: Tx, row: Row<T>) => Promise<{ partnerId: string; reps: RepScope }[]>;
 };
 
 /** The version the caller read, and what a conflict shows as the current record. */
@@ -150,6 +152,7 @@ export class RecordWriter<T extends VersionedTable> {
   /** Deletes a locked record (rows that belong to it go by the foreign keys); its history is kept. */
   async remove(w: WriteScope, current: Row<T>): Promise<void> {
     const { table } = this.spec;
+    const elsewhere = (await this.spec.staleOnDelete?.(w.tx, current)) ?? [];
     await w.tx.delete(table).where(eq(table.id, current.id));
     await recordChange(w.tx, w.ctx, {
       entityType: this.spec.entityType,
@@ -159,6 +162,11 @@ export class RecordWriter<T extends VersionedTable> {
       before: current,
     });
     await this.markStale(w, current, 'delete');
+    if (elsewhere.length > 0) {
+      w.settings ??= await loadSettings(w.tx);
+      const clock = statsClock(w.settings, w.ctx.now());
+      for (const { partnerId, reps } of elsewhere) markStale(w.tx, clock, partnerId, reps);
+    }
   }
 
   /**

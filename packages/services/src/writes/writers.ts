@@ -4,11 +4,13 @@ import {
   activationPlans,
   customFieldDefs,
   partners,
+  queryRows,
   referrals,
   reps,
   savedViews,
   touches,
 } from '@ptrack/storage';
+import { sql } from 'drizzle-orm';
 import { RecordWriter } from './record-writer';
 
 export type { WriteScope } from './record-writer';
@@ -24,6 +26,18 @@ export const partnerWriter = new RecordWriter({
   partnerColumn: partners.id,
   // The grid reads the partner's own columns from its rollup row too; a deleted partner's rows go with it.
   rollupsOf: (row, operation) => (operation === 'delete' ? null : { partnerId: row.id, reps: 'none' }),
+  // A rep moved to another partner keeps the touches and referrals it had here, which go with this
+  // partner: that rep's figures (and so its new partner's) change too.
+  staleOnDelete: async (tx, row) => {
+    const moved = await queryRows<{ partnerId: string; repId: string }>(
+      tx,
+      sql`select distinct r.partner_id as "partnerId", r.id as "repId" from reps r
+          where r.partner_id <> ${row.id}
+            and (exists (select 1 from touches t where t.rep_id = r.id and t.partner_id = ${row.id})
+              or exists (select 1 from referrals f where f.rep_id = r.id and f.partner_id = ${row.id}))`,
+    );
+    return moved.map((m) => ({ partnerId: m.partnerId, reps: { id: m.repId } }));
+  },
 });
 
 export const repWriter = new RecordWriter({
