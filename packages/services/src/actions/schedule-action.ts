@@ -1,4 +1,4 @@
-import { type IsoDate, scheduleAfterTouch } from '@ptrack/domain';
+import { type IsoDate, scheduleAfterTouch, type Tier } from '@ptrack/domain';
 import type { Tx } from '@ptrack/storage';
 import type { ServiceContext } from '../context';
 import { cadencesOf, type Settings } from '../settings';
@@ -19,12 +19,12 @@ export async function scheduleNextAction(
   tx: Tx,
   ctx: ServiceContext,
   settings: Settings,
-  opts: { partnerId: string; repId: string | null; repTier: number | null; from: IsoDate; choice?: NextActionChoice | undefined },
+  opts: { partnerId: string; repId: string | null; repTier: Tier | null; from: IsoDate; choice?: NextActionChoice | undefined },
 ): Promise<string | null> {
   if (opts.choice?.skip) return null;
   const planned = scheduleAfterTouch({
     touchDate: opts.from,
-    tier: (opts.repTier as 1 | 2 | 3 | 4 | null) ?? null,
+    tier: opts.repTier,
     cadences: cadencesOf(settings),
     workingDays: settings.workingDays,
     override: { dueDate: opts.choice?.dueDate, type: opts.choice?.type },

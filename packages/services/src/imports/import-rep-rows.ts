@@ -263,7 +263,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], set
           {
             partnerId: w.partnerId!,
             repId: repIdOf.get(w)!,
-            kind: 'other',
+            kind: 'other' as const,
             direction: 'outbound' as const,
             occurredAt: noonOn(w.touchDay, timeZone),
             summary: 'Last contact recorded in the imported sheet',

@@ -170,7 +170,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
   const touchRows = writes.flatMap((w) =>
     w.touchDays.map((day) => ({
       partnerId: idOf.get(w)!,
-      kind: 'other',
+      kind: 'other' as const,
       direction: 'outbound' as const,
       occurredAt: noonOn(day, timeZone),
       summary: 'Engagement recorded in the imported sheet',

@@ -94,7 +94,7 @@ export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date
   const repsForRollup: RepForRollup[] = repRows.map(({ rep, stats: s }) => ({
     id: rep.id,
     name: rep.name,
-    engagementTier: (rep.engagementTier as Tier | null) ?? null,
+    engagementTier: rep.engagementTier,
     isJordan: isJordan({ qualityScore: rep.qualityScore, signals: repSignals(rep) }),
     hasOpenDeal: (s?.openDealCount ?? 0) > 0,
     lastInboundDate: s?.lastInboundDate ?? null,

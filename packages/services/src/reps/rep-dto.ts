@@ -9,8 +9,8 @@ import { settleRollups } from '../writes/stale-rollups';
 const RESPONSE_WINDOW_DAYS = 180;
 
 /** Cadence of a rep: by tier, and tier 3's for a rep with no tier yet (the domain's default). */
-export function cadenceFor(tier: number | null, cadences: Cadences): number {
-  return cadences[(tier ?? 3) as Tier];
+export function cadenceFor(tier: Tier | null, cadences: Cadences): number {
+  return cadences[tier ?? 3];
 }
 
 export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id: string): Promise<RepDto> {
