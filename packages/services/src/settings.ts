@@ -14,7 +14,7 @@ import {
   todayIn,
   validIppBands,
 } from '@ptrack/domain';
-import { type Executor, refreshAllStats, workspaceSettings } from '@ptrack/storage';
+import { type Executor, one, refreshAllStats, workspaceSettings } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { authorize } from './access/authorize';
 import { inTransaction, type ServiceContext } from './context';
@@ -46,8 +46,7 @@ export async function loadSettings(tx: Executor): Promise<Settings> {
       optionLists: structuredClone(DEFAULT_OPTION_LISTS) as unknown as Record<string, string[]>,
     })
     .onConflictDoNothing();
-  const created = await tx.select().from(workspaceSettings).where(eq(workspaceSettings.id, 1));
-  return created[0]!;
+  return one(tx.select().from(workspaceSettings).where(eq(workspaceSettings.id, 1)), 'the workspace settings row');
 }
 
 export function cadencesOf(settings: Settings): Cadences {

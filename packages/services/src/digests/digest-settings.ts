@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarTokenResponse, DigestSettingsDto, UpdateDigestSettingsRequest } from '@ptrack/contracts';
 import { AppError, ownerKey } from '@ptrack/domain';
-import { digestSettings, type Executor, type SecretBox, type Tx } from '@ptrack/storage';
+import { digestSettings, type Executor, one, type SecretBox, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize } from '../access/authorize';
@@ -20,8 +20,7 @@ export async function loadDigestSettings(tx: Executor): Promise<DigestSettings> 
   const rows = await tx.select().from(digestSettings).where(eq(digestSettings.id, 1));
   if (rows[0]) return rows[0];
   await tx.insert(digestSettings).values({ id: 1 }).onConflictDoNothing();
-  const created = await tx.select().from(digestSettings).where(eq(digestSettings.id, 1));
-  return created[0]!;
+  return one(tx.select().from(digestSettings).where(eq(digestSettings.id, 1)), 'the digest settings row');
 }
 
 export function calendarFeedPath(token: string): string {
