@@ -53,6 +53,58 @@ async function resolveAccountNames(ws: WriteScope, names: string[]): Promise<Map
   return byKey;
 }
 
+/** Named accounts: replaced as a list for each partner whose list changed. */
+async function writeNamedAccounts(ws: WriteScope, writes: RowWrite[], idOf: Map<RowWrite, string>): Promise<void> {
+  const { tx } = ws;
+  const withAccounts = writes.filter((w) => w.namedAccounts);
+  if (withAccounts.length > 0) {
+    const accountIds = await resolveAccountNames(
+      ws,
+      withAccounts.flatMap((w) => w.namedAccounts!),
+    );
+    const replaced = withAccounts.filter((w) => w.existing).map((w) => idOf.get(w)!);
+    if (replaced.length > 0)
+      await tx.delete(partnerNamedAccounts).where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(replaced, 'uuid')})`);
+    const links = withAccounts.flatMap((w) => {
+      const seen = new Set<string>();
+      return w.namedAccounts!.flatMap((name) => {
+        const accountId = accountIds.get(normaliseCompanyName(name))!;
+        if (seen.has(accountId)) return [];
+        seen.add(accountId);
+        return [{ partnerId: idOf.get(w)!, accountId, position: seen.size - 1 }];
+      });
+    });
+    await insertRows(tx, partnerNamedAccounts, links);
+  }
+}
+
+/** 90-day plans: a new start date closes the current plan and starts another (new plans in one insert). */
+async function writePlans(ws: WriteScope, writes: RowWrite[], idOf: Map<RowWrite, string>, now: Date): Promise<void> {
+  const newPlans: (typeof activationPlans.$inferInsert)[] = [];
+  for (const w of writes) {
+    const plan = w.plan;
+    const partnerId = idOf.get(w)!;
+    if (!plan) continue;
+    const current = w.existing?.plan;
+    if (plan.kind === 'update' || plan.closePlanId) {
+      const set = plan.kind === 'update' ? plan.set : { isCurrent: false, closedAt: now };
+      await planWriter.update(ws, current!, set);
+    }
+    if (plan.kind === 'create') {
+      newPlans.push({
+        partnerId,
+        goal: plan.goal,
+        startDate: plan.startDate,
+        endDate: planEndDate(plan.startDate),
+        status: plan.status,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+  }
+  await planWriter.insertMany(ws, newPlans);
+}
+
 /** Writes the batch; returns the ids of the partners it touched (for their figures to be refreshed). */
 export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowWrite[], settings: Settings): Promise<string[]> {
   const ws = { tx, ctx, settings };
@@ -87,52 +139,8 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
     if (Object.keys(set).length > 0) await partnerWriter.update(ws, before, set);
   }
 
-  // Named accounts: replaced as a list for each partner whose list changed.
-  const withAccounts = writes.filter((w) => w.namedAccounts);
-  if (withAccounts.length > 0) {
-    const accountIds = await resolveAccountNames(
-      ws,
-      withAccounts.flatMap((w) => w.namedAccounts!),
-    );
-    const replaced = withAccounts.filter((w) => w.existing).map((w) => idOf.get(w)!);
-    if (replaced.length > 0)
-      await tx.delete(partnerNamedAccounts).where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(replaced, 'uuid')})`);
-    const links = withAccounts.flatMap((w) => {
-      const seen = new Set<string>();
-      return w.namedAccounts!.flatMap((name) => {
-        const accountId = accountIds.get(normaliseCompanyName(name))!;
-        if (seen.has(accountId)) return [];
-        seen.add(accountId);
-        return [{ partnerId: idOf.get(w)!, accountId, position: seen.size - 1 }];
-      });
-    });
-    await insertRows(tx, partnerNamedAccounts, links);
-  }
-
-  // 90-day plans: a new start date closes the current plan and starts another (new plans in one insert).
-  const newPlans: (typeof activationPlans.$inferInsert)[] = [];
-  for (const w of writes) {
-    const plan = w.plan;
-    const partnerId = idOf.get(w)!;
-    if (!plan) continue;
-    const current = w.existing?.plan;
-    if (plan.kind === 'update' || plan.closePlanId) {
-      const set = plan.kind === 'update' ? plan.set : { isCurrent: false, closedAt: now };
-      await planWriter.update(ws, current!, set);
-    }
-    if (plan.kind === 'create') {
-      newPlans.push({
-        partnerId,
-        goal: plan.goal,
-        startDate: plan.startDate,
-        endDate: planEndDate(plan.startDate),
-        status: plan.status,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-  }
-  await planWriter.insertMany(ws, newPlans);
+  await writeNamedAccounts(ws, writes, idOf);
+  await writePlans(ws, writes, idOf, now);
 
   // Next actions: the rep is found by name within the partner, or added.
   const newActions = writes.filter((w) => w.action?.kind === 'create');
