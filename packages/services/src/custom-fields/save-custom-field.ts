@@ -1,5 +1,5 @@
 import type { CreateCustomFieldRequest, CustomFieldDto, UpdateCustomFieldRequest } from '@ptrack/contracts';
-import { AppError } from '@ptrack/domain';
+import { AppError, defined } from '@ptrack/domain';
 import { customFieldDefs, partners, reps } from '@ptrack/storage';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
@@ -19,7 +19,7 @@ export function keyFromLabel(label: string): string {
     .replace(/\p{M}/gu, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
-  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : defined(w[0]).toUpperCase() + w.slice(1).toLowerCase())).join('');
   return /^[a-z]/.test(key) ? key.slice(0, 64) : `f${key}`.slice(0, 64);
 }
 

@@ -1,4 +1,4 @@
-import { isPartnerSalesRep, normaliseDomain, repChanges, repFromContact } from '@ptrack/domain';
+import { defined, isPartnerSalesRep, normaliseDomain, repChanges, repFromContact } from '@ptrack/domain';
 import type { HubSpotRecord } from '@ptrack/integrations';
 import { partners, reps, sqlArray, type Tx } from '@ptrack/storage';
 import { and, isNull, or, sql } from 'drizzle-orm';
@@ -37,7 +37,7 @@ async function partnersForCompanies(
     .from(partners)
     .where(sql`${partners.hubspotCompanyId} = any(${sqlArray(companyIds, 'text')})`))
     result.set(p.hubspotCompanyId!, p);
-  const unlinked = companyIds.filter((id) => !result.has(id)).map((id) => page.companies.get(id)!);
+  const unlinked = companyIds.filter((id) => !result.has(id)).map((id) => defined(page.companies.get(id)));
   if (unlinked.length === 0) return result;
 
   const wanted = unlinked.map((c) => {

@@ -1,5 +1,5 @@
 import type { HubSpotRunReport } from '@ptrack/contracts';
-import { AppError, type DealStageMap } from '@ptrack/domain';
+import { AppError, type DealStageMap, defined } from '@ptrack/domain';
 import type { HubSpotApi } from '@ptrack/integrations';
 import { ANALYZE_AFTER_ROWS, analyzeAfterBulkLoad, hubspotConnection, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
@@ -101,7 +101,7 @@ async function pull(ctx: ServiceContext, options: SyncHubSpotOptions): Promise<H
       i < phases.length;
       i++
     ) {
-      const phase = phases[i]!;
+      const phase = defined(phases[i]);
       const at: PhaseCursor | null =
         cursor.phase === phase.name && cursor.at
           ? cursor.at

@@ -1,5 +1,6 @@
 import { RepFields } from '@ptrack/contracts';
 import type { IsoDate } from '@ptrack/domain';
+import { defined } from '@ptrack/domain';
 import { actions, partners, repStats, reps, sqlArray, type Tx } from '@ptrack/storage';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -213,7 +214,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], set
   const newPartners = missing.map((name) => ({ name, createdAt: now, updatedAt: now }));
   const added = await partnerWriter.insertMany(ws, newPartners);
   const addedByName = new Map(added.map((p) => [p.name.toLowerCase(), p.id]));
-  for (const w of writes) w.partnerId ??= addedByName.get(w.partnerName.toLowerCase())!;
+  for (const w of writes) w.partnerId ??= defined(addedByName.get(w.partnerName.toLowerCase()));
 
   const creates = writes.filter((w) => !w.existing);
   const inserted = await repWriter.insertMany(
@@ -229,7 +230,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], set
   );
   const repIdOf = new Map<RepWrite, string>();
   const byKey = new Map(creates.map((w) => [`${w.partnerId}|${String(w.fields.name).toLowerCase()}`, w]));
-  for (const rep of inserted) repIdOf.set(byKey.get(`${rep.partnerId}|${rep.name.toLowerCase()}`)!, rep.id);
+  for (const rep of inserted) repIdOf.set(defined(byKey.get(`${rep.partnerId}|${rep.name.toLowerCase()}`)), rep.id);
   for (const w of writes.filter((w) => w.existing)) {
     const before = w.existing!;
     repIdOf.set(w, before.id);
@@ -241,7 +242,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], set
       ? [
           {
             partnerId: w.partnerId!,
-            repId: repIdOf.get(w)!,
+            repId: defined(repIdOf.get(w)),
             dueDate: w.action.dueDate,
             type: w.action.type,
             notes: w.action.notes,
@@ -262,7 +263,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], set
       ? [
           {
             partnerId: w.partnerId!,
-            repId: repIdOf.get(w)!,
+            repId: defined(repIdOf.get(w)),
             kind: 'other' as const,
             direction: 'outbound' as const,
             occurredAt: noonOn(w.touchDay, timeZone),

@@ -1,4 +1,4 @@
-import { normaliseCompanyName, planEndDate } from '@ptrack/domain';
+import { defined, normaliseCompanyName, planEndDate } from '@ptrack/domain';
 import {
   accounts,
   type activationPlans,
@@ -62,16 +62,16 @@ async function writeNamedAccounts(ws: WriteScope, writes: RowWrite[], idOf: Map<
       ws,
       withAccounts.flatMap((w) => w.namedAccounts!),
     );
-    const replaced = withAccounts.filter((w) => w.existing).map((w) => idOf.get(w)!);
+    const replaced = withAccounts.filter((w) => w.existing).map((w) => defined(idOf.get(w)));
     if (replaced.length > 0)
       await tx.delete(partnerNamedAccounts).where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(replaced, 'uuid')})`);
     const links = withAccounts.flatMap((w) => {
       const seen = new Set<string>();
       return w.namedAccounts!.flatMap((name) => {
-        const accountId = accountIds.get(normaliseCompanyName(name))!;
+        const accountId = defined(accountIds.get(normaliseCompanyName(name)));
         if (seen.has(accountId)) return [];
         seen.add(accountId);
-        return [{ partnerId: idOf.get(w)!, accountId, position: seen.size - 1 }];
+        return [{ partnerId: defined(idOf.get(w)), accountId, position: seen.size - 1 }];
       });
     });
     await insertRows(tx, partnerNamedAccounts, links);
@@ -83,7 +83,7 @@ async function writePlans(ws: WriteScope, writes: RowWrite[], idOf: Map<RowWrite
   const newPlans: (typeof activationPlans.$inferInsert)[] = [];
   for (const w of writes) {
     const plan = w.plan;
-    const partnerId = idOf.get(w)!;
+    const partnerId = defined(idOf.get(w));
     if (!plan) continue;
     const current = w.existing?.plan;
     if (plan.kind === 'update' || plan.closePlanId) {
@@ -127,7 +127,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
   );
   // Names are unique ignoring case: they tie each inserted row back to its sheet row.
   const createByName = new Map(creates.map((w) => [String(w.fields.name).toLowerCase(), w]));
-  for (const row of inserted) idOf.set(createByName.get(row.name.toLowerCase())!, row.id);
+  for (const row of inserted) idOf.set(defined(createByName.get(row.name.toLowerCase())), row.id);
   for (const w of writes.filter((w) => w.existing)) {
     const before = w.existing!.record;
     idOf.set(w, before.id);
@@ -149,7 +149,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
   for (const w of newActions) {
     const action = w.action as Extract<RowWrite['action'], { kind: 'create' }>;
     if (!action.repName) continue;
-    const partnerId = idOf.get(w)!;
+    const partnerId = defined(idOf.get(w));
     const key = `${partnerId}|${action.repName.trim().toLowerCase()}`;
     const known = w.existing?.reps.get(action.repName.trim().toLowerCase());
     if (known) repIds.set(key, known);
@@ -163,7 +163,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
   }
   const actionRows = newActions.map((w) => {
     const action = w.action as Extract<RowWrite['action'], { kind: 'create' }>;
-    const partnerId = idOf.get(w)!;
+    const partnerId = defined(idOf.get(w));
     const repId = action.repName ? (repIds.get(`${partnerId}|${action.repName.trim().toLowerCase()}`) ?? null) : null;
     return { partnerId, repId, dueDate: action.dueDate, type: action.type, notes: action.notes, createdAt: now, updatedAt: now };
   });
@@ -177,7 +177,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
   // Engagement dates the sheet knew and no recorded touch explains.
   const touchRows = writes.flatMap((w) =>
     w.touchDays.map((day) => ({
-      partnerId: idOf.get(w)!,
+      partnerId: defined(idOf.get(w)),
       kind: 'other' as const,
       direction: 'outbound' as const,
       occurredAt: noonOn(day, timeZone),
