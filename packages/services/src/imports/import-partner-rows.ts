@@ -37,7 +37,7 @@ async function addOptionValues(tx: Tx, ctx: ServiceContext, settings: Settings, 
   if (added.size === 0) return settings;
   const optionLists = structuredClone(settings.optionLists);
   for (const [list, values] of added) optionLists[list] = [...(optionLists[list] ?? []), ...values];
-  return workspaceSettingsWriter.update({ tx, ctx, settings }, settings, { optionLists });
+  return workspaceSettingsWriter.update({ tx, ctx }, settings, { optionLists });
 }
 
 /** What one batch's planning gives the batch loop: the outcomes, and how to write them. */

@@ -1,8 +1,10 @@
-import { one, workspaceSettings } from '@ptrack/storage';
+import { one, type Tx, workspaceSettings } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { recordChange } from '../history';
-import type { WriteScope } from './record-writer';
+import { type ChangeAuthor, recordChange } from '../history';
+
+/** The transaction and the author of a settings change. */
+type WriteScope = { tx: Tx; ctx: ChangeAuthor };
 
 type Snapshot = Record<string, unknown>;
 
