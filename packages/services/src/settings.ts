@@ -43,7 +43,7 @@ export async function loadSettings(tx: Executor): Promise<Settings> {
         '4': DEFAULT_CADENCE_DAYS[4],
       },
       ippBands: { ...DEFAULT_IPP_BANDS },
-      optionLists: structuredClone(DEFAULT_OPTION_LISTS) as unknown as Record<string, string[]>,
+      optionLists: structuredClone(DEFAULT_OPTION_LISTS) as Record<string, string[]>,
     })
     .onConflictDoNothing();
   return one(tx.select().from(workspaceSettings).where(eq(workspaceSettings.id, 1)), 'the workspace settings row');
@@ -79,7 +79,7 @@ export function toSettingsDto(settings: Settings, now: Date): SettingsDto {
     currency: settings.currency,
     cadences: settings.cadences,
     ippBands: settings.ippBands,
-    optionLists: { ...DEFAULT_OPTION_LISTS, ...settings.optionLists } as unknown as Record<string, string[]>,
+    optionLists: { ...DEFAULT_OPTION_LISTS, ...settings.optionLists },
     managersEditOwnPartnersOnly: settings.managersEditOwnPartnersOnly,
     today,
     followUpDue: Object.fromEntries(TIERS.map((t) => [String(t), dueAfter(t)])) as SettingsDto['followUpDue'],

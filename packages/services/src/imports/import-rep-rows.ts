@@ -155,7 +155,7 @@ function planRepRows(batch: RepImportRow[], state: Awaited<ReturnType<typeof rea
     if (!partner && !existing) changes.push({ field: 'partner', before: null, after: partnerName });
     const { custom, ...scalars } = fields as Record<string, unknown> & { custom?: Record<string, unknown> };
     for (const [field, value] of Object.entries(scalars)) {
-      const before = existing ? currentValue(existing as unknown as Record<string, unknown>, field) : null;
+      const before = existing ? currentValue(existing, field) : null;
       if (existing && same(before, value)) continue;
       write.fields[field] = value;
       changes.push({ field, before, after: value });

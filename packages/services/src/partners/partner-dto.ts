@@ -13,7 +13,6 @@ import {
   QUALIFICATION_REASON_TEXT,
   qualify,
   type RepForRollup,
-  type Tier,
 } from '@ptrack/domain';
 import {
   accounts,
