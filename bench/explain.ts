@@ -4,7 +4,7 @@
 // repository functions; Today and the detail use the floor's statements (the same shape of query).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_IN_VIEWS, type Filter } from '@ptrack/domain';
+import { BUILT_IN_VIEWS, defined, type Filter } from '@ptrack/domain';
 import { dashboardFigures, type Executor, listPartnerRows, type PartnerListParams, refreshStats } from '@ptrack/storage';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -156,10 +156,10 @@ export async function explainAll(db: Raw, statements: Captured[], dir: string, p
     );
     out.push({
       label: s.label,
-      executionMs: plan[0]!['Execution Time'],
-      planningMs: plan[0]!['Planning Time'],
-      jitMs: plan[0]!.JIT?.Timing?.Total ?? 0,
-      hot: hotSpots(plan[0]!.Plan).slice(0, 4),
+      executionMs: defined(plan[0])['Execution Time'],
+      planningMs: defined(plan[0])['Planning Time'],
+      jitMs: defined(plan[0]).JIT?.Timing?.Total ?? 0,
+      hot: hotSpots(defined(plan[0]).Plan).slice(0, 4),
       file,
     });
   }

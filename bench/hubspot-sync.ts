@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { defined } from '@ptrack/domain';
 import { REQUEST_BURST } from '@ptrack/integrations';
 import { createContext, saveHubSpotConnection, syncHubSpot, systemActor } from '@ptrack/services';
 import { openDatabase } from '@ptrack/storage';
@@ -86,7 +87,7 @@ const loadAtStart = loadavg();
 const runs: Run[] = [];
 for (let i = 0; i < RUNS; i++) runs.push(await oneRun());
 const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
-const { seconds, report, served, resyncSeconds, resync } = sorted[Math.floor((sorted.length - 1) / 2)]!;
+const { seconds, report, served, resyncSeconds, resync } = defined(sorted[Math.floor((sorted.length - 1) / 2)]);
 if (runs.some((r) => r.report.status !== 'succeeded' || r.report.failed.length > 0))
   throw new Error('a run did not sync everything');
 

@@ -1,6 +1,7 @@
 // Small helpers of the benchmark: sampling, percentiles, the machine and a process's memory.
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release } from 'node:os';
+import { defined } from '@ptrack/domain';
 
 export type Summary = { n: number; p50: number; p95: number; min: number; max: number; mean: number };
 
@@ -8,7 +9,7 @@ export type Summary = { n: number; p50: number; p95: number; min: number; max: n
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+  return defined(sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]);
 }
 
 export function summarise(samples: number[]): Summary {

@@ -1,5 +1,6 @@
 // Renders bench/RESULTS.md from the figures of one run.
 import { relative } from 'node:path';
+import { defined } from '@ptrack/domain';
 import type { Explained } from './explain';
 import type { GenerateResult } from './generate';
 import { type Machine, ms, type Summary } from './lib';
@@ -98,7 +99,7 @@ function storageSection(s: StorageResult, r: Report): string[] {
     );
   }
   const [first, ...rest] = s.startsMs;
-  const figure = rest.length ? rest[rest.length - 1]! : first;
+  const figure = rest.length ? defined(rest[rest.length - 1]) : first;
   if (figure !== undefined) {
     lines.push(
       `Start to serving (spawn of \`node --import tsx apps/server/src/main.ts\` → first 200 from \`GET /api/health\`, existing ` +

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
-import { startOfWeek, todayIn } from '@ptrack/domain';
+import { defined, startOfWeek, todayIn } from '@ptrack/domain';
 import { createContext, systemActor } from '@ptrack/services';
 import { MIGRATIONS_DIR, openDatabase } from '@ptrack/storage';
 import { apiStatements, type Explained, explainAll } from './explain';
@@ -191,7 +191,7 @@ async function benchStorage(kind: StorageKind, result: StorageResult): Promise<v
           id: sc.id,
           label: sc.label,
           target: sc.target,
-          api: summarise(apiTimes.get(sc.id)!),
+          api: summarise(defined(apiTimes.get(sc.id))),
           raw: summarise(rawTimes),
           service: summarise(serviceTimes),
           mismatches,

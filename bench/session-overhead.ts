@@ -2,6 +2,7 @@
 // one database — one finds the user from the session cookie, the other is handed the actor — taken
 // in alternation (ABAB) so both see the same machine. `npm run bench:session`.
 import { performance } from 'node:perf_hooks';
+import { defined } from '@ptrack/domain';
 import { buildApp } from '@ptrack/server';
 import { systemActor } from '@ptrack/services';
 import { openTestDatabase } from '@ptrack/storage/testing';
@@ -12,7 +13,7 @@ const URL = '/api/settings';
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return defined(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
 // per record, the partner and rep figures); the export floor COPYs the partners with their figures,
 // current plan and named accounts out as CSV.
 import { randomUUID } from 'node:crypto';
+import { defined } from '@ptrack/domain';
 import { type Database, pgliteClientOf, refreshStats } from '@ptrack/storage';
 
 const clean = (s: string) => s.replace(/[\t\n\\]/g, ' ');
@@ -65,7 +66,7 @@ export async function rawImportFloor(database: Database, rows: number): Promise<
     database,
     'partner_named_accounts',
     'partner_id,account_id,position',
-    ids.flatMap((id, i) => [0, 1, 2].map((k) => `${id}\t${accounts[(i + k) % 500]![0]}\t${k}`)),
+    ids.flatMap((id, i) => [0, 1, 2].map((k) => `${id}\t${defined(accounts[(i + k) % 500])[0]}\t${k}`)),
   );
   await copyIn(
     database,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defined } from '@ptrack/domain';
 import {
   applySheetImport,
   createContext,
@@ -162,7 +163,7 @@ function runPart<T>(part: string): T {
     },
   );
   const lines = out.toString().trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]!) as T;
+  return JSON.parse(defined(lines[lines.length - 1])) as T;
 }
 
 function freshDir(dir: string) {

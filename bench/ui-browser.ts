@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defined } from '@ptrack/domain';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -182,7 +183,7 @@ export async function sampleToday(baseUrl: string, mode: InputMode): Promise<Tod
     const m = await marks(page, ['todayRow', input, 'dialog']);
     return {
       rowVisible: m.todayRow!,
-      clickReceived: m[input]!,
+      clickReceived: defined(m[input]),
       dialogOpen: m.dialog!,
       longTaskMs: await longTaskMs(page, m.dialog!),
       resources: await resources(page),

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     const server = await startChildServer(dataDir, children);
-    const pid = server.child.pid!;
+    const pid = server.child.pid;
+    if (pid === undefined) throw new Error('the server process has no pid');
     const token = readFileSync(join(dataDir, 'local-cli.token'), 'utf8');
     const idleRss = rssMb(pid);
     const rows = Math.floor((MB * 1024 * 1024) / ROW_BYTES);

@@ -115,25 +115,11 @@ export function withProblemResponses(document: Parameters<typeof jsonSchemaTrans
   return { ...transformed, schema: { ...schema, response, ...policyExtensions(route as never) } };
 }
 
-/** The HTTP app: Fastify with zod schemas driving validation, serialisation and the OpenAPI document. */
-export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const now = options.now ?? (() => new Date());
-  const app = Fastify({
-    logger: safeLoggerOptions(options.logger ?? false),
-    bodyLimit: BODY_LIMIT_BYTES,
-    routerOptions: { ignoreTrailingSlash: true },
-    // Fastify takes a hop count at run time though its type leaves numbers out.
-    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy as FastifyServerOptions['trustProxy'] } : {}),
-    frameworkErrors,
-  }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
-  requireRoutePolicies(app);
-  await registerSecurity(app, { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
-  const identity = createIdentity(options.database, { publicUrl: options.publicUrl ?? null });
-  identity.localCliTokenHash = options.localCliTokenHash ?? null;
-  const authenticate: Authenticate = options.authenticate ?? sessionAuthenticate(options.database, identity, now);
+/**
+ * Who is asking, before any route runs: rate limits, the actor found by `authenticate`, read-only tokens
+ * held to reads, and anonymous requests to non-public routes refused.
+ */
+async function registerAuthentication(app: FastifyInstance, authenticate: Authenticate): Promise<void> {
   registerCookieRefresh(app);
   // Limits only the routes that ask for one (sign-in, setup, password reset, invitations).
   await app.register(fastifyRateLimit, { global: false, errorResponseBuilder: rateLimitError });
@@ -165,6 +151,28 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const policy = routePolicyOf({ url, config: request.routeOptions.config });
     if (!policy?.public) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
   });
+}
+
+/** The HTTP app: Fastify with zod schemas driving validation, serialisation and the OpenAPI document. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: safeLoggerOptions(options.logger ?? false),
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true },
+    // Fastify takes a hop count at run time though its type leaves numbers out.
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy as FastifyServerOptions['trustProxy'] } : {}),
+    frameworkErrors,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  requireRoutePolicies(app);
+  await registerSecurity(app, { publicUrl: options.publicUrl, allowedHosts: options.allowedHosts });
+  const identity = createIdentity(options.database, { publicUrl: options.publicUrl ?? null });
+  identity.localCliTokenHash = options.localCliTokenHash ?? null;
+  const authenticate: Authenticate = options.authenticate ?? sessionAuthenticate(options.database, identity, now);
+  await registerAuthentication(app, authenticate);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,3 +1,5 @@
+import { defined } from './defined';
+
 // PRODUCT.md (Account): matching is by normalised domain, else normalised name.
 const LEGAL_SUFFIXES = new Set([
   'inc',
@@ -48,7 +50,7 @@ export function normaliseCompanyName(name: string): string {
 
 /** How many trailing words form a legal suffix: "inc", or a dotted one split into letters ("S.A."). */
 function trailingLegalSuffix(words: string[]): number {
-  if (LEGAL_SUFFIXES.has(words[words.length - 1]!)) return 1;
+  if (LEGAL_SUFFIXES.has(defined(words[words.length - 1]))) return 1;
   for (let k = 2; k <= 3 && k <= words.length; k++) {
     const tail = words.slice(-k);
     if (tail.every((w) => w.length === 1) && LEGAL_SUFFIXES.has(tail.join(''))) return k;

@@ -11,6 +11,7 @@ export * from './calendar';
 export * from './compare';
 export * from './constants/enums';
 export * from './constants/options';
+export * from './defined';
 export * from './digest';
 export * from './filters';
 export * from './hubspot';

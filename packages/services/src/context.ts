@@ -1,6 +1,7 @@
 import { AppError, type Role } from '@ptrack/domain';
 import type { Database, Tx } from '@ptrack/storage';
 import { beginHistory, flushHistory } from './history';
+import { beginRollups, settleRollups } from './writes/stale-rollups';
 
 export type ChangeSource = 'api' | 'cli' | 'import' | 'hubspot' | 'system' | 'demo';
 /**
@@ -100,7 +101,9 @@ export async function inTransaction<T>(
     return await ctx.database.db.transaction(
       async (tx) => {
         beginHistory(tx as Tx);
+        beginRollups(tx as Tx);
         const result = await work(tx as Tx);
+        await settleRollups(tx as Tx);
         await flushHistory(tx as Tx);
         return result;
       },

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, inTransaction, type ServiceContext, systemActor } from './context';
 import { snapshot } from './history';
-import { insertWithHistory } from './write-with-history';
+import { partnerWriter, planWriter, touchWriter } from './writes/writers';
 
 let database: Database;
 let ctx: ServiceContext;
@@ -27,59 +27,38 @@ describe('history of rows created in bulk', () => {
   it('snapshots each stored row exactly as a single write would: same keys, instants, days, numbers, JSON', async () => {
     const now = ctx.now();
     const { partner, plan, touch } = await inTransaction(ctx, async (tx) => {
-      const [partner] = await insertWithHistory(
-        tx,
-        ctx,
-        partners,
-        'partner',
-        [
-          {
-            name: 'Snapshot Co — Société ✓',
-            icpAlignment: 7,
-            jvpDate: '2025-01-31',
-            reviewedAt: new Date('2025-02-01T09:30:00.5Z'),
-            baseline: { introsMade: 3, pipelineValueMinor: 12_000_000 },
-            custom: { region: 'EMEA', tags: ['a', 'b'] },
-            createdAt: now,
-            updatedAt: now,
-          },
-        ],
-        partners.id,
-      );
-      const [plan] = await insertWithHistory(
-        tx,
-        ctx,
-        activationPlans,
-        'plan',
-        [
-          {
-            partnerId: partner!.id,
-            goal: '3 intros',
-            startDate: '2025-02-01',
-            endDate: '2025-05-01',
-            createdAt: now,
-            updatedAt: now,
-          },
-        ],
-        activationPlans.partnerId,
-      );
-      const [touch] = await insertWithHistory(
-        tx,
-        ctx,
-        touches,
-        'touch',
-        [
-          {
-            partnerId: partner!.id,
-            kind: 'other',
-            direction: 'outbound',
-            occurredAt: new Date('2024-12-31T23:59:59.999Z'),
-            createdAt: now,
-            updatedAt: now,
-          },
-        ],
-        touches.partnerId,
-      );
+      const [partner] = await partnerWriter.insertMany({ tx, ctx }, [
+        {
+          name: 'Snapshot Co — Société ✓',
+          icpAlignment: 7,
+          jvpDate: '2025-01-31',
+          reviewedAt: new Date('2025-02-01T09:30:00.5Z'),
+          baseline: { introsMade: 3, pipelineValueMinor: 12_000_000 },
+          custom: { region: 'EMEA', tags: ['a', 'b'] },
+          createdAt: now,
+          updatedAt: now,
+        },
+      ]);
+      const [plan] = await planWriter.insertMany({ tx, ctx }, [
+        {
+          partnerId: partner!.id,
+          goal: '3 intros',
+          startDate: '2025-02-01',
+          endDate: '2025-05-01',
+          createdAt: now,
+          updatedAt: now,
+        },
+      ]);
+      const [touch] = await touchWriter.insertMany({ tx, ctx }, [
+        {
+          partnerId: partner!.id,
+          kind: 'other',
+          direction: 'outbound',
+          occurredAt: new Date('2024-12-31T23:59:59.999Z'),
+          createdAt: now,
+          updatedAt: now,
+        },
+      ]);
       return { partner: partner!, plan: plan!, touch: touch! };
     });
 
@@ -100,14 +79,7 @@ describe('history of rows created in bulk', () => {
     const name = 'Rolled Back Co';
     await expect(
       inTransaction(ctx, async (tx) => {
-        await insertWithHistory(
-          tx,
-          ctx,
-          partners,
-          'partner',
-          [{ name, createdAt: ctx.now(), updatedAt: ctx.now() }],
-          partners.id,
-        );
+        await partnerWriter.insertMany({ tx, ctx }, [{ name, createdAt: ctx.now(), updatedAt: ctx.now() }]);
         throw new Error('interrupted');
       }),
     ).rejects.toThrow('interrupted');

@@ -14,11 +14,11 @@ import {
   todayIn,
   validIppBands,
 } from '@ptrack/domain';
-import { type Executor, refreshAllStats, workspaceSettings } from '@ptrack/storage';
+import { type Executor, one, refreshAllStats, workspaceSettings } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { authorize } from './access/authorize';
 import { inTransaction, type ServiceContext } from './context';
-import { recordChange } from './history';
+import { workspaceSettingsWriter } from './writes/settings-writers';
 
 export type Settings = typeof workspaceSettings.$inferSelect;
 
@@ -43,11 +43,10 @@ export async function loadSettings(tx: Executor): Promise<Settings> {
         '4': DEFAULT_CADENCE_DAYS[4],
       },
       ippBands: { ...DEFAULT_IPP_BANDS },
-      optionLists: structuredClone(DEFAULT_OPTION_LISTS) as unknown as Record<string, string[]>,
+      optionLists: structuredClone(DEFAULT_OPTION_LISTS) as Record<string, string[]>,
     })
     .onConflictDoNothing();
-  const created = await tx.select().from(workspaceSettings).where(eq(workspaceSettings.id, 1));
-  return created[0]!;
+  return one(tx.select().from(workspaceSettings).where(eq(workspaceSettings.id, 1)), 'the workspace settings row');
 }
 
 export function cadencesOf(settings: Settings): Cadences {
@@ -80,7 +79,7 @@ export function toSettingsDto(settings: Settings, now: Date): SettingsDto {
     currency: settings.currency,
     cadences: settings.cadences,
     ippBands: settings.ippBands,
-    optionLists: { ...DEFAULT_OPTION_LISTS, ...settings.optionLists } as unknown as Record<string, string[]>,
+    optionLists: { ...DEFAULT_OPTION_LISTS, ...settings.optionLists },
     managersEditOwnPartnersOnly: settings.managersEditOwnPartnersOnly,
     today,
     followUpDue: Object.fromEntries(TIERS.map((t) => [String(t), dueAfter(t)])) as SettingsDto['followUpDue'],
@@ -129,29 +128,15 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsR
         }
       }
     }
-    const { version, ...patch } = input;
+    const { version: _version, ...patch } = input;
     if (patch.workingDays) patch.workingDays = [...patch.workingDays].sort((a, b) => a - b);
-    const [updated] = await tx
-      .update(workspaceSettings)
-      .set({
-        ...patch,
-        ...(patch.optionLists ? { optionLists: { ...current.optionLists, ...patch.optionLists } } : {}),
-        version: version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where(eq(workspaceSettings.id, 1))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'settings',
-      entityId: '00000000-0000-0000-0000-000000000001',
-      partnerId: null,
-      operation: 'update',
-      before: current,
-      after: updated!,
+    const updated = await workspaceSettingsWriter.update({ tx, ctx }, current, {
+      ...patch,
+      ...(patch.optionLists ? { optionLists: { ...current.optionLists, ...patch.optionLists } } : {}),
     });
     // Touch dates are calendar days in the workspace time zone: a new zone changes them.
     if (patch.timeZone && patch.timeZone !== current.timeZone)
       await refreshAllStats(tx, { timeZone: patch.timeZone, today: todayIn(patch.timeZone, ctx.now()) });
-    return toSettingsDto(updated!, ctx.now());
+    return toSettingsDto(updated, ctx.now());
   });
 }

@@ -5,6 +5,7 @@ export * from './database';
 export * from './identity.schema';
 export * from './job-queue';
 export { acquireLock, type DirectoryLock, type LockInfo, lockPathOf, readLock } from './lock';
+export * from './one';
 export * from './partner-list.repository';
 export * as schema from './schema';
 export * from './schema';

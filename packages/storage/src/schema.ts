@@ -1,3 +1,4 @@
+import type { ActionStatus, Direction, PlanMetric, PlanStatus, ReferralStage, Tier, TouchKind, YesNo } from '@ptrack/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -88,9 +89,9 @@ export const partners = pgTable(
     industry: text('industry'),
     website: text('website'),
     domain: text('domain'),
-    icpMatch: text('icp_match').$type<'yes' | 'no'>(),
+    icpMatch: text('icp_match').$type<YesNo>(),
     introMechanism: text('intro_mechanism'),
-    economicsOk: text('economics_ok').$type<'yes' | 'no'>(),
+    economicsOk: text('economics_ok').$type<YesNo>(),
     partnerManagerName: text('partner_manager_name'),
     partnerManagerEmail: text('partner_manager_email'),
     partnerManagerSlack: text('partner_manager_slack'),
@@ -164,7 +165,7 @@ export const reps = pgTable(
     name: text('name').notNull(),
     email: text('email'),
     title: text('title'),
-    engagementTier: smallint('engagement_tier'),
+    engagementTier: smallint('engagement_tier').$type<Tier>(),
     qualityScore: smallint('quality_score'),
     sharesAccountList: boolean('shares_account_list').notNull().default(false),
     suggestsJointActivities: boolean('suggests_joint_activities').notNull().default(false),
@@ -196,8 +197,8 @@ export const touches = pgTable(
       .notNull()
       .references(() => partners.id, { onDelete: 'cascade' }),
     repId: uuid('rep_id').references(() => reps.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
-    direction: text('direction').$type<'outbound' | 'inbound'>().notNull(),
+    kind: text('kind').$type<TouchKind>().notNull(),
+    direction: text('direction').$type<Direction>().notNull(),
     occurredAt: instant('occurred_at').notNull(),
     summary: text('summary'),
     createdAt: createdAt(),
@@ -226,7 +227,7 @@ export const actions = pgTable(
     dueDate: day('due_date').notNull(),
     type: text('type').notNull(),
     notes: text('notes'),
-    status: text('status').$type<'open' | 'done' | 'skipped'>().notNull().default('open'),
+    status: text('status').$type<ActionStatus>().notNull().default('open'),
     completedAt: instant('completed_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -257,7 +258,7 @@ export const referrals = pgTable(
     repId: uuid('rep_id').references(() => reps.id, { onDelete: 'set null' }),
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'restrict' }),
     introducedAt: day('introduced_at').notNull(),
-    stage: text('stage').$type<'intro' | 'qualified' | 'deal' | 'closed-won' | 'closed-lost'>().notNull(),
+    stage: text('stage').$type<ReferralStage>().notNull(),
     amountMinor: bigint('amount_minor', { mode: 'number' }),
     expectedCloseDate: day('expected_close_date'),
     hubspotDealId: text('hubspot_deal_id'),
@@ -282,15 +283,12 @@ export const activationPlans = pgTable(
       .notNull()
       .references(() => partners.id, { onDelete: 'cascade' }),
     goal: text('goal').notNull(),
-    metric: text('metric')
-      .$type<'qualified-conversations' | 'intros' | 'deals' | 'closed-won'>()
-      .notNull()
-      .default('qualified-conversations'),
+    metric: text('metric').$type<PlanMetric>().notNull().default('qualified-conversations'),
     target: integer('target').notNull().default(3),
     startDate: day('start_date').notNull(),
     endDate: day('end_date').notNull(),
     // The status the user set; null means "follow the suggestion" (PRODUCT.md: a set status stands).
-    status: text('status').$type<'on-track' | 'at-risk' | 'delivered' | 'failed'>(),
+    status: text('status').$type<PlanStatus>(),
     isCurrent: boolean('is_current').notNull().default(true),
     closedAt: instant('closed_at'),
     createdAt: createdAt(),

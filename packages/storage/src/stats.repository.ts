@@ -35,35 +35,9 @@ const PLAN_STATUS_SQL = (today: IsoDate) => sql`case when ap.id is null then nul
 const BRINGING_SQL = (since: IsoDate) =>
   sql`(coalesce(rs.last_referral_date >= ${since}::date, false) or coalesce(rs.open_deal_count, 0) > 0)`;
 
-/**
- * Recomputes the maintained figures of one partner (and of its reps, or of one rep) from the raw
- * records, inside the caller's transaction. Called after every write that can change them, so lists
- * read stored figures instead of aggregating touches per request. Dates of touches are calendar days
- * in the workspace time zone.
- */
-export async function refreshStats(
-  tx: Executor,
-  opts: {
-    /** One partner, several (an import batch), or every partner in one set-based pass (after a bulk load or a time-zone change). */
-    partnerId: string | string[] | { all: true };
-    timeZone: string;
-    /** The workspace's today: the calendar-dependent figures are computed as of this day. */
-    today: IsoDate;
-    /** Which rep figures to refresh first: by default all reps of the partner(s). */
-    reps?: 'all' | 'none' | { id: string };
-  },
-): Promise<void> {
-  const which = opts.reps ?? 'all';
-  const ids = typeof opts.partnerId === 'string' ? [opts.partnerId] : Array.isArray(opts.partnerId) ? opts.partnerId : null;
-  if (ids && ids.length === 0) return;
-  const one = ids?.length === 1 ? ids[0]! : null;
-  const partnerFilter = one ? sql`p.id = ${one}` : ids ? sql`p.id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
-  const repsOf = one ? sql`r.partner_id = ${one}` : ids ? sql`r.partner_id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
-  const repFilter = which === 'none' ? sql`false` : which !== 'all' ? sql`r.id = ${which.id}` : repsOf;
-  const tz = opts.timeZone;
-  const since = addDays(opts.today, -ROLLUP_WINDOW_DAYS);
-  if (which !== 'none')
-    await tx.execute(sql`
+/** Recomputes the figures of the reps `repFilter` selects (`r` is reps) from their touches and referrals. */
+async function refreshRepStats(tx: Executor, repFilter: SQL, tz: string): Promise<void> {
+  await tx.execute(sql`
     insert into rep_stats (rep_id, partner_id, first_touch_date, last_touch_date, last_inbound_date,
                            last_referral_date, referral_count, open_deal_count)
     select r.id, r.partner_id,
@@ -82,9 +56,12 @@ export async function refreshStats(
       last_referral_date = excluded.last_referral_date,
       referral_count = excluded.referral_count,
       open_deal_count = excluded.open_deal_count`);
+}
 
-  // Every column of the grid's read model, with the expression that computes it for partner `p`.
-  const columns: [string, SQL][] = [
+/** Every column of the grid's read model, with the expression that computes it for partner `p`. */
+function partnerStatsColumns(opts: { today: IsoDate; timeZone: string }): [string, SQL][] {
+  const tz = opts.timeZone;
+  return [
     ['name', sql`p.name`],
     ['name_key', sql`lower(p.name)`],
     ['type', sql`p.type`],
@@ -134,6 +111,37 @@ export async function refreshStats(
     ['named_account_count', sql`nac.n`],
     ['rollup_as_of', sql`${opts.today}::date`],
   ];
+}
+
+/**
+ * Recomputes the maintained figures of one partner (and of its reps, or of one rep) from the raw
+ * records, inside the caller's transaction. Called after every write that can change them, so lists
+ * read stored figures instead of aggregating touches per request. Dates of touches are calendar days
+ * in the workspace time zone.
+ */
+export async function refreshStats(
+  tx: Executor,
+  opts: {
+    /** One partner, several (an import batch), or every partner in one set-based pass (after a bulk load or a time-zone change). */
+    partnerId: string | string[] | { all: true };
+    timeZone: string;
+    /** The workspace's today: the calendar-dependent figures are computed as of this day. */
+    today: IsoDate;
+    /** Which rep figures to refresh first: by default all reps of the partner(s). */
+    reps?: 'all' | 'none' | { id: string };
+  },
+): Promise<void> {
+  const which = opts.reps ?? 'all';
+  const ids = typeof opts.partnerId === 'string' ? [opts.partnerId] : Array.isArray(opts.partnerId) ? opts.partnerId : null;
+  if (ids && ids.length === 0) return;
+  const one = ids?.length === 1 ? ids[0]! : null;
+  const partnerFilter = one ? sql`p.id = ${one}` : ids ? sql`p.id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
+  const repsOf = one ? sql`r.partner_id = ${one}` : ids ? sql`r.partner_id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
+  const repFilter = which === 'none' ? sql`false` : which !== 'all' ? sql`r.id = ${which.id}` : repsOf;
+  const tz = opts.timeZone;
+  const since = addDays(opts.today, -ROLLUP_WINDOW_DAYS);
+  if (which !== 'none') await refreshRepStats(tx, repFilter, tz);
+  const columns = partnerStatsColumns(opts);
   const names = sql.raw(columns.map(([c]) => c).join(', '));
   await tx.execute(sql`
     insert into partner_stats (partner_id, ${names})

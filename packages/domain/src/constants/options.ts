@@ -1,3 +1,4 @@
+import { defined } from '../defined';
 // PRODUCT.md: option lists (types, archetypes, action types, phases…) are editable; these are the
 // defaults. The workspace stores its own copy per list name; a list it lacks falls back to these.
 
@@ -42,5 +43,5 @@ export function findOptionValue(allowed: readonly string[], input: string): stri
   const byCase = allowed.find((a) => a.trim().toLowerCase() === key);
   if (byCase !== undefined) return byCase;
   const byPrefix = allowed.filter((a) => a.split(':')[0]!.trim().toLowerCase() === key);
-  return byPrefix.length === 1 ? byPrefix[0]! : null;
+  return byPrefix.length === 1 ? defined(byPrefix[0]) : null;
 }

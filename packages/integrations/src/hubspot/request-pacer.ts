@@ -1,3 +1,4 @@
+import { defined } from '@ptrack/domain';
 /** Time as the pacer sees it: the real clock in use, a virtual one in tests. */
 export type PacerClock = { now: () => number; sleep: (ms: number) => Promise<void> };
 
@@ -85,8 +86,8 @@ export class RequestPacer {
       const now = this.clock.now();
       this.tokens = Math.min(this.options.burst, this.tokens + (now - this.refilledAt) * this.ratePerMs);
       this.refilledAt = now;
-      while (this.starts.length > 0 && this.starts[0]! <= now - this.windowMs + EPSILON) this.starts.shift();
-      const windowWait = this.starts.length >= this.options.max ? this.starts[0]! + this.windowMs - now : 0;
+      while (this.starts.length > 0 && defined(this.starts[0]) <= now - this.windowMs + EPSILON) this.starts.shift();
+      const windowWait = this.starts.length >= this.options.max ? defined(this.starts[0]) + this.windowMs - now : 0;
       const tokenWait = this.tokens >= 1 - EPSILON ? 0 : (1 - this.tokens) / this.ratePerMs;
       const wait = Math.max(windowWait, tokenWait);
       if (wait <= 0) {

@@ -1,4 +1,4 @@
-import { DEFAULT_OPTION_LISTS, findOptionValue, type OptionListName } from '@ptrack/domain';
+import { DEFAULT_OPTION_LISTS, defined, findOptionValue, type OptionListName } from '@ptrack/domain';
 import {
   CONDITIONAL_HEADERS,
   PARTNER_COMPUTED_HEADERS,
@@ -105,7 +105,7 @@ export function matchHeaders(headers: readonly string[], options: MatchHeadersOp
   const takenKeys = new Set<string>();
   const valuesOf = (i: number) => samples.map((r) => r.cells[i] ?? null);
   const set = (i: number, target: ColumnTarget, matchedBy: ColumnMapping['matchedBy']) => {
-    result[i] = { index: i, header: headers[i]!, target, matchedBy };
+    result[i] = { index: i, header: defined(headers[i]), target, matchedBy };
     if (target.kind === 'field') takenFields.add(target.field);
     if (target.kind === 'custom') takenKeys.add(target.key.toLowerCase());
   };
@@ -147,7 +147,7 @@ export function matchHeaders(headers: readonly string[], options: MatchHeadersOp
     let key = base;
     for (let k = 2; takenKeys.has(key.toLowerCase()) || takenFields.has(key); k++) key = `${base}${k}`;
     // A repeated header gets its occurrence in the label, so an export of it reads back as this field.
-    const distinctLabel = occurrence[i]! > 1 ? `${label} (${occurrence[i]})` : label;
+    const distinctLabel = defined(occurrence[i]) > 1 ? `${label} (${occurrence[i]})` : label;
     set(i, { kind: 'custom', key, label: distinctLabel, ...inferCustomType(valuesOf(i)) }, 'new-custom');
   });
   const mappings = result as ColumnMapping[];

@@ -1,3 +1,4 @@
+import { defined } from '@ptrack/domain';
 import { parseDate } from './parse-date';
 import { parseNumber, parseUrl, parseYesNo } from './parse-values';
 import { cellText, type SheetCell } from './parsed';
@@ -27,11 +28,11 @@ export function inferCustomType(values: readonly SheetCell[]): { type: CustomFie
 
   if (
     most(cells, (c) => parseYesNo(c).ok) &&
-    cells.some((c, i) => typeof c === 'boolean' || (parseYesNo(c).ok && !bareNumber(c, texts[i]!)))
+    cells.some((c, i) => typeof c === 'boolean' || (parseYesNo(c).ok && !bareNumber(c, defined(texts[i]))))
   )
     return { type: 'checkbox' };
   if (most(cells, (c) => !(c instanceof Date) && parseNumber(c).ok)) return { type: 'number' };
-  if (most(cells, (c) => parseDate(c).ok) && cells.some((c, i) => parseDate(c).ok && !bareNumber(c, texts[i]!)))
+  if (most(cells, (c) => parseDate(c).ok) && cells.some((c, i) => parseDate(c).ok && !bareNumber(c, defined(texts[i]))))
     return { type: 'date' };
   if (most(texts, (t) => /^(https?:\/\/|www\.)|^[^\s/]+\.[a-z]{2,}\//i.test(t) && parseUrl(t).ok)) return { type: 'url' };
 

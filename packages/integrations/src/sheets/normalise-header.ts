@@ -1,3 +1,4 @@
+import { defined } from '@ptrack/domain';
 /**
  * A header reduced to what identifies it: accents removed, lower case, "&" and "+" read as "and", every
  * other non-letter, non-digit dropped. "CLOSED/WON DEALS" → "closedwondeals", "Économie" → "economie".
@@ -18,7 +19,7 @@ export function customKeyOf(header: string): string {
     .replace(/\p{M}/gu, '')
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w !== '');
-  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : defined(w[0]).toUpperCase() + w.slice(1).toLowerCase())).join('');
   const safe = key === '' ? 'column' : /^[0-9]/.test(key) ? `c${key}` : key;
   return safe.slice(0, 60);
 }

@@ -1,3 +1,4 @@
+import { defined } from '@ptrack/domain';
 import { fail, ok, type Parsed, type SheetCell } from './parsed';
 
 /** How a numeric date like 03/04/2025 is read when both parts could be the month. */
@@ -87,7 +88,7 @@ function monthOf(word: string): number | null {
   const m = MONTHS[w];
   if (m !== undefined) return m;
   const byPrefix = w.length >= 3 ? MONTH_NAMES.find((n) => n.startsWith(w)) : undefined;
-  return byPrefix ? MONTHS[byPrefix]! : null;
+  return byPrefix ? defined(MONTHS[byPrefix]) : null;
 }
 
 function day(iso: string | null, text: string): Parsed<string> {
@@ -119,7 +120,7 @@ export function parseDate(cell: SheetCell, options: ParseDateOptions = {}): Pars
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[2]);
-    const year = twoDigitYear(m[3]!);
+    const year = twoDigitYear(defined(m[3]));
     const dayFirst = a > 12 ? true : b > 12 ? false : options.dateOrder === 'DMY';
     if (a > 12 && b > 12) return fail(`"${text}" has no month (both parts are above 12)`);
     return day(dayFirst ? isoDateOf(year, b, a) : isoDateOf(year, a, b), text);
@@ -128,13 +129,13 @@ export function parseDate(cell: SheetCell, options: ParseDateOptions = {}): Pars
   const written = text.replace(WEEKDAY, '');
   m = MONTH_FIRST.exec(written);
   if (m) {
-    const month = monthOf(m[1]!);
+    const month = monthOf(defined(m[1]));
     if (month !== null) return day(isoDateOf(Number(m[3]), month, Number(m[2])), text);
   }
   m = DAY_FIRST.exec(written);
   if (m) {
-    const month = monthOf(m[2]!);
-    if (month !== null) return day(isoDateOf(twoDigitYear(m[3]!), month, Number(m[1])), text);
+    const month = monthOf(defined(m[2]));
+    if (month !== null) return day(isoDateOf(twoDigitYear(defined(m[3])), month, Number(m[1])), text);
   }
 
   if (SERIAL_TEXT.test(text)) return fromSerial(Number(text), text);

@@ -1,3 +1,4 @@
+import { defined } from '@ptrack/domain';
 import { fail, ok, type Parsed, type SheetCell } from './parsed';
 
 /** An amount in integer minor units (cents) and the currency the cell named, or null when it named none. */
@@ -83,11 +84,11 @@ function readNumber(raw: string, scaled: boolean): number | null {
     if (parts.length > 2) {
       if (parts.slice(1).some((p) => p.length !== 3)) return null;
       intPart = parts.join('');
-    } else if (parts[1]!.length === 3 && !scaled) {
+    } else if (defined(parts[1]).length === 3 && !scaled) {
       intPart = parts.join('');
     } else {
-      intPart = parts[0]!;
-      frac = parts[1]!;
+      intPart = defined(parts[0]);
+      frac = defined(parts[1]);
     }
   }
   if (!/^\d+$/.test(intPart) || !/^\d*$/.test(frac)) return null;
@@ -122,7 +123,7 @@ export function parseMoney(cell: SheetCell, options: ParseMoneyOptions = {}): Pa
       (CODES.has(curText.toUpperCase()) ? curText.toUpperCase() : undefined))
     : null;
   if (currency === undefined) return fail(`"${curText}" is not a currency we know`);
-  const scale = scaleWord ? SCALES[scaleWord.toLowerCase()]! : 1;
+  const scale = scaleWord ? defined(SCALES[scaleWord.toLowerCase()]) : 1;
   const n = readNumber(digits!.trim(), scale !== 1);
   if (n === null) return fail(`"${cell.trim()}" is not an amount (check the thousands and decimal marks)`);
   return fromNumber((negative ? -n : n) * scale, currency, options, cell.trim());

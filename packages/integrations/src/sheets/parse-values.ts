@@ -1,4 +1,4 @@
-import { findOptionValue } from '@ptrack/domain';
+import { defined, findOptionValue } from '@ptrack/domain';
 import { minorDigits, parseMoney } from './parse-money';
 import { cellText, fail, ok, type Parsed, type SheetCell } from './parsed';
 
@@ -65,7 +65,7 @@ export function parseScore(cell: SheetCell, min: number, max: number): Parsed<nu
   const m = typeof cell === 'string' ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(cell) : null;
   if (m) {
     if (Number(m[2]) !== max) return fail(`"${m[0].trim()}" is not a score out of ${max}`);
-    return parseInteger(m[1]!, { min, max });
+    return parseInteger(defined(m[1]), { min, max });
   }
   return parseInteger(cell, { min, max });
 }
@@ -88,7 +88,7 @@ export function parsePercent(cell: SheetCell): Parsed<number | null> {
   const text = cellText(cell);
   if (text === '') return ok(null);
   const pct = /^(-?\d+(?:[.,]\d+)?)\s*%$/.exec(text);
-  if (pct) return ok(Number(pct[1]!.replace(',', '.')) / 100);
+  if (pct) return ok(Number(defined(pct[1]).replace(',', '.')) / 100);
   const n = toNumber(cell);
   if (n === null || n < 0 || n > 100) return fail(`"${text}" is not a percentage`);
   return ok(n <= 1 ? n : n / 100);
@@ -141,11 +141,11 @@ export function parseHubspotId(cell: SheetCell, object: 'company' | 'contact'): 
   if (/^\d{1,20}$/.test(text)) return ok(text);
   const m = HUBSPOT.exec(text);
   if (!m) return fail(`"${text}" is not a HubSpot ${object} link or id`);
-  const kind = m[1]!.toLowerCase();
+  const kind = defined(m[1]).toLowerCase();
   const isCompany = kind === 'company' || kind === 'record/0-2';
   if (isCompany !== (object === 'company'))
     return fail(`"${text}" links to a HubSpot ${isCompany ? 'company' : 'contact'}, not a ${object}`);
-  return ok(m[2]!);
+  return ok(defined(m[2]));
 }
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]{2,}$/;
@@ -155,7 +155,7 @@ export function parseEmail(cell: SheetCell): Parsed<string | null> {
   let text = cellText(cell);
   if (text === '') return ok(null);
   const angle = /<([^>]+)>\s*$/.exec(text);
-  if (angle) text = angle[1]!.trim();
+  if (angle) text = defined(angle[1]).trim();
   text = text.replace(/^mailto:/i, '');
   return EMAIL.test(text) && text.length <= 320 ? ok(text) : fail(`"${cellText(cell)}" is not an email address`);
 }

@@ -1,4 +1,5 @@
 import { type Readable, Transform } from 'node:stream';
+import { defined } from '@ptrack/domain';
 import { parse } from 'csv-parse';
 import type { SheetCell } from './parsed';
 import { SheetError } from './sheet-error';
@@ -13,7 +14,7 @@ export function detectDelimiter(head: string): Delimiter {
   let inQuotes = false;
   let seen = false;
   for (let i = 0; i < head.length; i++) {
-    const ch = head[i]!;
+    const ch = defined(head[i]);
     if (ch === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (ch === '\n' || ch === '\r')) {
       if (seen && (counts[','] || counts[';'] || counts['\t'])) break;
@@ -27,7 +28,7 @@ function cellsOf(record: string[]): { cells: SheetCell[]; blank: boolean } {
   let blank = true;
   const cells = new Array<SheetCell>(record.length);
   for (let i = 0; i < record.length; i++) {
-    const v = record[i]!;
+    const v = defined(record[i]);
     if (v === '') cells[i] = null;
     else {
       cells[i] = v;

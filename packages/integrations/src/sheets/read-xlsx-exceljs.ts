@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { defined } from '@ptrack/domain';
 import ExcelJS from 'exceljs';
 import type { SheetCell } from './parsed';
 import { SheetError } from './sheet-error';
@@ -32,7 +33,8 @@ function toCell(v: unknown, row: ExcelRow, col: number, formulas: Set<number>, i
     const result = o.result;
     // Google Sheets exports links as =HYPERLINK("url","Link"): a generic label stands for its url.
     const link = typeof o.formula === 'string' ? HYPERLINK_FORMULA.exec(o.formula) : null;
-    if (link && (typeof result !== 'string' || GENERIC_LINK_TEXT.test(result.trim()))) return link[1]!.replace(/""/g, '"');
+    if (link && (typeof result !== 'string' || GENERIC_LINK_TEXT.test(result.trim())))
+      return defined(link[1]).replace(/""/g, '"');
     if (typeof result === 'number' && isDateFormat(row.getCell(col).numFmt)) {
       return new Date(Math.round((result - 25569) * 86_400_000));
     }

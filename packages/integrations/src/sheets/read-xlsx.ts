@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { defined } from '@ptrack/domain';
 import type { SheetCell } from './parsed';
 import { readXlsxWithExceljs } from './read-xlsx-exceljs';
 import { SheetError } from './sheet-error';
@@ -72,7 +73,7 @@ function serialDate(serial: number, date1904: boolean): Date {
 function scanCells(inner: string, visit: (attrs: string, body: string | undefined) => void): void {
   if (inner.indexOf(':c ') >= 0 || inner.indexOf(':c>') >= 0) {
     CELL.lastIndex = 0;
-    for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) visit(m[1]!, m[2]);
+    for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) visit(defined(m[1]), m[2]);
     return;
   }
   let pos = 0;
@@ -104,7 +105,7 @@ function inlineText(body: string): string | null {
   if (body.startsWith('<is><t>') && body.endsWith('</t></is>') && body.indexOf('<', 7) === body.length - 9)
     return unescapeXml(body.slice(7, -9));
   const is = INLINE.exec(body);
-  return is ? stringItemText(is[1]!) : null;
+  return is ? stringItemText(defined(is[1])) : null;
 }
 
 /** The cells of one <row>: values, the formula columns, and whether every cell is blank. */
@@ -151,7 +152,8 @@ function parseRow(inner: string | undefined, ctx: Context): { cells: SheetCell[]
         formulas.add(col);
         const link = f[2] ? HYPERLINK_FORMULA.exec(unescapeXml(f[2])) : null;
         // Google Sheets exports links as =HYPERLINK("url","Link"): a generic label stands for its url.
-        if (link && (typeof value !== 'string' || GENERIC_LINK_TEXT.test(value.trim()))) value = link[1]!.replace(/""/g, '"');
+        if (link && (typeof value !== 'string' || GENERIC_LINK_TEXT.test(value.trim())))
+          value = defined(link[1]).replace(/""/g, '"');
       }
     }
     while (cells.length < col) cells.push(null);
@@ -234,7 +236,7 @@ export async function readXlsx(
       const { items, rest } = completeElements(pending + chunk, ROW);
       pending = rest;
       for (const m of items) {
-        const r = attr(m[1]!, 'r');
+        const r = attr(defined(m[1]), 'r');
         last = r ? Number(r) : last + 1;
         yield { number: last, ...parseRow(m[2], ctx) };
       }

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { PLAN_METRIC_LABELS, PLAN_STATUS_LABELS, type PlanMetric, type PlanStatus } from '@ptrack/domain';
+import { defined, PLAN_METRIC_LABELS, PLAN_STATUS_LABELS, type PlanMetric, type PlanStatus } from '@ptrack/domain';
 import type { ExportColumn, ExportFormat } from './export-columns';
 import { isoDateToSerial } from './parse-date';
 import { minorDigits } from './parse-money';
@@ -133,7 +133,7 @@ export async function writeCsv(
   for await (const record of rows) {
     let line = '';
     for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!;
+      const c = defined(columns[i]);
       if (i > 0) line += delimiter;
       line += csvField(cellOf(c.format, record[c.key], digits, options, false), delimiter);
     }
@@ -163,7 +163,7 @@ export async function writeXlsx(
     for await (const record of rows) {
       const values: XlsxCell[] = new Array(columns.length);
       for (let i = 0; i < columns.length; i++) {
-        const c = columns[i]!;
+        const c = defined(columns[i]);
         values[i] = cellOf(c.format, record[c.key], digits, options, true);
       }
       yield values;

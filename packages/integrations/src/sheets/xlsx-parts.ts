@@ -1,3 +1,5 @@
+import { defined } from '@ptrack/domain';
+
 // Small parsers for the parts of an .xlsx package (ECMA-376): workbook, relationships, styles, shared
 // strings. Regular expressions suffice: these parts are machine-written XML, read once per import.
 
@@ -8,14 +10,14 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 export function unescapeXml(s: string): string {
   if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
   return s.replace(ENTITY, (_, name, dec, hex, ooxml) =>
-    name ? NAMED[name]! : String.fromCodePoint(Number.parseInt(dec ?? hex ?? ooxml, dec ? 10 : 16)),
+    name ? defined(NAMED[name]) : String.fromCodePoint(Number.parseInt(dec ?? hex ?? ooxml, dec ? 10 : 16)),
   );
 }
 
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 export function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of tag.matchAll(ATTRIBUTE)) out[m[1]!.replace(/^\w+:(?=id$)/, 'r:')] = unescapeXml(m[2] ?? m[3] ?? '');
+  for (const m of tag.matchAll(ATTRIBUTE)) out[defined(m[1]).replace(/^\w+:(?=id$)/, 'r:')] = unescapeXml(m[2] ?? m[3] ?? '');
   return out;
 }
 
@@ -27,7 +29,7 @@ export function stringItemText(xml: string): string {
   TEXT_RUN.lastIndex = 0;
   let m = TEXT_RUN.exec(clean);
   if (m === null) return '';
-  let text = m[1]!;
+  let text = defined(m[1]);
   for (m = TEXT_RUN.exec(clean); m; m = TEXT_RUN.exec(clean)) text += m[1];
   return unescapeXml(text);
 }

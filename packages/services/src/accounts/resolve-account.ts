@@ -2,7 +2,7 @@ import { AppError, normaliseCompanyName, normaliseDomain } from '@ptrack/domain'
 import { accounts, type Tx } from '@ptrack/storage';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { recordChange } from '../history';
+import { accountWriter } from '../writes/writers';
 
 export type AccountInput = string | { name: string; domain?: string | null | undefined } | { id: string };
 
@@ -30,32 +30,11 @@ export async function resolveAccount(tx: Tx, ctx: ServiceContext, input: Account
       .where(and(eq(accounts.nameKey, nameKey), isNull(accounts.domainKey)))
       .limit(1);
     if (byNameNoDomain) {
-      const [updated] = await tx
-        .update(accounts)
-        .set({ domain, domainKey, version: byNameNoDomain.version + 1, updatedAt: ctx.now() })
-        .where(eq(accounts.id, byNameNoDomain.id))
-        .returning();
-      await recordChange(tx, ctx, {
-        entityType: 'account',
-        entityId: byNameNoDomain.id,
-        partnerId: null,
-        operation: 'update',
-        before: byNameNoDomain,
-        after: updated!,
-      });
-      return updated!;
+      return accountWriter.update({ tx, ctx }, byNameNoDomain, { domain, domainKey });
     }
   } else {
     const [byName] = await tx.select().from(accounts).where(eq(accounts.nameKey, nameKey)).orderBy(accounts.createdAt).limit(1);
     if (byName) return byName;
   }
-  const [created] = await tx.insert(accounts).values({ name, domain, nameKey, domainKey }).returning();
-  await recordChange(tx, ctx, {
-    entityType: 'account',
-    entityId: created!.id,
-    partnerId: null,
-    operation: 'create',
-    after: created!,
-  });
-  return created!;
+  return accountWriter.create({ tx, ctx }, { name, domain, nameKey, domainKey });
 }

@@ -4,8 +4,7 @@ import { accounts, type Executor, type Tx } from '@ptrack/storage';
 import { and, eq, ne } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { assertVersion } from '../records';
+import { accountWriter } from '../writes/writers';
 
 export function toAccountDto(row: typeof accounts.$inferSelect): AccountDto {
   return {
@@ -56,45 +55,23 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountReq
   return inTransaction(ctx, async (tx) => {
     const keys = keysOf(input.name, input.domain);
     await assertAccountFree(tx, keys);
-    const [created] = await tx
-      .insert(accounts)
-      .values({ name: input.name, domain: input.domain ?? null, ...keys, createdAt: ctx.now(), updatedAt: ctx.now() })
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'account',
-      entityId: created!.id,
-      partnerId: null,
-      operation: 'create',
-      after: created!,
-    });
-    return toAccountDto(created!);
+    const created = await accountWriter.create({ tx, ctx }, { name: input.name, domain: input.domain ?? null, ...keys });
+    return toAccountDto(created);
   });
 }
 
 export async function updateAccount(ctx: ServiceContext, id: string, input: UpdateAccountRequest): Promise<AccountDto> {
   authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
-    if (!current) throw AppError.notFound('account', id);
-    await assertVersion(current, input.version, 'account', async () => toAccountDto(current));
+    const w = { tx, ctx };
+    const current = await accountWriter.lock(w, id, {
+      version: { expected: input.version, what: 'account', current: async (row) => toAccountDto(row) },
+    });
     const name = input.name ?? current.name;
     const domain = input.domain === undefined ? current.domain : input.domain;
     const keys = keysOf(name, domain);
     await assertAccountFree(tx, keys, id);
-    const [updated] = await tx
-      .update(accounts)
-      .set({ name, domain, ...keys, version: input.version + 1, updatedAt: ctx.now() })
-      .where(eq(accounts.id, id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'account',
-      entityId: id,
-      partnerId: null,
-      operation: 'update',
-      before: current,
-      after: updated!,
-    });
-    return toAccountDto(updated!);
+    return toAccountDto(await accountWriter.update(w, current, { name, domain, ...keys }));
   });
 }
 
@@ -102,10 +79,10 @@ export async function updateAccount(ctx: ServiceContext, id: string, input: Upda
 export async function deleteAccount(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
   authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
-    const [current] = await tx.select().from(accounts).where(eq(accounts.id, id)).for('update');
-    if (!current) throw AppError.notFound('account', id);
-    await assertVersion(current, expectedVersion, 'account', async () => toAccountDto(current));
-    await tx.delete(accounts).where(eq(accounts.id, id));
-    await recordChange(tx, ctx, { entityType: 'account', entityId: id, partnerId: null, operation: 'delete', before: current });
+    const w = { tx, ctx };
+    const current = await accountWriter.lock(w, id, {
+      version: { expected: expectedVersion, what: 'account', current: async (row) => toAccountDto(row) },
+    });
+    await accountWriter.remove(w, current);
   });
 }

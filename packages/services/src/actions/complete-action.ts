@@ -1,11 +1,11 @@
 import type { CompleteActionRequest } from '@ptrack/contracts';
-import { refreshStats, reps, touches } from '@ptrack/storage';
+import { reps, type touches } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { calendarOf, loadSettings, statsClock } from '../settings';
+import { calendarOf, loadSettings } from '../settings';
 import { toTouchDto } from '../touches/touch-dto';
+import { touchWriter } from '../writes/writers';
 import { loadActionDto } from './action-dto';
 import { assertOpen, changeAction, lockAction } from './lock-action';
 import { scheduleNextAction } from './schedule-action';
@@ -23,30 +23,20 @@ export async function completeAction(ctx: ServiceContext, id: string, input: Com
     const { today } = calendarOf(settings, ctx.now());
     const current = await lockAction(tx, ctx, id, input.version, today);
     assertOpen(current, 'completed');
-    await changeAction(tx, ctx, current, { status: 'done', completedAt: ctx.now() }, { settings, refresh: false });
+    await changeAction(tx, ctx, current, { status: 'done', completedAt: ctx.now() }, settings);
     let touch: typeof touches.$inferSelect | null = null;
     if (input.touch) {
-      const [inserted] = await tx
-        .insert(touches)
-        .values({
+      touch = await touchWriter.create(
+        { tx, ctx, settings },
+        {
           partnerId: current.partnerId,
           repId: current.repId,
           kind: input.touch.kind,
           direction: input.touch.direction,
           occurredAt: ctx.now(),
           summary: input.touch.summary ?? null,
-          createdAt: ctx.now(),
-          updatedAt: ctx.now(),
-        })
-        .returning();
-      touch = inserted!;
-      await recordChange(tx, ctx, {
-        entityType: 'touch',
-        entityId: touch.id,
-        partnerId: current.partnerId,
-        operation: 'create',
-        after: touch,
-      });
+        },
+      );
     }
     let nextId: string | null = null;
     if (current.repId || input.next?.dueDate) {
@@ -59,8 +49,6 @@ export async function completeAction(ctx: ServiceContext, id: string, input: Com
         choice: input.next,
       });
     }
-    const touchedRep = touch && current.repId ? { id: current.repId } : 'none';
-    await refreshStats(tx, { partnerId: current.partnerId, reps: touchedRep, ...statsClock(settings, ctx.now()) });
     return {
       action: await loadActionDto(tx, id, today),
       next: nextId ? await loadActionDto(tx, nextId, today) : null,

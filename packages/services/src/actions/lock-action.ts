@@ -1,11 +1,9 @@
 import { AppError, type IsoDate } from '@ptrack/domain';
-import { actions, refreshStats, type Tx } from '@ptrack/storage';
-import { eq } from 'drizzle-orm';
+import type { actions, Tx } from '@ptrack/storage';
 import { authorize, partnerScope } from '../access/authorize';
 import type { ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { assertVersion } from '../records';
-import { type Settings, statsClock } from '../settings';
+import type { Settings } from '../settings';
+import { actionWriter } from '../writes/writers';
 import { loadActionDto } from './action-dto';
 
 export type ActionRow = typeof actions.$inferSelect;
@@ -21,11 +19,10 @@ export async function lockAction(
   expectedVersion: number | undefined,
   today: IsoDate,
 ): Promise<ActionRow> {
-  const [current] = await tx.select().from(actions).where(eq(actions.id, id)).for('update');
-  if (!current) throw AppError.notFound('action', id);
-  authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
-  await assertVersion(current, expectedVersion, 'action', () => loadActionDto(tx, id, today));
-  return current;
+  return actionWriter.lock({ tx, ctx }, id, {
+    guard: async (row) => authorize(ctx, 'partners:write', await partnerScope(ctx, tx, row.partnerId)),
+    version: { expected: expectedVersion, what: 'action', current: () => loadActionDto(tx, id, today) },
+  });
 }
 
 export function assertOpen(action: ActionRow, verb: string): void {
@@ -36,31 +33,13 @@ export function assertOpen(action: ActionRow, verb: string): void {
   }
 }
 
-/**
- * Writes a change to a locked action: bumps its version, appends the history and refreshes the
- * partner's next action. Pass `refresh: false` when the caller refreshes once after further writes.
- */
+/** Writes a change to a locked action: its next version, its history, the partner's next action. */
 export async function changeAction(
   tx: Tx,
   ctx: ServiceContext,
   current: ActionRow,
   patch: Partial<Pick<ActionRow, 'repId' | 'dueDate' | 'type' | 'notes' | 'status' | 'completedAt'>>,
-  opts: { settings: Settings; refresh?: boolean },
+  settings: Settings,
 ): Promise<ActionRow> {
-  const [updated] = await tx
-    .update(actions)
-    .set({ ...patch, version: current.version + 1, updatedAt: ctx.now() })
-    .where(eq(actions.id, current.id))
-    .returning();
-  await recordChange(tx, ctx, {
-    entityType: 'action',
-    entityId: current.id,
-    partnerId: current.partnerId,
-    operation: 'update',
-    before: current,
-    after: updated!,
-  });
-  if (opts.refresh !== false)
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(opts.settings, ctx.now()) });
-  return updated!;
+  return actionWriter.update({ tx, ctx, settings }, current, patch);
 }

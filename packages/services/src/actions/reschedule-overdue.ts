@@ -1,10 +1,11 @@
 import type { RescheduleOverdueRequest, RescheduleOverdueResponse } from '@ptrack/contracts';
 import { AppError, spreadOverWorkingDays } from '@ptrack/domain';
-import { actions, partners, refreshStats } from '@ptrack/storage';
+import { actions, partners } from '@ptrack/storage';
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
-import { calendarOf, loadSettings, statsClock } from '../settings';
+import { calendarOf, loadSettings } from '../settings';
+import { actionWriter } from '../writes/writers';
 import { changeAction } from './lock-action';
 
 /**
@@ -29,25 +30,20 @@ export async function rescheduleOverdue(
     if (input.startDate < today) {
       throw AppError.validation([{ field: 'startDate', message: `must be today (${today}) or later` }]);
     }
-    const overdue = await tx
-      .select()
-      .from(actions)
-      .where(and(eq(actions.status, 'open'), lt(actions.dueDate, today), ownOnly ? inArray(actions.partnerId, owned) : undefined))
-      .orderBy(asc(actions.dueDate), asc(actions.id))
-      .for('update');
+    const overdue = await actionWriter.lockWhere(
+      { tx, ctx, settings },
+      and(eq(actions.status, 'open'), lt(actions.dueDate, today), ownOnly ? inArray(actions.partnerId, owned) : undefined),
+      [asc(actions.dueDate), asc(actions.id)],
+    );
     const days = spreadOverWorkingDays(
       overdue.length,
       input.startDate,
       input.perDay ?? Math.max(1, overdue.length),
       settings.workingDays,
     );
-    const partnerIds = new Set<string>();
     for (const [i, action] of overdue.entries()) {
-      await changeAction(tx, ctx, action, { dueDate: days[i]! }, { settings, refresh: false });
-      partnerIds.add(action.partnerId);
-    }
-    for (const partnerId of partnerIds) {
-      await refreshStats(tx, { partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
+      const dueDate = days[i];
+      if (dueDate) await changeAction(tx, ctx, action, { dueDate }, settings);
     }
     return { moved: overdue.length, firstDate: days[0] ?? null, lastDate: days.at(-1) ?? null };
   });

@@ -1,8 +1,8 @@
-import { type IsoDate, scheduleAfterTouch } from '@ptrack/domain';
-import { actions, type Tx } from '@ptrack/storage';
+import { type IsoDate, scheduleAfterTouch, type Tier } from '@ptrack/domain';
+import type { Tx } from '@ptrack/storage';
 import type { ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { cadencesOf, type Settings } from '../settings';
+import { actionWriter } from '../writes/writers';
 
 export type NextActionChoice = {
   dueDate?: IsoDate | undefined;
@@ -19,34 +19,25 @@ export async function scheduleNextAction(
   tx: Tx,
   ctx: ServiceContext,
   settings: Settings,
-  opts: { partnerId: string; repId: string | null; repTier: number | null; from: IsoDate; choice?: NextActionChoice | undefined },
+  opts: { partnerId: string; repId: string | null; repTier: Tier | null; from: IsoDate; choice?: NextActionChoice | undefined },
 ): Promise<string | null> {
   if (opts.choice?.skip) return null;
   const planned = scheduleAfterTouch({
     touchDate: opts.from,
-    tier: (opts.repTier as 1 | 2 | 3 | 4 | null) ?? null,
+    tier: opts.repTier,
     cadences: cadencesOf(settings),
     workingDays: settings.workingDays,
     override: { dueDate: opts.choice?.dueDate, type: opts.choice?.type },
   });
-  const [created] = await tx
-    .insert(actions)
-    .values({
+  const created = await actionWriter.create(
+    { tx, ctx, settings },
+    {
       partnerId: opts.partnerId,
       repId: opts.repId,
       dueDate: planned.dueDate,
       type: planned.type,
       notes: opts.choice?.notes ?? null,
-      createdAt: ctx.now(),
-      updatedAt: ctx.now(),
-    })
-    .returning();
-  await recordChange(tx, ctx, {
-    entityType: 'action',
-    entityId: created!.id,
-    partnerId: opts.partnerId,
-    operation: 'create',
-    after: created!,
-  });
-  return created!.id;
+    },
+  );
+  return created.id;
 }

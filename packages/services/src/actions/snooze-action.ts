@@ -21,7 +21,7 @@ export async function snoozeAction(ctx: ServiceContext, id: string, input: Snooz
     if (dueDate <= today) {
       throw AppError.validation([{ field: 'until', message: `must be after today (${today})` }]);
     }
-    await changeAction(tx, ctx, current, { dueDate }, { settings });
+    await changeAction(tx, ctx, current, { dueDate }, settings);
     return loadActionDto(tx, id, today);
   });
 }

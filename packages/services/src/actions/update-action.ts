@@ -19,7 +19,7 @@ export async function updateAction(ctx: ServiceContext, id: string, input: Updat
     const { version: _version, ...fields } = input;
     const status = fields.status ?? current.status;
     const completedAt = status === 'open' ? null : status === current.status ? current.completedAt : ctx.now();
-    await changeAction(tx, ctx, current, { ...fields, completedAt }, { settings });
+    await changeAction(tx, ctx, current, { ...fields, completedAt }, settings);
     return loadActionDto(tx, id, today);
   });
 }

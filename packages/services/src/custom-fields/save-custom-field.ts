@@ -1,11 +1,10 @@
 import type { CreateCustomFieldRequest, CustomFieldDto, UpdateCustomFieldRequest } from '@ptrack/contracts';
-import { AppError } from '@ptrack/domain';
+import { AppError, defined } from '@ptrack/domain';
 import { customFieldDefs, partners, reps } from '@ptrack/storage';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { assertVersion } from '../records';
+import { customFieldWriter } from '../writes/writers';
 
 type Row = typeof customFieldDefs.$inferSelect;
 
@@ -20,7 +19,7 @@ export function keyFromLabel(label: string): string {
     .replace(/\p{M}/gu, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
-  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : defined(w[0]).toUpperCase() + w.slice(1).toLowerCase())).join('');
   return /^[a-z]/.test(key) ? key.slice(0, 64) : `f${key}`.slice(0, 64);
 }
 
@@ -62,18 +61,7 @@ export async function createCustomField(ctx: ServiceContext, input: CreateCustom
         issues: [{ field: input.key ? 'key' : 'label', message: `a ${input.entity} field with key "${key}" already exists` }],
       });
     }
-    const [created] = await tx
-      .insert(customFieldDefs)
-      .values({ ...input, key, position: input.position ?? 0, createdAt: ctx.now(), updatedAt: ctx.now() })
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'custom-field',
-      entityId: created!.id,
-      partnerId: null,
-      operation: 'create',
-      after: created!,
-    });
-    return toDto(created!);
+    return toDto(await customFieldWriter.create({ tx, ctx }, { ...input, key, position: input.position ?? 0 }));
   });
 }
 
@@ -84,25 +72,13 @@ export async function updateCustomField(
 ): Promise<CustomFieldDto> {
   authorize(ctx, 'settings:write');
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.id, id)).for('update');
-    if (!current) throw AppError.notFound('custom field', id);
-    await assertVersion(current, input.version, 'custom field', async () => toDto(current));
-    if (input.options) checkOptions(current.type, input.options);
-    const { version, ...fields } = input;
-    const [updated] = await tx
-      .update(customFieldDefs)
-      .set({ ...fields, version: version + 1, updatedAt: ctx.now() })
-      .where(eq(customFieldDefs.id, id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'custom-field',
-      entityId: id,
-      partnerId: null,
-      operation: 'update',
-      before: current,
-      after: updated!,
+    const w = { tx, ctx };
+    const current = await customFieldWriter.lock(w, id, {
+      version: { expected: input.version, what: 'custom field', current: async (row) => toDto(row) },
     });
-    return toDto(updated!);
+    if (input.options) checkOptions(current.type, input.options);
+    const { version: _version, ...fields } = input;
+    return toDto(await customFieldWriter.update(w, current, fields));
   });
 }
 
@@ -110,21 +86,15 @@ export async function updateCustomField(
 export async function deleteCustomField(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
   authorize(ctx, 'settings:write');
   await inTransaction(ctx, async (tx) => {
-    const [current] = await tx.select().from(customFieldDefs).where(eq(customFieldDefs.id, id)).for('update');
-    if (!current) throw AppError.notFound('custom field', id);
-    await assertVersion(current, expectedVersion, 'custom field', async () => toDto(current));
+    const w = { tx, ctx };
+    const current = await customFieldWriter.lock(w, id, {
+      version: { expected: expectedVersion, what: 'custom field', current: async (row) => toDto(row) },
+    });
     const table = current.entity === 'partner' ? partners : reps;
     await tx
       .update(table)
       .set({ custom: sql`${table.custom} - ${current.key}::text` })
       .where(sql`${table.custom} ? ${current.key}::text`);
-    await tx.delete(customFieldDefs).where(eq(customFieldDefs.id, id));
-    await recordChange(tx, ctx, {
-      entityType: 'custom-field',
-      entityId: id,
-      partnerId: null,
-      operation: 'delete',
-      before: current,
-    });
+    await customFieldWriter.remove(w, current);
   });
 }

@@ -1,4 +1,12 @@
-import { addDays, cadenceDays, DEFAULT_ACTION_TYPE, daysBetween, scheduleAfterTouch, type TouchKind } from '@ptrack/domain';
+import {
+  addDays,
+  cadenceDays,
+  DEFAULT_ACTION_TYPE,
+  daysBetween,
+  defined,
+  scheduleAfterTouch,
+  type TouchKind,
+} from '@ptrack/domain';
 import type { RepKind } from './demo-reps';
 import { FOLLOW_UP_NOTES, INBOUND_SUMMARIES, OTHER_ACTION_NOTES, OUTBOUND_SUMMARIES, PARTNER_TOUCH_SUMMARIES } from './demo-text';
 import {
@@ -52,8 +60,8 @@ export function buildActivity(
   const touches: DemoTouch[] = [];
   const actions: DemoAction[] = [];
   const accountFor = (p: number) => {
-    const named = partners[p]!.namedAccounts;
-    return accounts[named.length > 0 && rand.chance(0.7) ? rand.pick(named) : rand.int(0, accounts.length - 1)]!.name;
+    const named = defined(partners[p]).namedAccounts;
+    return defined(accounts[named.length > 0 && rand.chance(0.7) ? rand.pick(named) : rand.int(0, accounts.length - 1)]).name;
   };
   const buckets = assignBuckets(ctx, reps, profiles);
   const lags: number[] = [];
@@ -61,7 +69,7 @@ export function buildActivity(
   for (const [i, rep] of reps.entries()) {
     const tier = rep.engagementTier;
     const cadence = cadenceDays(tier, ctx.cadences);
-    const lag = Math.min(360, lagFor(ctx, buckets[i]!, cadence));
+    const lag = Math.min(360, lagFor(ctx, defined(buckets[i]), cadence));
     lags.push(lag);
     const firstAgo = rand.int(Math.min(365, lag + cadence), Math.min(365, lag + cadence * 26));
     const conversations: number[] = [];
@@ -94,7 +102,7 @@ export function buildActivity(
     }
     // The follow-ups the last few touches completed (log-touch completes a rep's open follow-up).
     for (let j = 0; j + 1 < conversations.length && j < 3; j++) {
-      const due = addDays(daysAgo(ctx, conversations[j + 1]!), cadence);
+      const due = addDays(daysAgo(ctx, defined(conversations[j + 1])), cadence);
       const skipped = rand.chance(0.1);
       actions.push({
         partner: rep.partner,
@@ -105,7 +113,7 @@ export function buildActivity(
           ? 'Skipped: covered in a group call'
           : fill(rand.pick(FOLLOW_UP_NOTES[tier]), { account: accountFor(rep.partner) }),
         status: skipped ? 'skipped' : 'done',
-        completedAt: opened[j]!,
+        completedAt: defined(opened[j]),
       });
     }
     // The open follow-up the cadence rule implies from the last touch; an inactive partner's were dropped.
@@ -115,7 +123,7 @@ export function buildActivity(
       cadences: ctx.cadences,
       workingDays: ctx.workingDays,
     });
-    const dropped = profiles[rep.partner]!.status === 3;
+    const dropped = defined(profiles[rep.partner]).status === 3;
     actions.push({
       partner: rep.partner,
       rep: i,
@@ -132,9 +140,9 @@ export function buildActivity(
   // Intros arrive as inbound emails — only where they don't postdate the rep's last touch.
   for (const r of referrals) {
     const age = daysBetween(r.introducedAt, ctx.today);
-    if (r.rep === null || age < Math.max(1, lags[r.rep]!)) continue;
-    const summary = `Intro: ${accounts[r.account]!.name}`;
-    touches.push(touch(reps[r.rep]!, r.rep, 'email', 'inbound', workingInstant(ctx, r.introducedAt), summary));
+    if (r.rep === null || age < Math.max(1, defined(lags[r.rep]))) continue;
+    const summary = `Intro: ${defined(accounts[r.account]).name}`;
+    touches.push(touch(defined(reps[r.rep]), r.rep, 'email', 'inbound', workingInstant(ctx, r.introducedAt), summary));
   }
   touches.push(...partnerTouches(ctx, partners, profiles));
   actions.push(...otherActions(ctx, { partners, profiles, reps, kinds, referrals, accounts, accountFor }));
@@ -154,7 +162,7 @@ function touch(
 
 /** Several reps overdue and several due today among the active partners; the rest upcoming. */
 function assignBuckets(ctx: DemoContext, reps: readonly DemoRep[], profiles: readonly PartnerProfile[]): Bucket[] {
-  const buckets: Bucket[] = reps.map((r) => (profiles[r.partner]!.dormant ? 'dormant' : 'upcoming'));
+  const buckets: Bucket[] = reps.map((r) => (defined(profiles[r.partner]).dormant ? 'dormant' : 'upcoming'));
   const live = ctx.rand.shuffle(reps.flatMap((_, i) => (buckets[i] === 'upcoming' ? [i] : [])));
   const dueToday = Math.max(5, Math.round(live.length * 0.06));
   const overdue = Math.max(8, Math.round(live.length * 0.1));
@@ -185,7 +193,7 @@ function partnerTouches(ctx: DemoContext, partners: readonly DemoPartner[], prof
   const { rand } = ctx;
   const out: DemoTouch[] = [];
   for (const [p, partner] of partners.entries()) {
-    const { status, dormant } = profiles[p]!;
+    const { status, dormant } = defined(profiles[p]);
     const pm = partner.partnerManagerName?.split(' ')[0] ?? 'their partner manager';
     const newest = dormant ? rand.int(31, 150) : rand.int(1, status === 0 ? 20 : 45);
     const oldest = rand.int(Math.min(365, newest + 60), 365);
@@ -214,7 +222,7 @@ function otherActions(
 ): DemoAction[] {
   const { rand } = ctx;
   const types = ctx.options.actionType;
-  const live = data.partners.flatMap((_, p) => (data.profiles[p]!.dormant ? [] : [p]));
+  const live = data.partners.flatMap((_, p) => (defined(data.profiles[p]).dormant ? [] : [p]));
   const deals = data.referrals.filter((r) => r.stage === 'deal' && r.rep !== null);
   const out: DemoAction[] = [];
   const count = Math.round(data.partners.length * 1.5);
@@ -226,11 +234,11 @@ function otherActions(
     // Co-marketing and partner-level follow-ups are with the partner manager, not a rep.
     const rep = deal ? deal.rep : typeIndex === 0 || typeIndex === 4 || candidates.length === 0 ? null : rand.pick(candidates);
     const values = {
-      account: deal ? data.accounts[deal.account]!.name : data.accountFor(partner),
-      rep: rep === null ? 'them' : data.reps[rep]!.name.split(' ')[0]!,
-      pm: data.partners[partner]!.partnerManagerName?.split(' ')[0] ?? 'their partner manager',
+      account: deal ? defined(data.accounts[deal.account]).name : data.accountFor(partner),
+      rep: rep === null ? 'them' : defined(data.reps[rep]).name.split(' ')[0]!,
+      pm: defined(data.partners[partner]).partnerManagerName?.split(' ')[0] ?? 'their partner manager',
     };
-    const notes = OTHER_ACTION_NOTES[types[typeIndex]!];
+    const notes = OTHER_ACTION_NOTES[defined(types[typeIndex])];
     const open = k % 3 === 0;
     const dueDate = addDays(ctx.today, open ? rand.int(-12, 14) : -rand.int(5, 200));
     const closedOn = addDays(dueDate, Math.min(rand.int(0, 3), daysBetween(dueDate, ctx.today) - 1));
@@ -238,7 +246,7 @@ function otherActions(
       partner,
       rep,
       dueDate,
-      type: types[typeIndex]!,
+      type: defined(types[typeIndex]),
       notes: notes ? fill(rand.pick(notes), values) : null,
       status: open ? 'open' : rand.chance(0.7) ? 'done' : 'skipped',
       completedAt: open ? null : workingInstant(ctx, closedOn),

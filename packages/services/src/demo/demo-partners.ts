@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '@ptrack/domain';
+import { addDays, daysBetween, defined } from '@ptrack/domain';
 import {
   ACCOUNT_SECTORS,
   ACCOUNT_STEMS,
@@ -46,7 +46,7 @@ export function personName(ctx: DemoContext): string {
 /** A value of option list `list` by position, wrapping when the workspace's list is shorter. */
 function option(ctx: DemoContext, list: keyof DemoContext['options'], index: number): string {
   const values = ctx.options[list];
-  return values[index % values.length]!;
+  return defined(values[index % values.length]);
 }
 
 const STATUS_WEIGHTS = [
@@ -108,10 +108,10 @@ export function buildPartners(
   const partners: DemoPartner[] = [];
   const profiles: PartnerProfile[] = [];
   for (let i = 0; i < n; i++) {
-    const status = statuses[i]!;
-    const type = types[i]!;
-    const stem = stems[i % stems.length]!;
-    const name = `${stem} ${rand.pick(PARTNER_SUFFIXES[type]!)}`;
+    const status = defined(statuses[i]);
+    const type = defined(types[i]);
+    const stem = defined(stems[i % stems.length]);
+    const name = `${stem} ${rand.pick(defined(PARTNER_SUFFIXES[type]))}`;
     const domain = `${slug(name)}.${DEMO_TLD}`;
     const pm = personName(ctx);
     const [pmFirst, pmLast] = pm.split(' ') as [string, string];
@@ -119,12 +119,12 @@ export function buildPartners(
     partners.push({
       name,
       type: option(ctx, 'partnerType', type),
-      archetype: option(ctx, 'archetype', archetypes[i]!),
+      archetype: option(ctx, 'archetype', defined(archetypes[i])),
       slackChannel: rand.chance(0.7) ? `${slug(stem, '-')}-partners` : `ext-${slug(stem, '-')}`,
-      industry: rand.pick(PARTNER_INDUSTRIES[type]!),
+      industry: rand.pick(defined(PARTNER_INDUSTRIES[type])),
       website: `https://www.${domain}`,
       domain,
-      ...qualification(ctx, verdicts[i]!, type, accounts),
+      ...qualification(ctx, defined(verdicts[i]), type, accounts),
       partnerManagerName: pm,
       partnerManagerEmail: `${slug(pmFirst)}.${slug(pmLast)}@${domain}`,
       partnerManagerSlack: `@${slug(pmFirst)}`,
@@ -132,14 +132,14 @@ export function buildPartners(
       relationshipNotes: rand.pick(RELATIONSHIP_NOTES),
       programStatus: option(ctx, 'programStatus', status),
       owner: rand.pick(OWNERS),
-      phase: option(ctx, 'phase', rand.weighted(PHASE_WEIGHTS[status]!)),
+      phase: option(ctx, 'phase', rand.weighted(defined(PHASE_WEIGHTS[status]))),
       notes: rand.chance(0.5) ? rand.pick(PARTNER_NOTES) : null,
       reviewedAt: reviewedAt(ctx, status),
     });
   }
   // Phases follow the status, but every phase should show up once.
   for (const [p, label] of ctx.options.phase.entries()) {
-    if (!partners.some((x) => x.phase === label)) partners[(p * 7) % n]!.phase = label;
+    if (!partners.some((x) => x.phase === label)) defined(partners[(p * 7) % n]).phase = label;
   }
   scoreIpp(ctx, partners, profiles);
   return { partners, profiles };
@@ -151,7 +151,7 @@ type Qualification = Pick<DemoPartner, 'icpMatch' | 'introMechanism' | 'economic
 function qualification(ctx: DemoContext, verdict: string, type: number, accounts: readonly DemoAccount[]): Qualification {
   const { rand } = ctx;
   const named = (k: number) => rand.shuffle(accounts.map((_, i) => i)).slice(0, k);
-  const mechanism = rand.pick(INTRO_MECHANISMS[type]!);
+  const mechanism = rand.pick(defined(INTRO_MECHANISMS[type]));
   if (verdict === 'pursue')
     return { icpMatch: 'yes', introMechanism: mechanism, economicsOk: 'yes', namedAccounts: named(rand.int(3, 6)) };
   if (verdict === 'polite-pass') {
@@ -199,7 +199,7 @@ function scoreIpp(ctx: DemoContext, partners: DemoPartner[], profiles: PartnerPr
   const scored = rand
     .shuffle(partners.map((_, i) => i))
     .slice(0, Math.round(partners.length * 0.6))
-    .map((i) => ({ i, key: profiles[i]!.strength + rand.int(0, 8) }))
+    .map((i) => ({ i, key: defined(profiles[i]).strength + rand.int(0, 8) }))
     .sort((a, b) => b.key - a.key || a.i - b.i)
     .map((s) => s.i);
   const bands = spread(rand, scored.length, [
@@ -209,16 +209,16 @@ function scoreIpp(ctx: DemoContext, partners: DemoPartner[], profiles: PartnerPr
     [3, 15],
   ]).sort();
   for (const [k, i] of scored.entries()) {
-    const [low, high] = BAND_RANGES[bands[k]!]!;
+    const [low, high] = BAND_RANGES[defined(bands[k])]!;
     const dims = splitScore(ctx, rand.int(low, high));
-    Object.assign(partners[i]!, {
+    Object.assign(defined(partners[i]), {
       icpAlignment: dims[0],
       revenuePathClarity: dims[1],
       archetypeFit: dims[2],
       economics: dims[3],
       strategicValue: dims[4],
     });
-    if (k < 5) Object.assign(partners[i]!, enterpriseEvaluation(ctx, partners[i]!.domain!));
+    if (k < 5) Object.assign(defined(partners[i]), enterpriseEvaluation(ctx, defined(partners[i]).domain!));
   }
 }
 
@@ -228,9 +228,9 @@ function splitScore({ rand }: DemoContext, total: number): number[] {
   for (let moves = 0; moves < 6; moves++) {
     const from = rand.int(0, 4);
     const to = rand.int(0, 4);
-    if (dims[from]! > 0 && dims[to]! < 10) {
-      dims[from]!--;
-      dims[to]!++;
+    if (defined(dims[from]) > 0 && defined(dims[to]) < 10) {
+      dims[from] = defined(dims[from]) - 1;
+      dims[to] = defined(dims[to]) + 1;
     }
   }
   return dims;

@@ -1,5 +1,6 @@
 import {
   addDays,
+  defined,
   type IsoDate,
   PLAN_STATUSES,
   type PlanMetric,
@@ -140,8 +141,8 @@ export function buildPipeline(
   // Which partners run a current plan, and how each is going: the stronger the partner, the better.
   const holders = partners
     .map((_, p) => p)
-    .filter((p) => profiles[p]!.status <= 1 || (profiles[p]!.status === 2 && rand.chance(0.6)))
-    .map((p) => ({ p, key: profiles[p]!.strength + rand.int(0, 10) }))
+    .filter((p) => defined(profiles[p]).status <= 1 || (defined(profiles[p]).status === 2 && rand.chance(0.6)))
+    .map((p) => ({ p, key: defined(profiles[p]).strength + rand.int(0, 10) }))
     .sort((a, b) => b.key - a.key || a.p - b.p);
   const intents = spread(rand, holders.length, [
     ['delivered', 25],
@@ -149,17 +150,17 @@ export function buildPipeline(
     ['at-risk', 25],
     ['failed', 15],
   ] as const).sort((a, b) => INTENT_ORDER.indexOf(a) - INTENT_ORDER.indexOf(b));
-  const intentOf = new Map(holders.map((h, k) => [h.p, intents[k]!]));
+  const intentOf = new Map(holders.map((h, k) => [h.p, defined(intents[k])]));
 
   const addReferral = (p: number, age: number, stage: ReferralStage, used: Set<number>) => {
     const introducedAt = daysAgo(ctx, age);
-    const named = partners[p]!.namedAccounts.filter((a) => !used.has(a));
+    const named = defined(partners[p]).namedAccounts.filter((a) => !used.has(a));
     let account = named.length > 0 && rand.chance(0.5) ? rand.pick(named) : rand.int(0, accountCount - 1);
     while (used.has(account)) account = (account + 1) % accountCount;
     used.add(account);
     referrals.push({
       partner: p,
-      rep: pickRep(ctx, repsOf[p]!, reps, kinds, stage),
+      rep: pickRep(ctx, defined(repsOf[p]), reps, kinds, stage),
       account,
       introducedAt,
       stage,
@@ -172,8 +173,8 @@ export function buildPipeline(
   const usedOf = partners.map(() => new Set<number>());
   const windowOf = partners.map(() => 0);
   for (const [p, partner] of partners.entries()) {
-    const { status } = profiles[p]!;
-    const used = usedOf[p]!;
+    const { status } = defined(profiles[p]);
+    const used = defined(usedOf[p]);
     const intent = intentOf.get(p);
     let oldestWindowDay = 0;
     if (intent) {
@@ -216,13 +217,13 @@ export function buildPipeline(
     // Older referrals, before the current plan's window: the partner's track record.
     const background = [rand.int(2, 6), rand.int(0, 3), rand.int(0, 2), rand.int(0, 2)][status] ?? 0;
     for (let k = 0; k < background && oldestWindowDay < 330; k++) {
-      const age = rand.int(Math.max(oldestWindowDay + 1, profiles[p]!.dormant ? 40 : 2), 365);
+      const age = rand.int(Math.max(oldestWindowDay + 1, defined(profiles[p]).dormant ? 40 : 2), 365);
       addReferral(p, age, rand.pick(stagesAt(age)), used);
     }
   }
 
   // Every stage shows up in the funnel, whatever the seed.
-  const strongest = [...profiles.keys()].sort((a, b) => profiles[b]!.strength - profiles[a]!.strength)[0]!;
+  const strongest = [...profiles.keys()].sort((a, b) => defined(profiles[b]).strength - defined(profiles[a]).strength)[0]!;
   for (const stage of REFERRAL_STAGES) {
     if (!referrals.some((r) => r.stage === stage)) addReferral(strongest, 140 + REFERRAL_STAGES.indexOf(stage), stage, new Set());
   }
@@ -267,7 +268,9 @@ function pickRep(
 ): number | null {
   if (candidates.length === 0 || rand.chance(0.1)) return null;
   const byTier = stage === 'deal' ? [0, 12, 3, 1, 0.2] : [0, 6, 3, 1, 0.3];
-  return rand.weighted(candidates.map((i) => [i, byTier[reps[i]!.engagementTier]! * (kinds[i] === 'jordan' ? 3 : 1)] as const));
+  return rand.weighted(
+    candidates.map((i) => [i, byTier[defined(reps[i]).engagementTier]! * (kinds[i] === 'jordan' ? 3 : 1)] as const),
+  );
 }
 
 function closeDate({ rand, today }: DemoContext, introducedAt: IsoDate, stage: ReferralStage): IsoDate | null {
@@ -296,16 +299,16 @@ function settlePlanStatuses(ctx: DemoContext, plans: DemoPlan[], referrals: read
     }),
   );
   for (const plan of current) {
-    const s = suggested.get(plan)!;
+    const s = defined(suggested.get(plan));
     // The user is more worried than the rule about a plan that is on track but has nothing yet.
     if (s === 'on-track' && rand.chance(0.2)) plan.status = 'at-risk';
     else if (s === 'delivered' && rand.chance(0.3)) plan.status = 'delivered';
   }
-  const effective = () => current.map((plan) => plan.status ?? suggested.get(plan)!);
+  const effective = () => current.map((plan) => plan.status ?? defined(suggested.get(plan)));
   for (const wanted of PLAN_STATUSES) {
     if (effective().includes(wanted)) continue;
     const counts = PLAN_STATUSES.map((s) => effective().filter((e) => e === s).length);
-    const common = PLAN_STATUSES[counts.indexOf(Math.max(...counts))]!;
+    const common = defined(PLAN_STATUSES[counts.indexOf(Math.max(...counts))]);
     const donor = current.find((plan) => plan.status === null && suggested.get(plan) === common);
     if (donor) donor.status = wanted;
   }

@@ -1,4 +1,5 @@
 import type { Tier } from '@ptrack/domain';
+import { defined } from '@ptrack/domain';
 import { REP_TITLES } from './demo-names';
 import { personName } from './demo-partners';
 import { JORDAN_NOTES, TIME_WASTER_NOTES } from './demo-text';
@@ -60,14 +61,14 @@ export function buildReps(
   const reps: DemoRep[] = [];
   const kinds: RepKind[] = [];
   for (const [p, partner] of partners.entries()) {
-    const status = profiles[p]!.status;
-    const [low, high] = REP_COUNT[status]!;
+    const status = defined(profiles[p]).status;
+    const [low, high] = defined(REP_COUNT[status]);
     const typeIndex = Math.max(0, ctx.options.partnerType.indexOf(partner.type ?? ''));
     const names = new Set<string>();
     const count = rand.int(low, high);
     while (names.size < count) names.add(personName(ctx));
     for (const name of names) {
-      const tier = rand.weighted(TIER_WEIGHTS[status]!);
+      const tier = rand.weighted(defined(TIER_WEIGHTS[status]));
       const kind: RepKind = rand.chance(JORDAN_ODDS[tier])
         ? 'jordan'
         : rand.chance(TIME_WASTER_ODDS[tier])
@@ -79,7 +80,7 @@ export function buildReps(
         partner: p,
         name,
         email: `${slug(first)}.${slug(last)}@${partner.domain}`,
-        title: rand.pick(REP_TITLES[typeIndex % REP_TITLES.length]!),
+        title: rand.pick(defined(REP_TITLES[typeIndex % REP_TITLES.length])),
         engagementTier: tier,
         ...qualityOf(ctx, kind, tier),
         notes:
@@ -168,11 +169,11 @@ function qualityOf({ rand }: DemoContext, kind: RepKind, tier: Tier): Quality {
 function ensureKinds(ctx: DemoContext, reps: DemoRep[], kinds: RepKind[]): void {
   for (const wanted of ['jordan', 'time-waster'] as const) {
     const regular = kinds.flatMap((k, i) =>
-      k === 'regular' && (wanted === 'jordan') === reps[i]!.engagementTier <= 2 ? [i] : [],
+      k === 'regular' && (wanted === 'jordan') === defined(reps[i]).engagementTier <= 2 ? [i] : [],
     );
     for (const i of regular.slice(0, Math.max(0, 3 - kinds.filter((k) => k === wanted).length))) {
-      const notes = wanted === 'jordan' ? JORDAN_NOTES[0]! : TIME_WASTER_NOTES[0]!;
-      Object.assign(reps[i]!, qualityOf(ctx, wanted, reps[i]!.engagementTier), { notes });
+      const notes = wanted === 'jordan' ? defined(JORDAN_NOTES[0]) : defined(TIME_WASTER_NOTES[0]);
+      Object.assign(defined(reps[i]), qualityOf(ctx, wanted, defined(reps[i]).engagementTier), { notes });
       kinds[i] = wanted;
     }
   }

@@ -1,3 +1,4 @@
+import { defined } from '@ptrack/domain';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -27,7 +28,7 @@ export function createRandom(seed: number): Random {
     chance: (p) => float() < p,
     pick: (items) => {
       if (items.length === 0) throw new RangeError('cannot pick from an empty list');
-      return items[int(0, items.length - 1)]!;
+      return defined(items[int(0, items.length - 1)]);
     },
     weighted: (entries) => {
       const total = entries.reduce((sum, [, w]) => sum + w, 0);
@@ -36,13 +37,13 @@ export function createRandom(seed: number): Random {
         if (x < w) return value;
         x -= w;
       }
-      return entries[entries.length - 1]![0];
+      return defined(entries[entries.length - 1])[0];
     },
     shuffle: (items) => {
       const copy = [...items];
       for (let i = copy.length - 1; i > 0; i--) {
         const j = int(0, i);
-        [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+        [copy[i], copy[j]] = [defined(copy[j]), defined(copy[i])];
       }
       return copy;
     },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DemoRequest, DemoSummary } from '@ptrack/contracts';
-import { AppError, normaliseCompanyName, normaliseDomain, type OptionListName } from '@ptrack/domain';
+import { AppError, defined, normaliseCompanyName, normaliseDomain, type OptionListName } from '@ptrack/domain';
 import {
   accounts,
   actions,
@@ -43,7 +43,7 @@ function idSequence(now: Date): () => string {
     for (let k = 0; k < 6; k++) b[k] = Math.floor(ms / 2 ** (8 * (5 - k))) % 256;
     b[6] = 0x70 | (counter >> 8);
     b[7] = counter & 0xff;
-    b[8] = (b[8]! & 0x3f) | 0x80;
+    b[8] = (defined(b[8]) & 0x3f) | 0x80;
     const hex = b.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
@@ -105,19 +105,19 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
       accounts,
       accountRows.filter((a) => !knownIds.has(a.domainKey)),
     );
-    const accountId = (i: number) => accountRows[i]!.id;
+    const accountId = (i: number) => defined(accountRows[i]).id;
 
     const partnerIds = records.partners.map(() => newId());
     const partnerIndex = new Map(partnerIds.map((id, i) => [id, i]));
     const partnerRows = await tx
       .insert(partners)
-      .values(records.partners.map(({ namedAccounts: _, ...p }, i) => ({ ...p, id: partnerIds[i]!, ...stamp })))
+      .values(records.partners.map(({ namedAccounts: _, ...p }, i) => ({ ...p, id: defined(partnerIds[i]), ...stamp })))
       .returning();
     await insertChunked(
       tx,
       partnerNamedAccounts,
       records.partners.flatMap((p, i) =>
-        p.namedAccounts.map((a, position) => ({ partnerId: partnerIds[i]!, accountId: accountId(a), position })),
+        p.namedAccounts.map((a, position) => ({ partnerId: defined(partnerIds[i]), accountId: accountId(a), position })),
       ),
     );
 
@@ -126,13 +126,13 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
     for (let i = 0; i < records.reps.length; i += CHUNK) {
       const chunk = records.reps.slice(i, i + CHUNK).map(({ partner, ...r }, k) => ({
         ...r,
-        id: repIds[i + k]!,
-        partnerId: partnerIds[partner]!,
+        id: defined(repIds[i + k]),
+        partnerId: defined(partnerIds[partner]),
         ...stamp,
       }));
       repRows.push(...(await tx.insert(reps).values(chunk).returning()));
     }
-    const repId = (i: number | null) => (i === null ? null : repIds[i]!);
+    const repId = (i: number | null) => (i === null ? null : defined(repIds[i]));
 
     await insertChunked(
       tx,
@@ -140,7 +140,7 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
       records.touches.map(({ partner, rep, ...t }) => ({
         ...t,
         id: newId(),
-        partnerId: partnerIds[partner]!,
+        partnerId: defined(partnerIds[partner]),
         repId: repId(rep),
         ...stamp,
       })),
@@ -151,7 +151,7 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
       records.actions.map(({ partner, rep, ...a }) => ({
         ...a,
         id: newId(),
-        partnerId: partnerIds[partner]!,
+        partnerId: defined(partnerIds[partner]),
         repId: repId(rep),
         ...stamp,
       })),
@@ -162,7 +162,7 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
       records.referrals.map(({ partner, rep, account, ...r }) => ({
         ...r,
         id: newId(),
-        partnerId: partnerIds[partner]!,
+        partnerId: defined(partnerIds[partner]),
         repId: repId(rep),
         accountId: accountId(account),
         ...stamp,
@@ -170,7 +170,9 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
     );
     const planRows = await tx
       .insert(activationPlans)
-      .values(records.plans.map(({ partner, ...p }) => ({ ...p, id: newId(), partnerId: partnerIds[partner]!, ...stamp })))
+      .values(
+        records.plans.map(({ partner, ...p }) => ({ ...p, id: newId(), partnerId: defined(partnerIds[partner]), ...stamp })),
+      )
       .returning();
 
     // One 'create' entry per partner, rep and plan, as if each had been entered by hand.
@@ -186,8 +188,8 @@ export async function seedDemoWorkspace(ctx: ServiceContext, input: DemoRequest)
     });
     await insertChunked(tx, changeHistory, [
       ...partnerRows.map((row) => {
-        const named = records.partners[partnerIndex.get(row.id)!]!.namedAccounts;
-        return entry('partner', row, row.id, { ...row, namedAccounts: named.map((a) => records.accounts[a]!.name) });
+        const named = defined(records.partners[defined(partnerIndex.get(row.id))]).namedAccounts;
+        return entry('partner', row, row.id, { ...row, namedAccounts: named.map((a) => defined(records.accounts[a]).name) });
       }),
       ...repRows.map((row) => entry('rep', row, row.partnerId, row)),
       ...planRows.map((row) => entry('plan', row, row.partnerId, row)),

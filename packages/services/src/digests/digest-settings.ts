@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarTokenResponse, DigestSettingsDto, UpdateDigestSettingsRequest } from '@ptrack/contracts';
 import { AppError, ownerKey } from '@ptrack/domain';
-import { digestSettings, type Executor, type SecretBox, type Tx } from '@ptrack/storage';
+import { digestSettings, type Executor, one, type SecretBox, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize } from '../access/authorize';
 import { audit } from '../audit/audit';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { loadSettings } from '../settings';
+import { SingletonWriter } from '../writes/settings-writers';
 
 export type DigestSettings = typeof digestSettings.$inferSelect;
 
@@ -20,8 +20,7 @@ export async function loadDigestSettings(tx: Executor): Promise<DigestSettings> 
   const rows = await tx.select().from(digestSettings).where(eq(digestSettings.id, 1));
   if (rows[0]) return rows[0];
   await tx.insert(digestSettings).values({ id: 1 }).onConflictDoNothing();
-  const created = await tx.select().from(digestSettings).where(eq(digestSettings.id, 1));
-  return created[0]!;
+  return one(tx.select().from(digestSettings).where(eq(digestSettings.id, 1)), 'the digest settings row');
 }
 
 export function calendarFeedPath(token: string): string {
@@ -82,6 +81,8 @@ function redacted(
   return { before: b, after: a };
 }
 
+const digestSettingsWriter = new SingletonWriter({ table: digestSettings, historyId: HISTORY_ID, redact: redacted });
+
 export async function getDigestSettings(ctx: ServiceContext): Promise<DigestSettingsDto> {
   authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {
@@ -125,11 +126,7 @@ async function saveDigestSettings(
   current: DigestSettings,
   set: Partial<typeof digestSettings.$inferInsert>,
 ): Promise<DigestSettings> {
-  const [updated] = await tx
-    .update(digestSettings)
-    .set({ ...set, version: current.version + 1, updatedAt: ctx.now() })
-    .where(eq(digestSettings.id, 1))
-    .returning();
+  const updated = await digestSettingsWriter.update({ tx, ctx }, current, set);
   // The audit log says which secrets changed (never their values) and which other settings did.
   const changed = Object.keys(set).filter(
     (k) => JSON.stringify(set[k as keyof typeof set]) !== JSON.stringify(current[k as keyof DigestSettings]),
@@ -138,14 +135,7 @@ async function saveDigestSettings(
   const others = changed.filter((k) => !(SECRET_FIELDS as readonly string[]).includes(k));
   if (secrets.length > 0) await audit(ctx, 'secret-changed', { fields: secrets.map((k) => `digests.${k}`) }, tx);
   if (others.length > 0) await audit(ctx, 'settings-changed', { fields: others.map((k) => `digests.${k}`) }, tx);
-  await recordChange(tx, ctx, {
-    entityType: 'settings',
-    entityId: HISTORY_ID,
-    partnerId: null,
-    operation: 'update',
-    ...redacted(current, updated!),
-  });
-  return updated!;
+  return updated;
 }
 
 /** Changes the digest settings; an omitted secret keeps its stored value, null removes it. */

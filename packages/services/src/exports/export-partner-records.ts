@@ -1,4 +1,5 @@
 import type { Filter, SortKey } from '@ptrack/domain';
+import { defined } from '@ptrack/domain';
 import { customFieldDefs, listPartnerRows, partners, queryJsonRows, sortValuesOf, sqlArray, type Tx } from '@ptrack/storage';
 import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
@@ -118,7 +119,7 @@ export async function exportPartnerRecords(
       const filters = [view?.filter ?? null, query.filter ? parseFilterParam(query.filter) : null].filter(
         (f): f is Filter => f !== null,
       );
-      const filter = filters.length === 0 ? null : filters.length === 1 ? filters[0]! : { and: filters };
+      const filter = filters.length === 0 ? null : filters.length === 1 ? defined(filters[0]) : { and: filters };
       const sort = view?.sort.length ? view.sort : BY_NAME;
       const defs = await tx
         .select()
@@ -153,7 +154,7 @@ export async function exportPartnerRecords(
         );
         await onPage(
           page.rows.map((row) => {
-            const p = details.get(row.id)!;
+            const p = defined(details.get(row.id));
             const record: ExportRecord = {};
             for (const field of OWN_FIELDS) record[field] = p[field];
             record.namedAccounts = p.namedAccounts;
@@ -191,7 +192,7 @@ export async function exportPartnerRecords(
         );
         rows += page.rows.length;
         if (!page.hasMore) break;
-        after = sortValuesOf(page.rows[page.rows.length - 1]!, sort);
+        after = sortValuesOf(defined(page.rows[page.rows.length - 1]), sort);
       }
       return { rows };
     },

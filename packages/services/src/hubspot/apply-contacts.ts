@@ -1,9 +1,9 @@
-import { isPartnerSalesRep, normaliseDomain, repChanges, repFromContact } from '@ptrack/domain';
+import { defined, isPartnerSalesRep, normaliseDomain, repChanges, repFromContact } from '@ptrack/domain';
 import type { HubSpotRecord } from '@ptrack/integrations';
 import { partners, reps, sqlArray, type Tx } from '@ptrack/storage';
 import { and, isNull, or, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { insertWithHistory, updateWithHistory } from '../write-with-history';
+import { partnerWriter, repWriter } from '../writes/writers';
 import { type ContactsPage, count, emptyOutcome, type PageOutcome } from './sync-types';
 
 type Partner = typeof partners.$inferSelect;
@@ -26,6 +26,7 @@ async function partnersForCompanies(
   outcome: PageOutcome,
   changed: Set<string>,
 ): Promise<Map<string, Pick<Partner, 'id'>>> {
+  const ws = { tx, ctx };
   const companyIds = [...new Set(page.contacts.flatMap((c) => page.companiesOf.get(c.id) ?? []))].filter((id) =>
     page.companies.has(id),
   );
@@ -36,7 +37,7 @@ async function partnersForCompanies(
     .from(partners)
     .where(sql`${partners.hubspotCompanyId} = any(${sqlArray(companyIds, 'text')})`))
     result.set(p.hubspotCompanyId!, p);
-  const unlinked = companyIds.filter((id) => !result.has(id)).map((id) => page.companies.get(id)!);
+  const unlinked = companyIds.filter((id) => !result.has(id)).map((id) => defined(page.companies.get(id)));
   if (unlinked.length === 0) return result;
 
   const wanted = unlinked.map((c) => {
@@ -67,15 +68,7 @@ async function partnersForCompanies(
     const named = byName.get(lower(name));
     const match = (domain ? byDomain.get(domain) : undefined) ?? (named && !named.hubspotCompanyId ? named : undefined);
     if (match && !match.hubspotCompanyId) {
-      const updated = await updateWithHistory(
-        tx,
-        ctx,
-        partners,
-        'partner',
-        match,
-        { hubspotCompanyId: company.id, domain: match.domain ?? domain },
-        match.id,
-      );
+      const updated = await partnerWriter.update(ws, match, { hubspotCompanyId: company.id, domain: match.domain ?? domain });
       count(outcome, 'partners.linked');
       changed.add(match.id);
       result.set(company.id, updated);
@@ -95,7 +88,7 @@ async function partnersForCompanies(
     // Two companies of one name in a page: the second is reported, never a constraint error.
     byName.set(lower(name), { name, hubspotCompanyId: company.id } as Partner);
   }
-  for (const created of await insertWithHistory(tx, ctx, partners, 'partner', toCreate, partners.id)) {
+  for (const created of await partnerWriter.insertMany(ws, toCreate)) {
     count(outcome, 'partners.created');
     changed.add(created.id);
     result.set(created.hubspotCompanyId!, created);
@@ -128,6 +121,7 @@ export async function applyContactsPage(
   ctx: ServiceContext,
   page: ContactsPage,
 ): Promise<PageOutcome & { partnerIds: Set<string> }> {
+  const ws = { tx, ctx };
   const outcome = emptyOutcome();
   // The partners whose rollups this page changes (refreshed by the caller).
   const partnerIds = new Set<string>();
@@ -211,7 +205,7 @@ export async function applyContactsPage(
       count(outcome, 'reps.unchanged');
       continue;
     }
-    const updated = await updateWithHistory(tx, ctx, reps, 'rep', before, { ...changes, ...link }, partner.id);
+    const updated = await repWriter.update(ws, before, { ...changes, ...link });
     unindex(before);
     index(updated);
     count(outcome, 'reps.updated');
@@ -219,7 +213,7 @@ export async function applyContactsPage(
     partnerIds.add(partner.id);
   }
   const rows = toInsert.map(({ id: _placeholder, ...row }) => row);
-  for (const created of await insertWithHistory(tx, ctx, reps, 'rep', rows, reps.partnerId)) {
+  for (const created of await repWriter.insertMany(ws, rows)) {
     count(outcome, 'reps.created');
     partnerIds.add(created.partnerId);
   }

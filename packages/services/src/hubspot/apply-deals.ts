@@ -2,7 +2,7 @@ import { type DealStageMap, referralFromDeal } from '@ptrack/domain';
 import { partners, referrals, sqlArray, type Tx } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { insertWithHistory, updateWithHistory } from '../write-with-history';
+import { referralWriter } from '../writes/writers';
 import { repsByContact } from './apply-contacts';
 import { count, type DealsPage, emptyOutcome, type PageOutcome } from './sync-types';
 
@@ -17,6 +17,7 @@ export async function applyDealsPage(
   page: DealsPage,
   opts: { stageMap: DealStageMap; currencyDigits: number },
 ): Promise<PageOutcome & { partnerIds: Set<string> }> {
+  const ws = { tx, ctx };
   const outcome = emptyOutcome();
   const partnerIds = new Set<string>();
   const companyIds = [...new Set(page.deals.flatMap((d) => d.companyIds))];
@@ -30,11 +31,7 @@ export async function applyDealsPage(
   const repOf = await repsByContact(tx, [...new Set(page.deals.flatMap((d) => d.contactIds))]);
   const dealIds = page.deals.map((d) => d.record.id);
   const existing = dealIds.length
-    ? await tx
-        .select()
-        .from(referrals)
-        .where(sql`${referrals.hubspotDealId} = any(${sqlArray(dealIds, 'text')})`)
-        .for('update')
+    ? await referralWriter.lockWhere(ws, sql`${referrals.hubspotDealId} = any(${sqlArray(dealIds, 'text')})`)
     : [];
   const referralOf = new Map(existing.map((r) => [r.hubspotDealId!, r]));
   const toInsert = new Map<string, typeof referrals.$inferInsert>();
@@ -79,13 +76,13 @@ export async function applyDealsPage(
       count(outcome, 'referrals.unchanged');
       continue;
     }
-    const updated = await updateWithHistory(tx, ctx, referrals, 'referral', current, next, current.partnerId);
+    const updated = await referralWriter.update(ws, current, next);
     referralOf.set(record.id, updated);
     count(outcome, 'referrals.updated');
     partnerIds.add(current.partnerId);
   }
   // New referrals go in as one insert: a first sync of thousands of deals is a few statements per page.
-  for (const created of await insertWithHistory(tx, ctx, referrals, 'referral', [...toInsert.values()], referrals.partnerId)) {
+  for (const created of await referralWriter.insertMany(ws, [...toInsert.values()])) {
     count(outcome, 'referrals.created');
     partnerIds.add(created.partnerId);
   }

@@ -1,7 +1,7 @@
 import type { HubSpotConnectionDto, SaveHubSpotConnectionRequest } from '@ptrack/contracts';
 import { AppError, type DealStageMap } from '@ptrack/domain';
 import { createHubSpotApi, type HubSpotApi, type HubSpotConfig } from '@ptrack/integrations';
-import { type Executor, hubspotConnection, type SecretBox } from '@ptrack/storage';
+import { type Executor, hubspotConnection, one, type SecretBox } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { audit } from '../audit/audit';
@@ -16,8 +16,7 @@ export async function loadConnection(tx: Executor): Promise<HubSpotConnection> {
   const rows = await tx.select().from(hubspotConnection).where(eq(hubspotConnection.id, 1));
   if (rows[0]) return rows[0];
   await tx.insert(hubspotConnection).values({ id: 1 }).onConflictDoNothing();
-  const created = await tx.select().from(hubspotConnection).where(eq(hubspotConnection.id, 1));
-  return created[0]!;
+  return one(tx.select().from(hubspotConnection).where(eq(hubspotConnection.id, 1)), 'the HubSpot connection row');
 }
 
 export function toConnectionDto(c: HubSpotConnection, secrets: SecretBox): HubSpotConnectionDto {

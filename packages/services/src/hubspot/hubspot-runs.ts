@@ -1,5 +1,5 @@
 import type { HubSpotRunReport } from '@ptrack/contracts';
-import { hubspotRuns, type Tx } from '@ptrack/storage';
+import { hubspotRuns, one, type Tx } from '@ptrack/storage';
 import { desc, eq, inArray } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
@@ -22,15 +22,14 @@ export async function startRun(ctx: ServiceContext, kind: RunKind): Promise<{ ru
       .limit(1)
       .for('update');
     if (last && last.kind === kind && last.status !== 'succeeded' && kind !== 'push') {
-      const [run] = await tx
-        .update(hubspotRuns)
-        .set({ status: 'running', error: null })
-        .where(eq(hubspotRuns.id, last.id))
-        .returning();
-      return { run: run!, resumed: true };
+      const run = await one(
+        tx.update(hubspotRuns).set({ status: 'running', error: null }).where(eq(hubspotRuns.id, last.id)).returning(),
+        'the resumed HubSpot run',
+      );
+      return { run, resumed: true };
     }
-    const [run] = await tx.insert(hubspotRuns).values({ kind, startedAt: ctx.now() }).returning();
-    return { run: run!, resumed: false };
+    const run = await one(tx.insert(hubspotRuns).values({ kind, startedAt: ctx.now() }).returning(), 'the new HubSpot run');
+    return { run, resumed: false };
   });
 }
 
@@ -42,15 +41,18 @@ export async function recordPage(
   outcome: PageOutcome,
   requests: number,
 ): Promise<void> {
-  const [run] = await tx.select().from(hubspotRuns).where(eq(hubspotRuns.id, runId)).for('update');
-  const counts = { ...run!.counts };
+  const run = await one(tx.select().from(hubspotRuns).where(eq(hubspotRuns.id, runId)).for('update'), {
+    entity: 'HubSpot run',
+    id: runId,
+  });
+  const counts = { ...run.counts };
   for (const [key, n] of Object.entries(outcome.counts)) counts[key] = (counts[key] ?? 0) + n;
-  const failures = [...run!.failures, ...outcome.failures].slice(0, MAX_STORED_FAILURES);
-  const dropped = run!.failures.length + outcome.failures.length - failures.length;
+  const failures = [...run.failures, ...outcome.failures].slice(0, MAX_STORED_FAILURES);
+  const dropped = run.failures.length + outcome.failures.length - failures.length;
   if (dropped > 0) counts['failures.notStored'] = (counts['failures.notStored'] ?? 0) + dropped;
   await tx
     .update(hubspotRuns)
-    .set({ cursor, counts, failures, requests: run!.requests + requests })
+    .set({ cursor, counts, failures, requests: run.requests + requests })
     .where(eq(hubspotRuns.id, runId));
 }
 
@@ -60,19 +62,22 @@ export async function finishRun(
   result: { status: 'succeeded' | 'failed'; error?: string; requests: number },
 ): Promise<HubSpotRun> {
   return inTransaction(ctx, async (tx) => {
-    const [current] = await tx.select().from(hubspotRuns).where(eq(hubspotRuns.id, runId)).for('update');
-    const [run] = await tx
+    const current = await one(tx.select().from(hubspotRuns).where(eq(hubspotRuns.id, runId)).for('update'), {
+      entity: 'HubSpot run',
+      id: runId,
+    });
+    const updated = tx
       .update(hubspotRuns)
       .set({
         status: result.status,
         error: result.error ?? null,
         finishedAt: ctx.now(),
-        requests: current!.requests + result.requests,
+        requests: current.requests + result.requests,
         ...(result.status === 'succeeded' ? { cursor: {} } : {}),
       })
       .where(eq(hubspotRuns.id, runId))
       .returning();
-    return run!;
+    return one(updated, 'the finished HubSpot run');
   });
 }
 

@@ -1,13 +1,12 @@
 import { HubSpotWebhookBody, type HubSpotWebhookResult } from '@ptrack/contracts';
 import { AppError, parseQuality, parseTier, REP_PROPERTY } from '@ptrack/domain';
 import { verifyWebhookSignature } from '@ptrack/integrations';
-import { partners, refreshStats, reps } from '@ptrack/storage';
+import { partners, reps } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext, systemActor } from '../context';
 import { loadDigestSettings, webAppUrlOf } from '../digests/digest-settings';
-import { loadSettings, statsClock } from '../settings';
-import { updateWithHistory } from '../write-with-history';
+import { partnerWriter, repWriter } from '../writes/writers';
 import { readConnection } from './hubspot-connection';
 import type { SyncFailure } from './sync-types';
 
@@ -66,8 +65,8 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
   }
   const hubspotCtx: ServiceContext = { ...ctx, actor: systemActor('HubSpot webhook', 'hubspot') };
   return inTransaction(hubspotCtx, async (tx) => {
+    const ws = { tx, ctx: hubspotCtx };
     const failed: SyncFailure[] = [];
-    const touched = new Set<string>();
     let applied = 0;
     let ignored = 0;
     for (const event of parsed.data) {
@@ -79,7 +78,7 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
             : event.propertyName === REP_PROPERTY.qualityScore
               ? 'qualityScore'
               : null;
-        const [rep] = field ? await tx.select().from(reps).where(eq(reps.hubspotContactId, id)).for('update') : [];
+        const [rep] = field ? await repWriter.lockWhere(ws, eq(reps.hubspotContactId, id)) : [];
         if (!field || !rep) {
           ignored++;
           continue;
@@ -93,32 +92,27 @@ export async function receiveHubSpotWebhook(ctx: ServiceContext, request: Webhoo
           ignored++;
           continue;
         }
-        await updateWithHistory(tx, hubspotCtx, reps, 'rep', rep, { [field]: value.value }, rep.partnerId);
-        touched.add(rep.partnerId);
+        await repWriter.update(ws, rep, { [field]: value.value });
         applied++;
       } else if (event.subscriptionType === 'contact.deletion') {
-        const [rep] = await tx.select().from(reps).where(eq(reps.hubspotContactId, id)).for('update');
+        const [rep] = await repWriter.lockWhere(ws, eq(reps.hubspotContactId, id));
         if (!rep) {
           ignored++;
           continue;
         }
-        await updateWithHistory(tx, hubspotCtx, reps, 'rep', rep, { hubspotContactId: null }, rep.partnerId);
+        await repWriter.update(ws, rep, { hubspotContactId: null });
         applied++;
       } else if (event.subscriptionType === 'company.deletion') {
-        const [partner] = await tx.select().from(partners).where(eq(partners.hubspotCompanyId, id)).for('update');
+        const [partner] = await partnerWriter.lockWhere(ws, eq(partners.hubspotCompanyId, id));
         if (!partner) {
           ignored++;
           continue;
         }
-        await updateWithHistory(tx, hubspotCtx, partners, 'partner', partner, { hubspotCompanyId: null }, partner.id);
+        await partnerWriter.update(ws, partner, { hubspotCompanyId: null });
         applied++;
       } else {
         ignored++;
       }
-    }
-    if (touched.size > 0) {
-      const settings = await loadSettings(tx);
-      await refreshStats(tx, { partnerId: [...touched], ...statsClock(settings, ctx.now()) });
     }
     return { applied, ignored, failed };
   });

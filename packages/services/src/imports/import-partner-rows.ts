@@ -1,9 +1,10 @@
 import type { IsoDate } from '@ptrack/domain';
-import { customFieldDefs, refreshStats, type Tx, workspaceSettings } from '@ptrack/storage';
+import { customFieldDefs, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { calendarOf, loadSettings, type Settings } from '../settings';
+import { workspaceSettingsWriter } from '../writes/settings-writers';
+import { markStale } from '../writes/stale-rollups';
 import { addOutcomes, emptyCounts, type ImportCounts, type PartnerImportRow, type RowOutcome } from './import-types';
 import { planPartnerRows } from './plan-partner-rows';
 import { readPartnerState } from './read-partner-state';
@@ -36,20 +37,7 @@ async function addOptionValues(tx: Tx, ctx: ServiceContext, settings: Settings, 
   if (added.size === 0) return settings;
   const optionLists = structuredClone(settings.optionLists);
   for (const [list, values] of added) optionLists[list] = [...(optionLists[list] ?? []), ...values];
-  const [after] = await tx
-    .update(workspaceSettings)
-    .set({ optionLists, version: settings.version + 1, updatedAt: ctx.now() })
-    .where(eq(workspaceSettings.id, 1))
-    .returning();
-  await recordChange(tx, ctx, {
-    entityType: 'settings',
-    entityId: '00000000-0000-0000-0000-000000000001',
-    partnerId: null,
-    operation: 'update',
-    before: settings,
-    after: after!,
-  });
-  return after!;
+  return workspaceSettingsWriter.update({ tx, ctx }, settings, { optionLists });
 }
 
 /** What one batch's planning gives the batch loop: the outcomes, and how to write them. */
@@ -102,7 +90,8 @@ export async function runImportBatches<R extends { rowNumber: number }>(
       if (options.apply) {
         settings = await addOptionValues(tx, ctx, settings, planned.newOptions);
         const ids = await planned.write(tx, settings, batch[skip - 1]?.rowNumber ?? -1);
-        await refreshStats(tx, { partnerId: ids, timeZone: settings.timeZone, today });
+        // Named-account links and sheet figures count too: every rep of the batch's partners is refreshed.
+        for (const id of ids) markStale(tx, { timeZone: settings.timeZone, today }, id, 'all');
       }
       counts = addOutcomes(counts, outcomes);
       if (options.apply && options.onBatchApplied) await options.onBatchApplied(tx, done + batch.length, counts);
@@ -142,7 +131,7 @@ export function importPartnerRows(
       newOptions: plan.newOptions,
       write: async (tx, settings, afterRow) => {
         const writes = plan.writes.filter((w) => w.rowNumber > afterRow);
-        return writes.length > 0 ? writePartnerRows(tx, ctx, writes, settings.timeZone) : [];
+        return writes.length > 0 ? writePartnerRows(tx, ctx, writes, settings) : [];
       },
     };
   });

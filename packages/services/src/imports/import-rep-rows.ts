@@ -1,11 +1,13 @@
 import { RepFields } from '@ptrack/contracts';
 import type { IsoDate } from '@ptrack/domain';
-import { actions, partners, repStats, reps, sqlArray, type Tx, touches } from '@ptrack/storage';
+import { defined } from '@ptrack/domain';
+import { actions, partners, repStats, reps, sqlArray, type Tx } from '@ptrack/storage';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inSequence, type ServiceContext } from '../context';
 import { customValueProblem } from '../field-checks';
-import { insertWithHistory, updateWithHistory } from '../write-with-history';
+import type { Settings } from '../settings';
+import { actionWriter, partnerWriter, repWriter, touchWriter } from '../writes/writers';
 import { type BatchContext, type ImportResult, type ImportRowsOptions, runImportBatches } from './import-partner-rows';
 import type { FieldChange, RowOutcome, RowProblem } from './import-types';
 import { canonicalOption, currentValue, type NewOptions, noonOn, present, same } from './row-values';
@@ -153,7 +155,7 @@ function planRepRows(batch: RepImportRow[], state: Awaited<ReturnType<typeof rea
     if (!partner && !existing) changes.push({ field: 'partner', before: null, after: partnerName });
     const { custom, ...scalars } = fields as Record<string, unknown> & { custom?: Record<string, unknown> };
     for (const [field, value] of Object.entries(scalars)) {
-      const before = existing ? currentValue(existing as unknown as Record<string, unknown>, field) : null;
+      const before = existing ? currentValue(existing, field) : null;
       if (existing && same(before, value)) continue;
       write.fields[field] = value;
       changes.push({ field, before, after: value });
@@ -201,23 +203,22 @@ function planRepRows(batch: RepImportRow[], state: Awaited<ReturnType<typeof rea
   return { outcomes, writes, newOptions };
 }
 
-async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], timeZone: string): Promise<string[]> {
+async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], settings: Settings): Promise<string[]> {
+  const ws = { tx, ctx, settings };
+  const { timeZone } = settings;
   const now = ctx.now();
   // Partners named by the sheet and missing from the workspace: added by name, once each.
   const missing = [
     ...new Map(writes.filter((w) => !w.partnerId).map((w) => [w.partnerName.toLowerCase(), w.partnerName])).values(),
   ];
   const newPartners = missing.map((name) => ({ name, createdAt: now, updatedAt: now }));
-  const added = await insertWithHistory(tx, ctx, partners, 'partner', newPartners, partners.id);
+  const added = await partnerWriter.insertMany(ws, newPartners);
   const addedByName = new Map(added.map((p) => [p.name.toLowerCase(), p.id]));
-  for (const w of writes) w.partnerId ??= addedByName.get(w.partnerName.toLowerCase())!;
+  for (const w of writes) w.partnerId ??= defined(addedByName.get(w.partnerName.toLowerCase()));
 
   const creates = writes.filter((w) => !w.existing);
-  const inserted = await insertWithHistory(
-    tx,
-    ctx,
-    reps,
-    'rep',
+  const inserted = await repWriter.insertMany(
+    ws,
     creates.map((w) => ({
       ...w.fields,
       partnerId: w.partnerId!,
@@ -226,23 +227,22 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
       createdAt: now,
       updatedAt: now,
     })) as (typeof reps.$inferInsert)[],
-    reps.partnerId,
   );
   const repIdOf = new Map<RepWrite, string>();
   const byKey = new Map(creates.map((w) => [`${w.partnerId}|${String(w.fields.name).toLowerCase()}`, w]));
-  for (const rep of inserted) repIdOf.set(byKey.get(`${rep.partnerId}|${rep.name.toLowerCase()}`)!, rep.id);
+  for (const rep of inserted) repIdOf.set(defined(byKey.get(`${rep.partnerId}|${rep.name.toLowerCase()}`)), rep.id);
   for (const w of writes.filter((w) => w.existing)) {
     const before = w.existing!;
     repIdOf.set(w, before.id);
     const set = { ...w.fields, ...(w.custom ? { custom: w.custom } : {}) };
-    if (Object.keys(set).length > 0) await updateWithHistory(tx, ctx, reps, 'rep', before, set, before.partnerId);
+    if (Object.keys(set).length > 0) await repWriter.update(ws, before, set);
   }
   const newActions = writes.flatMap((w) =>
     w.action && 'dueDate' in w.action
       ? [
           {
             partnerId: w.partnerId!,
-            repId: repIdOf.get(w)!,
+            repId: defined(repIdOf.get(w)),
             dueDate: w.action.dueDate,
             type: w.action.type,
             notes: w.action.notes,
@@ -252,19 +252,19 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
         ]
       : [],
   );
-  await insertWithHistory(tx, ctx, actions, 'action', newActions, actions.partnerId);
+  await actionWriter.insertMany(ws, newActions);
   for (const w of writes) {
     if (!w.action || !('actionId' in w.action)) continue;
     const { before, notes } = w.action;
-    await updateWithHistory(tx, ctx, actions, 'action', before, { notes }, before.partnerId);
+    await actionWriter.update(ws, before, { notes });
   }
   const newTouches = writes.flatMap((w) =>
     w.touchDay
       ? [
           {
             partnerId: w.partnerId!,
-            repId: repIdOf.get(w)!,
-            kind: 'other',
+            repId: defined(repIdOf.get(w)),
+            kind: 'other' as const,
             direction: 'outbound' as const,
             occurredAt: noonOn(w.touchDay, timeZone),
             summary: 'Last contact recorded in the imported sheet',
@@ -274,7 +274,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], tim
         ]
       : [],
   );
-  await insertWithHistory(tx, ctx, touches, 'touch', newTouches, touches.partnerId);
+  await touchWriter.insertMany(ws, newTouches);
   return [...new Set(writes.map((w) => w.partnerId!))];
 }
 
@@ -292,7 +292,7 @@ export function importRepRows(
       newOptions: plan.newOptions,
       write: async (tx, settings, afterRow) => {
         const writes = plan.writes.filter((w) => w.rowNumber > afterRow);
-        return writes.length > 0 ? writeRepRows(tx, ctx, writes, settings.timeZone) : [];
+        return writes.length > 0 ? writeRepRows(tx, ctx, writes, settings) : [];
       },
     };
   });

@@ -202,7 +202,7 @@ export function planPartnerRows(rows: readonly PartnerImportRow[], state: Partne
     for (const [field, raw] of Object.entries(scalars)) {
       const list = OPTION_FIELDS[field];
       const value = list && typeof raw === 'string' ? canonicalOption(ctx.settings, list, raw, result.newOptions) : raw;
-      const before = existing ? currentValue(existing.record as unknown as Record<string, unknown>, field) : null;
+      const before = existing ? currentValue(existing.record, field) : null;
       if (existing && same(before, value)) continue;
       write.fields[field] = value;
       changes.push({ field, before, after: value });

@@ -1,4 +1,4 @@
-import { normaliseCompanyName } from '@ptrack/domain';
+import { defined, normaliseCompanyName } from '@ptrack/domain';
 import {
   accounts,
   actions,
@@ -111,7 +111,7 @@ export async function readPartnerState(tx: Tx, names: string[], hubspotIds: stri
     if (record.hubspotCompanyId) state.byHubspotId.set(record.hubspotCompanyId, existing);
   }
   for (const n of named) byId.get(n.partnerId)?.namedAccounts.push(n.name);
-  for (const p of plans) byId.get(p.partnerId)!.plan = p;
+  for (const p of plans) defined(byId.get(p.partnerId)).plan = p;
   for (const a of open) byId.get(a.partnerId)?.openActions.push(a);
   for (const r of repRows) byId.get(r.partnerId)?.reps.set(nameKey(r.name), r.id);
   for (const s of stats) {

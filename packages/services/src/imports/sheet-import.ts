@@ -30,8 +30,8 @@ import {
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { authorize, authorizeEveryPartner } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { loadSettings } from '../settings';
+import { customFieldWriter } from '../writes/writers';
 import { type ImportRowsOptions, importPartnerRows } from './import-partner-rows';
 import { importRepRows, type RepImportRow } from './import-rep-rows';
 import { emptyCounts, type ImportCounts, isMostlyErrors, type PartnerImportRow, type RowOutcome } from './import-types';
@@ -461,24 +461,17 @@ async function ensureCustomFields(ctx: ServiceContext, entity: ImportEntity, map
         .from(customFieldDefs)
         .where(and(eq(customFieldDefs.entity, entity), eq(customFieldDefs.key, m.target.key)));
       if (found) continue;
-      const [created] = await tx
-        .insert(customFieldDefs)
-        .values({
+      await customFieldWriter.create(
+        { tx, ctx },
+        {
           entity,
           key: m.target.key,
           label: m.target.label,
           type: m.target.type,
           options: m.target.options ?? [],
           position: m.index,
-        })
-        .returning();
-      await recordChange(tx, ctx, {
-        entityType: 'custom-field',
-        entityId: created!.id,
-        partnerId: null,
-        operation: 'create',
-        after: created!,
-      });
+        },
+      );
     }
   });
 }

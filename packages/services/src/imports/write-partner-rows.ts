@@ -1,19 +1,25 @@
-import { normaliseCompanyName, planEndDate } from '@ptrack/domain';
+import { defined, normaliseCompanyName, planEndDate } from '@ptrack/domain';
 import {
   accounts,
-  actions,
-  activationPlans,
+  type activationPlans,
   insertRows,
   partnerNamedAccounts,
-  partners,
-  reps,
+  type partners,
   sqlArray,
   type Tx,
-  touches,
 } from '@ptrack/storage';
 import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { insertWithHistory, updateWithHistory } from '../write-with-history';
+import type { Settings } from '../settings';
+import {
+  accountWriter,
+  actionWriter,
+  partnerWriter,
+  planWriter,
+  repWriter,
+  touchWriter,
+  type WriteScope,
+} from '../writes/writers';
 import type { RowWrite } from './plan-partner-rows';
 import { noonOn } from './row-values';
 
@@ -29,7 +35,8 @@ function toColumns(fields: Record<string, unknown>): Partial<PartnerInsert> {
 }
 
 /** Finds accounts by normalised name, creating the missing ones in one insert; name → id. */
-async function resolveAccountNames(tx: Tx, ctx: ServiceContext, names: string[]): Promise<Map<string, string>> {
+async function resolveAccountNames(ws: WriteScope, names: string[]): Promise<Map<string, string>> {
+  const { tx } = ws;
   const byKey = new Map<string, string>();
   const wanted = new Map<string, string>();
   for (const name of names) wanted.set(normaliseCompanyName(name), name);
@@ -41,80 +48,47 @@ async function resolveAccountNames(tx: Tx, ctx: ServiceContext, names: string[])
     .orderBy(accounts.createdAt);
   for (const a of found) if (!byKey.has(a.nameKey)) byKey.set(a.nameKey, a.id);
   const missing = [...wanted].filter(([key]) => !byKey.has(key)).map(([nameKey, name]) => ({ name, nameKey }));
-  const created = await insertWithHistory(tx, ctx, accounts, 'account', missing, null);
+  const created = await accountWriter.insertMany(ws, missing);
   for (const a of created) byKey.set(a.nameKey, a.id);
   return byKey;
 }
 
-/** Writes the batch; returns the ids of the partners it touched (for their figures to be refreshed). */
-export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowWrite[], timeZone: string): Promise<string[]> {
-  const now = ctx.now();
-  const idOf = new Map<RowWrite, string>();
-
-  // Partners: new ones in one insert; changed ones one update each (re-imports change few rows).
-  const creates = writes.filter((w) => !w.existing);
-  const inserted = await insertWithHistory(
-    tx,
-    ctx,
-    partners,
-    'partner',
-    creates.map((w) => ({
-      ...toColumns(w.fields),
-      name: String(w.fields.name),
-      custom: w.custom ?? {},
-      baseline: w.baseline ?? {},
-      createdAt: now,
-      updatedAt: now,
-    })) as PartnerInsert[],
-    partners.id,
-  );
-  // Names are unique ignoring case: they tie each inserted row back to its sheet row.
-  const createByName = new Map(creates.map((w) => [String(w.fields.name).toLowerCase(), w]));
-  for (const row of inserted) idOf.set(createByName.get(row.name.toLowerCase())!, row.id);
-  for (const w of writes.filter((w) => w.existing)) {
-    const before = w.existing!.record;
-    idOf.set(w, before.id);
-    const set: Partial<PartnerInsert> = {
-      ...toColumns(w.fields),
-      ...(w.custom ? { custom: w.custom } : {}),
-      ...(w.baseline ? { baseline: w.baseline } : {}),
-    };
-    if (Object.keys(set).length > 0) await updateWithHistory(tx, ctx, partners, 'partner', before, set, before.id);
-  }
-
-  // Named accounts: replaced as a list for each partner whose list changed.
+/** Named accounts: replaced as a list for each partner whose list changed. */
+async function writeNamedAccounts(ws: WriteScope, writes: RowWrite[], idOf: Map<RowWrite, string>): Promise<void> {
+  const { tx } = ws;
   const withAccounts = writes.filter((w) => w.namedAccounts);
   if (withAccounts.length > 0) {
     const accountIds = await resolveAccountNames(
-      tx,
-      ctx,
+      ws,
       withAccounts.flatMap((w) => w.namedAccounts!),
     );
-    const replaced = withAccounts.filter((w) => w.existing).map((w) => idOf.get(w)!);
+    const replaced = withAccounts.filter((w) => w.existing).map((w) => defined(idOf.get(w)));
     if (replaced.length > 0)
       await tx.delete(partnerNamedAccounts).where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(replaced, 'uuid')})`);
     const links = withAccounts.flatMap((w) => {
       const seen = new Set<string>();
       return w.namedAccounts!.flatMap((name) => {
-        const accountId = accountIds.get(normaliseCompanyName(name))!;
+        const accountId = defined(accountIds.get(normaliseCompanyName(name)));
         if (seen.has(accountId)) return [];
         seen.add(accountId);
-        return [{ partnerId: idOf.get(w)!, accountId, position: seen.size - 1 }];
+        return [{ partnerId: defined(idOf.get(w)), accountId, position: seen.size - 1 }];
       });
     });
     await insertRows(tx, partnerNamedAccounts, links);
   }
+}
 
-  // 90-day plans: a new start date closes the current plan and starts another (new plans in one insert).
+/** 90-day plans: a new start date closes the current plan and starts another (new plans in one insert). */
+async function writePlans(ws: WriteScope, writes: RowWrite[], idOf: Map<RowWrite, string>, now: Date): Promise<void> {
   const newPlans: (typeof activationPlans.$inferInsert)[] = [];
   for (const w of writes) {
     const plan = w.plan;
-    const partnerId = idOf.get(w)!;
+    const partnerId = defined(idOf.get(w));
     if (!plan) continue;
     const current = w.existing?.plan;
     if (plan.kind === 'update' || plan.closePlanId) {
       const set = plan.kind === 'update' ? plan.set : { isCurrent: false, closedAt: now };
-      await updateWithHistory(tx, ctx, activationPlans, 'plan', current!, set, partnerId);
+      await planWriter.update(ws, current!, set);
     }
     if (plan.kind === 'create') {
       newPlans.push({
@@ -128,7 +102,45 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       });
     }
   }
-  await insertWithHistory(tx, ctx, activationPlans, 'plan', newPlans, activationPlans.partnerId);
+  await planWriter.insertMany(ws, newPlans);
+}
+
+/** Writes the batch; returns the ids of the partners it touched (for their figures to be refreshed). */
+export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowWrite[], settings: Settings): Promise<string[]> {
+  const ws = { tx, ctx, settings };
+  const { timeZone } = settings;
+  const now = ctx.now();
+  const idOf = new Map<RowWrite, string>();
+
+  // Partners: new ones in one insert; changed ones one update each (re-imports change few rows).
+  const creates = writes.filter((w) => !w.existing);
+  const inserted = await partnerWriter.insertMany(
+    ws,
+    creates.map((w) => ({
+      ...toColumns(w.fields),
+      name: String(w.fields.name),
+      custom: w.custom ?? {},
+      baseline: w.baseline ?? {},
+      createdAt: now,
+      updatedAt: now,
+    })) as PartnerInsert[],
+  );
+  // Names are unique ignoring case: they tie each inserted row back to its sheet row.
+  const createByName = new Map(creates.map((w) => [String(w.fields.name).toLowerCase(), w]));
+  for (const row of inserted) idOf.set(defined(createByName.get(row.name.toLowerCase())), row.id);
+  for (const w of writes.filter((w) => w.existing)) {
+    const before = w.existing!.record;
+    idOf.set(w, before.id);
+    const set: Partial<PartnerInsert> = {
+      ...toColumns(w.fields),
+      ...(w.custom ? { custom: w.custom } : {}),
+      ...(w.baseline ? { baseline: w.baseline } : {}),
+    };
+    if (Object.keys(set).length > 0) await partnerWriter.update(ws, before, set);
+  }
+
+  await writeNamedAccounts(ws, writes, idOf);
+  await writePlans(ws, writes, idOf, now);
 
   // Next actions: the rep is found by name within the partner, or added.
   const newActions = writes.filter((w) => w.action?.kind === 'create');
@@ -137,7 +149,7 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
   for (const w of newActions) {
     const action = w.action as Extract<RowWrite['action'], { kind: 'create' }>;
     if (!action.repName) continue;
-    const partnerId = idOf.get(w)!;
+    const partnerId = defined(idOf.get(w));
     const key = `${partnerId}|${action.repName.trim().toLowerCase()}`;
     const known = w.existing?.reps.get(action.repName.trim().toLowerCase());
     if (known) repIds.set(key, known);
@@ -146,27 +158,27 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
     }
   }
   const newReps = missingReps.map((r) => ({ ...r, createdAt: now, updatedAt: now }));
-  for (const rep of await insertWithHistory(tx, ctx, reps, 'rep', newReps, reps.partnerId)) {
+  for (const rep of await repWriter.insertMany(ws, newReps)) {
     repIds.set(`${rep.partnerId}|${rep.name.toLowerCase()}`, rep.id);
   }
   const actionRows = newActions.map((w) => {
     const action = w.action as Extract<RowWrite['action'], { kind: 'create' }>;
-    const partnerId = idOf.get(w)!;
+    const partnerId = defined(idOf.get(w));
     const repId = action.repName ? (repIds.get(`${partnerId}|${action.repName.trim().toLowerCase()}`) ?? null) : null;
     return { partnerId, repId, dueDate: action.dueDate, type: action.type, notes: action.notes, createdAt: now, updatedAt: now };
   });
-  await insertWithHistory(tx, ctx, actions, 'action', actionRows, actions.partnerId);
+  await actionWriter.insertMany(ws, actionRows);
   for (const w of writes) {
     if (w.action?.kind !== 'notes') continue;
     const before = w.existing!.openActions.find((a) => a.id === (w.action as { actionId: string }).actionId)!;
-    await updateWithHistory(tx, ctx, actions, 'action', before, { notes: w.action.notes }, before.partnerId);
+    await actionWriter.update(ws, before, { notes: w.action.notes });
   }
 
   // Engagement dates the sheet knew and no recorded touch explains.
   const touchRows = writes.flatMap((w) =>
     w.touchDays.map((day) => ({
-      partnerId: idOf.get(w)!,
-      kind: 'other',
+      partnerId: defined(idOf.get(w)),
+      kind: 'other' as const,
       direction: 'outbound' as const,
       occurredAt: noonOn(day, timeZone),
       summary: 'Engagement recorded in the imported sheet',
@@ -174,6 +186,6 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
       updatedAt: now,
     })),
   );
-  await insertWithHistory(tx, ctx, touches, 'touch', touchRows, touches.partnerId);
+  await touchWriter.insertMany(ws, touchRows);
   return [...new Set(idOf.values())];
 }

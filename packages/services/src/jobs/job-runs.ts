@@ -1,5 +1,5 @@
 import type { JobRunDto } from '@ptrack/contracts';
-import { type Executor, jobRuns } from '@ptrack/storage';
+import { type Executor, jobRuns, one } from '@ptrack/storage';
 import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
 
 export type JobRunRow = typeof jobRuns.$inferSelect;
@@ -38,13 +38,12 @@ export async function recordQueued(tx: Executor, run: NewRun): Promise<JobRunRow
     .insert(jobRuns)
     .values({ ...run, status: 'queued', attempt: 0, queuedAt: run.at })
     .onConflictDoNothing({ target: jobRuns.queueJobId });
-  const [row] = await tx.select().from(jobRuns).where(eq(jobRuns.queueJobId, run.queueJobId));
-  return row!;
+  return one(tx.select().from(jobRuns).where(eq(jobRuns.queueJobId, run.queueJobId)), 'the queued job run');
 }
 
 /** Records the start of an attempt, creating the run when the queue sent it (a scheduled tick). */
 export async function recordStarted(tx: Executor, run: NewRun, attempt: number): Promise<JobRunRow> {
-  const [row] = await tx
+  const started = tx
     .insert(jobRuns)
     .values({ ...run, status: 'running', attempt, queuedAt: run.at, startedAt: run.at })
     .onConflictDoUpdate({
@@ -52,7 +51,7 @@ export async function recordStarted(tx: Executor, run: NewRun, attempt: number):
       set: { status: 'running', attempt, startedAt: run.at, finishedAt: null, maxAttempts: run.maxAttempts },
     })
     .returning();
-  return row!;
+  return one(started, 'the started job run');
 }
 
 export type RunOutcome =
@@ -65,8 +64,7 @@ export async function recordFinished(tx: Executor, id: string, outcome: RunOutco
       ? { status: outcome.status, counts: outcome.counts, summary: outcome.summary, error: null, finishedAt: at }
       : // A failed attempt with retries left goes back to queued; its error stays visible until the next one.
         { status: outcome.status, error: outcome.error, finishedAt: outcome.status === 'failed' ? at : null };
-  const [row] = await tx.update(jobRuns).set(set).where(eq(jobRuns.id, id)).returning();
-  return row!;
+  return one(tx.update(jobRuns).set(set).where(eq(jobRuns.id, id)).returning(), { entity: 'job run', id });
 }
 
 /** Forgets finished runs older than `before` (a sync every 15 minutes is 35,000 runs a year). */
@@ -96,7 +94,7 @@ const MAX_ERROR = 1000;
  */
 export function describeFailure(error: unknown): string {
   // A failed query's message ends with its bound values ("\nparams: …"), which may be secrets being written.
-  const message = (error instanceof Error ? error.message : String(error)).split('\nparams:')[0]!;
+  const [message = ''] = (error instanceof Error ? error.message : String(error)).split('\nparams:');
   const clean = message.replace(SECRET_IN_URL, '$1***@').trim() || 'failed without a message';
   return clean.length > MAX_ERROR ? `${clean.slice(0, MAX_ERROR - 1)}…` : clean;
 }

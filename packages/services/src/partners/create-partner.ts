@@ -1,12 +1,12 @@
 import type { CreatePartnerRequest, PartnerDto } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
-import { partners, refreshStats, type Tx } from '@ptrack/storage';
+import { partners, type Tx } from '@ptrack/storage';
 import { and, ne, sql } from 'drizzle-orm';
 import { authorize, newPartnerScope } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { checkOptionValues, mergeCustomValues } from '../field-checks';
-import { recordChange } from '../history';
-import { loadSettings, type Settings, statsClock } from '../settings';
+import { loadSettings, type Settings } from '../settings';
+import { partnerWriter } from '../writes/writers';
 import { loadPartnerDto } from './partner-dto';
 import { setNamedAccounts } from './set-named-accounts';
 
@@ -48,26 +48,11 @@ export async function createPartner(ctx: ServiceContext, input: CreatePartnerReq
     await assertPartnerNameFree(tx, input.name);
     const { namedAccounts, custom, reviewedAt, ...fields } = input;
     const customValues = await mergeCustomValues(tx, 'partner', {}, custom);
-    const [row] = await tx
-      .insert(partners)
-      .values({
-        ...fields,
-        custom: customValues,
-        reviewedAt: reviewedAt ? new Date(reviewedAt) : null,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      })
-      .returning();
-    const partner = row!;
-    const accountNames = namedAccounts ? await setNamedAccounts(tx, ctx, partner.id, namedAccounts) : [];
-    await refreshStats(tx, { partnerId: partner.id, reps: 'none', ...statsClock(settings, ctx.now()) });
-    await recordChange(tx, ctx, {
-      entityType: 'partner',
-      entityId: partner.id,
-      partnerId: partner.id,
-      operation: 'create',
-      after: { ...partner, namedAccounts: accountNames },
-    });
+    const partner = await partnerWriter.create(
+      { tx, ctx, settings },
+      { ...fields, custom: customValues, reviewedAt: reviewedAt ? new Date(reviewedAt) : null },
+      async (row) => ({ namedAccounts: namedAccounts ? await setNamedAccounts(tx, ctx, row.id, namedAccounts) : [] }),
+    );
     return loadPartnerDto(tx, settings, ctx.now(), partner.id);
   });
 }

@@ -1,5 +1,5 @@
 import type { PartnerListQuery, PartnerListResponse, PartnerListRowDto } from '@ptrack/contracts';
-import { AppError, type Filter, type SortKey, validateFilter } from '@ptrack/domain';
+import { AppError, defined, type Filter, type SortKey, validateFilter } from '@ptrack/domain';
 import { listPartnerRows, sortValuesOf } from '@ptrack/storage';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
@@ -58,7 +58,7 @@ export async function listPartners(ctx: ServiceContext, query: PartnerListQuery)
     const view = query.view ? await resolveView(tx, query.view) : null;
     const extra = query.filter ? parseFilterParam(query.filter) : null;
     const filters = [view?.filter ?? null, extra].filter((f): f is Filter => f !== null);
-    const filter: Filter | null = filters.length === 0 ? null : filters.length === 1 ? filters[0]! : { and: filters };
+    const filter: Filter | null = filters.length === 0 ? null : filters.length === 1 ? defined(filters[0]) : { and: filters };
     const sort = query.sort ? parseSort(query.sort) : view?.sort.length ? view.sort : DEFAULT_SORT;
     const signature = sortSignature(sort, filter, query.q);
     const after = query.cursor ? decodeCursor(query.cursor, signature) : undefined;

@@ -13,7 +13,6 @@ import {
   QUALIFICATION_REASON_TEXT,
   qualify,
   type RepForRollup,
-  type Tier,
 } from '@ptrack/domain';
 import {
   accounts,
@@ -28,6 +27,7 @@ import {
 } from '@ptrack/storage';
 import { and, asc, eq } from 'drizzle-orm';
 import { calendarOf, type Settings } from '../settings';
+import { settleRollups } from '../writes/stale-rollups';
 
 export type PartnerRow = typeof partners.$inferSelect;
 export type RepRow = typeof reps.$inferSelect;
@@ -63,6 +63,8 @@ export function hubspotCompanyUrl(companyId: string | null): string | null {
 
 /** The partner as the API shows it: its fields and everything computed from its reps and records. */
 export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date, id: string): Promise<PartnerDto> {
+  // The figures read below must include this transaction's own writes.
+  await settleRollups(tx);
   const [partner] = await tx.select().from(partners).where(eq(partners.id, id));
   if (!partner) throw AppError.notFound('partner', id);
   const { today } = calendarOf(settings, now);
@@ -91,7 +93,7 @@ export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date
   const repsForRollup: RepForRollup[] = repRows.map(({ rep, stats: s }) => ({
     id: rep.id,
     name: rep.name,
-    engagementTier: (rep.engagementTier as Tier | null) ?? null,
+    engagementTier: rep.engagementTier,
     isJordan: isJordan({ qualityScore: rep.qualityScore, signals: repSignals(rep) }),
     hasOpenDeal: (s?.openDealCount ?? 0) > 0,
     lastInboundDate: s?.lastInboundDate ?? null,

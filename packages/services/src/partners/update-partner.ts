@@ -1,13 +1,9 @@
 import type { PartnerDto, UpdatePartnerRequest } from '@ptrack/contracts';
-import { AppError } from '@ptrack/domain';
-import { partners, refreshStats } from '@ptrack/storage';
-import { eq } from 'drizzle-orm';
 import { authorize, partnerScope } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
-import { recordChange } from '../history';
-import { assertVersion } from '../records';
-import { loadSettings, statsClock } from '../settings';
+import { loadSettings } from '../settings';
+import { partnerWriter } from '../writes/writers';
 import { assertPartnerNameFree, checkPartnerOptions } from './create-partner';
 import { loadPartnerDto } from './partner-dto';
 import { namedAccountNames, setNamedAccounts } from './set-named-accounts';
@@ -21,36 +17,37 @@ export async function updatePartner(ctx: ServiceContext, id: string, input: Upda
   authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
-    const [current] = await tx.select().from(partners).where(eq(partners.id, id)).for('update');
-    if (!current) throw AppError.notFound('partner', id);
-    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, id));
-    await assertVersion(current, input.version, `partner "${current.name}"`, () => loadPartnerDto(tx, settings, ctx.now(), id));
+    const w = { tx, ctx, settings };
+    const current = await partnerWriter.lock(w, id, {
+      guard: async () => authorize(ctx, 'partners:write', await partnerScope(ctx, tx, id)),
+      version: {
+        expected: input.version,
+        what: (row) => `partner "${row.name}"`,
+        current: () => loadPartnerDto(tx, settings, ctx.now(), id),
+      },
+    });
     checkPartnerOptions(settings, input);
-    const { version, namedAccounts, custom, reviewedAt, ...fields } = input;
+    const { version: _version, namedAccounts, custom, reviewedAt, ...fields } = input;
     if (fields.name !== undefined && fields.name.toLowerCase() !== current.name.toLowerCase()) {
       await assertPartnerNameFree(tx, fields.name, id);
     }
     const customValues = await mergeCustomValues(tx, 'partner', current.custom ?? {}, custom);
-    const [updated] = await tx
-      .update(partners)
-      .set({
+    await partnerWriter.update(
+      w,
+      current,
+      {
         ...fields,
         custom: customValues,
         ...(reviewedAt !== undefined ? { reviewedAt: reviewedAt ? new Date(reviewedAt) : null } : {}),
-        version: version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where(eq(partners.id, id))
-      .returning();
-    const before: Record<string, unknown> = { ...current };
-    const after: Record<string, unknown> = { ...updated! };
-    if (namedAccounts !== undefined) {
-      before.namedAccounts = await namedAccountNames(tx, id);
-      after.namedAccounts = await setNamedAccounts(tx, ctx, id, namedAccounts);
-    }
-    await recordChange(tx, ctx, { entityType: 'partner', entityId: id, partnerId: id, operation: 'update', before, after });
-    // The grid reads the partner's own columns from its rollup row too: refresh it on every change.
-    await refreshStats(tx, { partnerId: id, reps: 'none', ...statsClock(settings, ctx.now()) });
+      },
+      async () =>
+        namedAccounts === undefined
+          ? undefined
+          : {
+              before: { namedAccounts: await namedAccountNames(tx, id) },
+              after: { namedAccounts: await setNamedAccounts(tx, ctx, id, namedAccounts) },
+            },
+    );
     return loadPartnerDto(tx, settings, ctx.now(), id);
   });
 }

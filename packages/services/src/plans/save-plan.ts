@@ -1,12 +1,12 @@
 import type { CreatePlanRequest, PlanDto, UpdatePlanRequest } from '@ptrack/contracts';
 import { AppError, DateRangeError, PLAN_DURATION_DAYS, planEndDate } from '@ptrack/domain';
-import { activationPlans, refreshStats } from '@ptrack/storage';
+import { activationPlans } from '@ptrack/storage';
 import { and, eq } from 'drizzle-orm';
 import { authorize, partnerScope } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { assertPartnerExists, assertVersion } from '../records';
-import { calendarOf, loadSettings, statsClock } from '../settings';
+import { assertPartnerExists } from '../records';
+import { calendarOf, loadSettings } from '../settings';
+import { planWriter } from '../writes/writers';
 import { loadPlanDto, toPlanDto } from './plan-dto';
 
 /**
@@ -20,58 +20,27 @@ export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest):
     const { today } = calendarOf(settings, ctx.now());
     await assertPartnerExists(tx, input.partnerId);
     authorize(ctx, 'partners:write', await partnerScope(ctx, tx, input.partnerId));
-    const [previous] = await tx
-      .select()
-      .from(activationPlans)
-      .where(and(eq(activationPlans.partnerId, input.partnerId), eq(activationPlans.isCurrent, true)))
-      .for('update');
+    const w = { tx, ctx, settings };
+    const [previous] = await planWriter.lockWhere(
+      w,
+      and(eq(activationPlans.partnerId, input.partnerId), eq(activationPlans.isCurrent, true)),
+    );
     if (previous) {
       const final = await toPlanDto(tx, previous, today);
-      const [closed] = await tx
-        .update(activationPlans)
-        .set({
-          isCurrent: false,
-          closedAt: ctx.now(),
-          status: final.effectiveStatus,
-          version: previous.version + 1,
-          updatedAt: ctx.now(),
-        })
-        .where(eq(activationPlans.id, previous.id))
-        .returning();
-      await recordChange(tx, ctx, {
-        entityType: 'plan',
-        entityId: previous.id,
-        partnerId: input.partnerId,
-        operation: 'update',
-        before: previous,
-        after: closed!,
-      });
+      await planWriter.update(w, previous, { isCurrent: false, closedAt: ctx.now(), status: final.effectiveStatus });
     }
     const startDate = input.startDate ?? today;
-    const [created] = await tx
-      .insert(activationPlans)
-      .values({
-        partnerId: input.partnerId,
-        goal: input.goal,
-        metric: input.metric,
-        target: input.target,
-        startDate,
-        endDate: endOfPlan(startDate),
-        status: input.status ?? null,
-        isCurrent: true,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      })
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'plan',
-      entityId: created!.id,
+    const created = await planWriter.create(w, {
       partnerId: input.partnerId,
-      operation: 'create',
-      after: created!,
+      goal: input.goal,
+      metric: input.metric,
+      target: input.target,
+      startDate,
+      endDate: endOfPlan(startDate),
+      status: input.status ?? null,
+      isCurrent: true,
     });
-    await refreshStats(tx, { partnerId: input.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
-    return toPlanDto(tx, created!, today);
+    return toPlanDto(tx, created, today);
   });
 }
 
@@ -80,31 +49,19 @@ export async function updatePlan(ctx: ServiceContext, id: string, input: UpdateP
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
     const { today } = calendarOf(settings, ctx.now());
-    const [current] = await tx.select().from(activationPlans).where(eq(activationPlans.id, id)).for('update');
-    if (!current) throw AppError.notFound('plan', id);
-    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
-    await assertVersion(current, input.version, 'plan', () => loadPlanDto(tx, id, today));
-    const { version, ...fields } = input;
+    const w = { tx, ctx, settings };
+    const current = await planWriter.lock(w, id, {
+      guard: async (row) => authorize(ctx, 'partners:write', await partnerScope(ctx, tx, row.partnerId)),
+      version: { expected: input.version, what: 'plan', current: () => loadPlanDto(tx, id, today) },
+    });
+    const { version: _version, ...fields } = input;
     const startDate = fields.startDate ?? current.startDate;
     // a new start moves the end with it unless an end is given (PRODUCT.md: end = start + 90 days)
     const endDate = fields.endDate ?? (fields.startDate ? endOfPlan(startDate) : current.endDate);
     if (endDate <= startDate)
       throw AppError.validation([{ field: 'endDate', message: `must be after the start date ${startDate}` }]);
-    const [updated] = await tx
-      .update(activationPlans)
-      .set({ ...fields, startDate, endDate, version: version + 1, updatedAt: ctx.now() })
-      .where(eq(activationPlans.id, id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'plan',
-      entityId: id,
-      partnerId: current.partnerId,
-      operation: 'update',
-      before: current,
-      after: updated!,
-    });
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
-    return toPlanDto(tx, updated!, today);
+    const updated = await planWriter.update(w, current, { ...fields, startDate, endDate });
+    return toPlanDto(tx, updated, today);
   });
 }
 
@@ -112,19 +69,16 @@ export async function deletePlan(ctx: ServiceContext, id: string, expectedVersio
   authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
-    const [current] = await tx.select().from(activationPlans).where(eq(activationPlans.id, id)).for('update');
-    if (!current) throw AppError.notFound('plan', id);
-    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
-    await assertVersion(current, expectedVersion, 'plan', () => loadPlanDto(tx, id, calendarOf(settings, ctx.now()).today));
-    await tx.delete(activationPlans).where(eq(activationPlans.id, id));
-    await recordChange(tx, ctx, {
-      entityType: 'plan',
-      entityId: id,
-      partnerId: current.partnerId,
-      operation: 'delete',
-      before: current,
+    const w = { tx, ctx, settings };
+    const current = await planWriter.lock(w, id, {
+      guard: async (row) => authorize(ctx, 'partners:write', await partnerScope(ctx, tx, row.partnerId)),
+      version: {
+        expected: expectedVersion,
+        what: 'plan',
+        current: () => loadPlanDto(tx, id, calendarOf(settings, ctx.now()).today),
+      },
     });
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
+    await planWriter.remove(w, current);
   });
 }
 

@@ -1,13 +1,13 @@
 import type { CreateReferralRequest, ReferralDto, UpdateReferralRequest } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
-import { referrals, refreshStats, type Tx } from '@ptrack/storage';
+import { referrals, type Tx } from '@ptrack/storage';
 import { and, eq, ne } from 'drizzle-orm';
 import { authorize, partnerScope } from '../access/authorize';
 import { resolveAccount } from '../accounts/resolve-account';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { assertVersion, resolveSubject } from '../records';
-import { loadSettings, statsClock } from '../settings';
+import { resolveSubject } from '../records';
+import { loadSettings } from '../settings';
+import { referralWriter } from '../writes/writers';
 import { loadReferralDto } from './referral-dto';
 
 async function assertDealFree(tx: Tx, hubspotDealId: string | null | undefined, exceptId?: string): Promise<void> {
@@ -34,26 +34,11 @@ export async function createReferral(ctx: ServiceContext, input: CreateReferralR
     await assertDealFree(tx, input.hubspotDealId);
     const account = input.account ? await resolveAccount(tx, ctx, input.account, 'account') : null;
     const { account: _account, ...fields } = input;
-    const [created] = await tx
-      .insert(referrals)
-      .values({
-        ...fields,
-        partnerId,
-        repId: rep?.id ?? null,
-        accountId: account?.id ?? null,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      })
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'referral',
-      entityId: created!.id,
-      partnerId,
-      operation: 'create',
-      after: created!,
-    });
-    await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', ...statsClock(settings, ctx.now()) });
-    return loadReferralDto(tx, created!.id);
+    const created = await referralWriter.create(
+      { tx, ctx, settings },
+      { ...fields, partnerId, repId: rep?.id ?? null, accountId: account?.id ?? null },
+    );
+    return loadReferralDto(tx, created.id);
   });
 }
 
@@ -61,10 +46,11 @@ export async function updateReferral(ctx: ServiceContext, id: string, input: Upd
   authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
-    const [current] = await tx.select().from(referrals).where(eq(referrals.id, id)).for('update');
-    if (!current) throw AppError.notFound('referral', id);
-    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
-    await assertVersion(current, input.version, 'referral', () => loadReferralDto(tx, id));
+    const w = { tx, ctx, settings };
+    const current = await referralWriter.lock(w, id, {
+      guard: async (row) => authorize(ctx, 'partners:write', await partnerScope(ctx, tx, row.partnerId)),
+      version: { expected: input.version, what: 'referral', current: () => loadReferralDto(tx, id) },
+    });
     const partnerChanged = input.partnerId !== undefined && input.partnerId !== current.partnerId;
     const { partnerId, rep } = await resolveSubject(tx, {
       partnerId: input.partnerId ?? current.partnerId,
@@ -73,29 +59,14 @@ export async function updateReferral(ctx: ServiceContext, id: string, input: Upd
     });
     if (partnerId !== current.partnerId) authorize(ctx, 'partners:write', await partnerScope(ctx, tx, partnerId));
     await assertDealFree(tx, input.hubspotDealId, id);
-    const { version, account, partnerId: _p, repId: _r, ...fields } = input;
+    const { version: _version, account, partnerId: _p, repId: _r, ...fields } = input;
     const accountId =
       account === undefined
         ? current.accountId
         : account === null
           ? null
           : (await resolveAccount(tx, ctx, account, 'account')).id;
-    const [updated] = await tx
-      .update(referrals)
-      .set({ ...fields, partnerId, repId: rep?.id ?? null, accountId, version: version + 1, updatedAt: ctx.now() })
-      .where(eq(referrals.id, id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'referral',
-      entityId: id,
-      partnerId,
-      operation: 'update',
-      before: current,
-      after: updated!,
-    });
-    await refreshStats(tx, { partnerId, ...statsClock(settings, ctx.now()) });
-    if (partnerId !== current.partnerId)
-      await refreshStats(tx, { partnerId: current.partnerId, ...statsClock(settings, ctx.now()) });
+    await referralWriter.update(w, current, { ...fields, partnerId, repId: rep?.id ?? null, accountId });
     return loadReferralDto(tx, id);
   });
 }
@@ -104,22 +75,11 @@ export async function deleteReferral(ctx: ServiceContext, id: string, expectedVe
   authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
-    const [current] = await tx.select().from(referrals).where(eq(referrals.id, id)).for('update');
-    if (!current) throw AppError.notFound('referral', id);
-    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
-    await assertVersion(current, expectedVersion, 'referral', () => loadReferralDto(tx, id));
-    await tx.delete(referrals).where(eq(referrals.id, id));
-    await recordChange(tx, ctx, {
-      entityType: 'referral',
-      entityId: id,
-      partnerId: current.partnerId,
-      operation: 'delete',
-      before: current,
+    const w = { tx, ctx, settings };
+    const current = await referralWriter.lock(w, id, {
+      guard: async (row) => authorize(ctx, 'partners:write', await partnerScope(ctx, tx, row.partnerId)),
+      version: { expected: expectedVersion, what: 'referral', current: () => loadReferralDto(tx, id) },
     });
-    await refreshStats(tx, {
-      partnerId: current.partnerId,
-      reps: current.repId ? { id: current.repId } : 'none',
-      ...statsClock(settings, ctx.now()),
-    });
+    await referralWriter.remove(w, current);
   });
 }

@@ -1,4 +1,4 @@
-import { calendarDateOf, type IsoDate } from '@ptrack/domain';
+import { calendarDateOf, type IsoDate, type Tier } from '@ptrack/domain';
 import { actions, type Tx, touches } from '@ptrack/storage';
 import { and, eq, max } from 'drizzle-orm';
 import { scheduleNextAction } from '../actions/schedule-action';
@@ -14,7 +14,7 @@ export async function planFirstFollowUp(
   tx: Tx,
   ctx: ServiceContext,
   settings: Settings,
-  rep: { id: string; partnerId: string; engagementTier: number | null },
+  rep: { id: string; partnerId: string; engagementTier: Tier | null },
 ): Promise<string | null> {
   if (rep.engagementTier === null) return null;
   const [open] = await tx

@@ -4,27 +4,30 @@ import {
   type Cadences,
   cadenceDays,
   isJordan,
-  isTier,
   isTimeWaster,
   jordanReason,
   responseRate,
   suggestedTierOf,
   suggestedTierReason,
+  type Tier,
   timeWasterReason,
 } from '@ptrack/domain';
 import { actions, type Executor, partners, repStats, reps, touches } from '@ptrack/storage';
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { repSignals } from '../partners/partner-dto';
 import { cadencesOf, calendarOf, type Settings } from '../settings';
+import { settleRollups } from '../writes/stale-rollups';
 
 const RESPONSE_WINDOW_DAYS = 180;
 
 /** Cadence of a rep: by tier, and the untiered tier's for a rep with no tier yet (the domain's rule). */
-export function cadenceFor(tier: number | null, cadences: Cadences): number {
-  return cadenceDays(isTier(tier) ? tier : null, cadences);
+export function cadenceFor(tier: Tier | null, cadences: Cadences): number {
+  return cadenceDays(tier, cadences);
 }
 
 export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id: string): Promise<RepDto> {
+  // The figures read below must include this transaction's own writes.
+  await settleRollups(tx);
   const [row] = await tx
     .select({ rep: reps, stats: repStats, partnerName: partners.name })
     .from(reps)

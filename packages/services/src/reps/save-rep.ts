@@ -1,13 +1,13 @@
 import type { CreateRepRequest, RepDto, UpdateRepRequest } from '@ptrack/contracts';
 import { AppError } from '@ptrack/domain';
-import { refreshStats, reps, type Tx } from '@ptrack/storage';
+import { reps, type Tx } from '@ptrack/storage';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { authorize, partnerScope } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { mergeCustomValues } from '../field-checks';
-import { recordChange } from '../history';
-import { assertPartnerExists, assertVersion } from '../records';
-import { loadSettings, statsClock } from '../settings';
+import { assertPartnerExists } from '../records';
+import { loadSettings } from '../settings';
+import { repWriter } from '../writes/writers';
 import { planFirstFollowUp } from './plan-first-follow-up';
 import { loadRepDto } from './rep-dto';
 
@@ -58,20 +58,11 @@ export async function createRep(ctx: ServiceContext, input: CreateRepRequest): P
     await assertRepUnique(tx, input);
     const { custom, ...fields } = input;
     const customValues = await mergeCustomValues(tx, 'rep', {}, custom);
-    const [rep] = await tx
-      .insert(reps)
-      .values({ ...fields, custom: customValues, createdAt: ctx.now(), updatedAt: ctx.now() })
-      .returning();
-    await planFirstFollowUp(tx, ctx, settings, rep!);
-    await refreshStats(tx, { partnerId: rep!.partnerId, reps: { id: rep!.id }, ...statsClock(settings, ctx.now()) });
-    await recordChange(tx, ctx, {
-      entityType: 'rep',
-      entityId: rep!.id,
-      partnerId: rep!.partnerId,
-      operation: 'create',
-      after: rep!,
+    const rep = await repWriter.create({ tx, ctx, settings }, { ...fields, custom: customValues }, async (row) => {
+      await planFirstFollowUp(tx, ctx, settings, row);
+      return undefined;
     });
-    return loadRepDto(tx, settings, ctx.now(), rep!.id);
+    return loadRepDto(tx, settings, ctx.now(), rep.id);
   });
 }
 
@@ -79,10 +70,15 @@ export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRe
   authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
-    const [current] = await tx.select().from(reps).where(eq(reps.id, id)).for('update');
-    if (!current) throw AppError.notFound('rep', id);
-    await assertVersion(current, input.version, `rep "${current.name}"`, () => loadRepDto(tx, settings, ctx.now(), id));
-    const { version, custom, ...fields } = input;
+    const w = { tx, ctx, settings };
+    const current = await repWriter.lock(w, id, {
+      version: {
+        expected: input.version,
+        what: (row) => `rep "${row.name}"`,
+        current: () => loadRepDto(tx, settings, ctx.now(), id),
+      },
+    });
+    const { version: _version, custom, ...fields } = input;
     const partnerId = fields.partnerId ?? current.partnerId;
     authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
     if (partnerId !== current.partnerId) {
@@ -95,24 +91,11 @@ export async function updateRep(ctx: ServiceContext, id: string, input: UpdateRe
       id,
     );
     const customValues = await mergeCustomValues(tx, 'rep', current.custom ?? {}, custom);
-    const [updated] = await tx
-      .update(reps)
-      .set({ ...fields, custom: customValues, version: version + 1, updatedAt: ctx.now() })
-      .where(eq(reps.id, id))
-      .returning();
-    // A rep given a tier, or raised to a closer one, starts on that tier's cadence if nothing is planned.
-    const raised = updated!.engagementTier !== null && (current.engagementTier ?? 5) > updated!.engagementTier;
-    if (raised) await planFirstFollowUp(tx, ctx, settings, updated!);
-    await refreshStats(tx, { partnerId, reps: { id }, ...statsClock(settings, ctx.now()) });
-    if (partnerId !== current.partnerId)
-      await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
-    await recordChange(tx, ctx, {
-      entityType: 'rep',
-      entityId: id,
-      partnerId,
-      operation: 'update',
-      before: current,
-      after: updated!,
+    await repWriter.update(w, current, { ...fields, custom: customValues }, async (updated) => {
+      // A rep given a tier, or raised to a closer one, starts on that tier's cadence if nothing is planned.
+      const raised = updated.engagementTier !== null && (current.engagementTier ?? 5) > updated.engagementTier;
+      if (raised) await planFirstFollowUp(tx, ctx, settings, updated);
+      return undefined;
     });
     return loadRepDto(tx, settings, ctx.now(), id);
   });
@@ -123,18 +106,15 @@ export async function deleteRep(ctx: ServiceContext, id: string, expectedVersion
   authorize(ctx, 'partners:write');
   await inTransaction(ctx, async (tx) => {
     const settings = await loadSettings(tx);
-    const [current] = await tx.select().from(reps).where(eq(reps.id, id)).for('update');
-    if (!current) throw AppError.notFound('rep', id);
-    authorize(ctx, 'partners:write', await partnerScope(ctx, tx, current.partnerId));
-    await assertVersion(current, expectedVersion, `rep "${current.name}"`, () => loadRepDto(tx, settings, ctx.now(), id));
-    await tx.delete(reps).where(eq(reps.id, id));
-    await refreshStats(tx, { partnerId: current.partnerId, reps: 'none', ...statsClock(settings, ctx.now()) });
-    await recordChange(tx, ctx, {
-      entityType: 'rep',
-      entityId: id,
-      partnerId: current.partnerId,
-      operation: 'delete',
-      before: current,
+    const w = { tx, ctx, settings };
+    const current = await repWriter.lock(w, id, {
+      guard: async (row) => authorize(ctx, 'partners:write', await partnerScope(ctx, tx, row.partnerId)),
+      version: {
+        expected: expectedVersion,
+        what: (row) => `rep "${row.name}"`,
+        current: () => loadRepDto(tx, settings, ctx.now(), id),
+      },
     });
+    await repWriter.remove(w, current);
   });
 }

@@ -119,7 +119,7 @@ async function checkSessionCookie(database: Database, identity: Identity, cookie
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(eq(authSessions.token, token));
-  if (!row || !row.active) return { kind: 'nobody' };
+  if (!row?.active) return { kind: 'nobody' };
   const { expiresInSeconds, updateAgeSeconds } = SESSION_TIMING;
   // Expired (better-auth clears the cookie) or due for extension: better-auth's own check handles both.
   // Sessions are dated by better-auth on the system clock, so they are judged by it here too.

@@ -1,15 +1,15 @@
 import type { LogTouchRequest } from '@ptrack/contracts';
 import { AppError, calendarDateOf } from '@ptrack/domain';
-import { actions, refreshStats, touches } from '@ptrack/storage';
+import { actions } from '@ptrack/storage';
 import { and, eq } from 'drizzle-orm';
 import { authorize, partnerScope } from '../access/authorize';
 import { loadActionDto, loadActionDtos } from '../actions/action-dto';
 import { changeAction } from '../actions/lock-action';
 import { scheduleNextAction } from '../actions/schedule-action';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
 import { resolveSubject } from '../records';
-import { calendarOf, loadSettings, statsClock } from '../settings';
+import { calendarOf, loadSettings } from '../settings';
+import { actionWriter, touchWriter } from '../writes/writers';
 import { toTouchDto } from './touch-dto';
 
 const FOLLOW_UP = 'Follow-up';
@@ -30,32 +30,26 @@ export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
     if (occurredAt.getTime() > ctx.now().getTime() + 24 * 3600_000) {
       throw AppError.validation([{ field: 'occurredAt', message: 'is in the future: log a touch once it has happened' }]);
     }
-    const [touch] = await tx
-      .insert(touches)
-      .values({
-        partnerId,
-        repId: rep?.id ?? null,
-        kind: input.kind,
-        direction: input.direction,
-        occurredAt,
-        summary: input.summary ?? null,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      })
-      .returning();
-    await recordChange(tx, ctx, { entityType: 'touch', entityId: touch!.id, partnerId, operation: 'create', after: touch! });
+    const w = { tx, ctx, settings };
+    const touch = await touchWriter.create(w, {
+      partnerId,
+      repId: rep?.id ?? null,
+      kind: input.kind,
+      direction: input.direction,
+      occurredAt,
+      summary: input.summary ?? null,
+    });
 
     const completedIds: string[] = [];
     let nextId: string | null = null;
     const touchDate = calendarDateOf(occurredAt, settings.timeZone);
     if (rep) {
-      const open = await tx
-        .select()
-        .from(actions)
-        .where(and(eq(actions.repId, rep.id), eq(actions.status, 'open'), eq(actions.type, FOLLOW_UP)))
-        .for('update');
+      const open = await actionWriter.lockWhere(
+        w,
+        and(eq(actions.repId, rep.id), eq(actions.status, 'open'), eq(actions.type, FOLLOW_UP)),
+      );
       for (const action of open) {
-        await changeAction(tx, ctx, action, { status: 'done', completedAt: ctx.now() }, { settings, refresh: false });
+        await changeAction(tx, ctx, action, { status: 'done', completedAt: ctx.now() }, settings);
         completedIds.push(action.id);
       }
       nextId = await scheduleNextAction(tx, ctx, settings, {
@@ -74,9 +68,8 @@ export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {
         choice: input.next,
       });
     }
-    await refreshStats(tx, { partnerId, reps: rep ? { id: rep.id } : 'none', ...statsClock(settings, ctx.now()) });
     return {
-      touch: toTouchDto(touch!),
+      touch: toTouchDto(touch),
       completed: await loadActionDtos(tx, completedIds, today),
       next: nextId ? await loadActionDto(tx, nextId, today) : null,
     };

@@ -1,11 +1,10 @@
 import type { CreateSavedViewRequest, SavedViewDto, UpdateSavedViewRequest } from '@ptrack/contracts';
 import { AppError, BUILT_IN_VIEWS } from '@ptrack/domain';
-import { savedViews, type Tx } from '@ptrack/storage';
+import { savedViews } from '@ptrack/storage';
 import { asc, eq } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
-import { recordChange } from '../history';
-import { assertVersion } from '../records';
+import { viewWriter, type WriteScope } from '../writes/writers';
 import { builtInViewDtos, checkViewDefinition, toSavedViewDto } from './resolve-view';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,12 +15,12 @@ function refuseBuiltIn(id: string): void {
   }
 }
 
-async function lockView(tx: Tx, id: string) {
+async function lockView(w: WriteScope, id: string, expectedVersion: number | undefined) {
   refuseBuiltIn(id);
   if (!UUID.test(id)) throw AppError.notFound('view', id);
-  const [row] = await tx.select().from(savedViews).where(eq(savedViews.id, id)).for('update');
-  if (!row) throw AppError.notFound('view', id);
-  return row;
+  return viewWriter.lock(w, id, {
+    version: { expected: expectedVersion, what: 'view', current: async (row) => toSavedViewDto(row) },
+  });
 }
 
 /** The built-in views (PRODUCT.md, Views) followed by the saved ones, by name. */
@@ -54,50 +53,24 @@ export async function createView(ctx: ServiceContext, input: CreateSavedViewRequ
         issues: [{ field: 'name', message: 'a built-in view has this name' }],
       });
     }
-    const [created] = await tx
-      .insert(savedViews)
-      .values({ name: input.name, definition, createdAt: ctx.now(), updatedAt: ctx.now() })
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'view',
-      entityId: created!.id,
-      partnerId: null,
-      operation: 'create',
-      after: created!,
-    });
-    return toSavedViewDto(created!);
+    return toSavedViewDto(await viewWriter.create({ tx, ctx }, { name: input.name, definition }));
   });
 }
 
 export async function updateView(ctx: ServiceContext, id: string, input: UpdateSavedViewRequest): Promise<SavedViewDto> {
   authorize(ctx, 'views:write');
   return inTransaction(ctx, async (tx) => {
-    const current = await lockView(tx, id);
-    await assertVersion(current, input.version, 'view', async () => toSavedViewDto(current));
+    const w = { tx, ctx };
+    const current = await lockView(w, id, input.version);
     const definition = input.definition ? checkViewDefinition(input.definition) : current.definition;
-    const [updated] = await tx
-      .update(savedViews)
-      .set({ name: input.name ?? current.name, definition, version: input.version + 1, updatedAt: ctx.now() })
-      .where(eq(savedViews.id, id))
-      .returning();
-    await recordChange(tx, ctx, {
-      entityType: 'view',
-      entityId: id,
-      partnerId: null,
-      operation: 'update',
-      before: current,
-      after: updated!,
-    });
-    return toSavedViewDto(updated!);
+    return toSavedViewDto(await viewWriter.update(w, current, { name: input.name ?? current.name, definition }));
   });
 }
 
 export async function deleteView(ctx: ServiceContext, id: string, expectedVersion?: number): Promise<void> {
   authorize(ctx, 'views:write');
   await inTransaction(ctx, async (tx) => {
-    const current = await lockView(tx, id);
-    await assertVersion(current, expectedVersion, 'view', async () => toSavedViewDto(current));
-    await tx.delete(savedViews).where(eq(savedViews.id, id));
-    await recordChange(tx, ctx, { entityType: 'view', entityId: id, partnerId: null, operation: 'delete', before: current });
+    const w = { tx, ctx };
+    await viewWriter.remove(w, await lockView(w, id, expectedVersion));
   });
 }

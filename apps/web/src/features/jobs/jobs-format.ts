@@ -7,7 +7,8 @@ export function describeSchedule(schedule: JobDto['schedule']): string {
   if (!schedule) return 'On demand';
   const match = /^(\d{1,2}) (\d{1,2}) \* \* (\*|[0-6])$/.exec(schedule.cron);
   if (!match) return `${schedule.cron} (${schedule.timeZone})`;
-  const time = `${match[2]!.padStart(2, '0')}:${match[1]!.padStart(2, '0')}`;
-  const days = match[3] === '*' ? 'Every day' : `Every ${WEEKDAYS[Number(match[3])]}`;
+  const [, minute = '0', hour = '0', day] = match;
+  const time = `${hour.padStart(2, '0')}:${minute.padStart(2, '0')}`;
+  const days = day === '*' ? 'Every day' : `Every ${WEEKDAYS[Number(day)]}`;
   return `${days} at ${time} (${schedule.timeZone})`;
 }
