@@ -1,3 +1,4 @@
+import type { SignalKey } from '@ptrack/catalog';
 import type { Tier } from '@ptrack/domain';
 import { defined } from '@ptrack/domain';
 import { REP_TITLES } from './demo-names';
@@ -97,18 +98,7 @@ export function buildReps(
   return { reps, kinds };
 }
 
-type Quality = Pick<
-  DemoRep,
-  | 'qualityScore'
-  | 'sharesAccountList'
-  | 'suggestsJointActivities'
-  | 'introsWithoutProof'
-  | 'responsive'
-  | 'stuckBuildingRapport'
-  | 'lipServiceOnly'
-  | 'expectsUsToBringEverything'
-  | 'waitsForDeals'
->;
+type Quality = Pick<DemoRep, 'qualityScore' | SignalKey>;
 
 const NO_SIGNALS = {
   sharesAccountList: false,

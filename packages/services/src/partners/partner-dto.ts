@@ -1,3 +1,4 @@
+import type { SignalKey } from '@ptrack/catalog';
 import type { PartnerDto } from '@ptrack/contracts';
 import {
   AppError,
@@ -32,17 +33,7 @@ import { settleRollups } from '../writes/stale-rollups';
 export type PartnerRow = typeof partners.$inferSelect;
 export type RepRow = typeof reps.$inferSelect;
 
-export type RepSignalColumns = Pick<
-  RepRow,
-  | 'sharesAccountList'
-  | 'suggestsJointActivities'
-  | 'introsWithoutProof'
-  | 'responsive'
-  | 'stuckBuildingRapport'
-  | 'lipServiceOnly'
-  | 'expectsUsToBringEverything'
-  | 'waitsForDeals'
->;
+export type RepSignalColumns = Pick<RepRow, SignalKey>;
 
 export function repSignals(r: RepSignalColumns) {
   return {
