@@ -1,4 +1,4 @@
-// Guards the dependency direction of CONVENTIONS.md ("Architecture: one direction"):
+// Guards the dependency direction of docs/ARCHITECTURE.md:
 //   domain ← storage ← services ← {server, cli, jobs}; integrations are used by services;
 //   web talks to the server only through contracts; nothing in domain does IO.
 // Run with `npm run lint` (or `npx depcruise apps packages --config .dependency-cruiser.cjs`).
@@ -61,7 +61,7 @@ module.exports = {
     {
       name: 'domain-is-pure',
       severity: 'error',
-      comment: 'packages/domain holds pure rules: it imports no other layer and no app (CONVENTIONS.md §3).',
+      comment: 'packages/domain holds pure rules: it imports no other layer and no app.',
       from: { path: '^packages/domain/' },
       to: { path: '^(packages/(storage|services|contracts|integrations)|apps)/' },
     },
@@ -146,7 +146,7 @@ module.exports = {
     {
       name: 'packages-through-their-entry',
       severity: 'error',
-      comment: 'Import another workspace package as @ptrack/<name>, not by a relative path into it (CONVENTIONS.md §11).',
+      comment: 'Import another workspace package as @ptrack/<name>, not by a relative path into it.',
       from: { path: '^((packages|apps)/[^/]+)/' },
       to: { path: '^(packages|apps)/', pathNot: '^$1/', dependencyTypes: ['local'], dependencyTypesNot: ['aliased'] },
     },

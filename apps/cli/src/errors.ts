@@ -1,5 +1,5 @@
 /**
- * How the CLI fails (CONVENTIONS.md §5: the CLI maps errors to one line and an exit code). Every
+ * How the CLI fails (docs/ARCHITECTURE.md: the CLI maps errors to one line and an exit code). Every
  * failure becomes a CliError; main.ts prints `ptrack: <message>` and exits with its code.
  */
 export const EXIT = {

@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { redactUrl } from './log-safety';
 
 /**
- * The one place that turns errors into HTTP responses (CONVENTIONS.md §5): RFC 9457 problem+json with
+ * The one place that turns errors into HTTP responses (docs/ARCHITECTURE.md): RFC 9457 problem+json with
  * field-level details. Bad input is always a 4xx naming the field; anything unexpected is a 500 whose
  * details are logged with the request, never sent.
  */

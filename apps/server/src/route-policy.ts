@@ -3,7 +3,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 
 /**
  * What each /api route declares in its `config`: the permission of the policy it needs, or `public: true`
- * for the few routes anyone may call. The use case enforces the permission (CONVENTIONS.md §18); the
+ * for the few routes anyone may call. The use case enforces the permission (docs/ARCHITECTURE.md); the
  * declaration documents it (`x-permission` in the OpenAPI document) and the authorization matrix test
  * holds the two to each other.
  */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ChildServer, startChildServer } from './child-server';
 
-// The embedded mode's promise (PRODUCT.md, Storage): a write the API acknowledged survives the process
+// The embedded mode's promise (docs/RULES.md, Storage): a write the API acknowledged survives the process
 // being killed, and a transaction is never half there. PGlite-specific, so it runs the real server.
 const dataDir = mkdtempSync(join(tmpdir(), 'ptrack-crash-'));
 const children: ChildProcess[] = [];

@@ -17,7 +17,7 @@ describe('vocabularies', () => {
     }
   });
 
-  it('label every touch kind and plan status as PRODUCT.md names them', () => {
+  it('label every touch kind and plan status as docs/RULES.md names them', () => {
     expect(TOUCH_KINDS.map((k) => TOUCH_KIND_LABELS[k])).toEqual([
       'Email',
       'Call',

@@ -1,4 +1,4 @@
-// Fixed vocabularies (PRODUCT.md "Domain model"). Ids are kebab-case and stable: they are stored in the
+// Fixed vocabularies (docs/RULES.md "Domain model"). Ids are kebab-case and stable: they are stored in the
 // database and used in the API. Labels are for people and may change.
 
 /** Status of an Action. */
@@ -71,7 +71,7 @@ export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
 export const YES_NO = ['yes', 'no'] as const;
 export type YesNo = (typeof YES_NO)[number];
 
-/** Verdict of the 4-question qualification filter (PRODUCT.md "Qualification"). */
+/** Verdict of the 4-question qualification filter (docs/RULES.md "Qualification"). */
 export const QUALIFICATION_VERDICTS = ['pursue', 'polite-pass', 'incomplete'] as const;
 export type QualificationVerdict = (typeof QUALIFICATION_VERDICTS)[number];
 

@@ -67,7 +67,7 @@ export const PARTNER_SEED_COLUMNS: readonly ExportColumn[] = [
   col('NOTES', 'notes'),
 ];
 
-/** The partner's other own fields (PRODUCT.md sections 1, 4 and the optional IPP / enterprise sections), after the seed's. */
+/** The partner's other own fields (docs/RULES.md sections 1, 4 and the optional IPP / enterprise sections), after the seed's. */
 export const PARTNER_EXTRA_COLUMNS: readonly ExportColumn[] = [
   col('Industry', 'industry'),
   col('Website', 'website'),

@@ -1,5 +1,5 @@
 // The partner's and rep's own fields: each field's label (written once: the partner page, the grid, the
-// import wizard and the change history read it here) and, by PRODUCT.md section, how the page shows and
+// import wizard and the change history read it here) and, by docs/RULES.md section, how the page shows and
 // edits it. One list drives the read view, the edit form, the PATCH body and the history's labels.
 
 /** How a field is shown and edited on the partner or rep page. */
@@ -104,7 +104,7 @@ const r = <K extends RepOwnField>(key: K, kind: FieldInput, required?: true): Fi
   ...(required ? { required } : {}),
 });
 
-/** The partner page's sections of own fields, in PRODUCT.md's order. */
+/** The partner page's sections of own fields, in docs/RULES.md's order. */
 export const PARTNER_SECTIONS = {
   identification: [
     p('name', text, true),
@@ -126,7 +126,7 @@ export const PARTNER_SECTIONS = {
   ],
   statusLinks: [p('phase', select('phase')), p('hubspotCompanyId', { type: 'hubspot' })],
   notes: [p('notes', textarea)],
-  // Optional scoring sections (PRODUCT.md): hidden until used.
+  // Optional scoring sections (docs/RULES.md): hidden until used.
   ipp: [
     p('icpAlignment', score(0, 10)),
     p('revenuePathClarity', score(0, 10)),

@@ -27,7 +27,7 @@ export const NamedAccountInput = z.union([
   z.strictObject({ name: Text(200).min(1, 'must not be blank'), domain: OptionalText(253) }),
 ]);
 
-/** Every field a person edits on a partner (PRODUCT.md, Partner sections 1–10 and the optional sections). */
+/** Every field a person edits on a partner (docs/RULES.md, Partner sections 1–10 and the optional sections). */
 export const PartnerFields = {
   name: Text(200).min(1, 'must not be blank'),
   type: OptionalText(100),

@@ -1,6 +1,6 @@
 import { defined } from './defined';
 
-// PRODUCT.md (Account): matching is by normalised domain, else normalised name.
+// docs/RULES.md (Account): matching is by normalised domain, else normalised name.
 const LEGAL_SUFFIXES = new Set([
   'inc',
   'incorporated',

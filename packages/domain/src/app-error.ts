@@ -1,5 +1,5 @@
 /**
- * The one error type of the application (CONVENTIONS.md §5). Services and storage throw it with a code;
+ * The one error type of the application (docs/ARCHITECTURE.md). Services and storage throw it with a code;
  * only the server's error handler maps codes to HTTP status and problem+json, and only the CLI maps them
  * to a line and an exit code.
  */

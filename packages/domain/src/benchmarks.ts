@@ -1,4 +1,4 @@
-// PRODUCT.md "Dashboard" / seed 000 "Benchmark Targets". Shares are fractions 0–1.
+// docs/RULES.md "Dashboard" / seed 000 "Benchmark Targets". Shares are fractions 0–1.
 
 /** 90-day goal: 3+ qualified conversations per partner. */
 export const QUALIFIED_CONVOS_BENCHMARK = 3;

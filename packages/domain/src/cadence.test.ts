@@ -95,7 +95,7 @@ describe('scheduleAfterTouch', () => {
 });
 
 describe('cadence defaults', () => {
-  it('follow PRODUCT.md: weekly, fortnightly, monthly, quarterly', () => {
+  it('follow docs/RULES.md: weekly, fortnightly, monthly, quarterly', () => {
     expect(DEFAULT_CADENCE_DAYS).toEqual({ 1: 7, 2: 14, 3: 30, 4: 90 });
     expect(cadenceDays(null, DEFAULT_CADENCE_DAYS)).toBe(30);
   });

@@ -9,7 +9,7 @@ export const TIERS = [1, 2, 3, 4] as const satisfies readonly Tier[];
 /** Days between follow-ups, per tier. */
 export type Cadences = Record<Tier, number>;
 
-/** PRODUCT.md "Cadence by rep tier": Tier 1 every 7 days, 2 every 14, 3 every 30, 4 every 90. */
+/** docs/RULES.md "Cadence by rep tier": Tier 1 every 7 days, 2 every 14, 3 every 30, 4 every 90. */
 export const DEFAULT_CADENCE_DAYS: Readonly<Cadences> = { 1: 7, 2: 14, 3: 30, 4: 90 };
 
 /** The tier whose cadence a rep without a tier follows: a new rep is "warming" until the user says otherwise. */
@@ -36,7 +36,7 @@ export type ScheduleAfterTouchOptions = {
 };
 
 /**
- * The follow-up a touch schedules (PRODUCT.md: the next one at touch date + the tier's cadence, unless
+ * The follow-up a touch schedules (docs/RULES.md: the next one at touch date + the tier's cadence, unless
  * the user picks another date or action). The type defaults to "Follow-up". A cadence date on a
  * non-working day moves to the next working day; a date the user picked stands.
  */

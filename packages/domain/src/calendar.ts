@@ -128,14 +128,14 @@ export function calendarDateOf(instant: Date, timeZone: string): IsoDate {
   return isoOf(zoned.getFullYear(), zoned.getMonth() + 1, zoned.getDate());
 }
 
-/** Today in the workspace time zone at the instant `now` (PRODUCT.md: every "today" is in that zone). */
+/** Today in the workspace time zone at the instant `now` (docs/RULES.md: every "today" is in that zone). */
 export function todayIn(timeZone: string, now: Date): IsoDate {
   return calendarDateOf(now, timeZone);
 }
 
 /**
  * True when the weekly review happened this week: `reviewedAt` falls on or after the first day of the
- * current week in `timeZone` (PRODUCT.md "CURRENT WEEK = Y"). A review stamped later than now still
+ * current week in `timeZone` (docs/RULES.md "CURRENT WEEK = Y"). A review stamped later than now still
  * counts, as in the SQL twin (`reviewed_at >= week start`).
  */
 export function isReviewedThisWeek(reviewedAt: Date | null, timeZone: string, now: Date, weekStartsOn: WeekStartsOn): boolean {

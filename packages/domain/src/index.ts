@@ -1,4 +1,4 @@
-// @ptrack/domain: pure rules and types (CONVENTIONS.md: no IO, no clock, no randomness).
+// @ptrack/domain: pure rules and types (docs/ARCHITECTURE.md: no IO, no clock, no randomness).
 
 export * from './access/policy';
 export * from './access/roles';

@@ -1,6 +1,6 @@
 import { DEFAULT_IPP_BANDS as CATALOG_IPP_BANDS, PARTNER_STATUSES, type PartnerStatus } from '@ptrack/catalog';
 
-// PRODUCT.md optional IPP scoring: five dimensions 0–10, score = sum 0–50, status by bands.
+// docs/RULES.md optional IPP scoring: five dimensions 0–10, score = sum 0–50, status by bands.
 
 export const IPP_DIMENSIONS = ['icpAlignment', 'revenuePathClarity', 'archetypeFit', 'economics', 'strategicValue'] as const;
 export type IppDimension = (typeof IPP_DIMENSIONS)[number];
@@ -10,7 +10,7 @@ export const IPP_MAX_SCORE = 50;
 
 /** Lowest score of each band; below `evaluate` is Pass. */
 export type IppBands = { strategic: number; good: number; evaluate: number };
-/** PRODUCT.md: Strategic ≥ 40, Good 30–39, Evaluate 20–29, Pass < 20. */
+/** docs/RULES.md: Strategic ≥ 40, Good 30–39, Evaluate 20–29, Pass < 20. */
 export const DEFAULT_IPP_BANDS: Readonly<IppBands> = CATALOG_IPP_BANDS;
 
 export { PARTNER_STATUSES, type PartnerStatus };

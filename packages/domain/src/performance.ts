@@ -21,7 +21,7 @@ export type Performance = {
 };
 
 /**
- * PRODUCT.md "Performance", from a partner's referrals. The funnel is cumulative — a referral at a
+ * docs/RULES.md "Performance", from a partner's referrals. The funnel is cumulative — a referral at a
  * later stage also counts at every earlier one — so qualified ≤ intros and closed won ≤ deals always.
  * SQL twin: refreshStats in storage.
  */

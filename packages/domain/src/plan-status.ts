@@ -1,7 +1,7 @@
 import { addDays, daysBetween, type IsoDate } from './calendar';
 import type { PlanMetric, PlanStatus, ReferralStage } from './constants/enums';
 
-/** PRODUCT.md ActivationPlan: a 90-day test, by default 3 qualified conversations. */
+/** docs/RULES.md ActivationPlan: a 90-day test, by default 3 qualified conversations. */
 export const PLAN_DURATION_DAYS = 90;
 export const DEFAULT_PLAN_TARGET = 3;
 export const DEFAULT_PLAN_METRIC: PlanMetric = 'qualified-conversations';
@@ -46,7 +46,7 @@ export function planProgress(
 }
 
 /**
- * PRODUCT.md "90-day status suggestion": Delivered when progress reaches the target; Failed when the
+ * docs/RULES.md "90-day status suggestion": Delivered when progress reaches the target; Failed when the
  * end date passed without it; At Risk when, 30+ days in, progress is under half the pro-rated target
  * (progress < target × elapsed ÷ duration ÷ 2, compared in integers); else On Track.
  * SQL twin: "planStatus" in the partner list query.
@@ -66,7 +66,7 @@ export function suggestPlanStatus(p: {
   return 'on-track';
 }
 
-/** PRODUCT.md: a status the user sets stands; otherwise the suggestion applies. */
+/** docs/RULES.md: a status the user sets stands; otherwise the suggestion applies. */
 export function effectivePlanStatus(userStatus: PlanStatus | null, suggested: PlanStatus): PlanStatus {
   return userStatus ?? suggested;
 }

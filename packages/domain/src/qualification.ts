@@ -42,7 +42,7 @@ function yesNo(answer: YesNo | null): QuestionResult {
 }
 
 /**
- * PRODUCT.md "Qualification verdict": ICP yes/no; named accounts ≥ 3 pass, 1–2 fail, 0 unanswered;
+ * docs/RULES.md "Qualification verdict": ICP yes/no; named accounts ≥ 3 pass, 1–2 fail, 0 unanswered;
  * a non-blank intro mechanism passes (blank is unanswered); economics yes/no. Any fail → polite pass;
  * all four pass → pursue; otherwise incomplete. SQL twin: "qualification" in the partner list query.
  */

@@ -37,7 +37,7 @@ function hasTimeWasterSignal(s: TimeWasterSignals): boolean {
 }
 
 /**
- * PRODUCT.md: a Jordan has quality ≥ 8, or ≥ 3 Jordan signals and no time-waster signal.
+ * docs/RULES.md: a Jordan has quality ≥ 8, or ≥ 3 Jordan signals and no time-waster signal.
  * (SQL twin: IS_JORDAN_SQL in storage.)
  */
 export function isJordan({ qualityScore, signals: s }: RepQuality): boolean {
@@ -73,7 +73,7 @@ export function withinDays(date: IsoDate | null, days: number, today: IsoDate): 
 }
 
 /**
- * PRODUCT.md "Suggested tier": an open deal → 1; an inbound reply in the last 30 days → 2; any touch
+ * docs/RULES.md "Suggested tier": an open deal → 1; an inbound reply in the last 30 days → 2; any touch
  * in the last 90 days → 3; else 4. Only a suggestion: the user's tier stands.
  */
 export function suggestedTier(facts: RepActivityFacts, today: IsoDate): Tier {
@@ -95,7 +95,7 @@ export function suggestedTierOf(facts: RepActivityFacts, today: IsoDate): Tier |
 export const RESPONSE_RATE_WINDOW_DAYS = 180;
 
 /**
- * PRODUCT.md: inbound replies ÷ outbound touches over the last 180 days (touches on or after
+ * docs/RULES.md: inbound replies ÷ outbound touches over the last 180 days (touches on or after
  * `today − 180` in `timeZone`), as a fraction 0–1 — capped at 1, since several replies to one message
  * are still one response. Null when there was no outbound touch (nothing to respond to).
  */

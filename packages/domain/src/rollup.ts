@@ -40,7 +40,7 @@ export type PartnerRollup = {
   nextAction: OpenActionForRollup | null;
 };
 
-/** The window of "recent" for bringing deals and being engaged (PRODUCT.md "Partner rollups"). */
+/** The window of "recent" for bringing deals and being engaged (docs/RULES.md "Partner rollups"). */
 export const ROLLUP_WINDOW_DAYS = 90;
 
 /**
@@ -52,7 +52,7 @@ export function compareOpenActions(a: OpenActionForRollup, b: OpenActionForRollu
 }
 
 /**
- * PRODUCT.md "Partner rollups", computed from a partner's reps and open actions: reps per tier, tier
+ * docs/RULES.md "Partner rollups", computed from a partner's reps and open actions: reps per tier, tier
  * 1–2 names, Jordans; reps *bringing deals* (a referral in the last 90 days, or an open deal); reps
  * *engaged* (an inbound touch in the last 90 days, not bringing deals); *total engaged* (their sum);
  * reps *who deliver* (≥ 1 referral ever); and the earliest open action. "Last 90 days" means on or

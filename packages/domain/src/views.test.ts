@@ -15,7 +15,7 @@ const passes = (id: string, row: Record<string, unknown>) => {
 };
 
 describe('BUILT_IN_VIEWS', () => {
-  it('are the six views of PRODUCT.md, with unique ids and names', () => {
+  it('are the six views of docs/RULES.md, with unique ids and names', () => {
     expect(BUILT_IN_VIEWS.map((v) => v.id)).toEqual([
       'today',
       'strategic',

@@ -17,7 +17,7 @@ const columns = (...extra: PartnerListField[]): PartnerListField[] => [
 
 export { NEEDS_ATTENTION_DAYS };
 
-/** PRODUCT.md "Views and workflows": the six saved views every workspace starts with. */
+/** docs/RULES.md "Views and workflows": the six saved views every workspace starts with. */
 export const BUILT_IN_VIEWS: readonly BuiltInView[] = [
   {
     id: 'today',

@@ -1,4 +1,4 @@
-// @ptrack/integrations: adapters to the outside world, used by services (CONVENTIONS.md).
+// @ptrack/integrations: adapters to the outside world, used by services (docs/ARCHITECTURE.md).
 export * from './email';
 export * from './hubspot';
 export * from './ics';

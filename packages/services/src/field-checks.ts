@@ -3,7 +3,7 @@ import { customFieldDefs, type Executor } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 import type { Settings } from './settings';
 
-/** Values that must come from an editable option list (PRODUCT.md: option lists are editable). */
+/** Values that must come from an editable option list (docs/RULES.md: option lists are editable). */
 export function checkOptionValues(
   settings: Settings,
   values: Partial<Record<OptionListName, string | null | undefined>>,

@@ -3,7 +3,7 @@ import { partners, reps, type Tx } from '@ptrack/storage';
 import { eq } from 'drizzle-orm';
 
 /**
- * Optimistic concurrency (PRODUCT.md: every record keeps a version): an update based on an older
+ * Optimistic concurrency (docs/RULES.md: every record keeps a version): an update based on an older
  * version is refused with the current record, never applied over someone else's change.
  */
 export async function assertVersion(

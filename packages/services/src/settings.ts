@@ -54,7 +54,7 @@ export function cadencesOf(settings: Settings): Cadences {
   return { 1: c['1'], 2: c['2'], 3: c['3'], 4: c['4'] };
 }
 
-/** Today and the start of this week, both in the workspace time zone (PRODUCT.md: every "today"). */
+/** Today and the start of this week, both in the workspace time zone (docs/RULES.md: every "today"). */
 export function calendarOf(settings: Settings, now: Date): { today: IsoDate; weekStartDate: IsoDate; weekStart: Date } {
   const today = todayIn(settings.timeZone, now);
   const weekStartDate = startOfWeek(today, settings.weekStartsOn as 0 | 1 | 2 | 3 | 4 | 5 | 6);

@@ -5,7 +5,7 @@ import { AppError } from '@ptrack/domain';
 import { tryLock } from 'fs-native-extensions';
 
 /**
- * One process owns a PGlite data directory (PRODUCT.md: two PGlite processes on one directory silently
+ * One process owns a PGlite data directory (docs/RULES.md: two PGlite processes on one directory silently
  * lose writes). The owner holds `ptrack.lock`, created exclusively and holding its pid, the kernel's
  * start time of that pid (so a recycled pid is not mistaken for the owner) and, once serving, its URL.
  * A lock whose process is gone is stale and is recovered under a short-lived recovery lock, so two

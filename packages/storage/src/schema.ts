@@ -19,7 +19,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-// Column helpers shared by every user-editable record (PRODUCT.md: createdAt, updatedAt, version).
+// Column helpers shared by every user-editable record (docs/RULES.md: createdAt, updatedAt, version).
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -65,7 +65,7 @@ export const accounts = pgTable(
     id: id(),
     name: text('name').notNull(),
     domain: text('domain'),
-    // Normalised keys (PRODUCT.md: matching is by normalised domain, else normalised name).
+    // Normalised keys (docs/RULES.md: matching is by normalised domain, else normalised name).
     nameKey: text('name_key').notNull(),
     domainKey: text('domain_key'),
     createdAt: createdAt(),
@@ -287,7 +287,7 @@ export const activationPlans = pgTable(
     target: integer('target').notNull().default(3),
     startDate: day('start_date').notNull(),
     endDate: day('end_date').notNull(),
-    // The status the user set; null means "follow the suggestion" (PRODUCT.md: a set status stands).
+    // The status the user set; null means "follow the suggestion" (docs/RULES.md: a set status stands).
     status: text('status').$type<PlanStatus>(),
     isCurrent: boolean('is_current').notNull().default(true),
     closedAt: instant('closed_at'),

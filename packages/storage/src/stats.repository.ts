@@ -2,7 +2,7 @@ import { addDays, type IsoDate, ROLLUP_WINDOW_DAYS } from '@ptrack/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows, sqlArray } from './database';
 
-// SQL twin of the domain's isJordan (PRODUCT.md: quality ≥ 8, or ≥ 3 Jordan signals and no time-waster
+// SQL twin of the domain's isJordan (docs/RULES.md: quality ≥ 8, or ≥ 3 Jordan signals and no time-waster
 // signal). An integration test checks it agrees with the pure rule.
 export const IS_JORDAN_SQL = sql.raw(`(
   coalesce(r.quality_score >= 8, false)
@@ -15,14 +15,14 @@ const IPP_SCORE_SQL = sql`case when p.icp_alignment is null or p.revenue_path_cl
     or p.economics is null or p.strategic_value is null then null
   else p.icp_alignment + p.revenue_path_clarity + p.archetype_fit + p.economics + p.strategic_value end`;
 
-// SQL twin of the domain's qualify (PRODUCT.md, qualification verdict); `nac.n` counts named accounts.
+// SQL twin of the domain's qualify (docs/RULES.md, qualification verdict); `nac.n` counts named accounts.
 const QUALIFICATION_SQL = sql`case
   when p.icp_match = 'no' or nac.n between 1 and 2 or p.economics_ok = 'no' then 'polite-pass'
   when p.icp_match = 'yes' and nac.n >= 3 and coalesce(btrim(p.intro_mechanism), '') <> '' and p.economics_ok = 'yes' then 'pursue'
   else 'incomplete' end`;
 
 // SQL twin of the domain's suggestPlanStatus for the current plan `ap` with progress `pp.progress`
-// (PRODUCT.md, 90-day status): a status the user set stands.
+// (docs/RULES.md, 90-day status): a status the user set stands.
 const PLAN_STATUS_SQL = (today: IsoDate) => sql`case when ap.id is null then null
   when ap.status is not null then ap.status
   when pp.progress >= ap.target then 'delivered'
@@ -31,7 +31,7 @@ const PLAN_STATUS_SQL = (today: IsoDate) => sql`case when ap.id is null then nul
        and pp.progress * 2 * greatest(ap.end_date - ap.start_date, 1) < ap.target * (${today}::date - ap.start_date) then 'at-risk'
   else 'on-track' end`;
 
-// A rep bringing deals (PRODUCT.md): a referral since the window start, or an open deal. `rs` is rep_stats.
+// A rep bringing deals (docs/RULES.md): a referral since the window start, or an open deal. `rs` is rep_stats.
 const BRINGING_SQL = (since: IsoDate) =>
   sql`(coalesce(rs.last_referral_date >= ${since}::date, false) or coalesce(rs.open_deal_count, 0) > 0)`;
 
@@ -197,7 +197,7 @@ export async function refreshStats(
 }
 
 /**
- * Brings the calendar-dependent rollups (PRODUCT.md, partner rollups: reps bringing deals — a referral
+ * Brings the calendar-dependent rollups (docs/RULES.md, partner rollups: reps bringing deals — a referral
  * in the last 90 days or an open deal; reps engaged — an inbound touch in the last 90 days, not bringing
  * deals; and the 90-day plan status) of every partner up to `today`, in one set-based pass. Writes keep their partner current; this
  * runs when the workspace's day moves on.

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { type Database, openDatabase, pgliteClientOf } from './database';
 
 /**
- * Fresh, migrated databases for integration tests (CONVENTIONS.md §8): an in-memory PGlite cloned from
+ * Fresh, migrated databases for integration tests (docs/ARCHITECTURE.md): an in-memory PGlite cloned from
  * a migrated template by default, or a new database on the PostgreSQL server of DATABASE_URL, so the
  * same suite runs on both.
  */

@@ -23,7 +23,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "T1 ★": the rep's engagement tier, and a star for a Jordan (PRODUCT.md: high-quality reps). */
+/** "T1 ★": the rep's engagement tier, and a star for a Jordan (docs/RULES.md: high-quality reps). */
 export function repBadge(tier: number | null, isJordan: boolean): string {
   const parts = [tier ? `T${tier}` : 'no tier', ...(isJordan ? [color.yellow('★')] : [])];
   return parts.join(' ');

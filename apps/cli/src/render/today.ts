@@ -31,7 +31,7 @@ function section(title: string, count: number, items: ActionDto[], today: string
   return lines;
 }
 
-/** The Monday list (PRODUCT.md "Know what to do today"): overdue, then due today, grouped by partner. */
+/** The Monday list (docs/RULES.md "Know what to do today"): overdue, then due today, grouped by partner. */
 export function renderToday(today: TodayResponse): string[] {
   const heading = color.dim(`Today is ${weekday(today.today)} ${today.today} (${today.timeZone})`);
   if (today.items.length === 0) {

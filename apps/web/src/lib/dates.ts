@@ -1,4 +1,4 @@
-// Calendar days as `YYYY-MM-DD` strings (CONVENTIONS.md §10). "Today" always comes from the server,
+// Calendar days as `YYYY-MM-DD` strings (docs/ARCHITECTURE.md). "Today" always comes from the server,
 // which knows the workspace time zone; these helpers only do day arithmetic and display.
 
 const DAY_MS = 86_400_000;

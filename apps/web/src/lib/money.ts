@@ -1,4 +1,4 @@
-// Money travels as integer minor units with the workspace currency (CONVENTIONS.md §10); the currency's
+// Money travels as integer minor units with the workspace currency (docs/ARCHITECTURE.md); the currency's
 // own number of minor digits (2 for USD/EUR, 0 for JPY) turns them into an amount for display.
 
 const formatters = new Map<string, Intl.NumberFormat>();

@@ -25,7 +25,7 @@ export function TierBadge({ tier }: { tier: number | null }) {
   );
 }
 
-/** A "Jordan": a high-quality rep who gets weekly attention (PRODUCT.md, isJordan). */
+/** A "Jordan": a high-quality rep who gets weekly attention (docs/RULES.md, isJordan). */
 export function JordanBadge({ isJordan }: { isJordan: boolean }) {
   if (!isJordan) return null;
   return (

@@ -79,7 +79,7 @@ export function permissionsOf(subject: Pick<AccessSubject, 'role' | 'readOnly'>)
 }
 
 /**
- * Whether `subject` may use `permission` on `scope`. PROGRAM.md "People and access": with the setting
+ * Whether `subject` may use `permission` on `scope`. docs/RULES.md "People and access": with the setting
  * "managers edit only their own partners" on, a manager writes only partners whose owner is that user.
  */
 export function decide(

@@ -1,4 +1,4 @@
-// PROGRAM.md "People and access": team users hold one of four roles; partner users belong to one partner.
+// docs/RULES.md "People and access": team users hold one of four roles; partner users belong to one partner.
 
 /** Roles of the team running the program. */
 export const TEAM_ROLES = ['admin', 'director', 'manager', 'viewer'] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTION_LISTS, findOptionValue, isOptionListName, OPTION_LIST_NAMES } from './options';
 
 describe('DEFAULT_OPTION_LISTS', () => {
-  it('has the PRODUCT.md defaults for every list', () => {
+  it('has the docs/RULES.md defaults for every list', () => {
     expect(Object.keys(DEFAULT_OPTION_LISTS).sort()).toEqual([...OPTION_LIST_NAMES].sort());
     expect(DEFAULT_OPTION_LISTS.partnerType).toEqual(['Tech Vendor', 'Agency', 'Affiliate', 'Recruiting', 'Platform', 'Advisor']);
     expect(DEFAULT_OPTION_LISTS.programStatus).toEqual(['Active', 'Testing', 'Paused', 'Inactive']);

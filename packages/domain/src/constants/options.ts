@@ -1,5 +1,5 @@
 import { defined } from '../defined';
-// PRODUCT.md: option lists (types, archetypes, action types, phases…) are editable; these are the
+// docs/RULES.md: option lists (types, archetypes, action types, phases…) are editable; these are the
 // defaults. The workspace stores its own copy per list name; a list it lacks falls back to these.
 
 import { OPTION_LIST_NAMES, type OptionListName } from '@ptrack/catalog';
@@ -14,7 +14,7 @@ export const DEFAULT_OPTION_LISTS: Readonly<Record<OptionListName, string[]>> = 
   partnerType: ['Tech Vendor', 'Agency', 'Affiliate', 'Recruiting', 'Platform', 'Advisor'],
   archetype: ['Demand Creator', 'Deal Accelerator', 'Capability Completer', 'Channel Multiplier'],
   programStatus: ['Active', 'Testing', 'Paused', 'Inactive'],
-  // PRODUCT.md: Phase 1–4, default labels Identify, Activate, Scale, Expand.
+  // docs/RULES.md: Phase 1–4, default labels Identify, Activate, Scale, Expand.
   phase: ['Phase 1: Identify', 'Phase 2: Activate', 'Phase 3: Scale', 'Phase 4: Expand'],
   actionType: [DEFAULT_ACTION_TYPE, 'Account Research', 'Intro Request', 'Deal Support', 'Co-Marketing'],
   enterpriseTier: ['Bronze', 'Silver', 'Gold', 'Platinum', 'Strategic'],

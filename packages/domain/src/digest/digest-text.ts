@@ -54,7 +54,7 @@ export function emptyDigestLine(d: OwnerDigest): string {
 // Notes may run to 2,000 characters; a digest line shows their start (the link leads to the rest).
 export const DIGEST_NOTES_MAX = 140;
 
-/** "Riley (Acme) — Follow-up: send the deck": PRODUCT.md's per-rep Monday line. */
+/** "Riley (Acme) — Follow-up: send the deck": docs/RULES.md's per-rep Monday line. */
 export function actionLine(a: DigestAction): string {
   const who = a.repName ? `${a.repName} (${a.partnerName})` : a.partnerName;
   const notes = a.notes?.replace(/\s+/g, ' ').trim() ?? '';

@@ -193,7 +193,7 @@ export type PartnerAggregates = {
 
 /**
  * A partner's aggregates as HubSpot company property values (strings; "" clears a value). Days since
- * last touch are counted to `today` in the workspace time zone (PRODUCT.md); money in major units.
+ * last touch are counted to `today` in the workspace time zone (docs/RULES.md); money in major units.
  */
 export function companyAggregateProperties(a: PartnerAggregates, today: IsoDate, currencyDigits = 2): Record<string, string> {
   return {

@@ -7,7 +7,7 @@ import { accountWriter } from '../writes/writers';
 export type AccountInput = string | { name: string; domain?: string | null | undefined } | { id: string };
 
 /**
- * Finds the account a person meant, or creates it (PRODUCT.md: matching by normalised domain, else
+ * Finds the account a person meant, or creates it (docs/RULES.md: matching by normalised domain, else
  * normalised name). A name alone matches an existing account of that name whatever its domain.
  */
 export async function resolveAccount(tx: Tx, ctx: ServiceContext, input: AccountInput, field: string) {

@@ -23,7 +23,7 @@ export async function loadAccount(tx: Executor, id: string) {
   return row;
 }
 
-/** Keys an account is matched by (PRODUCT.md: normalised domain, else normalised name). */
+/** Keys an account is matched by (docs/RULES.md: normalised domain, else normalised name). */
 function keysOf(name: string, domain: string | null | undefined) {
   const domainKey = normaliseDomain(domain);
   if (domain && !domainKey) throw AppError.validation([{ field: 'domain', message: `"${domain}" is not a domain` }]);

@@ -12,7 +12,7 @@ import { scheduleNextAction } from './schedule-action';
 
 /**
  * Marks an action done and plans the next one: for a rep, at today + the rep tier's cadence unless the
- * caller picks a date, type or no follow-up (PRODUCT.md, cadence rule); for the partner alone, only when
+ * caller picks a date, type or no follow-up (docs/RULES.md, cadence rule); for the partner alone, only when
  * the caller gives a date. With `touch`, it also logs what happened (now, with the action's rep or
  * partner) in the same transaction, so Done records the conversation and the next step at once.
  */

@@ -13,7 +13,7 @@ const UPCOMING_LIMIT = 50;
 const DUE_TODAY_LIMIT = 200;
 
 /**
- * The Monday list (PRODUCT.md, Today view): open actions due today or earlier in the workspace time
+ * The Monday list (docs/RULES.md, Today view): open actions due today or earlier in the workspace time
  * zone, oldest first, with partner and rep, a page at a time; the counts of all of them; and the first
  * of what comes in the next week.
  */

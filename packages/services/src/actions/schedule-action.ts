@@ -12,7 +12,7 @@ export type NextActionChoice = {
 };
 
 /**
- * Schedules the follow-up after a touch or a completed action (PRODUCT.md: next one at date + the rep
+ * Schedules the follow-up after a touch or a completed action (docs/RULES.md: next one at date + the rep
  * tier's cadence, unless the user picks another date or action). Returns the new action's id.
  */
 export async function scheduleNextAction(

@@ -46,7 +46,7 @@ export async function listCustomFields(ctx: ServiceContext, entity?: 'partner' |
   });
 }
 
-/** Adds a typed field to partners or reps (PRODUCT.md: so a migrated sheet loses no column). */
+/** Adds a typed field to partners or reps (docs/RULES.md: so a migrated sheet loses no column). */
 export async function createCustomField(ctx: ServiceContext, input: CreateCustomFieldRequest): Promise<CustomFieldDto> {
   authorize(ctx, 'settings:write');
   return inTransaction(ctx, async (tx) => {

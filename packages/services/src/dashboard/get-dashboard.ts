@@ -11,7 +11,7 @@ import { inTransaction, type ServiceContext } from '../context';
 import { ensureDailyRollups } from '../rollups';
 import { calendarOf, loadSettings } from '../settings';
 
-/** The program at a glance (PRODUCT.md, Dashboard): tiers, plans, funnel, pipeline, attention, targets. */
+/** The program at a glance (docs/RULES.md, Dashboard): tiers, plans, funnel, pipeline, attention, targets. */
 export async function getDashboard(ctx: ServiceContext): Promise<DashboardDto> {
   authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {

@@ -41,7 +41,7 @@ type Bucket = 'overdue' | 'today' | 'upcoming' | 'dormant';
 
 /**
  * A year of touches and the actions they imply: for each rep, conversations at about its tier's cadence
- * up to a last touch placed so that its open follow-up (last touch + cadence, PRODUCT.md cadence rule)
+ * up to a last touch placed so that its open follow-up (last touch + cadence, docs/RULES.md cadence rule)
  * is overdue, due today or upcoming — the Today list is never empty.
  */
 export function buildActivity(
@@ -183,7 +183,7 @@ function lagFor({ rand }: DemoContext, bucket: Bucket, cadence: number): number 
     case 'upcoming':
       return rand.int(1, Math.max(1, cadence - 1));
     case 'dormant':
-      // Needs attention (PRODUCT.md view): no touch in 30+ days; the follow-up at most a few weeks late.
+      // Needs attention (docs/RULES.md view): no touch in 30+ days; the follow-up at most a few weeks late.
       return rand.int(31, Math.max(45, cadence + 10));
   }
 }

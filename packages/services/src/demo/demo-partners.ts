@@ -147,7 +147,7 @@ export function buildPartners(
 
 type Qualification = Pick<DemoPartner, 'icpMatch' | 'introMechanism' | 'economicsOk' | 'namedAccounts'>;
 
-/** Answers to the 4 questions that lead to the intended verdict (PRODUCT.md, qualification verdict). */
+/** Answers to the 4 questions that lead to the intended verdict (docs/RULES.md, qualification verdict). */
 function qualification(ctx: DemoContext, verdict: string, type: number, accounts: readonly DemoAccount[]): Qualification {
   const { rand } = ctx;
   const named = (k: number) => rand.shuffle(accounts.map((_, i) => i)).slice(0, k);
@@ -173,7 +173,7 @@ function qualification(ctx: DemoContext, verdict: string, type: number, accounts
   };
 }
 
-/** Active partners mostly reviewed this week (PRODUCT.md "CURRENT WEEK = Y"); quiet ones weeks ago or never. */
+/** Active partners mostly reviewed this week (docs/RULES.md "CURRENT WEEK = Y"); quiet ones weeks ago or never. */
 function reviewedAt(ctx: DemoContext, status: number): Date | null {
   const { rand } = ctx;
   const roll = rand.float();
@@ -185,7 +185,7 @@ function reviewedAt(ctx: DemoContext, status: number): Date | null {
   return null;
 }
 
-// Score ranges of the IPP bands (PRODUCT.md: Strategic ≥ 40, Good 30–39, Evaluate 20–29, Pass < 20).
+// Score ranges of the IPP bands (docs/RULES.md: Strategic ≥ 40, Good 30–39, Evaluate 20–29, Pass < 20).
 const BAND_RANGES = [
   [40, 48],
   [30, 39],

@@ -80,7 +80,7 @@ function planShape(ctx: DemoContext, intent: Intent, target: number): { startAgo
     case 'delivered':
       return { startAgo: rand.int(35, 88), progress: target + rand.int(0, 1) };
     case 'at-risk': {
-      // PRODUCT.md: 30+ days in, progress under half the pro-rated target.
+      // docs/RULES.md: 30+ days in, progress under half the pro-rated target.
       const startAgo = rand.int(35, 85);
       return { startAgo, progress: rand.int(0, Math.ceil((target * startAgo) / 180) - 1) };
     }
@@ -282,7 +282,7 @@ function closeDate({ rand, today }: DemoContext, introducedAt: IsoDate, stage: R
 }
 
 /**
- * Current plans follow the suggestion (PRODUCT.md: a set status stands, otherwise the suggestion)
+ * Current plans follow the suggestion (docs/RULES.md: a set status stands, otherwise the suggestion)
  * except a few the user has set — and every status appears at least once on the dashboard.
  */
 function settlePlanStatuses(ctx: DemoContext, plans: DemoPlan[], referrals: readonly DemoReferral[]): void {

@@ -111,7 +111,7 @@ const NO_SIGNALS = {
   waitsForDeals: false,
 };
 
-/** Quality score and signals (PRODUCT.md: a Jordan has quality ≥ 8, or ≥ 3 Jordan signals and no time-waster signal). */
+/** Quality score and signals (docs/RULES.md: a Jordan has quality ≥ 8, or ≥ 3 Jordan signals and no time-waster signal). */
 function qualityOf({ rand }: DemoContext, kind: RepKind, tier: Tier): Quality {
   switch (kind) {
     case 'jordan': {

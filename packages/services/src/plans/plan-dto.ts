@@ -5,7 +5,7 @@ import { and, between, eq } from 'drizzle-orm';
 
 export type PlanRow = typeof activationPlans.$inferSelect;
 
-/** A plan with its progress and the suggested status beside the one the user set (PRODUCT.md). */
+/** A plan with its progress and the suggested status beside the one the user set (docs/RULES.md). */
 export async function toPlanDto(tx: Executor, plan: PlanRow, today: IsoDate): Promise<PlanDto> {
   const inWindow = await tx
     .select({ stage: referrals.stage, introducedAt: referrals.introducedAt })

@@ -10,7 +10,7 @@ import { planWriter } from '../writes/writers';
 import { loadPlanDto, toPlanDto } from './plan-dto';
 
 /**
- * Starts a partner's 90-day test (PRODUCT.md: at most one current plan; past ones are kept). The plan
+ * Starts a partner's 90-day test (docs/RULES.md: at most one current plan; past ones are kept). The plan
  * it replaces is closed with the status it had, so history shows how each test ended.
  */
 export async function createPlan(ctx: ServiceContext, input: CreatePlanRequest): Promise<PlanDto> {
@@ -56,7 +56,7 @@ export async function updatePlan(ctx: ServiceContext, id: string, input: UpdateP
     });
     const { version: _version, ...fields } = input;
     const startDate = fields.startDate ?? current.startDate;
-    // a new start moves the end with it unless an end is given (PRODUCT.md: end = start + 90 days)
+    // a new start moves the end with it unless an end is given (docs/RULES.md: end = start + 90 days)
     const endDate = fields.endDate ?? (fields.startDate ? endOfPlan(startDate) : current.endDate);
     if (endDate <= startDate)
       throw AppError.validation([{ field: 'endDate', message: `must be after the start date ${startDate}` }]);

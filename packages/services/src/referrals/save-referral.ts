@@ -24,7 +24,7 @@ async function assertDealFree(tx: Tx, hubspotDealId: string | null | undefined, 
   }
 }
 
-/** Records an intro and where it stands in the funnel (PRODUCT.md: the record behind performance). */
+/** Records an intro and where it stands in the funnel (docs/RULES.md: the record behind performance). */
 export async function createReferral(ctx: ServiceContext, input: CreateReferralRequest): Promise<ReferralDto> {
   authorize(ctx, 'partners:write');
   return inTransaction(ctx, async (tx) => {

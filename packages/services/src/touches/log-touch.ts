@@ -16,7 +16,7 @@ const FOLLOW_UP = 'Follow-up';
 
 /**
  * Logs one interaction. With a rep, it completes that rep's open follow-ups and schedules the next at
- * the touch date + the rep tier's cadence (PRODUCT.md, cadence rule), or as the caller chose. A touch
+ * the touch date + the rep tier's cadence (docs/RULES.md, cadence rule), or as the caller chose. A touch
  * with the partner only schedules nothing unless `next` gives a date.
  */
 export async function logTouch(ctx: ServiceContext, input: LogTouchRequest) {

@@ -23,7 +23,7 @@ async function lockView(w: WriteScope, id: string, expectedVersion: number | und
   });
 }
 
-/** The built-in views (PRODUCT.md, Views) followed by the saved ones, by name. */
+/** The built-in views (docs/RULES.md, Views) followed by the saved ones, by name. */
 export async function listViews(ctx: ServiceContext): Promise<{ items: SavedViewDto[] }> {
   authorize(ctx, 'workspace:read');
   return inTransaction(ctx, async (tx) => {

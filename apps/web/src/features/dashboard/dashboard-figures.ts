@@ -32,7 +32,7 @@ export function planSlices(plans: DashboardDto['plansByStatus']): Slice[] {
   }));
 }
 
-// PRODUCT.md cadence by tier: what each tier means, so the axis reads without a legend.
+// docs/RULES.md cadence by tier: what each tier means, so the axis reads without a legend.
 const TIER_LABELS = {
   '1': 'Tier 1 · active deals',
   '2': 'Tier 2 · engaged',

@@ -28,7 +28,7 @@ const isDay = (at: string) => /^\d{4}-\d{2}-\d{2}$/.test(at);
 
 type Formats = { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat };
 
-/** Instants are shown in the workspace time zone (PRODUCT.md: every "today" is in that zone). */
+/** Instants are shown in the workspace time zone (docs/RULES.md: every "today" is in that zone). */
 function formatsFor(timeZone: string | undefined): Formats {
   try {
     return {

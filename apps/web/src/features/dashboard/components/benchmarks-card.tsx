@@ -50,7 +50,7 @@ function BandScale({ min, max, actual, label }: { min: number; max: number; actu
   );
 }
 
-/** Where the program stands against the seed's benchmarks (PRODUCT.md Dashboard). */
+/** Where the program stands against the seed's benchmarks (docs/RULES.md Dashboard). */
 export function BenchmarksCard({ benchmarks }: { benchmarks: Benchmarks }) {
   const convos = benchmarks.qualifiedConvosPer90Days;
   const conversion = benchmarks.introToDealConversion;

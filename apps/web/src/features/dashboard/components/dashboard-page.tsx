@@ -36,7 +36,7 @@ function EmptyWorkspace() {
   );
 }
 
-/** The program at a glance (PRODUCT.md Dashboard): pictures where people would rather look than read. */
+/** The program at a glance (docs/RULES.md Dashboard): pictures where people would rather look than read. */
 export function DashboardPage() {
   const dashboard = useDashboard();
   const settings = useSettings();

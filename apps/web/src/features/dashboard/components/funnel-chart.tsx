@@ -13,7 +13,7 @@ function describe(steps: readonly FunnelStep[]): string {
     .join(', ');
 }
 
-/** Referrals by the furthest stage they reached, with the conversion between steps (PRODUCT.md Performance). */
+/** Referrals by the furthest stage they reached, with the conversion between steps (docs/RULES.md Performance). */
 export function FunnelChart({ funnel }: { funnel: DashboardDto['funnel'] }) {
   const steps = funnelSteps(funnel);
   const top = Math.max(...steps.map((s) => s.value), 1);

@@ -4,7 +4,7 @@ import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
 import { describeSlices, planSlices, sumOf } from '../dashboard-figures';
 import { ChartCard, ChartTable } from './chart-card';
 
-/** Every partner once: the status of its current 90-day plan, or no plan (PRODUCT.md ActivationPlan). */
+/** Every partner once: the status of its current 90-day plan, or no plan (docs/RULES.md ActivationPlan). */
 export function PlansChart({ plans }: { plans: DashboardDto['plansByStatus'] }) {
   const slices = planSlices(plans);
   const total = sumOf(slices);

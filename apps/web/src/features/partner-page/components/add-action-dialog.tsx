@@ -11,7 +11,7 @@ import { useCreateAction } from '../hooks/use-partner-page';
 
 type AddActionDialogProps = { partnerId: string; title: string; reps: RepDto[]; repId?: string; today: string; onClose(): void };
 
-/** Plans a next step (PRODUCT.md Action): it shows on Today when due. */
+/** Plans a next step (docs/RULES.md Action): it shows on Today when due. */
 export function AddActionDialog({ partnerId, title, reps, repId: fixedRep, today, onClose }: AddActionDialogProps) {
   const settings = useSettings();
   const types = actionTypesOf(settings.data);

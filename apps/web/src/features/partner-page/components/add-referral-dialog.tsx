@@ -30,7 +30,7 @@ type AddReferralDialogProps = {
   onClose(): void;
 };
 
-/** Records an intro (PRODUCT.md Referral): the record behind every performance figure. */
+/** Records an intro (docs/RULES.md Referral): the record behind every performance figure. */
 export function AddReferralDialog({ partnerId, title, reps, repId: fixedRep, today, onClose }: AddReferralDialogProps) {
   const currency = useSettings().data?.currency ?? 'USD';
   const [repId, setRepId] = useState(fixedRep ?? '');

@@ -21,7 +21,7 @@ function BackLink() {
   );
 }
 
-/** Everything about one partner (PRODUCT.md Partner, sections 1–10 and the optional scoring). */
+/** Everything about one partner (docs/RULES.md Partner, sections 1–10 and the optional scoring). */
 export function PartnerPage() {
   const { id } = useParams({ from: '/partners/$id' });
   const partner = usePartner(id);

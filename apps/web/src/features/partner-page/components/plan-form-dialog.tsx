@@ -25,7 +25,7 @@ type PlanFormDialogProps = {
   onClose(): void;
 };
 
-/** Starts or changes a 90-day activation plan (PRODUCT.md ActivationPlan: defaults 3 qualified convos). */
+/** Starts or changes a 90-day activation plan (docs/RULES.md ActivationPlan: defaults 3 qualified convos). */
 export function PlanFormDialog({ partnerId, partnerName, plan, today, onClose }: PlanFormDialogProps) {
   const [goal, setGoal] = useState(plan?.goal ?? '');
   const [metric, setMetric] = useState<Metric>(plan?.metric ?? 'qualified-conversations');

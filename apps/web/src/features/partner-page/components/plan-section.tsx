@@ -91,7 +91,7 @@ function PastPlans({ plans }: { plans: PlanDto[] }) {
   );
 }
 
-/** The current 90-day test and the past ones (PRODUCT.md: test partners with 90-day plans). */
+/** The current 90-day test and the past ones (docs/RULES.md: test partners with 90-day plans). */
 export function PlanSection({ partnerId, partnerName, today }: { partnerId: string; partnerName: string; today: string }) {
   const plans = usePlans(partnerId);
   const [dialog, setDialog] = useState<'new' | 'edit' | null>(null);

@@ -108,7 +108,7 @@ type QualificationSectionProps = {
   onKeepTheirs(current: PartnerDto): void;
 };
 
-/** The 4-question filter (PRODUCT.md qualification verdict), computed by the server, with its reasons. */
+/** The 4-question filter (docs/RULES.md qualification verdict), computed by the server, with its reasons. */
 export function QualificationSection({ partner, save, onKeepTheirs }: QualificationSectionProps) {
   return (
     <EditableSection

@@ -60,7 +60,7 @@ function RepRow({ rep, today }: { rep: RepDto; today: string }) {
   );
 }
 
-/** The partner's sales reps: who to work with, at which tier (PRODUCT.md Rep). */
+/** The partner's sales reps: who to work with, at which tier (docs/RULES.md Rep). */
 export function RepsTable({ partnerId, partnerName, today }: { partnerId: string; partnerName: string; today: string }) {
   const reps = useReps(partnerId);
   const [adding, setAdding] = useState(false);

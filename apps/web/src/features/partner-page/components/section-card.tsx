@@ -6,7 +6,7 @@ type SectionCardProps = {
   testId: string;
   /** Buttons beside the title (Edit…). */
   actions?: ReactNode;
-  /** Optional sections (PRODUCT.md: hidden unless used) fold; they start open when they hold a value. */
+  /** Optional sections (docs/RULES.md: hidden unless used) fold; they start open when they hold a value. */
   collapsible?: { defaultOpen: boolean };
   children: ReactNode;
 };

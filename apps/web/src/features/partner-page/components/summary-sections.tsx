@@ -7,9 +7,9 @@ import { RepLink } from './record-links';
 import { SectionCard } from './section-card';
 import { Stat } from './stat';
 
-// The computed sections of a partner (PRODUCT.md 5–8): read-only, derived by the server.
+// The computed sections of a partner (docs/RULES.md 5–8): read-only, derived by the server.
 
-/** PRODUCT.md benchmark: 5–10% of intros become deals. */
+/** docs/RULES.md benchmark: 5–10% of intros become deals. */
 const BENCHMARK = { low: 0.05, high: 0.1 };
 
 function percent(rate: number): string {

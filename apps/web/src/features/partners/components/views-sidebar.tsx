@@ -10,7 +10,7 @@ type Props = {
   onDelete(view: ViewDto): void;
 };
 
-/** "All partners", the six built-in views (PRODUCT.md "Views and workflows"), then the saved views. */
+/** "All partners", the six built-in views (docs/RULES.md "Views and workflows"), then the saved views. */
 export function ViewsSidebar({ views, loading, selectedId, onDelete }: Props) {
   const builtIn = views?.filter((v) => v.builtIn) ?? [];
   const saved = views?.filter((v) => !v.builtIn) ?? [];

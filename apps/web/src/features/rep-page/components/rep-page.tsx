@@ -113,7 +113,7 @@ function RepBody({ rep, today }: { rep: RepDto; today: string }) {
   );
 }
 
-/** One partner sales rep (PRODUCT.md Rep): signals, tier and cadence, figures and the rep's timeline. */
+/** One partner sales rep (docs/RULES.md Rep): signals, tier and cadence, figures and the rep's timeline. */
 export function RepPage() {
   const { id } = useParams({ from: '/reps/$id' });
   const rep = useRep(id);

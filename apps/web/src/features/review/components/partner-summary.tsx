@@ -4,7 +4,7 @@ import { formatMinor } from '../../../lib/money';
 import { JordanBadge, TierBadge } from '../../../ui/rep-badges';
 import { VERDICT_COLOR, VERDICT_LABEL } from './review-labels';
 
-/** The 4-question filter's verdict and, unless it is Pursue, the reasons (PRODUCT.md qualification rule). */
+/** The 4-question filter's verdict and, unless it is Pursue, the reasons (docs/RULES.md qualification rule). */
 export function QualificationSummary({ qualification }: { qualification: PartnerDto['qualification'] }) {
   return (
     <Stack gap={4}>
@@ -74,7 +74,7 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** PRODUCT.md "Performance": the funnel from intros to closed won, and the open pipeline. */
+/** docs/RULES.md "Performance": the funnel from intros to closed won, and the open pipeline. */
 export function PerformanceSummary({ performance, currency }: { performance: PartnerDto['performance']; currency: string }) {
   const conversion = performance.introToDealConversion;
   return (

@@ -10,7 +10,7 @@ import { ReviewWalk } from './review-walk';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** PRODUCT.md "Weekly review": walk the partners one by one, update, set next actions, mark reviewed. */
+/** docs/RULES.md "Weekly review": walk the partners one by one, update, set next actions, mark reviewed. */
 export function ReviewPage() {
   const list = useReviewList();
   const settings = useSettings();

@@ -17,7 +17,7 @@ const config: SectionConfig<Cadences> = {
   fields: ['cadences'],
 };
 
-/** PRODUCT.md cadence rule: how many days after a touch the next follow-up with a rep of each tier is due. */
+/** docs/RULES.md cadence rule: how many days after a touch the next follow-up with a rep of each tier is due. */
 export function CadenceSection({ settings }: { settings: SettingsDto }) {
   return (
     <SettingsSection

@@ -10,7 +10,7 @@ type Entity = CustomFieldDto['entity'];
 type FieldType = CustomFieldDto['type'];
 const FIELDS = ['entity', 'label', 'type', 'options', 'key'];
 
-/** Adds a typed field to partners or reps (PRODUCT.md: so a migrated sheet loses no column). */
+/** Adds a typed field to partners or reps (docs/RULES.md: so a migrated sheet loses no column). */
 export function CustomFieldForm() {
   const create = useCreateCustomField();
   const [entity, setEntity] = useState<Entity>('partner');

@@ -19,7 +19,7 @@ const config: SectionConfig<Bands> = {
   fields: ['ippBands'],
 };
 
-/** PRODUCT.md IPP: the score (0–50) at which a partner becomes Strategic, Good or Evaluate; below is Pass. */
+/** docs/RULES.md IPP: the score (0–50) at which a partner becomes Strategic, Good or Evaluate; below is Pass. */
 export function IppSection({ settings }: { settings: SettingsDto }) {
   return (
     <SettingsSection

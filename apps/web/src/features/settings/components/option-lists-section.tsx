@@ -3,7 +3,7 @@ import type { SettingsDto } from '@ptrack/contracts';
 import { OPTION_LIST_LABELS } from '../settings-form';
 import { OptionListEditor } from './option-list-editor';
 
-/** PRODUCT.md: option lists (types, archetypes, action types, phases…) are editable. */
+/** docs/RULES.md: option lists (types, archetypes, action types, phases…) are editable. */
 export function OptionListsSection({ settings }: { settings: SettingsDto }) {
   // The known lists first in a fixed order, then any others the server has.
   const names = [

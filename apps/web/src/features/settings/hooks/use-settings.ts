@@ -8,7 +8,7 @@ export function useSettings() {
   return useQuery({ queryKey: queryKeys.settings, queryFn: fetchSettings, staleTime: 60_000 });
 }
 
-// PRODUCT.md cadence rule: a rep without a tier follows the catalog's UNTIERED_TIER, as the server does.
+// docs/RULES.md cadence rule: a rep without a tier follows the catalog's UNTIERED_TIER, as the server does.
 
 /** Days until the next follow-up for a rep of `tier`, from the workspace cadences. */
 export function cadenceFor(settings: SettingsDto | undefined, tier: number | null): number | undefined {

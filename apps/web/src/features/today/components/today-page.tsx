@@ -12,7 +12,7 @@ import { type TodayDialog, TodayDialogs } from './today-dialogs';
 import { TodayHeader } from './today-header';
 import { UpcomingList } from './upcoming-list';
 
-/** The landing page: who to contact today, overdue first (PRODUCT.md "Today"). */
+/** The landing page: who to contact today, overdue first (docs/RULES.md "Today"). */
 export function TodayPage() {
   const partnerCount = usePartnerCount();
   const { today: data, isPending, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useToday();

@@ -37,7 +37,7 @@ const showsOnlyKnownFields = (error: unknown, fields: readonly string[]) => !fie
 /**
  * The one "Log touch" dialog, wherever it opens (see `TouchOpening`). A touch with a rep makes the
  * server complete that rep's open follow-ups and schedule the next at today + the tier's cadence
- * (PRODUCT.md cadence rule); the date shown is that default, and another date or none can be picked.
+ * (docs/RULES.md cadence rule); the date shown is that default, and another date or none can be picked.
  * Opened from Done, it completes the action, optionally logs what happened, and confirms the next action.
  */
 export function LogTouchDialog({ opening, today, onClose }: LogTouchDialogProps) {
