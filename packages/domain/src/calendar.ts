@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 
-// CONVENTIONS §10: calendar days are `YYYY-MM-DD`; every "today" comes from the workspace time zone.
+// docs/ARCHITECTURE.md: calendar days are `YYYY-MM-DD`; every "today" comes from the workspace time zone.
 // Calendar arithmetic is done on UTC day numbers, so it never depends on the machine's zone or DST.
 
 /** A calendar day `YYYY-MM-DD` (no time, no zone). Lexicographic order is chronological order. */

@@ -9,7 +9,7 @@ export type SheetErrorCode =
 
 /**
  * The sheets adapter's one error type, with a code and a message a person can act on. Services map it
- * to AppError('VALIDATION_FAILED') at their edge (CONVENTIONS §5: one error type per area, with codes).
+ * to AppError('VALIDATION_FAILED') at their edge (docs/ARCHITECTURE.md: one error type per area, with codes).
  */
 export class SheetError extends Error {
   readonly code: SheetErrorCode;
