@@ -75,6 +75,12 @@ export type YesNo = (typeof YES_NO)[number];
 export const QUALIFICATION_VERDICTS = ['pursue', 'polite-pass', 'incomplete'] as const;
 export type QualificationVerdict = (typeof QUALIFICATION_VERDICTS)[number];
 
+export const QUALIFICATION_VERDICT_LABELS: Readonly<Record<QualificationVerdict, string>> = {
+  pursue: 'Pursue',
+  'polite-pass': 'Polite pass',
+  incomplete: 'Incomplete',
+};
+
 /** A partner's IPP status: the band its IPP score falls in. */
 export const PARTNER_STATUSES = ['Strategic', 'Good', 'Evaluate', 'Pass'] as const;
 export type PartnerStatus = (typeof PARTNER_STATUSES)[number];

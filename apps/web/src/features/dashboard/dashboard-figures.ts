@@ -1,3 +1,4 @@
+import { PLAN_STATUS_LABELS } from '@ptrack/catalog';
 import type { DashboardDto } from '@ptrack/contracts';
 
 // Pure shaping of GET /api/dashboard for the charts: the numbers are the server's, only grouped,
@@ -14,13 +15,7 @@ export const PLAN_COLORS = {
   none: '#868e96',
 } as const;
 
-const PLAN_LABELS: Record<keyof DashboardDto['plansByStatus'], string> = {
-  'on-track': 'On Track',
-  'at-risk': 'At Risk',
-  delivered: 'Delivered',
-  failed: 'Failed',
-  none: 'No plan',
-};
+const PLAN_LABELS: Record<keyof DashboardDto['plansByStatus'], string> = { ...PLAN_STATUS_LABELS, none: 'No plan' };
 
 /** 90-day plans by status, in the order a reader scans them (good news first, no plan last). */
 export function planSlices(plans: DashboardDto['plansByStatus']): Slice[] {

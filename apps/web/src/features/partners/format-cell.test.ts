@@ -12,7 +12,7 @@ describe('grid cells', () => {
   });
 
   it('shows labels, yes/no and blanks for missing values', () => {
-    expect(formatCell(col('planStatus'), row({ planStatus: 'at-risk' }), 'USD')).toBe('At risk');
+    expect(formatCell(col('planStatus'), row({ planStatus: 'at-risk' }), 'USD')).toBe('At Risk');
     expect(formatCell(col('reviewedThisWeek'), row({ reviewedThisWeek: false }), 'USD')).toBe('No');
     expect(formatCell(col('ippScore'), row({ ippScore: null }), 'USD')).toBe('');
     expect(labelOf('polite-pass')).toBe('Polite pass');

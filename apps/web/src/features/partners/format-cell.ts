@@ -1,3 +1,4 @@
+import { PLAN_STATUS_LABELS, QUALIFICATION_VERDICT_LABELS } from '@ptrack/catalog';
 import type { PartnerListRowDto } from '@ptrack/contracts';
 import { formatShortDate } from '../../lib/dates';
 import { formatMinor } from '../../lib/money';
@@ -5,8 +6,11 @@ import type { GridColumn } from './grid-columns';
 
 const numberFormat = new Intl.NumberFormat();
 
-/** "on-track" → "On track", "polite-pass" → "Polite pass". */
+const CODE_LABELS: Readonly<Record<string, string>> = { ...PLAN_STATUS_LABELS, ...QUALIFICATION_VERDICT_LABELS };
+
+/** A code's label: the catalog's ("on-track" → "On Track"), else the code in words ("some-code" → "Some code"). */
 export function labelOf(value: string): string {
+  if (Object.hasOwn(CODE_LABELS, value)) return CODE_LABELS[value] ?? value;
   const words = value.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

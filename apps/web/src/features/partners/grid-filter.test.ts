@@ -68,7 +68,7 @@ describe('a condition in words', () => {
     expect(describeCondition(pipeline, 'USD')).toMatch(/^Pipeline ≥ .*50,000\.00$/);
     expect(describeCondition(stale, 'USD')).toBe('Last touch is before 30 days ago');
     expect(describeCondition({ field: 'planStatus', op: 'in', value: ['at-risk', 'failed'] }, 'USD')).toBe(
-      '90-day plan is any of At risk, Failed',
+      '90-day plan is any of At Risk, Failed',
     );
     expect(describeCondition({ field: 'reviewedThisWeek', op: 'eq', value: false }, 'USD')).toBe('Reviewed this week: no');
   });

@@ -1,4 +1,5 @@
 import { Badge, Group, List, Stack, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { QUALIFICATION_VERDICT_LABELS } from '@ptrack/catalog';
 import type { PartnerDto } from '@ptrack/contracts';
 import { QUALIFICATION } from '../field-specs';
 import { EditableSection } from './editable-section';
@@ -7,9 +8,9 @@ type Qualification = PartnerDto['qualification'];
 type Result = Qualification['questions']['icpMatch'];
 
 const VERDICT = {
-  pursue: { label: 'Pursue', color: 'teal.9' },
-  'polite-pass': { label: 'Polite pass', color: 'red.9' },
-  incomplete: { label: 'Incomplete', color: 'gray.7' },
+  pursue: { label: QUALIFICATION_VERDICT_LABELS.pursue, color: 'teal.9' },
+  'polite-pass': { label: QUALIFICATION_VERDICT_LABELS['polite-pass'], color: 'red.9' },
+  incomplete: { label: QUALIFICATION_VERDICT_LABELS.incomplete, color: 'gray.7' },
 } as const satisfies Record<Qualification['verdict'], { label: string; color: string }>;
 
 const RESULT = {

@@ -1,24 +1,16 @@
+import { PLAN_STATUS_LABELS, QUALIFICATION_VERDICT_LABELS } from '@ptrack/catalog';
 import type { PartnerDto, PlanDto } from '@ptrack/contracts';
 
 // Plain-English labels for the values the API sends as slugs.
 
-export const VERDICT_LABEL: Record<PartnerDto['qualification']['verdict'], string> = {
-  pursue: 'Pursue',
-  'polite-pass': 'Polite pass',
-  incomplete: 'Incomplete',
-};
+export const VERDICT_LABEL: Readonly<Record<PartnerDto['qualification']['verdict'], string>> = QUALIFICATION_VERDICT_LABELS;
 export const VERDICT_COLOR: Record<PartnerDto['qualification']['verdict'], string> = {
   pursue: 'teal.9',
   'polite-pass': 'red.9',
   incomplete: 'gray.7',
 };
 
-export const PLAN_STATUS_LABEL: Record<PlanDto['effectiveStatus'], string> = {
-  'on-track': 'On Track',
-  'at-risk': 'At Risk',
-  delivered: 'Delivered',
-  failed: 'Failed',
-};
+export const PLAN_STATUS_LABEL: Readonly<Record<PlanDto['effectiveStatus'], string>> = PLAN_STATUS_LABELS;
 
 export const PLAN_METRIC_LABEL: Record<PlanDto['metric'], string> = {
   'qualified-conversations': 'qualified conversations',
