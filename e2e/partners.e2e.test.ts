@@ -77,7 +77,11 @@ describe('the partner grid on the demo workspace', () => {
       if (view.id === 'high-performance') {
         // Totals row: the pipeline of the view's partners, in the workspace currency.
         const sum = expected.items.reduce((s, p) => s + p.pipelineValueMinor, 0);
-        const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: settings.currency }).format(sum / 100);
+        // Whole amounts show no cents.
+        const cents = sum % 100 === 0 ? { maximumFractionDigits: 0, minimumFractionDigits: 0 } : {};
+        const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: settings.currency, ...cents }).format(
+          sum / 100,
+        );
         expect(await page.getByTestId('grid-totals').locator('[data-column="pipelineValueMinor"]').textContent()).toBe(money);
         await screenshots(page, 'partners-high-performance', { fullPage: false });
       }

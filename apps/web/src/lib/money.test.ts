@@ -4,7 +4,12 @@ import { formatMinor, minorDigits } from './money';
 describe('formatMinor', () => {
   it('shows cents of a two-digit currency as the amount', () => {
     expect(formatMinor(1_234_567, 'USD')).toMatch(/12,345\.67/);
-    expect(formatMinor(0, 'EUR')).toMatch(/0\.00/);
+  });
+
+  it('leaves out zero cents of a whole amount, however large', () => {
+    expect(formatMinor(425_300_000, 'USD')).toMatch(/^\$4,253,000$/);
+    expect(formatMinor(0, 'EUR')).not.toMatch(/\./);
+    expect(formatMinor(425_300_050, 'USD')).toMatch(/4,253,000\.50/);
   });
 
   it('uses the currency’s own minor digits (yen has none)', () => {

@@ -17,11 +17,34 @@ function formatterFor(currency: string): Intl.NumberFormat {
   return format;
 }
 
-/** 1234567 minor units of USD → "$12,345.67" (in the reader's locale). */
+const wholeFormatters = new Map<string, Intl.NumberFormat>();
+
+/** The currency's format without minor digits, for whole amounts. */
+function wholeFormatterFor(currency: string): Intl.NumberFormat {
+  let format = wholeFormatters.get(currency);
+  if (!format) {
+    const options = formatterFor(currency).resolvedOptions();
+    format =
+      options.style === 'currency'
+        ? new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 })
+        : new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+    wholeFormatters.set(currency, format);
+  }
+  return format;
+}
+
+/**
+ * 1234567 minor units of USD → "$12,345.67", and a whole amount without its zero cents (425300000 →
+ * "$4,253,000"): pipeline figures are whole amounts, and ".00" on millions is noise. In the reader's locale.
+ */
 export function formatMinor(minor: number, currency: string): string {
-  const format = formatterFor(currency);
-  const amount = minor / 10 ** minorDigits(currency);
-  return format.resolvedOptions().style === 'currency' ? format.format(amount) : `${format.format(amount)} ${currency}`;
+  const digits = minorDigits(currency);
+  const whole = minor % 10 ** digits === 0;
+  const format = whole ? wholeFormatterFor(currency) : formatterFor(currency);
+  const amount = minor / 10 ** digits;
+  return formatterFor(currency).resolvedOptions().style === 'currency'
+    ? format.format(amount)
+    : `${format.format(amount)} ${currency}`;
 }
 
 /** How many minor digits the currency has (2 for USD, 0 for JPY; 2 for a code the browser does not know). */

@@ -86,7 +86,7 @@ describe('timeline entries', () => {
     };
     const entry = referralEntry(referral, repName, 'USD');
     expect(entry).toMatchObject({ kind: 'referral', at: '2026-03-03', title: 'Intro to Globex' });
-    expect(entry.meta).toMatch(/^Deal · .*12,500\.00 · by Ada Rinaldi$/);
+    expect(entry.meta).toMatch(/^Deal · .*12,500 · by Ada Rinaldi$/);
   });
 
   it('shows changed fields of the partner, its reps and plans, and leaves out what has its own entry', () => {

@@ -8,7 +8,7 @@ const col = (key: string) => columnOf(key)!;
 
 describe('grid cells', () => {
   it('shows money from minor units in the workspace currency', () => {
-    expect(formatCell(col('pipelineValueMinor'), row({ pipelineValueMinor: 1_250_000 }), 'USD')).toMatch(/12,500\.00/);
+    expect(formatCell(col('pipelineValueMinor'), row({ pipelineValueMinor: 1_250_000 }), 'USD')).toMatch(/12,500$/);
   });
 
   it('shows labels, yes/no and blanks for missing values', () => {

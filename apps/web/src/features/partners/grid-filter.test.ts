@@ -65,7 +65,7 @@ describe('the filter sent to the API and saved in a view', () => {
 describe('a condition in words', () => {
   it('reads like a sentence, with money in the currency and relative days', () => {
     expect(describeCondition(agency, 'USD')).toBe('Type is “Agency”');
-    expect(describeCondition(pipeline, 'USD')).toMatch(/^Pipeline ≥ .*50,000\.00$/);
+    expect(describeCondition(pipeline, 'USD')).toMatch(/^Pipeline ≥ .*50,000$/);
     expect(describeCondition(stale, 'USD')).toBe('Last touch is before 30 days ago');
     expect(describeCondition({ field: 'planStatus', op: 'in', value: ['at-risk', 'failed'] }, 'USD')).toBe(
       '90-day plan is any of At Risk, Failed',

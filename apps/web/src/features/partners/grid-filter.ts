@@ -177,7 +177,7 @@ function describeValue(kind: ColumnKind, value: ConditionValue, currency: string
   }
 }
 
-/** "Type is “Agency”", "Pipeline ≥ $50,000.00", "Last touch is before 30 days ago". */
+/** "Type is “Agency”", "Pipeline ≥ $50,000", "Last touch is before 30 days ago". */
 export function describeCondition(condition: GridCondition, currency: string): string {
   const column = columnOf(condition.field);
   if (!column) return condition.field;
