@@ -10,3 +10,4 @@ export * from './option-lists';
 export * from './partner-grid';
 export * from './record-fields';
 export * from './rules';
+export * from './wording';

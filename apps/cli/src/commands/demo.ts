@@ -1,8 +1,8 @@
+import { plural } from '@ptrack/catalog';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
 import { wholeNumber } from '../options';
-import { plural } from '../render/format';
 
 export function registerDemo(program: Command): void {
   program

@@ -1,12 +1,12 @@
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import { plural } from '@ptrack/catalog';
 import type { ImportPreviewDto, RouteBody, RouteName, RouteRequest, RouteResponse, SheetImportDto } from '@ptrack/contracts';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type ApiClient, call, requestOf } from '../client';
 import { globalsOf, output, withClient } from '../context';
 import { CliError, EXIT, problemError } from '../errors';
-import { plural } from '../render/format';
 
 type ImportOptions = {
   dryRun?: boolean;

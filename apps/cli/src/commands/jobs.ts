@@ -1,9 +1,10 @@
+import { plural } from '@ptrack/catalog';
 import type { JobDto, JobListResponse, JobRunDto } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { type ApiClient, call } from '../client';
 import { output, withClient } from '../context';
 import { CliError, EXIT } from '../errors';
-import { color, plural, table, truncate } from '../render/format';
+import { color, table, truncate } from '../render/format';
 
 // How long `ptrack jobs run` waits for a queued run before leaving it to the server.
 const WAIT_MS = 15 * 60_000;

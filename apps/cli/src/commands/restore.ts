@@ -1,10 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
+import { plural } from '@ptrack/catalog';
 import type { RouteResponse } from '@ptrack/contracts';
 import type { Command } from 'commander';
 import { requestOf } from '../client';
 import { output, withClient } from '../context';
 import { CliError, EXIT, problemError } from '../errors';
-import { plural } from '../render/format';
 
 export function registerRestore(program: Command): void {
   program

@@ -19,10 +19,6 @@ export function weekday(date: IsoDate): string {
   return WEEKDAYS[dayOfWeek(date)]!;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** "T1 ★": the rep's engagement tier, and a star for a Jordan (docs/RULES.md: high-quality reps). */
 export function repBadge(tier: number | null, isJordan: boolean): string {
   const parts = [tier ? `T${tier}` : 'no tier', ...(isJordan ? [color.yellow('★')] : [])];

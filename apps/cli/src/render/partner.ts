@@ -1,6 +1,7 @@
+import { plural } from '@ptrack/catalog';
 import type { PartnerDto, PlanDto, RepDto } from '@ptrack/contracts';
 import { PLAN_METRIC_LABELS, PLAN_STATUS_LABELS } from '@ptrack/domain';
-import { color, money, plural, repBadge, shortId, weekday } from './format';
+import { color, money, repBadge, shortId, weekday } from './format';
 
 const VERDICTS = { pursue: 'Pursue', 'polite-pass': 'Polite pass', incomplete: 'Incomplete' } as const;
 

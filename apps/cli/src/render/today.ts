@@ -1,6 +1,7 @@
+import { plural } from '@ptrack/catalog';
 import type { ActionDto, TodayResponse } from '@ptrack/contracts';
 import { actionWho, dueOn } from './actions';
-import { color, plural, shortId, weekday } from './format';
+import { color, shortId, weekday } from './format';
 
 function groupByPartner(items: ActionDto[]): { partner: string; items: ActionDto[] }[] {
   const groups = new Map<string, { partner: string; items: ActionDto[] }>();

@@ -1,3 +1,4 @@
+import { plural } from '@ptrack/catalog';
 import { dayOfWeek, type IsoDate } from '../calendar';
 import { type DigestAction, type DigestPartner, isDigestEmpty, type OwnerDigest, ownerLabel } from './digest';
 
@@ -28,10 +29,6 @@ export function digestLinks(baseUrl: string | null): DigestLinks | null {
 
 export function digestTitle(d: OwnerDigest): string {
   return `Partner list for ${ownerLabel(d.owner)} — ${dayLabel(d.today)}`;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "3 overdue · 1 due today · …": the counts line every channel shows under the title. */

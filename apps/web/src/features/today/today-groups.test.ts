@@ -1,6 +1,7 @@
+import { plural } from '@ptrack/catalog';
 import type { ActionDto } from '@ptrack/contracts';
 import { describe, expect, it } from 'vitest';
-import { groupByPartner, plural } from './today-groups';
+import { groupByPartner } from './today-groups';
 
 const action = (id: string, partnerId: string) => ({ id, partnerId, partnerName: `Partner ${partnerId}` }) as ActionDto;
 

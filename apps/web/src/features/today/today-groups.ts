@@ -12,7 +12,3 @@ export function groupByPartner(items: ActionDto[]): PartnerGroup[] {
   }
   return [...groups.values()];
 }
-
-export function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -1,3 +1,4 @@
+import { plural } from '@ptrack/catalog';
 import type { ActionDto, CompleteActionRequest, LogTouchRequest, RepDto } from '@ptrack/contracts';
 import type { TouchDirection, TouchKind } from '../../ui/touch-fields';
 
@@ -59,7 +60,7 @@ export function followUpHint(rep: TouchRep | null, cadence: number | undefined):
 /** The hint under Done's "Due". */
 export function nextActionHint(rep: TouchRep | null, cadence: number | undefined): string {
   return rep && cadence !== undefined
-    ? `${tierName(rep.tier, 'No tier: Tier 3')} cadence, every ${cadence} days`
+    ? `${tierName(rep.tier, 'No tier: Tier 3')} cadence, every ${plural(cadence, 'day')}`
     : 'No rep: leave the date empty to schedule nothing';
 }
 

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { plural } from '@ptrack/catalog';
 import type { SheetImportDto } from '@ptrack/contracts';
 import { Link } from '@tanstack/react-router';
 import { useImportProgress } from '../hooks/use-import';
@@ -38,7 +39,7 @@ export function ApplyStep({ sheet, applying, applied, error, onRetry, onAnother 
         <Text>
           {sheet.fileName}: {(counts.create + counts.update).toLocaleString()} {sheet.entity === 'rep' ? 'reps' : 'partners'}{' '}
           imported
-          {counts.error ? `, ${counts.error.toLocaleString()} rows skipped for errors` : ''}.
+          {counts.error ? `, ${plural(counts.error, 'row')} skipped for errors` : ''}.
         </Text>
         <PreviewCounts counts={counts} entity={sheet.entity} />
         <Group gap="sm">

@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { plural } from '@ptrack/catalog';
 import type { ImportPreviewDto, SheetImportDto } from '@ptrack/contracts';
 import { useMemo, useState } from 'react';
 import { useImportPreview } from '../hooks/use-import';
@@ -57,7 +58,7 @@ export function PreviewStep({ sheet, onBack, onImport }: Props) {
   return (
     <Stack gap="md">
       <Text>
-        {counts.rows.toLocaleString()} rows read from <strong>{sheet.fileName}</strong>. Nothing is saved until you import.
+        {plural(counts.rows, 'row')} read from <strong>{sheet.fileName}</strong>. Nothing is saved until you import.
       </Text>
       <PreviewCounts counts={counts} entity={sheet.entity} />
 

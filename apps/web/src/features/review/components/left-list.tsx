@@ -1,4 +1,5 @@
 import { Badge, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { plural } from '@ptrack/catalog';
 import type { PartnerListRowDto } from '@ptrack/contracts';
 import classes from './review.module.css';
 
@@ -29,7 +30,7 @@ export function LeftList({ left, currentId, onChoose }: LeftListProps) {
                 </Text>
                 {p.daysSinceLastTouch === null || p.daysSinceLastTouch >= 30 ? (
                   <Badge size="xs" variant="filled" color="red.9" tt="none" style={{ flexShrink: 0 }}>
-                    {p.daysSinceLastTouch === null ? 'never touched' : `${p.daysSinceLastTouch} days`}
+                    {p.daysSinceLastTouch === null ? 'never touched' : plural(p.daysSinceLastTouch, 'day')}
                   </Badge>
                 ) : null}
               </Group>

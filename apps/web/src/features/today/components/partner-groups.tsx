@@ -1,8 +1,9 @@
 import { Anchor, Stack, Text } from '@mantine/core';
+import { plural } from '@ptrack/catalog';
 import type { ActionDto } from '@ptrack/contracts';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { groupByPartner, plural } from '../today-groups';
+import { groupByPartner } from '../today-groups';
 import classes from './today.module.css';
 
 /** A list of actions under their partners' names, each row drawn by `row`. */

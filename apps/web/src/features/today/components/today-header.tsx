@@ -1,7 +1,7 @@
 import { Anchor, Group, Text, Title } from '@mantine/core';
+import { plural } from '@ptrack/catalog';
 import { formatLongDay } from '../../../lib/dates';
 import type { TodayData } from '../hooks/use-today';
-import { plural } from '../today-groups';
 
 /** The page title, the workspace's date, and the counts linking to their sections. */
 export function TodayHeader({ data }: { data: TodayData }) {
