@@ -19,6 +19,9 @@ export const hubspotSyncJob: JobDefinition = {
     const connection = await loadConnection(db);
     return connection.accessToken ? { cron: '*/15 * * * *', tz: settings.timeZone } : null;
   },
+  async idle(db) {
+    return (await loadConnection(db)).accessToken ? null : 'HubSpot is not connected: connect it in Settings → HubSpot first';
+  },
   async run(ctx) {
     // The properties the push writes exist once the setup ran (connecting in the settings runs it; a
     // token saved another way may not have).

@@ -31,6 +31,8 @@ export type JobDefinition = {
   run(ctx: ServiceContext, options: JobRunOptions): Promise<JobResult>;
   /** Why it cannot run on this storage (shown instead of running), or null when it can. */
   unavailable?(database: Database): string | null;
+  /** Why there is nothing to run yet (HubSpot not connected), read from the database; null when there is. */
+  idle?(db: Executor): Promise<string | null>;
   /**
    * Run once as soon as possible when a scheduled tick was missed (the machine was off or asleep at
    * 02:30): right for a backup or a sync, wrong for a message meant for a given morning.
@@ -44,4 +46,9 @@ export const DEFAULT_RETRY = { limit: 2, delaySeconds: 60 } as const;
 
 export function retryOf(job: JobDefinition): { limit: number; delaySeconds: number } {
   return job.retry ?? DEFAULT_RETRY;
+}
+
+/** Why `job` cannot run now (not on this storage, or nothing to run yet), or null when it can. */
+export async function whyNotRunnable(job: JobDefinition, database: Database): Promise<string | null> {
+  return job.unavailable?.(database) ?? (await job.idle?.(database.db)) ?? null;
 }

@@ -10,7 +10,7 @@ import {
 } from '@ptrack/storage';
 import { loadSettings } from '../settings';
 import { executeJob } from './execute-job';
-import { type JobDefinition, retryOf } from './job-definition';
+import { type JobDefinition, retryOf, whyNotRunnable } from './job-definition';
 import { lastRuns, pruneJobRuns, recordQueued, toJobRunDto } from './job-runs';
 import { JOBS } from './registry';
 
@@ -153,7 +153,7 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Jo
     jobs,
     async runNow(name, requestedBy) {
       const job = findJob(jobs, name);
-      const unavailable = job.unavailable?.(database);
+      const unavailable = await whyNotRunnable(job, database);
       if (unavailable) throw new AppError('CONFLICTING_STATE', unavailable);
       const queueJobId = await queue.send(job.name, { trigger: 'manual', requestedBy });
       const run = await recordQueued(database.db, {

@@ -19,8 +19,9 @@ export async function listJobs(ctx: ServiceContext, options: ListJobsOptions): P
   const schedules = await Promise.all(
     options.jobs.map((job) => (job.unavailable?.(ctx.database) ? null : job.schedule(settings, db))),
   );
+  const idle = await Promise.all(options.jobs.map((job) => job.idle?.(db) ?? null));
   const items = options.jobs.map((job, index): JobDto => {
-    const note = job.unavailable?.(ctx.database) ?? null;
+    const note = job.unavailable?.(ctx.database) ?? idle[index] ?? null;
     const schedule = schedules[index] ?? null;
     // Without a worker in this process nothing runs on schedule here, but the server's worker will.
     const next = schedule ? nextCronRun(schedule.cron, schedule.tz, ctx.now()) : null;

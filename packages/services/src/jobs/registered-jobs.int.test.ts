@@ -45,7 +45,9 @@ describe('the digest job', () => {
 
 describe('the HubSpot sync job', () => {
   it('is scheduled only once HubSpot is connected, then sets up, pulls and pushes in one run', async () => {
-    expect((await listed('hubspot-sync')).schedule).toBeNull();
+    const unconnected = await listed('hubspot-sync');
+    expect(unconnected).toMatchObject({ schedule: null, available: false, note: expect.stringMatching(/not connected/) });
+    await expect(runJobInline(ctx, 'hubspot-sync', JOBS)).rejects.toMatchObject({ code: 'CONFLICTING_STATE' });
     const kit = await openHubSpotTestKit({ companies: 3, contactsPerCompany: 2, deals: 4 });
     try {
       const jobs = await listJobs(kit.ctx, { jobs: JOBS, worker: false });

@@ -4,7 +4,7 @@ import { AppError } from '@ptrack/domain';
 import { authorize } from '../access/authorize';
 import type { ServiceContext } from '../context';
 import { executeJob } from './execute-job';
-import type { JobDefinition } from './job-definition';
+import { type JobDefinition, whyNotRunnable } from './job-definition';
 import { findJob } from './job-runner';
 import { toJobRunDto } from './job-runs';
 
@@ -15,7 +15,7 @@ import { toJobRunDto } from './job-runs';
 export async function runJobInline(ctx: ServiceContext, name: string, jobs: readonly JobDefinition[]): Promise<JobRunDto> {
   authorize(ctx, 'jobs:run');
   const job = findJob(jobs, name);
-  const unavailable = job.unavailable?.(ctx.database);
+  const unavailable = await whyNotRunnable(job, ctx.database);
   if (unavailable) throw new AppError('CONFLICTING_STATE', unavailable);
   const { run } = await executeJob({
     database: ctx.database,
