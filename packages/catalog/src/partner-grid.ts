@@ -48,7 +48,7 @@ export const PARTNER_GRID_FIELDS = [
     label: 'IPP score',
     kind: 'number',
     width: 100,
-    hint: 'Sum of the five IPP scores (ICP alignment, revenue path, archetype fit, economics, strategic value), 0–50',
+    hint: 'Ideal Partner Profile score: the sum of its five scores (ICP alignment, revenue path, archetype fit, economics, strategic value), 0–50',
   },
   {
     key: 'partnerStatus',

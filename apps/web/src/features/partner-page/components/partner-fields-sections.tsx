@@ -67,7 +67,7 @@ export function SideFieldSections({ partner }: { partner: PartnerDto }) {
       ) : null}
       <EditableSection
         {...common}
-        title="IPP score"
+        title="IPP score (Ideal Partner Profile)"
         testId="section-ipp"
         specs={IPP}
         cols={1}

@@ -24,7 +24,7 @@ export function IppSection({ settings }: { settings: SettingsDto }) {
   return (
     <SettingsSection
       title="IPP bands"
-      description="The IPP score (0–50) from which a partner counts as Strategic, Good or Evaluate; below the last band is Pass. The bands must descend."
+      description="The Ideal Partner Profile score (0–50) from which a partner counts as Strategic, Good or Evaluate; below the last band is Pass. The bands must descend."
       settings={settings}
       config={config}
     >
