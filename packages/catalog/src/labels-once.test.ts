@@ -75,7 +75,6 @@ const NOT_YET_ONCE = new Set([
   'Engagement tier',
   'First touch',
   'ICP match',
-  'IPP score',
   'Intro mechanism',
   'Intros made',
   'Jordans',
