@@ -81,7 +81,9 @@ describe('ptrack jobs, the real binary', () => {
 
   it('names an unknown job with exit code 3', async () => {
     const line = expectFailure(await ptrack(target.path, ['jobs', 'run', 'nightly-sync']), 3);
-    expect(line).toMatch(/no background job named "nightly-sync" \(jobs: hubspot-sync, digest, backup, database-maintenance, upload-expiry\)/);
+    expect(line).toMatch(
+      /no background job named "nightly-sync" \(jobs: hubspot-sync, digest, backup, database-maintenance, upload-expiry\)/,
+    );
     expect(existsSync(join(target.path, 'backups'))).toBe(false);
   });
 });
