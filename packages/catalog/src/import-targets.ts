@@ -1,5 +1,6 @@
+import { PLAN_METRIC_LABELS } from './enums';
 import type { OptionListName } from './option-lists';
-import { PARTNER_GRID_FIELDS, type PartnerGridField } from './partner-grid';
+import { PARTNER_GRID_FIELDS, PARTNER_RECORD_LABELS, type PartnerGridField } from './partner-grid';
 import { PARTNER_FIELD_LABELS, type PartnerOwnField, REP_FIELD_LABELS, type RepOwnField } from './record-fields';
 
 // What a sheet column can become, for the import wizard (its choices and their words) and for the sheets
@@ -69,8 +70,8 @@ const repField =
 const partner = partnerField('Partner');
 const qualification = partnerField('Qualification');
 const relationship = partnerField('Relationship');
-const plan = inGroup('90-day plan');
-const next = inGroup('Next action');
+const plan = inGroup(PARTNER_RECORD_LABELS.plan);
+const next = inGroup(PARTNER_RECORD_LABELS.nextAction);
 const baseline = inGroup('Performance so far (baseline)');
 const activity = inGroup('Activity');
 const ipp = partnerField('IPP scores');
@@ -110,7 +111,7 @@ export const PARTNER_IMPORT_TARGETS = {
   'nextAction.notes': next(text(2000), 'Next action notes'),
   // Keys of partners.baseline (jsonb) as the stats repository reads them.
   'baseline.introsMade': baseline(count, 'Intros made'),
-  'baseline.qualifiedConversations': baseline(count, 'Qualified conversations'),
+  'baseline.qualifiedConversations': baseline(count, PLAN_METRIC_LABELS['qualified-conversations']),
   'baseline.dealsBroughtIn': baseline(count, 'Deals brought in'),
   'baseline.closedWon': baseline(count, 'Closed won deals'),
   'baseline.pipelineValueMinor': baseline({ kind: 'money' }, 'Pipeline value'),

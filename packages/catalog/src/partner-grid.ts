@@ -34,6 +34,12 @@ const nextAction = (what: string) => `${what} of the next action: the earliest o
 const b = DEFAULT_IPP_BANDS;
 const days = REP_ACTIVITY_WINDOW_DAYS;
 
+/**
+ * What a partner has beside its own fields, as every screen names it: the grid's column, the import
+ * wizard's group, the partner page's and the weekly review's section, the CLI's table.
+ */
+export const PARTNER_RECORD_LABELS = { plan: '90-day plan', nextAction: 'Next action' } as const;
+
 /** Every field, in the order the column chooser lists them. */
 export const PARTNER_GRID_FIELDS = [
   { key: 'name', label: L.name, kind: 'text', width: 220, nonNull: true },
@@ -108,7 +114,7 @@ export const PARTNER_GRID_FIELDS = [
     nonNull: true,
     hint: 'Reps with at least one referral, ever',
   },
-  { key: 'nextActionDate', label: 'Next action', kind: 'date', width: 130, hint: nextAction('Due date') },
+  { key: 'nextActionDate', label: PARTNER_RECORD_LABELS.nextAction, kind: 'date', width: 130, hint: nextAction('Due date') },
   {
     key: 'nextActionType',
     label: 'Action type',
@@ -196,7 +202,7 @@ export const PARTNER_GRID_FIELDS = [
   },
   {
     key: 'planStatus',
-    label: '90-day plan',
+    label: PARTNER_RECORD_LABELS.plan,
     kind: 'label',
     width: 120,
     hint: 'Status of the current 90-day plan: the one set by hand, else the suggestion from its progress',
@@ -216,6 +222,11 @@ export const PARTNER_GRID_FIELDS = [
 ] as const satisfies readonly GridFieldDef[];
 
 export type PartnerGridField = (typeof PARTNER_GRID_FIELDS)[number]['key'];
+
+/** Each grid field's label by its key, for a screen that shows one of these figures on its own. */
+export const PARTNER_GRID_LABELS = Object.fromEntries(PARTNER_GRID_FIELDS.map((f) => [f.key, f.label])) as Readonly<
+  Record<PartnerGridField, string>
+>;
 
 /** The columns of "All partners" and of a view that names none: identity, reps, next action, activity, plan. */
 export const DEFAULT_GRID_COLUMNS: readonly PartnerGridField[] = [

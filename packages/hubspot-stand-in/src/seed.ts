@@ -1,3 +1,4 @@
+import { REP_FIELD_LABELS } from '@ptrack/catalog';
 import { DEFAULT_DEAL_PIPELINE } from './pipelines.ts';
 import type { HubSpotStore } from './store.ts';
 
@@ -23,7 +24,7 @@ export function definePartnerRepProperties(store: HubSpotStore): void {
   });
   store.defineProperty('contacts', {
     name: 'engagement_tier',
-    label: 'Engagement tier',
+    label: REP_FIELD_LABELS.engagementTier,
     type: 'enumeration',
     fieldType: 'select',
     groupName: group,

@@ -1,4 +1,4 @@
-import { plural } from '@ptrack/catalog';
+import { PARTNER_RECORD_LABELS, plural } from '@ptrack/catalog';
 import type { Command } from 'commander';
 import { call } from '../client';
 import { output, withClient } from '../context';
@@ -16,7 +16,7 @@ export function registerDemo(program: Command): void {
       );
       output(command, summary, () => [
         `Demo workspace created: ${plural(summary.partners, 'partner')}, ${plural(summary.reps, 'rep')}, ${plural(summary.touches, 'touch', 'touches')}, ` +
-          `${plural(summary.actions, 'action')}, ${plural(summary.referrals, 'referral')}, ${plural(summary.plans, '90-day plan')}, ${plural(summary.accounts, 'account')}.`,
+          `${plural(summary.actions, 'action')}, ${plural(summary.referrals, 'referral')}, ${plural(summary.plans, PARTNER_RECORD_LABELS.plan)}, ${plural(summary.accounts, 'account')}.`,
         'Try: ptrack today',
       ]);
     });

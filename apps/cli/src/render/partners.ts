@@ -1,3 +1,4 @@
+import { PARTNER_GRID_LABELS as G, PARTNER_RECORD_LABELS } from '@ptrack/catalog';
 import type { PartnerListResponse } from '@ptrack/contracts';
 import { color, money, table, truncate } from './format';
 
@@ -19,15 +20,11 @@ export function renderPartners(list: PartnerListResponse): string[] {
       truncate(next, 60),
     ];
   });
-  const lines = table(['Partner', 'Type', 'Status', 'Reps T1/2/3/4', 'Last touch', 'Pipeline', 'Next action'], rows, [
-    'left',
-    'left',
-    'left',
-    'left',
-    'right',
-    'right',
-    'left',
-  ]);
+  const lines = table(
+    ['Partner', 'Type', 'Status', 'Reps T1/2/3/4', G.lastEngagementDate, 'Pipeline', PARTNER_RECORD_LABELS.nextAction],
+    rows,
+    ['left', 'left', 'left', 'left', 'right', 'right', 'left'],
+  );
   const shown = list.items.length < list.total ? `${list.items.length} of ${list.total}` : String(list.total);
   return [...lines, color.dim(`${shown} ${list.total === 1 ? 'partner' : 'partners'}`)];
 }

@@ -1,3 +1,5 @@
+import { PARTNER_COMPUTED_LABELS, REP_FIELD_LABELS } from '@ptrack/catalog';
+
 /**
  * The HubSpot properties the tracker reads and writes (issue 6: the "Partner Sales Rep" tag, engagement
  * tier 1–4 and rep quality score on contacts; partner aggregates on companies). Pure data: the setup
@@ -36,7 +38,7 @@ export const CONTACT_PROPERTIES: readonly HubSpotPropertyDefinition[] = [
   },
   {
     name: REP_PROPERTY.engagementTier,
-    label: 'Engagement tier',
+    label: REP_FIELD_LABELS.engagementTier,
     type: 'enumeration',
     fieldType: 'select',
     description: '1 active deals, 2 engaged, 3 warming, 4 stale',
@@ -80,7 +82,7 @@ export const COMPANY_PROPERTIES: readonly HubSpotPropertyDefinition[] = [
   num(COMPANY_AGGREGATE.tier2Reps, 'Tier 2 reps', 'Engaged partner reps'),
   num(COMPANY_AGGREGATE.tier3Reps, 'Tier 3 reps', 'Warming partner reps'),
   num(COMPANY_AGGREGATE.tier4Reps, 'Tier 4 reps', 'Stale partner reps'),
-  num(COMPANY_AGGREGATE.jordans, 'Jordans', 'High-quality partner reps'),
+  num(COMPANY_AGGREGATE.jordans, PARTNER_COMPUTED_LABELS.jordanCount, 'High-quality partner reps'),
   {
     name: COMPANY_AGGREGATE.nextActionDate,
     label: 'Next partner action',

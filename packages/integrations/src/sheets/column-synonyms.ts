@@ -1,7 +1,9 @@
+import { PARTNER_COMPUTED_LABELS, PARTNER_FIELD_LABELS } from '@ptrack/catalog';
 import type { PartnerComputed, PartnerTarget, RepComputed, RepTarget } from './column-targets';
 
 // Header spellings per target. The first is the seed's own header (seed 000 final schema, seed 001
 // Option B); the rest are the legacy columns seed 000 says to keep and what people commonly write.
+// Where a spelling is the product's own label it is read from the catalog, so the two never drift apart.
 // Matching compares normaliseHeader() forms, so case, spaces, punctuation and accents do not matter.
 
 export const PARTNER_FIELD_HEADERS: Readonly<Record<PartnerTarget, readonly string[]>> = {
@@ -17,7 +19,7 @@ export const PARTNER_FIELD_HEADERS: Readonly<Record<PartnerTarget, readonly stri
     'Organization',
   ],
   type: ['Partner Type', 'Type', 'Partnership Type', 'Category'],
-  archetype: ['Partner Archetype', 'Archetype'],
+  archetype: ['Partner Archetype', PARTNER_FIELD_LABELS.archetype],
   slackChannel: ['Slack Channel', 'Slack', 'Shared Slack Channel'],
   industry: ['Industry', 'Vertical', 'Sector'],
   website: ['Website', 'Web Site', 'URL', 'Company Website', 'Site'],
@@ -57,9 +59,9 @@ export const PARTNER_FIELD_HEADERS: Readonly<Record<PartnerTarget, readonly stri
   archetypeFit: ['Archetype Fit', 'Archetype Fit Score'],
   economics: ['Economics', 'Economics Score'],
   strategicValue: ['Strategic Value', 'Strategic Value Score'],
-  capacity: ['CAPACITY Score', 'Capacity'],
-  capability: ['CAPABILITY Score', 'Capability'],
-  commitment: ['COMMITMENT Score', 'Commitment'],
+  capacity: ['CAPACITY Score', PARTNER_FIELD_LABELS.capacity],
+  capability: ['CAPABILITY Score', PARTNER_FIELD_LABELS.capability],
+  commitment: ['COMMITMENT Score', PARTNER_FIELD_LABELS.commitment],
   pillarPartnershipsManagement: ['Partnerships Mgmt', 'Partnerships Management'],
   pillarPartnerMarketing: ['Partner Marketing'],
   pillarPartnerEnablement: ['Partner Enablement'],
@@ -123,7 +125,7 @@ export const PARTNER_COMPUTED_HEADERS: Readonly<Record<PartnerComputed, readonly
   tier4Reps: ['Tier 4 Reps', 'Tier 4 Reps Count', 'Tier 4 Reps (count)'],
   totalReps: ['Active Reps Count', 'ACTIVE CONTACTS', 'Active Reps', 'Total Reps', 'Rep Count'],
   tier12RepNames: ['Tier 1-2 Rep Names', 'Tier 1/2 Rep Names', 'Top Rep Names'],
-  jordanCount: ['High Quality Reps', 'High Quality Reps Count', 'Jordans'],
+  jordanCount: ['High Quality Reps', 'High Quality Reps Count', PARTNER_COMPUTED_LABELS.jordanCount],
   daysSinceLastTouch: ['Days Since Last Touch', 'TIME SINCE LAST TOUCH', 'Days Since Last Contact', 'Days Since Last Activity'],
   daysSinceFirstTouch: ['TIME SINCE FIRST TOUCH', 'Days Since First Touch'],
   ippScore: ['IPP Score', 'IPP', 'IPP Total'],

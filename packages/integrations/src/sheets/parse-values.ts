@@ -70,7 +70,7 @@ export function parseScore(cell: SheetCell, min: number, max: number): Parsed<nu
   return parseInteger(cell, { min, max });
 }
 
-/** A rep tier 1–4: "Tier 1", "T1", "1", "tier-2 (engaged)". */
+/** A rep tier 1–4: "T1", "1", "tier-2 (engaged)", or as seed 001 spells it, Tier 1 … Tier 4. */
 export function parseTier(cell: SheetCell): Parsed<1 | 2 | 3 | 4 | null> {
   const text = cellText(cell);
   if (text === '') return ok(null);

@@ -83,7 +83,7 @@ function cellOf(format: ExportFormat, value: unknown, digits: number, options: W
           : `${Math.round(value * 10000) / 100}%`
         : neutraliseCell(String(value));
     case 'tier':
-      // seed 001 writes "Tier 1"
+      // seed 001 writes the tier as a word and its number: Tier 1 … Tier 4
       return typeof value === 'number' ? `Tier ${value}` : neutraliseCell(String(value));
     case 'planStatus':
       return PLAN_STATUS_LABELS[value as PlanStatus] ?? neutraliseCell(String(value));

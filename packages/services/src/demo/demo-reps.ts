@@ -45,7 +45,7 @@ const TIER_WEIGHTS: readonly (readonly (readonly [Tier, number])[])[] = [
     [4, 80],
   ],
 ];
-// Odds of a Jordan and of a time-waster by tier (seed 001: "Jordans" are few, and they bring the deals).
+// Odds of a Jordan and of a time-waster by tier (seed 001: Jordans are few, and they bring the deals).
 const JORDAN_ODDS: Record<Tier, number> = { 1: 0.3, 2: 0.1, 3: 0.03, 4: 0.01 };
 const TIME_WASTER_ODDS: Record<Tier, number> = { 1: 0, 2: 0.12, 3: 0.12, 4: 0.12 };
 

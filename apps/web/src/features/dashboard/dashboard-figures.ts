@@ -1,4 +1,4 @@
-import { PLAN_STATUS_LABELS } from '@ptrack/catalog';
+import { PLAN_METRIC_LABELS, PLAN_STATUS_LABELS } from '@ptrack/catalog';
 import type { DashboardDto } from '@ptrack/contracts';
 
 // Pure shaping of GET /api/dashboard for the charts: the numbers are the server's, only grouped,
@@ -58,10 +58,11 @@ export type FunnelStep = {
 /** Intros → qualified conversations → deals → closed won, each a count of referrals that reached the stage. */
 export function funnelSteps(funnel: DashboardDto['funnel']): FunnelStep[] {
   const steps = [
-    { key: 'intros', label: 'Intros', value: funnel.introsMade },
-    { key: 'qualified', label: 'Qualified conversations', value: funnel.qualifiedConversations },
-    { key: 'deals', label: 'Deals', value: funnel.dealsBroughtIn },
-    { key: 'won', label: 'Closed won', value: funnel.closedWon },
+    // The stages a 90-day plan can count, named as the plan names them.
+    { key: 'intros', label: PLAN_METRIC_LABELS.intros, value: funnel.introsMade },
+    { key: 'qualified', label: PLAN_METRIC_LABELS['qualified-conversations'], value: funnel.qualifiedConversations },
+    { key: 'deals', label: PLAN_METRIC_LABELS.deals, value: funnel.dealsBroughtIn },
+    { key: 'won', label: PLAN_METRIC_LABELS['closed-won'], value: funnel.closedWon },
   ];
   return steps.map((step, i) => {
     const previous = steps[i - 1];

@@ -1,3 +1,4 @@
+import { PARTNER_RECORD_LABELS } from '@ptrack/catalog';
 import { fieldLabel } from './import-targets';
 
 // How the wizard words files, changes and option lists.
@@ -35,8 +36,8 @@ export function formatBytes(bytes: number): string {
 // The preview names changes by the import's own keys: partner fields, `custom.<key>`, baseline counts,
 // and the records an import adds beside the partner (plan, next action, activity touches).
 const CHANGE_LABELS: Record<string, string> = {
-  plan: '90-day plan',
-  nextAction: 'Next action',
+  plan: PARTNER_RECORD_LABELS.plan,
+  nextAction: PARTNER_RECORD_LABELS.nextAction,
   touch: 'Activity date (logged as a touch)',
   introsMade: 'Intros made (baseline)',
   qualifiedConversations: 'Qualified conversations (baseline)',

@@ -53,7 +53,7 @@ export const fieldLabel = (field: string, entity: ImportEntity = 'partner'): str
   FIELD_LABELS[entity].get(field) ?? FIELD_LABELS.partner.get(field) ?? FIELD_LABELS.rep.get(field) ?? field;
 export const computedLabel = (name: string): string => COMPUTED_LABELS[name] ?? name;
 
-/** One line saying what a column becomes ("Partner name", "Custom field (number)", "Don't import"). */
+/** One line saying what a column becomes: a target's label, "Custom field (number)", "Don't import". */
 export function describeTarget(target: ColumnTarget, entity: ImportEntity = 'partner'): string {
   switch (target.kind) {
     case 'field':

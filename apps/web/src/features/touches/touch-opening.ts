@@ -1,4 +1,4 @@
-import { plural } from '@ptrack/catalog';
+import { plural, UNTIERED_TIER } from '@ptrack/catalog';
 import type { ActionDto, CompleteActionRequest, LogTouchRequest, RepDto } from '@ptrack/contracts';
 import type { TouchDirection, TouchKind } from '../../ui/touch-fields';
 
@@ -46,21 +46,22 @@ export function repOf(opening: TouchOpening, chosenId: string): TouchRep | null 
   return rep ? { id: rep.id, name: rep.name, tier: rep.engagementTier } : null;
 }
 
-function tierName(tier: number | null, untiered: string): string {
-  return tier ? `Tier ${tier}` : untiered;
+/** A rep's tier in words; a rep without one follows the untiered tier's cadence (docs/RULES.md). */
+function tierName(tier: number | null): string {
+  return `Tier ${tier ?? UNTIERED_TIER}`;
 }
 
 /** The hint under "Next follow-up": the cadence that sets the date shown, or what an empty date means. */
 export function followUpHint(rep: TouchRep | null, cadence: number | undefined): string {
   return rep && cadence !== undefined
-    ? `At the ${tierName(rep.tier, 'Tier 3')} cadence (every ${cadence} days) unless you change it`
+    ? `At the ${tierName(rep.tier)} cadence (every ${cadence} days) unless you change it`
     : 'No rep: pick a date to schedule a follow-up, or leave it empty';
 }
 
 /** The hint under Done's "Due". */
 export function nextActionHint(rep: TouchRep | null, cadence: number | undefined): string {
   return rep && cadence !== undefined
-    ? `${tierName(rep.tier, 'No tier: Tier 3')} cadence, every ${plural(cadence, 'day')}`
+    ? `${rep.tier ? '' : 'No tier: '}${tierName(rep.tier)} cadence, every ${plural(cadence, 'day')}`
     : 'No rep: leave the date empty to schedule nothing';
 }
 

@@ -1,4 +1,5 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
+import { PLAN_METRIC_LABELS } from '@ptrack/catalog';
 import type { DashboardDto } from '@ptrack/contracts';
 import type { ReactNode } from 'react';
 import { type BandVerdict, bandVerdict, formatPercent } from '../dashboard-figures';
@@ -61,7 +62,11 @@ export function BenchmarksCard({ benchmarks }: { benchmarks: Benchmarks }) {
   return (
     <ChartCard title="Benchmarks" description="Where the program stands against the playbook's targets" testId="benchmarks">
       <Stack gap="lg">
-        <Benchmark title="Qualified conversations" target={`${convos.target}+ per partner in 90 days`} testId="benchmark-convos">
+        <Benchmark
+          title={PLAN_METRIC_LABELS['qualified-conversations']}
+          target={`${convos.target}+ per partner in 90 days`}
+          testId="benchmark-convos"
+        >
           <Text size="sm" mt={6}>
             <Text span fw={700} size="lg" data-testid="convos-meeting">
               {convos.partnersMeeting}

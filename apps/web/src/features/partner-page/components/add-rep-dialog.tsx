@@ -1,4 +1,5 @@
 import { Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { REP_FIELD_LABELS } from '@ptrack/catalog';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { formatDay } from '../../../lib/dates';
@@ -74,7 +75,7 @@ export function AddRepDialog({ partnerId, partnerName, onClose }: { partnerId: s
           />
           <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={err('title')} />
           <NativeSelect
-            label="Engagement tier"
+            label={REP_FIELD_LABELS.engagementTier}
             data={TIERS}
             value={tier}
             onChange={(e) => setTier(e.currentTarget.value)}

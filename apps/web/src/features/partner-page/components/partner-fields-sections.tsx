@@ -1,4 +1,5 @@
 import { Anchor, Group, Text } from '@mantine/core';
+import { PARTNER_GRID_LABELS } from '@ptrack/catalog';
 import type { PartnerDto, UpdatePartnerRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../api/query-keys';
@@ -56,7 +57,7 @@ export function SideFieldSections({ partner }: { partner: PartnerDto }) {
               </Anchor>
             ) : null}
             <Text size="sm" c="gray.7">
-              {partner.reviewedThisWeek ? 'Reviewed this week' : 'Not reviewed this week'}
+              {partner.reviewedThisWeek ? PARTNER_GRID_LABELS.reviewedThisWeek : 'Not reviewed this week'}
             </Text>
           </Group>
         }

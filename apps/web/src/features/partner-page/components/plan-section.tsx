@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Collapse, Group, Loader, Progress, Stack, Text } from '@mantine/core';
+import { PARTNER_RECORD_LABELS } from '@ptrack/catalog';
 import type { PlanDto } from '@ptrack/contracts';
 import { useId, useState } from 'react';
 import { daysBetween, formatShortDate } from '../../../lib/dates';
@@ -100,7 +101,7 @@ export function PlanSection({ partnerId, partnerName, today }: { partnerId: stri
   const past = items.filter((p) => p !== current);
   return (
     <SectionCard
-      title="90-day plan"
+      title={PARTNER_RECORD_LABELS.plan}
       testId="section-plan"
       actions={
         <Can permission="partners:write">

@@ -1,4 +1,5 @@
 import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { PARTNER_GRID_LABELS as G, PARTNER_RECORD_LABELS } from '@ptrack/catalog';
 import type { PartnerDto } from '@ptrack/contracts';
 import { formatShortDate, relativeDay } from '../../../lib/dates';
 import { formatMinor } from '../../../lib/money';
@@ -23,10 +24,10 @@ export function EngagementSection({ partner }: { partner: PartnerDto }) {
       <Stack gap="sm">
         <SimpleGrid component="dl" cols={2} spacing="md" m={0}>
           <Stat label="Reps" value={r.totalReps} testId="rollup-total-reps" />
-          <Stat label="Jordans" value={r.jordanCount} testId="rollup-jordans" />
+          <Stat label={G.jordanCount} value={r.jordanCount} testId="rollup-jordans" />
           <Stat label="Bringing deals" value={r.repsBringingDeals} hint="referral in 90 days or open deal" />
           <Stat label="Engaged" value={r.repsEngaged} hint="replied in 90 days" />
-          <Stat label="Total engaged" value={r.totalEngaged} />
+          <Stat label={G.totalEngaged} value={r.totalEngaged} />
           <Stat label="Who deliver" value={r.repsWhoDeliver} hint="1+ referral ever" />
         </SimpleGrid>
         <Group gap="xs" wrap="wrap" aria-label="Reps per tier">
@@ -53,7 +54,7 @@ export function EngagementSection({ partner }: { partner: PartnerDto }) {
 export function NextActionSection({ partner, today }: { partner: PartnerDto; today: string }) {
   const next = partner.rollup.nextAction;
   return (
-    <SectionCard title="Next action" testId="section-next-action">
+    <SectionCard title={PARTNER_RECORD_LABELS.nextAction} testId="section-next-action">
       {next ? (
         <Stack gap={2}>
           <Text fw={500}>
@@ -98,7 +99,7 @@ export function PerformanceSection({ partner, currency }: { partner: PartnerDto;
     <SectionCard title="Performance" testId="section-performance">
       <SimpleGrid component="dl" cols={2} spacing="md" m={0}>
         <Stat label="Intros" value={p.introsMade} testId="perf-intros" />
-        <Stat label="Qualified convos" value={p.qualifiedConversations} testId="perf-qualified" />
+        <Stat label={G.qualifiedConversations} value={p.qualifiedConversations} testId="perf-qualified" />
         <Stat label="Deals" value={p.dealsBroughtIn} hint={`${p.openDeals} open`} testId="perf-deals" />
         <Stat label="Closed won" value={p.closedWon} hint={p.closedLost ? `${p.closedLost} lost` : undefined} testId="perf-won" />
         <Stat label="Pipeline" value={formatMinor(p.pipelineValueMinor, currency)} hint="open deals" testId="perf-pipeline" />
@@ -113,7 +114,7 @@ export function ActivitySection({ partner }: { partner: PartnerDto }) {
   return (
     <SectionCard title="Activity" testId="section-activity">
       <SimpleGrid component="dl" cols={2} spacing="md" m={0}>
-        <Stat label="First touch" value={partner.firstTouchDate ? formatShortDate(partner.firstTouchDate) : '—'} />
+        <Stat label={G.firstTouchDate} value={partner.firstTouchDate ? formatShortDate(partner.firstTouchDate) : '—'} />
         <Stat label="Last engagement" value={partner.lastEngagementDate ? formatShortDate(partner.lastEngagementDate) : '—'} />
         <Stat
           label="Days since last touch"

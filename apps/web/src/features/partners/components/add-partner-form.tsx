@@ -1,4 +1,5 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
+import { PARTNER_IMPORT_TARGETS } from '@ptrack/catalog';
 import type { PartnerDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
@@ -42,7 +43,7 @@ export function AddPartnerForm({ onAdded, onCancel }: AddPartnerFormProps) {
     <form onSubmit={onSubmit} noValidate aria-label="Add a partner" data-testid="add-partner-form">
       <Stack gap="sm" maw={480}>
         <TextInput
-          label="Partner name"
+          label={PARTNER_IMPORT_TARGETS.name.label}
           required
           value={name}
           onChange={(e) => {

@@ -1,4 +1,5 @@
 import { NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
+import { REP_FIELD_LABELS } from '@ptrack/catalog';
 import type { RepDto } from '@ptrack/contracts';
 import { formatShortDate, relativeDay } from '../../../lib/dates';
 import { useCan } from '../../auth/hooks/use-session';
@@ -29,7 +30,7 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
       <Stack gap="sm">
         {canWrite ? (
           <NativeSelect
-            label="Engagement tier"
+            label={REP_FIELD_LABELS.engagementTier}
             data={TIERS}
             value={rep.engagementTier === null ? '' : String(rep.engagementTier)}
             disabled={busy}
@@ -43,7 +44,9 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
             maw={320}
           />
         ) : (
-          <Text size="sm">Engagement tier: {TIERS.find((t) => t.value === String(rep.engagementTier ?? ''))?.label}</Text>
+          <Text size="sm">
+            {REP_FIELD_LABELS.engagementTier}: {TIERS.find((t) => t.value === String(rep.engagementTier ?? ''))?.label}
+          </Text>
         )}
         <Text size="sm" data-testid="suggested-tier" data-tier={suggested ?? undefined}>
           {suggested === null ? (
@@ -60,7 +63,11 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
           )}
         </Text>
         <SimpleGrid component="dl" cols={{ base: 2, sm: 4 }} spacing="md" m={0}>
-          <Stat label="Quality score" value={rep.qualityScore === null ? '—' : `${rep.qualityScore}/10`} testId="rep-quality" />
+          <Stat
+            label={REP_FIELD_LABELS.qualityScore}
+            value={rep.qualityScore === null ? '—' : `${rep.qualityScore}/10`}
+            testId="rep-quality"
+          />
           <Stat
             label="Response rate"
             value={rep.responseRate === null ? '—' : `${Math.round(rep.responseRate * 100)}%`}

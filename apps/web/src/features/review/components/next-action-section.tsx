@@ -22,7 +22,7 @@ function dueText(due: string, today: string): string {
 
 type NextActionSectionProps = { partner: PartnerDto; reps: RepDto[]; settings: SettingsDto | undefined; today: string };
 
-/** docs/RULES.md "Next action": the earliest open action of the partner or its reps; set it or change it here. */
+/** The next action (docs/RULES.md): the earliest open action of the partner or its reps; set it or change it here. */
 export function NextActionSection({ partner, reps, settings, today }: NextActionSectionProps) {
   const actions = useOpenActions(partner.id);
   const save = useSaveAction(partner.id);

@@ -1,4 +1,5 @@
 import { Button, Group, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { PARTNER_FIELD_LABELS } from '@ptrack/catalog';
 import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError, fieldError } from '../../../api/client';
@@ -10,7 +11,7 @@ import { changedFields, conflictRows } from '../review-queue';
 import { CONFLICT_FIELDS } from './review-labels';
 
 type EditableField = 'programStatus' | 'phase' | 'notes';
-const LABEL: Record<EditableField, string> = { programStatus: 'Program status', phase: 'Phase', notes: 'Notes' };
+const LABEL: Record<EditableField, string> = PARTNER_FIELD_LABELS;
 type Conflict = { field: EditableField; value: string | null; current: PartnerDto };
 
 /** The option list's values, plus the partner's own value when the list no longer has it. */
@@ -52,7 +53,7 @@ export function PartnerFields({ partner, settings }: { partner: PartnerDto; sett
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <Select
-          label="Program status"
+          label={LABEL.programStatus}
           data={optionsWith(lists.programStatus ?? [], partner.programStatus)}
           value={partner.programStatus}
           onChange={(value) => save('programStatus', value)}
@@ -63,7 +64,7 @@ export function PartnerFields({ partner, settings }: { partner: PartnerDto; sett
           error={fieldError(update.error, 'programStatus')}
         />
         <Select
-          label="Phase"
+          label={LABEL.phase}
           data={optionsWith(lists.phase ?? [], partner.phase)}
           value={partner.phase}
           onChange={(value) => save('phase', value)}
@@ -75,7 +76,7 @@ export function PartnerFields({ partner, settings }: { partner: PartnerDto; sett
         />
       </SimpleGrid>
       <Textarea
-        label="Notes"
+        label={LABEL.notes}
         autosize
         minRows={2}
         maxRows={8}

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { PARTNER_RECORD_LABELS } from '@ptrack/catalog';
 import type { PartnerDto, SettingsDto } from '@ptrack/contracts';
 import { type ReactNode, useState } from 'react';
 import { formatShortDate } from '../../../lib/dates';
@@ -62,7 +63,7 @@ export function PartnerReview({ partner, settings, today }: PartnerReviewProps) 
       </Section>
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Section title="Next action">
+        <Section title={PARTNER_RECORD_LABELS.nextAction}>
           <NextActionSection partner={partner} reps={reps.data?.items ?? []} settings={settings} today={today} />
         </Section>
         <Section title="Activity">
@@ -79,7 +80,7 @@ export function PartnerReview({ partner, settings, today }: PartnerReviewProps) 
             </Can>
           </Stack>
         </Section>
-        <Section title="90-day plan">
+        <Section title={PARTNER_RECORD_LABELS.plan}>
           <PlanSection partnerId={partner.id} />
         </Section>
         <Section title="Qualification">

@@ -1,4 +1,5 @@
 import { Badge, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { PARTNER_GRID_LABELS as G, plural } from '@ptrack/catalog';
 import type { PartnerDto, RepDto } from '@ptrack/contracts';
 import { formatMinor } from '../../../lib/money';
 import { JordanBadge, TierBadge } from '../../../ui/rep-badges';
@@ -35,7 +36,7 @@ export function RepsByTier({ reps }: { reps: RepDto[] }) {
   return (
     <Stack gap={6} data-testid="reps-by-tier">
       <Text size="sm">
-        {reps.length} {reps.length === 1 ? 'rep' : 'reps'} · {jordans} {jordans === 1 ? 'Jordan' : 'Jordans'}
+        {plural(reps.length, 'rep')} · {plural(jordans, 'Jordan')}
       </Text>
       {groups.map(([tier, rs]) => (
         <Group key={tier} gap={6} wrap="wrap" align="center">
@@ -80,7 +81,7 @@ export function PerformanceSummary({ performance, currency }: { performance: Par
   return (
     <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="xs" data-testid="performance">
       <Figure label="Intros" value={String(performance.introsMade)} />
-      <Figure label="Qualified convos" value={String(performance.qualifiedConversations)} />
+      <Figure label={G.qualifiedConversations} value={String(performance.qualifiedConversations)} />
       <Figure label="Deals" value={String(performance.dealsBroughtIn)} />
       <Figure label="Closed won" value={String(performance.closedWon)} />
       <Figure label="Pipeline" value={formatMinor(performance.pipelineValueMinor, currency)} />

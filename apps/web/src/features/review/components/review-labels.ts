@@ -1,4 +1,4 @@
-import { PLAN_STATUS_LABELS, QUALIFICATION_VERDICT_LABELS } from '@ptrack/catalog';
+import { PARTNER_FIELD_LABELS as L, PLAN_STATUS_LABELS, QUALIFICATION_VERDICT_LABELS } from '@ptrack/catalog';
 import type { PartnerDto, PlanDto } from '@ptrack/contracts';
 
 // Plain-English labels for the values the API sends as slugs.
@@ -21,15 +21,16 @@ export const PLAN_METRIC_LABEL: Record<PlanDto['metric'], string> = {
 
 /** The partner fields a conflict compares, with the labels a person knows them by. */
 export const CONFLICT_FIELDS = {
-  name: 'Name',
-  type: 'Type',
-  programStatus: 'Program status',
-  phase: 'Phase',
-  owner: 'Owner',
-  notes: 'Notes',
-  relationshipNotes: 'Relationship notes',
-  icpMatch: 'ICP match',
-  economicsOk: 'Economics OK',
-  introMechanism: 'Intro mechanism',
+  name: L.name,
+  type: L.type,
+  programStatus: L.programStatus,
+  phase: L.phase,
+  owner: L.owner,
+  notes: L.notes,
+  relationshipNotes: L.relationshipNotes,
+  icpMatch: L.icpMatch,
+  economicsOk: L.economicsOk,
+  introMechanism: L.introMechanism,
+  // When it was last reviewed, which the field's own label leaves unsaid.
   reviewedAt: 'Reviewed at',
 } as const satisfies Partial<Record<keyof PartnerDto, string>>;
