@@ -82,21 +82,29 @@ describe('backup and restore over HTTP', () => {
   });
 });
 
+/**
+ * Seeds far more than the socket and stream buffers hold (40,000 touches), so a backup's writer has to
+ * wait for its client, and listens on loopback: answers the port.
+ */
+async function listenWithLargeBackup(api: TestApi): Promise<number> {
+  const partner = await createPartner(api, { name: 'Busy Partner' });
+  await api.database.db.execute(sql`
+    insert into touches (partner_id, kind, direction, occurred_at, summary)
+    select ${partner.id}::uuid, 'email', 'outbound', timestamptz '2025-01-01 00:00:00+00' + n * interval '1 minute',
+           repeat('x', 200)
+    from generate_series(1, 40000) n`);
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  return (api.app.server.address() as AddressInfo).port;
+}
+
 describe('a backup download the client abandons', () => {
   it('ends the snapshot, so the workspace stays usable', async () => {
     const api = await startApi();
     try {
-      const partner = await createPartner(api, { name: 'Busy Partner' });
-      // Far more than the socket and stream buffers hold, so the writer has to wait for the client.
-      await api.database.db.execute(sql`
-        insert into touches (partner_id, kind, direction, occurred_at, summary)
-        select ${partner.id}::uuid, 'email', 'outbound', timestamptz '2025-01-01 00:00:00+00' + n * interval '1 minute',
-               repeat('x', 200)
-        from generate_series(1, 40000) n`);
-      await api.app.listen({ port: 0, host: '127.0.0.1' });
-      const { port } = api.app.server.address() as AddressInfo;
+      const port = await listenWithLargeBackup(api);
       await new Promise<void>((done, fail) => {
-        const request = get({ host: '127.0.0.1', port, path: '/api/backup' }, (res) => {
+        const request = get({ host: '127.0.0.1', port, path: '/api/backup', headers: { cookie: api.cookie } }, (res) => {
+          expect(res.statusCode).toBe(200);
           res.once('data', () => {
             request.destroy();
             done();
@@ -122,15 +130,7 @@ describe('a backup download read slowly', () => {
     const api = await startApi();
     let download: IncomingMessage | undefined;
     try {
-      const partner = await createPartner(api, { name: 'Busy Partner' });
-      // Far more than the socket and stream buffers hold, so a paused reader leaves most of it unsent.
-      await api.database.db.execute(sql`
-        insert into touches (partner_id, kind, direction, occurred_at, summary)
-        select ${partner.id}::uuid, 'email', 'outbound', timestamptz '2025-01-01 00:00:00+00' + n * interval '1 minute',
-               repeat('x', 200)
-        from generate_series(1, 40000) n`);
-      await api.app.listen({ port: 0, host: '127.0.0.1' });
-      const { port } = api.app.server.address() as AddressInfo;
+      const port = await listenWithLargeBackup(api);
       download = await new Promise<IncomingMessage>((done, fail) => {
         const request = get({ host: '127.0.0.1', port, path: '/api/backup', headers: { cookie: api.cookie } }, (res) => {
           // The client reads nothing for now.
