@@ -43,16 +43,16 @@ export function withDateOrder(mapping: SavedMapping, dateOrder: DateOrder | unde
 
 /** Column index → a message for each column whose partner field another column already fills. */
 export function duplicateTargets(mapping: SavedMapping): Map<number, string> {
-  const first = new Map<string, number>();
   const problems = new Map<number, string>();
+  const first = new Map<string, string>();
   mapping.columns.forEach((c, i) => {
     if (c.target.kind !== 'field') return;
-    const earlier = first.get(c.target.field);
-    if (earlier === undefined) first.set(c.target.field, i);
+    const earlierHeader = first.get(c.target.field);
+    if (earlierHeader === undefined) first.set(c.target.field, c.header);
     else
       problems.set(
         i,
-        `"${mapping.columns[earlier]!.header}" already fills ${fieldLabel(c.target.field, mapping.entity)}: pick another field or don't import`,
+        `"${earlierHeader}" already fills ${fieldLabel(c.target.field, mapping.entity)}: pick another field or don't import`,
       );
   });
   return problems;

@@ -92,7 +92,7 @@ export function customKeyFor(header: string, index: number): string {
     .trim()
     .split(' ')
     .filter(Boolean);
-  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join('');
+  const key = words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('');
   return /^[A-Za-z]/.test(key) ? key.slice(0, 64) : `column${index + 1}`;
 }
 

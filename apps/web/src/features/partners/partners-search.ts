@@ -61,7 +61,7 @@ export function validatePartnersSearch(search: Record<string, unknown>): Partner
     view: view && VIEW_ID.test(view) ? view : undefined,
     q,
     sort: parseSort(sort) ? sort : undefined,
-    cols: parseColumns(cols) ? parseColumns(cols)!.join(',') : undefined,
+    cols: parseColumns(cols)?.join(','),
     filter: conditions,
   };
 }

@@ -31,9 +31,9 @@ export function currentOf(left: readonly { id: string }[], chosenId: string | nu
 export function stepFrom(left: readonly { id: string }[], id: string | null, delta: 1 | -1): string | null {
   if (left.length === 0) return null;
   const index = left.findIndex((p) => p.id === id);
-  if (index === -1) return left[0]!.id;
+  if (index === -1) return left[0]?.id ?? null;
   if (left.length === 1) return null;
-  return left[(index + delta + left.length) % left.length]!.id;
+  return left[(index + delta + left.length) % left.length]?.id ?? null;
 }
 
 /** Where the review goes after `id` is marked reviewed: the next one left, or null when none remain. */

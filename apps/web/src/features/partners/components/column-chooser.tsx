@@ -12,7 +12,8 @@ export function ColumnChooser({ shown, onChange }: Props) {
   const move = (index: number, delta: number) => {
     const next = [...shown];
     const [key] = next.splice(index, 1);
-    next.splice(index + delta, 0, key!);
+    if (key === undefined) return;
+    next.splice(index + delta, 0, key);
     onChange(next);
   };
   const hidden = GRID_COLUMNS.filter((c) => !shown.includes(c.key));
