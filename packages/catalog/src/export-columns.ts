@@ -1,6 +1,8 @@
 // The columns of a partner or rep export: the seed sheets' headers in their order, then the records'
 // other fields. The sheets adapter writes them and reads them back.
 
+import { PARTNER_FIELD_LABELS } from './record-fields';
+
 /** How an export column writes its value (and how the header matcher reads it back). */
 export type ExportFormat =
   | 'text'
@@ -36,7 +38,8 @@ export const PARTNER_SEED_COLUMNS: readonly ExportColumn[] = [
   col('ICP Match', 'icpMatch', 'yesNo'),
   col('Accounts Named', 'namedAccounts', 'list'),
   col('Intro Mechanism', 'introMechanism'),
-  col('Economics OK', 'economicsOk', 'yesNo'),
+  // The seed's header is the field's own label.
+  col(PARTNER_FIELD_LABELS.economicsOk, 'economicsOk', 'yesNo'),
   col('Current 90-Day Goal', 'plan.goal'),
   col('90-Day Start Date', 'plan.startDate', 'date'),
   col('90-Day Status', 'plan.status', 'planStatus'),

@@ -1,7 +1,13 @@
 import { PLAN_METRIC_LABELS } from './enums';
 import type { OptionListName } from './option-lists';
 import { PARTNER_GRID_FIELDS, PARTNER_RECORD_LABELS, type PartnerGridField } from './partner-grid';
-import { PARTNER_FIELD_LABELS, type PartnerOwnField, REP_FIELD_LABELS, type RepOwnField } from './record-fields';
+import {
+  PARTNER_FIELD_LABELS,
+  type PartnerOwnField,
+  REP_COMPUTED_LABELS,
+  REP_FIELD_LABELS,
+  type RepOwnField,
+} from './record-fields';
 
 // What a sheet column can become, for the import wizard (its choices and their words) and for the sheets
 // adapter (how the cells are read). Own fields take their label from the record's fields; the suffix
@@ -110,7 +116,7 @@ export const PARTNER_IMPORT_TARGETS = {
   'nextAction.repName': next(text(200), 'Next action rep'),
   'nextAction.notes': next(text(2000), 'Next action notes'),
   // Keys of partners.baseline (jsonb) as the stats repository reads them.
-  'baseline.introsMade': baseline(count, 'Intros made'),
+  'baseline.introsMade': baseline(count, REP_COMPUTED_LABELS.introductionsMade),
   'baseline.qualifiedConversations': baseline(count, PLAN_METRIC_LABELS['qualified-conversations']),
   'baseline.dealsBroughtIn': baseline(count, 'Deals brought in'),
   'baseline.closedWon': baseline(count, 'Closed won deals'),

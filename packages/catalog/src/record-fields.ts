@@ -87,6 +87,12 @@ export const REP_FIELD_LABELS = {
 } as const;
 export type RepOwnField = keyof typeof REP_FIELD_LABELS;
 
+/** The labels of the figures the server counts for a rep (the rep page's engagement panel). */
+export const REP_COMPUTED_LABELS = {
+  introductionsMade: 'Intros made',
+  responseRate: 'Response rate',
+} as const;
+
 const text = { type: 'text' } as const;
 const textarea = { type: 'textarea' } as const;
 const select = (optionList: string) => ({ type: 'select', optionList }) as const;

@@ -27,7 +27,7 @@ export const PARTNER_FIELD_HEADERS: Readonly<Record<PartnerTarget, readonly stri
   icpMatch: ['ICP Match', 'ICP', 'ICP Fit', 'Fits ICP'],
   namedAccounts: ['Accounts Named', 'Named Accounts', 'Target Accounts', 'Accounts', 'Accounts They Will Introduce'],
   introMechanism: ['Intro Mechanism', 'Introduction Mechanism', 'How Will They Make Intros'],
-  economicsOk: ['Economics OK', 'Economics Work', 'Economics Okay'],
+  economicsOk: [PARTNER_FIELD_LABELS.economicsOk, 'Economics Work', 'Economics Okay'],
   partnerManagerName: [
     'Partner Manager Name',
     'Partner Manager',

@@ -1,4 +1,4 @@
-import { PARTNER_RECORD_LABELS } from '@ptrack/catalog';
+import { PARTNER_IMPORT_TARGETS, PARTNER_RECORD_LABELS } from '@ptrack/catalog';
 import { fieldLabel } from './import-targets';
 
 // How the wizard words files, changes and option lists.
@@ -33,17 +33,20 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
+type BaselineTarget = Extract<keyof typeof PARTNER_IMPORT_TARGETS, `baseline.${string}`>;
+const baselineLabel = (target: BaselineTarget) => `${PARTNER_IMPORT_TARGETS[target].label} (baseline)`;
+
 // The preview names changes by the import's own keys: partner fields, `custom.<key>`, baseline counts,
 // and the records an import adds beside the partner (plan, next action, activity touches).
 const CHANGE_LABELS: Record<string, string> = {
   plan: PARTNER_RECORD_LABELS.plan,
   nextAction: PARTNER_RECORD_LABELS.nextAction,
   touch: 'Activity date (logged as a touch)',
-  introsMade: 'Intros made (baseline)',
-  qualifiedConversations: 'Qualified conversations (baseline)',
-  dealsBroughtIn: 'Deals brought in (baseline)',
-  closedWon: 'Closed won deals (baseline)',
-  pipelineValueMinor: 'Pipeline value (baseline)',
+  introsMade: baselineLabel('baseline.introsMade'),
+  qualifiedConversations: baselineLabel('baseline.qualifiedConversations'),
+  dealsBroughtIn: baselineLabel('baseline.dealsBroughtIn'),
+  closedWon: baselineLabel('baseline.closedWon'),
+  pipelineValueMinor: baselineLabel('baseline.pipelineValueMinor'),
 };
 
 /** A change's field in words; custom fields by the label their column gives them. */

@@ -1,5 +1,5 @@
 import { NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
-import { REP_FIELD_LABELS } from '@ptrack/catalog';
+import { REP_COMPUTED_LABELS, REP_FIELD_LABELS } from '@ptrack/catalog';
 import type { RepDto } from '@ptrack/contracts';
 import { formatShortDate, relativeDay } from '../../../lib/dates';
 import { useCan } from '../../auth/hooks/use-session';
@@ -69,13 +69,13 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
             testId="rep-quality"
           />
           <Stat
-            label="Response rate"
+            label={REP_COMPUTED_LABELS.responseRate}
             value={rep.responseRate === null ? '—' : `${Math.round(rep.responseRate * 100)}%`}
             hint="replies ÷ outreach, 180 days"
             testId="rep-response-rate"
           />
           <Stat
-            label="Intros made"
+            label={REP_COMPUTED_LABELS.introductionsMade}
             value={rep.introductionsMade}
             // The signal is what the user observed; the count is the intros recorded here (issue 14).
             hint={
