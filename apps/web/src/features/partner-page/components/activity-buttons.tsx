@@ -1,19 +1,12 @@
 import { Button, Group } from '@mantine/core';
-import type { RepDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { Can } from '../../auth/components/can';
 import { LogTouchDialog } from '../../touches/components/log-touch-dialog';
 import { AddActionDialog } from './add-action-dialog';
+import type { AddRecordDialogProps } from './add-record-dialog-props';
 import { AddReferralDialog } from './add-referral-dialog';
 
-type ActivityButtonsProps = {
-  partnerId: string;
-  /** Who the dialogs name: the partner, or "rep (partner)". */
-  title: string;
-  reps: RepDto[];
-  repId?: string;
-  today: string;
-};
+type ActivityButtonsProps = Omit<AddRecordDialogProps, 'onClose'>;
 
 /** The page's quick actions: log a touch, add an action, add an intro — each a small dialog. */
 export function ActivityButtons(props: ActivityButtonsProps) {

@@ -1,5 +1,4 @@
-import { Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import type { RepDto } from '@ptrack/contracts';
+import { Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
@@ -8,11 +7,11 @@ import { FormActions } from '../../../ui/form-actions';
 import { RepSelect } from '../../../ui/rep-select';
 import { actionTypesOf, useSettings } from '../../settings/hooks/use-settings';
 import { useCreateAction } from '../hooks/use-partner-page';
-
-type AddActionDialogProps = { partnerId: string; title: string; reps: RepDto[]; repId?: string; today: string; onClose(): void };
+import type { AddRecordDialogProps } from './add-record-dialog-props';
+import { NotesTextarea } from './notes-textarea';
 
 /** Plans a next step (docs/RULES.md Action): it shows on Today when due. */
-export function AddActionDialog({ partnerId, title, reps, repId: fixedRep, today, onClose }: AddActionDialogProps) {
+export function AddActionDialog({ partnerId, title, reps, repId: fixedRep, today, onClose }: AddRecordDialogProps) {
   const settings = useSettings();
   const types = actionTypesOf(settings.data);
   const [repId, setRepId] = useState(fixedRep ?? '');
@@ -57,14 +56,7 @@ export function AddActionDialog({ partnerId, title, reps, repId: fixedRep, today
             onChange={(e) => setDueDate(e.currentTarget.value)}
             error={err('dueDate')}
           />
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={2}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={err('notes')}
-          />
+          <NotesTextarea value={notes} onChange={setNotes} error={err('notes')} />
           <FormActions submitLabel="Add action" loading={create.isPending} onCancel={onClose} spaced />
         </Stack>
       </form>

@@ -1,5 +1,5 @@
-import { Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import type { ReferralDto, RepDto } from '@ptrack/contracts';
+import { Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import type { ReferralDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { STAGE_LABELS } from '../../../lib/labels';
@@ -8,6 +8,8 @@ import { FormActions } from '../../../ui/form-actions';
 import { RepSelect } from '../../../ui/rep-select';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { useCreateReferral } from '../hooks/use-partner-page';
+import type { AddRecordDialogProps } from './add-record-dialog-props';
+import { NotesTextarea } from './notes-textarea';
 
 type Stage = ReferralDto['stage'];
 const STAGES = Object.entries(STAGE_LABELS).map(([value, label]) => ({ value, label }));
@@ -21,17 +23,8 @@ function minorDigits(currency: string): number {
   }
 }
 
-type AddReferralDialogProps = {
-  partnerId: string;
-  title: string;
-  reps: RepDto[];
-  repId?: string;
-  today: string;
-  onClose(): void;
-};
-
 /** Records an intro (docs/RULES.md Referral): the record behind every performance figure. */
-export function AddReferralDialog({ partnerId, title, reps, repId: fixedRep, today, onClose }: AddReferralDialogProps) {
+export function AddReferralDialog({ partnerId, title, reps, repId: fixedRep, today, onClose }: AddRecordDialogProps) {
   const currency = useSettings().data?.currency ?? 'USD';
   const [repId, setRepId] = useState(fixedRep ?? '');
   const [account, setAccount] = useState('');
@@ -118,14 +111,7 @@ export function AddReferralDialog({ partnerId, title, reps, repId: fixedRep, tod
               error={err('expectedCloseDate')}
             />
           </Group>
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={2}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={err('notes')}
-          />
+          <NotesTextarea value={notes} onChange={setNotes} error={err('notes')} />
           <FormActions submitLabel="Add intro" loading={create.isPending} onCancel={onClose} spaced />
         </Stack>
       </form>

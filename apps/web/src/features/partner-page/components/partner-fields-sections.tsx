@@ -26,6 +26,22 @@ function usePartnerSections(partner: PartnerDto): Common {
   };
 }
 
+/** The optional scoring sections (docs/RULES.md): folded away until one of their fields is set. */
+const optionalSections = (partner: PartnerDto) => [
+  {
+    title: 'IPP score (Ideal Partner Profile)',
+    testId: 'section-ipp',
+    specs: IPP,
+    summary: (
+      <Text size="sm" data-testid="ipp-score">
+        {partner.ippScore === null ? 'Not scored' : `${partner.ippScore} / 50`}
+        {partner.partnerStatus ? ` · ${partner.partnerStatus}` : ''}
+      </Text>
+    ),
+  },
+  { title: 'Enterprise evaluation', testId: 'section-enterprise', specs: ENTERPRISE, summary: undefined },
+];
+
 export function MainFieldSections({ partner }: { partner: PartnerDto }) {
   const common = usePartnerSections(partner);
   return (
@@ -66,28 +82,15 @@ export function SideFieldSections({ partner }: { partner: PartnerDto }) {
       {customFields.length > 0 ? (
         <EditableSection {...common} title="Custom fields" testId="section-custom" specs={customFields} cols={1} />
       ) : null}
-      <EditableSection
-        {...common}
-        title="IPP score (Ideal Partner Profile)"
-        testId="section-ipp"
-        specs={IPP}
-        cols={1}
-        collapsible={{ defaultOpen: anySet(partner, IPP) }}
-        summary={
-          <Text size="sm" data-testid="ipp-score">
-            {partner.ippScore === null ? 'Not scored' : `${partner.ippScore} / 50`}
-            {partner.partnerStatus ? ` · ${partner.partnerStatus}` : ''}
-          </Text>
-        }
-      />
-      <EditableSection
-        {...common}
-        title="Enterprise evaluation"
-        testId="section-enterprise"
-        specs={ENTERPRISE}
-        cols={1}
-        collapsible={{ defaultOpen: anySet(partner, ENTERPRISE) }}
-      />
+      {optionalSections(partner).map((section) => (
+        <EditableSection
+          key={section.testId}
+          {...common}
+          {...section}
+          cols={1}
+          collapsible={{ defaultOpen: anySet(partner, section.specs) }}
+        />
+      ))}
     </>
   );
 }

@@ -6,6 +6,8 @@ import { fieldError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useSettings } from '../../settings/hooks/use-settings';
 import { useCreatePartner } from '../hooks/use-partners';
+import { useRequiredName } from '../hooks/use-required-name';
+import { RequiredNameInput } from './required-name-input';
 
 type AddPartnerFormProps = {
   /** Called with the new partner once it is saved. */
@@ -17,19 +19,16 @@ type AddPartnerFormProps = {
 export function AddPartnerForm({ onAdded, onCancel }: AddPartnerFormProps) {
   const settings = useSettings();
   const create = useCreatePartner();
-  const [name, setName] = useState('');
+  const name = useRequiredName();
   const [type, setType] = useState<string | null>(null);
   const [website, setWebsite] = useState('');
-  const [blank, setBlank] = useState(false);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setBlank(true);
-      return;
-    }
+    const partnerName = name.take();
+    if (partnerName === null) return;
     // mutateAsync: adding the first partner replaces the onboarding card (and this form) with Today.
-    create.mutateAsync({ name: name.trim(), type: type ?? undefined, website: website.trim() || undefined }).then(
+    create.mutateAsync({ name: partnerName, type: type ?? undefined, website: website.trim() || undefined }).then(
       (partner) => {
         notifySuccess('Partner added', partner.name);
         onAdded(partner);
@@ -42,17 +41,11 @@ export function AddPartnerForm({ onAdded, onCancel }: AddPartnerFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Add a partner" data-testid="add-partner-form">
       <Stack gap="sm" maw={480}>
-        <TextInput
+        <RequiredNameInput
+          name={name}
           label={PARTNER_IMPORT_TARGETS.name.label}
-          required
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setBlank(false);
-          }}
-          error={blank ? 'Give the partner a name' : fieldError(create.error, 'name')}
-          data-autofocus
-          autoFocus
+          blankMessage="Give the partner a name"
+          error={fieldError(create.error, 'name')}
         />
         <Select
           label="Type"

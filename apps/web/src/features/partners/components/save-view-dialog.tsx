@@ -1,14 +1,16 @@
-import { Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import type { ViewDto } from '@ptrack/contracts';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { fieldError } from '../../../api/client';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { FormActions } from '../../../ui/form-actions';
 import { columnOf } from '../grid-columns';
 import { combineFilters, type GridCondition } from '../grid-filter';
+import { useRequiredName } from '../hooks/use-required-name';
 import { useCreateView } from '../hooks/use-views';
 import type { SortKey } from '../partners-search';
+import { RequiredNameInput } from './required-name-input';
 
 type Props = {
   /** The view the grid shows now (its filter is kept), or undefined for all partners. */
@@ -28,17 +30,14 @@ const describeSort = (sort: SortKey[]) =>
 export function SaveViewDialog({ base, conditions, sort, columns, searching, onClose }: Props) {
   const create = useCreateView();
   const navigate = useNavigate();
-  const [name, setName] = useState(base && !base.builtIn ? `${base.name} (copy)` : '');
-  const [blank, setBlank] = useState(false);
+  const name = useRequiredName(base && !base.builtIn ? `${base.name} (copy)` : '');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setBlank(true);
-      return;
-    }
+    const viewName = name.take();
+    if (viewName === null) return;
     create.mutate(
-      { name: name.trim(), definition: { filter: combineFilters(base?.definition.filter ?? null, conditions), sort, columns } },
+      { name: viewName, definition: { filter: combineFilters(base?.definition.filter ?? null, conditions), sort, columns } },
       {
         onSuccess: (view) => {
           notifySuccess('View saved', view.name);
@@ -56,16 +55,11 @@ export function SaveViewDialog({ base, conditions, sort, columns, searching, onC
     <Modal opened onClose={onClose} title="Save view" centered>
       <form onSubmit={onSubmit} noValidate data-testid="save-view-form">
         <Stack gap="sm">
-          <TextInput
+          <RequiredNameInput
+            name={name}
             label="View name"
-            required
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-              setBlank(false);
-            }}
-            error={blank ? 'Give the view a name' : fieldError(create.error, 'name')}
-            data-autofocus
+            blankMessage="Give the view a name"
+            error={fieldError(create.error, 'name')}
           />
           <Text size="sm" c="gray.7">
             Keeps the filter of “{base?.name ?? 'All partners'}”
