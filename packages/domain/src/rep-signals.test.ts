@@ -130,11 +130,35 @@ describe('suggestedTier', () => {
     expect(suggestedTier(f, today)).toBe(tier);
   });
 
-  it('suggests nothing for a rep without history, and the rule otherwise', () => {
-    expect(suggestedTierOf(facts({}), today)).toBeNull();
-    expect(suggestedTierOf(facts({ lastTouchDate: '2025-01-01' }), today)).toBe(4);
-    expect(suggestedTierOf(facts({ referralCount: 1, lastReferralDate: '2025-01-01' }), today)).toBe(4);
-    expect(suggestedTierOf(facts({ hasOpenDeal: true }), today)).toBe(1);
+  it('suggests nothing for a new rep without history, and the rule otherwise', () => {
+    expect(suggestedTierOf(facts({}), today, today)).toBeNull();
+    expect(suggestedTierOf(facts({}), '2025-12-31', today)).toBeNull();
+    expect(suggestedTierOf(facts({}), '2025-12-30', today)).toBe(4);
+    expect(suggestedTierOf(facts({ lastTouchDate: '2025-01-01' }), today, today)).toBe(4);
+    expect(suggestedTierOf(facts({ referralCount: 1, lastReferralDate: '2025-01-01' }), today, today)).toBe(4);
+    expect(suggestedTierOf(facts({ hasOpenDeal: true }), today, today)).toBe(1);
+  });
+
+  it('withholds a suggestion exactly while the rep is younger than the touch window and has no history', () => {
+    const dateArb = fc.option(fc.integer({ min: -400, max: 0 }).map((n) => addDays(today, n)));
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        dateArb,
+        dateArb,
+        fc.nat(3),
+        fc.integer({ min: -400, max: 0 }),
+        (hasOpenDeal, lastInboundDate, lastTouchDate, referralCount, addedAgo) => {
+          // An inbound reply is a touch: the facts never hold one without a last touch.
+          const f = facts({ hasOpenDeal, lastInboundDate: lastTouchDate && lastInboundDate, lastTouchDate, referralCount });
+          const addedOn = addDays(today, addedAgo);
+          const history = hasOpenDeal || lastTouchDate !== null || referralCount > 0;
+          const suggestion = suggestedTierOf(f, addedOn, today);
+          if (!history && addedAgo >= -90) expect(suggestion).toBeNull();
+          else expect(suggestion).toBe(suggestedTier(f, today));
+        },
+      ),
+    );
   });
 
   it('follows the rule order for any facts', () => {

@@ -84,12 +84,14 @@ export function suggestedTier(facts: RepActivityFacts, today: IsoDate): Tier {
 }
 
 /**
- * The suggested tier, or null for a rep with no history yet — no touch, no referral, no open deal (issue
- * 14: a rep added seconds ago was "Suggested: Tier 4 — no touch in the last 90 days").
+ * The suggested tier, or null for a new rep without history — no touch, no referral, no open deal — added
+ * within the touch window: "no touch in the last 90 days" says nothing of a rep added seconds ago (issue
+ * 14). A rep added longer ago and never touched is suggested tier 4 like any stale rep.
  */
-export function suggestedTierOf(facts: RepActivityFacts, today: IsoDate): Tier | null {
+export function suggestedTierOf(facts: RepActivityFacts, addedOn: IsoDate, today: IsoDate): Tier | null {
   const hasHistory = facts.hasOpenDeal || facts.lastTouchDate !== null || facts.referralCount > 0;
-  return hasHistory ? suggestedTier(facts, today) : null;
+  if (!hasHistory && withinDays(addedOn, SUGGESTED_TIER_3_TOUCH_DAYS, today)) return null;
+  return suggestedTier(facts, today);
 }
 
 export const RESPONSE_RATE_WINDOW_DAYS = 180;

@@ -3,6 +3,7 @@ import {
   AppError,
   type Cadences,
   cadenceDays,
+  calendarDateOf,
   isJordan,
   isTimeWaster,
   jordanReason,
@@ -58,7 +59,7 @@ export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id
   };
   const quality = { qualityScore: rep.qualityScore, signals };
   const waster = isTimeWaster(quality);
-  const suggested = suggestedTierOf(facts, today);
+  const suggested = suggestedTierOf(facts, calendarDateOf(rep.createdAt, settings.timeZone), today);
   return {
     ...rep,
     createdAt: rep.createdAt.toISOString(),
