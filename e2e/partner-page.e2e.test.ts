@@ -285,3 +285,88 @@ describe('the rep page', () => {
     await page.getByRole('heading', { level: 1, name: partner.name }).waitFor();
   });
 });
+
+// Issue 14, "Misleading figures and layout": the reps table and the rep page as a new user met them.
+describe('rep figures and layout', () => {
+  /** Gives one rep with a suggestion a different tier, so the table shows a badge beside a suggestion. */
+  const repWithDifferentSuggestion = async (): Promise<RepDto> => {
+    const reps = await server.api<RepListResponse>('GET', `/api/reps?partnerId=${partner.id}&limit=500`);
+    const differing = reps.items.find(
+      (r) => r.suggestedTier !== null && r.engagementTier !== null && r.engagementTier !== r.suggestedTier,
+    );
+    if (differing) return differing;
+    const rep = reps.items.find((r) => r.suggestedTier !== null);
+    if (!rep?.suggestedTier) throw new Error('no rep of the chosen partner has a suggested tier');
+    const other = ((rep.suggestedTier % 4) + 1) as 1 | 2 | 3 | 4;
+    return server.api<RepDto>('PATCH', `/api/reps/${rep.id}`, { version: rep.version, engagementTier: other });
+  };
+  /** The badge's text is all there: not cut to "T…". */
+  const badgeWhole = (row: ReturnType<Page['getByTestId']>) =>
+    row.getByTestId('tier-badge').evaluate((badge) => {
+      const label = badge.querySelector('.mantine-Badge-label') ?? badge;
+      return { text: label.textContent, whole: label.scrollWidth <= label.clientWidth };
+    });
+
+  it('shows a tier badge in full beside a suggested tier, wide and on a phone', async () => {
+    const rep = await repWithDifferentSuggestion();
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+      await openPartner();
+      const row = page.locator(`[data-testid="rep-row"][data-rep-id="${rep.id}"]`);
+      await row.getByTestId('suggested-tier').waitFor();
+      const badge = await badgeWhole(row);
+      expect(badge.text).toContain(`T${rep.engagementTier}`);
+      expect(badge.whole, `at ${width} px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('at 375 px stacks the reps as cards, every value on screen', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    try {
+      await openPartner();
+      const table = page.getByTestId('reps-table');
+      expect(await table.getAttribute('data-layout')).toBe('stacked');
+      const rows = await page.getByTestId('rep-row').all();
+      expect(rows.length).toBe((await fromApi()).rollup.totalReps);
+      for (const row of rows) {
+        const cells = await row.locator('td, th').evaluateAll((els) =>
+          els.map((el) => {
+            const box = el.getBoundingClientRect();
+            return {
+              label: el.getAttribute('data-label') ?? 'Name',
+              left: box.left,
+              right: box.right,
+              clipped: el.scrollWidth > el.clientWidth + 1,
+            };
+          }),
+        );
+        expect(cells.map((c) => c.label)).toEqual(['Name', 'Tier', 'Quality', 'Last contact', 'Next action']);
+        for (const cell of cells) {
+          expect(cell.left, cell.label).toBeGreaterThanOrEqual(0);
+          expect(cell.right, cell.label).toBeLessThanOrEqual(375);
+          expect(cell.clipped, cell.label).toBe(false);
+        }
+      }
+      await screenshots(page, 'partner-page-reps-stacked', { fullPage: false });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('gives a new rep no suggested tier, and explains the 0 intros of one marked as making intros without proof', async () => {
+    const rep = await server.api<RepDto>('POST', '/api/reps', {
+      partnerId: partner.id,
+      name: 'Nia Newcomb',
+      introsWithoutProof: true,
+    });
+    expect(rep.suggestedTier).toBeNull();
+    await page.goto(`${server.url}/reps/${rep.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Nia Newcomb' }).waitFor();
+    const suggestion = page.getByTestId('suggested-tier');
+    expect(await suggestion.textContent()).toContain('No suggested tier yet');
+    expect(await suggestion.getAttribute('data-tier')).toBeNull();
+    expect(await page.getByTestId('rep-intros-value').textContent()).toBe(String(rep.introductionsMade));
+    expect(await page.getByTestId('rep-intros').textContent()).toContain('none logged yet');
+  });
+});

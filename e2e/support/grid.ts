@@ -59,9 +59,17 @@ export async function allGridNames(page: Page, { step = 0.8 } = {}): Promise<str
   return [...names.entries()].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
 }
 
-/** Picks a view in the sidebar ("All partners" or a view's name) and waits for its rows. */
+/** The views list: the sidebar on a wide screen, else the drawer behind the "Views" button (opened here). */
+export async function viewsList(page: Page): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: 'Views' });
+  if (!(await nav.isVisible())) await page.getByTestId('views-menu-button').click();
+  await nav.waitFor();
+  return nav;
+}
+
+/** Picks a view in the views list ("All partners" or a view's name) and waits for its rows. */
 export async function selectView(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true }).click();
+  await (await viewsList(page)).getByRole('link', { name, exact: true }).click();
   await page.getByTestId('view-title').getByText(name, { exact: true }).waitFor();
   await gridSettled(page);
 }

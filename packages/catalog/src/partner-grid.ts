@@ -42,12 +42,12 @@ export const PARTNER_RECORD_LABELS = { plan: '90-day plan', nextAction: 'Next ac
 
 /** Every field, in the order the column chooser lists them. */
 export const PARTNER_GRID_FIELDS = [
-  { key: 'name', label: L.name, kind: 'text', width: 220, nonNull: true },
-  { key: 'type', label: L.type, kind: 'text', width: 140, values: { optionList: 'partnerType' } },
+  { key: 'name', label: L.name, kind: 'text', width: 170, nonNull: true },
+  { key: 'type', label: L.type, kind: 'text', width: 100, values: { optionList: 'partnerType' } },
   { key: 'archetype', label: L.archetype, kind: 'text', width: 140, values: { optionList: 'archetype' } },
   { key: 'programStatus', label: L.programStatus, kind: 'text', width: 140, values: { optionList: 'programStatus' } },
-  { key: 'phase', label: L.phase, kind: 'text', width: 150, values: { optionList: 'phase' } },
-  { key: 'owner', label: L.owner, kind: 'text', width: 130 },
+  { key: 'phase', label: L.phase, kind: 'text', width: 110, values: { optionList: 'phase' } },
+  { key: 'owner', label: L.owner, kind: 'text', width: 100 },
   { key: 'industry', label: L.industry, kind: 'text', width: 140 },
   {
     key: 'ippScore',
@@ -64,10 +64,10 @@ export const PARTNER_GRID_FIELDS = [
     hint: `The IPP score's band in the workspace settings (by default Strategic ≥ ${b.strategic}, Good ${b.good}–${b.strategic - 1}, Evaluate ${b.evaluate}–${b.good - 1}, Pass < ${b.evaluate})`,
     values: { fixed: PARTNER_STATUSES },
   },
-  { key: 'tier1Reps', label: 'Tier 1', kind: 'number', width: 80, sum: true, nonNull: true, hint: repsOfTier(1, 'active deals') },
-  { key: 'tier2Reps', label: 'Tier 2', kind: 'number', width: 80, sum: true, nonNull: true, hint: repsOfTier(2, 'engaged') },
-  { key: 'tier3Reps', label: 'Tier 3', kind: 'number', width: 80, sum: true, nonNull: true, hint: repsOfTier(3, 'warming') },
-  { key: 'tier4Reps', label: 'Tier 4', kind: 'number', width: 80, sum: true, nonNull: true, hint: repsOfTier(4, 'stale') },
+  { key: 'tier1Reps', label: 'Tier 1', kind: 'number', width: 60, sum: true, nonNull: true, hint: repsOfTier(1, 'active deals') },
+  { key: 'tier2Reps', label: 'Tier 2', kind: 'number', width: 60, sum: true, nonNull: true, hint: repsOfTier(2, 'engaged') },
+  { key: 'tier3Reps', label: 'Tier 3', kind: 'number', width: 60, sum: true, nonNull: true, hint: repsOfTier(3, 'warming') },
+  { key: 'tier4Reps', label: 'Tier 4', kind: 'number', width: 60, sum: true, nonNull: true, hint: repsOfTier(4, 'stale') },
   { key: 'totalReps', label: 'Reps', kind: 'number', width: 80, sum: true, nonNull: true, hint: 'Every rep of this partner' },
   {
     key: 'jordanCount',
@@ -114,12 +114,12 @@ export const PARTNER_GRID_FIELDS = [
     nonNull: true,
     hint: 'Reps with at least one referral, ever',
   },
-  { key: 'nextActionDate', label: PARTNER_RECORD_LABELS.nextAction, kind: 'date', width: 130, hint: nextAction('Due date') },
+  { key: 'nextActionDate', label: PARTNER_RECORD_LABELS.nextAction, kind: 'date', width: 100, hint: nextAction('Due date') },
   {
     key: 'nextActionType',
     label: 'Action type',
     kind: 'text',
-    width: 130,
+    width: 110,
     hint: nextAction('Type'),
     values: { optionList: 'actionType' },
   },
@@ -182,7 +182,7 @@ export const PARTNER_GRID_FIELDS = [
     key: 'lastEngagementDate',
     label: 'Last touch',
     kind: 'date',
-    width: 130,
+    width: 100,
     hint: 'Day of the latest touch with the partner or any of its reps',
   },
   {
@@ -204,7 +204,7 @@ export const PARTNER_GRID_FIELDS = [
     key: 'planStatus',
     label: PARTNER_RECORD_LABELS.plan,
     kind: 'label',
-    width: 120,
+    width: 100,
     hint: 'Status of the current 90-day plan: the one set by hand, else the suggestion from its progress',
     values: { fixed: PLAN_STATUSES },
   },
@@ -228,19 +228,20 @@ export const PARTNER_GRID_LABELS = Object.fromEntries(PARTNER_GRID_FIELDS.map((f
   Record<PartnerGridField, string>
 >;
 
-/** The columns of "All partners" and of a view that names none: identity, reps, next action, activity, plan. */
+/**
+ * The columns of "All partners" and of a view that names none: identity and owner, reps, next action,
+ * activity, plan. Their widths add up to what a 1280 px screen shows beside the navigation (issue 14).
+ */
 export const DEFAULT_GRID_COLUMNS: readonly PartnerGridField[] = [
   'name',
   'type',
-  'programStatus',
+  'owner',
   'phase',
   'tier1Reps',
   'tier2Reps',
   'nextActionDate',
   'nextActionType',
-  'nextActionRep',
   'lastEngagementDate',
-  'daysSinceLastTouch',
   'planStatus',
 ];
 

@@ -17,7 +17,8 @@ export function TierBadge({ tier }: { tier: number | null }) {
   const label = TIER_LABEL[tier] ?? `Tier ${tier}`;
   return (
     <Tooltip label={label} withArrow>
-      <Badge size="sm" variant="filled" color={TIER_COLOR[tier] ?? 'gray.7'} data-testid="tier-badge">
+      {/* Never squeezed: beside a suggestion in a narrow cell it was cut to "T…" (issue 14). */}
+      <Badge size="sm" variant="filled" color={TIER_COLOR[tier] ?? 'gray.7'} style={{ flexShrink: 0 }} data-testid="tier-badge">
         <span aria-hidden="true">T{tier}</span>
         <VisuallyHidden>{label}</VisuallyHidden>
       </Badge>

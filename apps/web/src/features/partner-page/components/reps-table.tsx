@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { RepDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { formatShortDate, relativeDay } from '../../../lib/dates';
@@ -7,7 +8,13 @@ import { Can } from '../../auth/components/can';
 import { useReps } from '../hooks/use-partner-page';
 import { AddRepDialog } from './add-rep-dialog';
 import { RepLink } from './record-links';
+import classes from './reps-table.module.css';
 import { SectionCard } from './section-card';
+
+// The column names, also written beside each value when the rows stack as cards on a phone.
+const COLUMNS = { tier: 'Tier', quality: 'Quality', lastContact: 'Last contact', nextAction: 'Next action' } as const;
+/** Below this width the table's rows stack as one card per rep, every value on its own line (issue 14). */
+const STACKED = '(max-width: 36em)';
 
 function RepRow({ rep, today }: { rep: RepDto; today: string }) {
   const differs = rep.suggestedTier !== null && rep.engagementTier !== rep.suggestedTier;
@@ -26,8 +33,8 @@ function RepRow({ rep, today }: { rep: RepDto; today: string }) {
           </Text>
         ) : null}
       </Table.Th>
-      <Table.Td>
-        <Group gap={4} wrap="nowrap">
+      <Table.Td data-label={COLUMNS.tier}>
+        <Group gap={4} wrap="wrap">
           {rep.engagementTier === null ? (
             <Text size="sm" c="gray.7">
               —
@@ -42,16 +49,18 @@ function RepRow({ rep, today }: { rep: RepDto; today: string }) {
           ) : null}
         </Group>
       </Table.Td>
-      <Table.Td>{rep.qualityScore ?? '—'}</Table.Td>
-      <Table.Td>{rep.lastContactDate ? relativeDay(rep.lastContactDate, today) : 'never'}</Table.Td>
-      <Table.Td>
+      <Table.Td data-label={COLUMNS.quality}>{rep.qualityScore ?? '—'}</Table.Td>
+      <Table.Td data-label={COLUMNS.lastContact}>
+        {rep.lastContactDate ? relativeDay(rep.lastContactDate, today) : 'never'}
+      </Table.Td>
+      <Table.Td data-label={COLUMNS.nextAction}>
         {rep.nextAction ? (
-          <>
+          <div>
             <Text size="sm">{rep.nextAction.type}</Text>
             <Text size="xs" c={rep.nextAction.dueDate < today ? 'red.9' : 'gray.7'}>
               {formatShortDate(rep.nextAction.dueDate)}
             </Text>
-          </>
+          </div>
         ) : (
           '—'
         )}
@@ -65,6 +74,7 @@ export function RepsTable({ partnerId, partnerName, today }: { partnerId: string
   const reps = useReps(partnerId);
   const [adding, setAdding] = useState(false);
   const items = reps.data ?? [];
+  const stacked = useMediaQuery(STACKED, false, { getInitialValueInEffect: false });
   return (
     <SectionCard
       title={`Reps${reps.data ? ` (${items.length})` : ''}`}
@@ -88,15 +98,22 @@ export function RepsTable({ partnerId, partnerName, today }: { partnerId: string
           No reps yet. Add the partner's sales reps to track who brings deals.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing="xs" highlightOnHover data-testid="reps-table">
+        <Table.ScrollContainer minWidth={stacked ? 0 : 520}>
+          <Table
+            verticalSpacing="xs"
+            highlightOnHover
+            className={stacked ? classes.stacked : undefined}
+            data-layout={stacked ? 'stacked' : 'table'}
+            data-testid="reps-table"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Tier</Table.Th>
-                <Table.Th scope="col">Quality</Table.Th>
-                <Table.Th scope="col">Last contact</Table.Th>
-                <Table.Th scope="col">Next action</Table.Th>
+                {Object.values(COLUMNS).map((label) => (
+                  <Table.Th key={label} scope="col">
+                    {label}
+                  </Table.Th>
+                ))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

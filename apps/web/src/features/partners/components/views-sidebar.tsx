@@ -3,15 +3,17 @@ import type { ViewDto } from '@ptrack/contracts';
 import { Link } from '@tanstack/react-router';
 import { Can } from '../../auth/components/can';
 
-type Props = {
+export type ViewsSidebarProps = {
   views: ViewDto[] | undefined;
   loading: boolean;
   selectedId: string | undefined;
   onDelete(view: ViewDto): void;
+  /** A view was picked (the drawer holding the list closes). */
+  onNavigate?(): void;
 };
 
 /** "All partners", the six built-in views (docs/RULES.md "Views and workflows"), then the saved views. */
-export function ViewsSidebar({ views, loading, selectedId, onDelete }: Props) {
+export function ViewsSidebar({ views, loading, selectedId, onDelete, onNavigate }: ViewsSidebarProps) {
   const builtIn = views?.filter((v) => v.builtIn) ?? [];
   const saved = views?.filter((v) => !v.builtIn) ?? [];
   const item = (view: ViewDto | undefined) => {
@@ -26,6 +28,7 @@ export function ViewsSidebar({ views, loading, selectedId, onDelete }: Props) {
         label={view?.name ?? 'All partners'}
         title={view?.description ?? undefined}
         active={active}
+        onClick={onNavigate}
         aria-current={active ? 'page' : undefined}
         data-view-id={view?.id ?? ''}
       />

@@ -80,7 +80,7 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
             // The signal is what the user observed; the count is the intros recorded here (issue 14).
             hint={
               rep.introsWithoutProof && rep.introductionsMade === 0
-                ? 'marked “makes intros without proof”, none recorded yet: add each intro to count it'
+                ? 'none logged yet — intros are counted from the intros you add (“Add intro”), not from the “makes intros without proof” mark'
                 : 'intros recorded with this rep'
             }
             testId="rep-intros"
