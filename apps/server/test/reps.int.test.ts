@@ -1,3 +1,5 @@
+import { reps } from '@ptrack/storage';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartner, createRep, expectProblem, startApi, type TestApi, UNKNOWN_ID } from './support';
 
@@ -92,5 +94,34 @@ describe('reps over HTTP', () => {
 
   it('refuses a rep of a partner that does not exist, naming partnerId', async () => {
     expectProblem(await api.post('/api/reps', { partnerId: UNKNOWN_ID, name: 'Orphan' }), 404, 'partnerId');
+  });
+});
+
+// Issue 14: "a rep added seconds ago is Suggested: Tier 4 — no touch in the last 90 days".
+describe('the suggested tier of a rep without history', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => api.close());
+
+  it('is none while the rep is younger than the 90-day touch window, and tier 4 after it', async () => {
+    const partner = await createPartner(api);
+    const rep = await createRep(api, partner.id);
+    expect(rep).toMatchObject({ suggestedTier: null, suggestedTierReason: null });
+    // Added 91 days before the tests' today (4 February 2026), never touched since.
+    await api.database.db
+      .update(reps)
+      .set({ createdAt: new Date('2025-11-05T17:00:00Z') })
+      .where(eq(reps.id, rep.id));
+    expect((await api.get(`/api/reps/${rep.id}`)).body).toMatchObject({
+      suggestedTier: 4,
+      suggestedTierReason: 'no touch in the last 90 days',
+    });
+    await api.database.db
+      .update(reps)
+      .set({ createdAt: new Date('2025-11-06T17:00:00Z') })
+      .where(eq(reps.id, rep.id));
+    expect((await api.get(`/api/reps/${rep.id}`)).body).toMatchObject({ suggestedTier: null });
   });
 });

@@ -22,6 +22,8 @@ describe('how the import wizard words things', () => {
     expect(changeLabel('partnerManagerName', custom)).toBe('Partner manager');
     expect(changeLabel('custom.level', custom)).toBe('Level');
     expect(changeLabel('touch', custom)).toBe('Activity date (logged as a touch)');
+    expect(changeLabel('introsMade', custom)).toBe('Intros made (baseline)');
+    expect(changeLabel('pipelineValueMinor', custom)).toBe('Pipeline value (baseline)');
     expect(optionListLabel('partnerType', custom)).toBe('Partner types');
   });
 
