@@ -58,6 +58,7 @@ describe('the partner grid on the demo workspace', () => {
     const sidebar = await viewsList(page);
     expect(await sidebar.getByRole('link').allTextContents()).toEqual(['All partners', ...views.map((v) => v.name)]);
     await page.keyboard.press('Escape');
+    await sidebar.waitFor({ state: 'hidden' });
 
     let nonEmpty = 0;
     for (const view of views) {
@@ -203,6 +204,8 @@ describe('the partner grid on the demo workspace', () => {
     await screenshots(page, 'partners-saved-view', { fullPage: false });
 
     await (await viewsList(page)).getByRole('button', { name: 'Delete view Quiet partners by pipeline' }).click();
+    // The views drawer closes behind the confirmation.
+    await page.getByRole('navigation', { name: 'Views' }).waitFor({ state: 'hidden' });
     await page.getByRole('dialog').getByRole('button', { name: 'Delete view' }).click();
     await page.getByTestId('view-title').getByText('All partners').waitFor();
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Quiet partners by pipeline' }).waitFor({
