@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { PARTNER_RECORD_LABELS } from '@ptrack/catalog';
 import type { RepDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { formatShortDate, relativeDay } from '../../../lib/dates';
@@ -12,7 +13,12 @@ import classes from './reps-table.module.css';
 import { SectionCard } from './section-card';
 
 // The column names, also written beside each value when the rows stack as cards on a phone.
-const COLUMNS = { tier: 'Tier', quality: 'Quality', lastContact: 'Last contact', nextAction: 'Next action' } as const;
+const COLUMNS = {
+  tier: 'Tier',
+  quality: 'Quality',
+  lastContact: 'Last contact',
+  nextAction: PARTNER_RECORD_LABELS.nextAction,
+} as const;
 /** Below this width the table's rows stack as one card per rep, every value on its own line (issue 14). */
 const STACKED = '(max-width: 36em)';
 
