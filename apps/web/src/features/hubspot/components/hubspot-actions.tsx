@@ -10,8 +10,8 @@ const ACTION_DONE: Record<HubSpotAction, string> = {
   push: 'Partner aggregates pushed to HubSpot',
 };
 
-export /** The section's buttons: test, set up, pull, full sync and push (each while connected). */
-function HubSpotActions({ configured }: { configured: boolean }) {
+/** The section's buttons: test, set up, pull, full sync and push (each while connected). */
+export function HubSpotActions({ configured }: { configured: boolean }) {
   const action = useHubSpotAction();
   const run = (a: HubSpotAction) =>
     action.mutate(a, {

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { SettingsCard } from '../../../ui/settings-card';
 import { useDigestSettings } from '../../digests/hooks/use-digest-settings';
 import { useHubSpotConnection, useSaveHubSpotConnection } from '../hooks/use-hubspot';
 import { draftOf, type HubSpotDraft, saveRequestOf } from '../hubspot-draft';
@@ -43,35 +44,29 @@ export function HubSpotSection() {
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="settings-hubspot" data-testid="settings-hubspot">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3" id="settings-hubspot">
-            HubSpot
-          </Title>
-          <Text size="sm" c="gray.7">
-            HubSpot owns rep details (name, email, title, tier, quality, company); the tracker owns everything else. Pulls reps
-            marked “Partner Sales Rep”, their companies and deals; pushes partner aggregates to companies.
-          </Text>
-        </div>
-        <Text size="sm" aria-live="polite">
-          {c.configured ? `Connected with token ${c.tokenHint}.` : 'Not connected.'} Webhook secret{' '}
-          {c.clientSecretConfigured ? 'set' : 'not set'}.{c.setupAt ? ' Properties set up.' : ''}
-        </Text>
-        <ConnectionFields connection={c} value={value} onChange={change} error={save.error} webhookUrl={webhookUrl} />
-        <Group gap="xs">
-          <Button onClick={onSave} disabled={draft === null} loading={save.isPending}>
-            Save HubSpot connection
+    <SettingsCard
+      headingId="settings-hubspot"
+      testId="settings-hubspot"
+      title="HubSpot"
+      description="HubSpot owns rep details (name, email, title, tier, quality, company); the tracker owns everything else. Pulls reps marked “Partner Sales Rep”, their companies and deals; pushes partner aggregates to companies."
+    >
+      <Text size="sm" aria-live="polite">
+        {c.configured ? `Connected with token ${c.tokenHint}.` : 'Not connected.'} Webhook secret{' '}
+        {c.clientSecretConfigured ? 'set' : 'not set'}.{c.setupAt ? ' Properties set up.' : ''}
+      </Text>
+      <ConnectionFields connection={c} value={value} onChange={change} error={save.error} webhookUrl={webhookUrl} />
+      <Group gap="xs">
+        <Button onClick={onSave} disabled={draft === null} loading={save.isPending}>
+          Save HubSpot connection
+        </Button>
+        {draft ? (
+          <Button variant="default" onClick={() => setDraft(null)}>
+            Discard
           </Button>
-          {draft ? (
-            <Button variant="default" onClick={() => setDraft(null)}>
-              Discard
-            </Button>
-          ) : null}
-        </Group>
-        <HubSpotActions configured={c.configured} />
-        <HubSpotRuns />
-      </Stack>
-    </Paper>
+        ) : null}
+      </Group>
+      <HubSpotActions configured={c.configured} />
+      <HubSpotRuns />
+    </SettingsCard>
   );
 }
