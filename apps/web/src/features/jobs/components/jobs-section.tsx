@@ -1,7 +1,8 @@
-import { Badge, Button, Stack, Text } from '@mantine/core';
+import { Badge, Button, Code, Stack, Text } from '@mantine/core';
 import type { JobDto, JobRunDto } from '@ptrack/contracts';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { DataTable } from '../../../ui/data-table';
+import { HelpText } from '../../../ui/help-text';
 import { QueryState } from '../../../ui/query-state';
 import { SettingsCard } from '../../../ui/settings-card';
 import { Can } from '../../auth/components/can';
@@ -34,7 +35,7 @@ function JobName({ job }: { job: JobDto }) {
         {job.name}
       </Text>
       <Text size="xs" c="gray.7">
-        {job.describe}
+        <HelpText text={job.describe} />
       </Text>
     </>
   );
@@ -42,7 +43,12 @@ function JobName({ job }: { job: JobDto }) {
 
 function LastRun({ job }: { job: JobDto }) {
   const run = job.lastRun;
-  if (!job.available) return <Text size="sm">{job.note}</Text>;
+  if (!job.available)
+    return (
+      <Text size="sm">
+        <HelpText text={job.note ?? ''} />
+      </Text>
+    );
   if (!run) return <Text size="sm">Never run</Text>;
   const retrying = run.status === 'queued' && run.error;
   return (
@@ -118,7 +124,7 @@ export function JobsSection() {
       </QueryState>
       {jobs.data && !jobs.data.worker ? (
         <Text size="sm" c="gray.7">
-          No worker runs in this server process: scheduled runs wait until the server is started with `npm start`.
+          No worker runs in this server process: scheduled runs wait until the server is started with <Code>npm start</Code>.
         </Text>
       ) : null}
     </SettingsCard>
