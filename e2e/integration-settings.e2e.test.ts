@@ -80,4 +80,18 @@ describe('Background jobs settings', () => {
     await backup.getByText(`${runs.items[0]!.counts.rows} rows`, { exact: false }).waitFor();
     await screenshots(page, 'settings-jobs');
   });
+
+  it('shows no raw backticks anywhere in Settings: commands in help texts are set as code (issue 14)', async () => {
+    await page.goto(`${server.url}/settings`);
+    const backup = page.getByTestId('settings-jobs').getByTestId('job-backup');
+    await backup.waitFor();
+    // Every part has loaded before the page's text is read.
+    await page.getByTestId('settings-audit-log').getByTestId('audit-table').waitFor();
+    await page.getByTestId('settings-custom-fields').getByText('Add a field').waitFor();
+    await page.getByTestId('settings-hubspot').getByText('Connected with token', { exact: false }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Backs up the embedded database');
+    expect(text).not.toContain('`');
+    await backup.locator('code', { hasText: 'ptrack restore' }).waitFor();
+  });
 });

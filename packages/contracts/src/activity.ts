@@ -122,6 +122,23 @@ export const ActionDto = z
   .meta({ id: 'Action' });
 export type ActionDto = z.infer<typeof ActionDto>;
 
+/**
+ * An action as Today lists it: with what Done (or a touch) today would schedule next for its rep, so the
+ * dialog shows the server's date and cadence instead of working them out (docs/RULES.md cadence rule).
+ */
+export const TodayActionDto = ActionDto.extend({
+  suggestedNextDueDate: IsoDate.nullable().meta({
+    description:
+      "When the rep's next follow-up is due if done today: today in the workspace time zone + the rep tier's cadence, moved to a working day; null without a rep (nothing is scheduled unless a date is picked)",
+  }),
+  cadenceDays: z.int().nullable().meta({ description: "Days between follow-ups at the rep's tier; null without a rep" }),
+  cadenceTier: z
+    .int()
+    .nullable()
+    .meta({ description: 'The tier whose cadence applies (the untiered tier for a rep without one); null without a rep' }),
+}).meta({ id: 'TodayAction' });
+export type TodayActionDto = z.infer<typeof TodayActionDto>;
+
 export const LogTouchResponse = z.object({
   touch: TouchDto,
   completed: z.array(ActionDto),
@@ -153,12 +170,12 @@ export const TodayResponse = z
     timeZone: z.string(),
     overdue: z.int().meta({ description: 'Open actions due before today (all of them, not just this page)' }),
     dueToday: z.int(),
-    items: z.array(ActionDto).meta({ description: 'Overdue then due today (or overdue only), oldest first, one page' }),
+    items: z.array(TodayActionDto).meta({ description: 'Overdue then due today (or overdue only), oldest first, one page' }),
     dueTodayItems: z
-      .array(ActionDto)
+      .array(TodayActionDto)
       .meta({ description: 'The actions due today (the first 200), so they never hide behind an overdue backlog' }),
     nextCursor: z.string().nullable(),
-    upcoming: z.array(ActionDto).meta({ description: 'Open actions due in the next 7 days' }),
+    upcoming: z.array(TodayActionDto).meta({ description: 'Open actions due in the next 7 days' }),
   })
   .meta({ id: 'Today' });
 export type TodayResponse = z.infer<typeof TodayResponse>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomValues, Email, Id, OptionalProse, OptionalText, RecordMeta, Text, Version } from './common';
+import { CustomValues, Email, Id, IsoDate, OptionalProse, OptionalText, RecordMeta, Text, Version } from './common';
 
 const Tier = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
   message: 'must be a tier from 1 to 4',
@@ -77,6 +77,13 @@ export const RepDto = z
       .nullable()
       .meta({ description: 'The condition of the suggested-tier rule; null with suggestedTier' }),
     cadenceDays: z.int(),
+    cadenceTier: z
+      .int()
+      .meta({ description: 'The tier whose cadence applies: the rep tier, or the untiered tier for a rep without one' }),
+    suggestedNextDueDate: IsoDate.meta({
+      description:
+        'When a follow-up done today is next due: today in the workspace time zone + the cadence, moved to a working day',
+    }),
     lastContactDate: z.string().nullable(),
     introductionsMade: z.int(),
     responseRate: z.number().nullable(),

@@ -19,9 +19,14 @@ export function isTier(value: unknown): value is Tier {
   return value === 1 || value === 2 || value === 3 || value === 4;
 }
 
+/** The tier whose cadence a rep of `tier` follows: its own, or the untiered tier's. */
+export function cadenceTierOf(tier: Tier | null): Tier {
+  return tier ?? UNTIERED_CADENCE_TIER;
+}
+
 /** Days between follow-ups for a rep of `tier` (tier 3's cadence when the rep has no tier). */
 export function cadenceDays(tier: Tier | null, cadences: Cadences): number {
-  return cadences[tier ?? UNTIERED_CADENCE_TIER];
+  return cadences[cadenceTierOf(tier)];
 }
 
 export type ScheduleAfterTouchOptions = {

@@ -1,16 +1,27 @@
-import type { TodayQuery, TodayResponse } from '@ptrack/contracts';
-import { addDays } from '@ptrack/domain';
+import type { TodayActionDto, TodayQuery, TodayResponse } from '@ptrack/contracts';
+import { addDays, type IsoDate } from '@ptrack/domain';
 import { actions, OPEN_DUE_DAY, partners, queryRows } from '@ptrack/storage';
 import { and, asc, eq, gt, lt, lte, or, sql } from 'drizzle-orm';
 import { authorize } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { decodeCursor, pageOf } from '../paging';
-import { calendarOf, loadSettings } from '../settings';
+import { calendarOf, loadSettings, type Settings } from '../settings';
 import { actionQuery, toActionDto } from './action-dto';
+import { suggestedFollowUp } from './suggested-follow-up';
 
 const UPCOMING_DAYS = 7;
 const UPCOMING_LIMIT = 50;
 const DUE_TODAY_LIMIT = 200;
+
+type ActionRow = Parameters<typeof toActionDto>[0];
+
+/** A listed action with the follow-up Done today would schedule for its rep (none without a rep). */
+function toTodayActionDto(row: ActionRow, settings: Settings, today: IsoDate): TodayActionDto {
+  const next = row.a.repId
+    ? suggestedFollowUp(settings, today, row.rep?.engagementTier ?? null)
+    : { suggestedNextDueDate: null, cadenceDays: null, cadenceTier: null };
+  return { ...toActionDto(row, today), ...next };
+}
 
 /**
  * The Monday list (docs/RULES.md, Today view): open actions due today or earlier in the workspace time
@@ -56,15 +67,16 @@ export async function getToday(
                  count(*) filter (where ${OPEN_DUE_DAY} = ${today}::date)::int as due_today
           from actions where ${OPEN_DUE_DAY} <= ${today}::date`,
     );
+    const toDto = (row: ActionRow) => toTodayActionDto(row, settings, today);
     return {
       today,
       timeZone: settings.timeZone,
       overdue: Number(counts?.overdue ?? 0),
       dueToday: Number(counts?.due_today ?? 0),
-      items: page.items.map((r) => toActionDto(r, today)),
+      items: page.items.map(toDto),
       nextCursor: page.nextCursor,
-      dueTodayItems: dueTodayItems.map((r) => toActionDto(r, today)),
-      upcoming: upcoming.map((r) => toActionDto(r, today)),
+      dueTodayItems: dueTodayItems.map(toDto),
+      upcoming: upcoming.map(toDto),
     };
   });
 }

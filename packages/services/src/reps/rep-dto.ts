@@ -1,8 +1,6 @@
 import type { RepDto } from '@ptrack/contracts';
 import {
   AppError,
-  type Cadences,
-  cadenceDays,
   calendarDateOf,
   isJordan,
   isTimeWaster,
@@ -10,21 +8,16 @@ import {
   responseRate,
   suggestedTierOf,
   suggestedTierReason,
-  type Tier,
   timeWasterReason,
 } from '@ptrack/domain';
 import { actions, type Executor, partners, repStats, reps, touches } from '@ptrack/storage';
 import { and, asc, eq, gte } from 'drizzle-orm';
+import { suggestedFollowUp } from '../actions/suggested-follow-up';
 import { repSignals } from '../partners/partner-dto';
-import { cadencesOf, calendarOf, type Settings } from '../settings';
+import { calendarOf, type Settings } from '../settings';
 import { settleRollups } from '../writes/stale-rollups';
 
 const RESPONSE_WINDOW_DAYS = 180;
-
-/** Cadence of a rep: by tier, and the untiered tier's for a rep with no tier yet (the domain's rule). */
-export function cadenceFor(tier: Tier | null, cadences: Cadences): number {
-  return cadenceDays(tier, cadences);
-}
 
 export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id: string): Promise<RepDto> {
   // The figures read below must include this transaction's own writes.
@@ -72,7 +65,7 @@ export async function loadRepDto(tx: Executor, settings: Settings, now: Date, id
     jordanReason: jordanReason(quality),
     timeWasterReason: waster ? timeWasterReason(quality) : null,
     suggestedTierReason: suggested === null ? null : suggestedTierReason(suggested),
-    cadenceDays: cadenceFor(rep.engagementTier, cadencesOf(settings)),
+    ...suggestedFollowUp(settings, today, rep.engagementTier),
     lastContactDate: facts.lastTouchDate,
     introductionsMade: facts.referralCount,
     responseRate: responseRate({

@@ -21,9 +21,12 @@ export function optionListLabel(name: string): string {
 /** Moves the value at `from` by `delta` places; out-of-range moves leave the list as it is. */
 export function moveValue(values: readonly string[], from: number, delta: -1 | 1): string[] {
   const to = from + delta;
-  if (from < 0 || from >= values.length || to < 0 || to >= values.length) return [...values];
   const next = [...values];
-  [next[from], next[to]] = [next[to]!, next[from]!];
+  const moving = next[from];
+  const other = next[to];
+  if (moving === undefined || other === undefined) return next;
+  next[from] = other;
+  next[to] = moving;
   return next;
 }
 

@@ -1,4 +1,4 @@
-import type { ActionDto, RepDto } from '@ptrack/contracts';
+import type { RepDto, TodayActionDto } from '@ptrack/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   choosesRep,
@@ -8,11 +8,12 @@ import {
   logTouchRequest,
   nextActionHint,
   repOf,
+  suggestedDateOf,
   type TouchOpening,
   titleOf,
 } from './touch-opening';
 
-const action = (over: Partial<ActionDto> = {}) =>
+const action = (over: Partial<TodayActionDto> = {}) =>
   ({
     id: 'a1',
     version: 4,
@@ -22,12 +23,23 @@ const action = (over: Partial<ActionDto> = {}) =>
     repId: 'r1',
     repName: 'Dana Reyes',
     repTier: 2,
+    suggestedNextDueDate: '2026-02-18',
+    cadenceDays: 14,
+    cadenceTier: 2,
     ...over,
-  }) as ActionDto;
+  }) as TodayActionDto;
 const reps = [
-  { id: 'r1', name: 'Dana Reyes', engagementTier: null } as RepDto,
-  { id: 'r2', name: 'Lee Park', engagementTier: 1 } as RepDto,
+  {
+    id: 'r1',
+    name: 'Dana Reyes',
+    engagementTier: null,
+    suggestedNextDueDate: '2026-03-06',
+    cadenceDays: 30,
+    cadenceTier: 3,
+  } as RepDto,
+  { id: 'r2', name: 'Lee Park', engagementTier: 1, suggestedNextDueDate: '2026-02-11', cadenceDays: 7, cadenceTier: 1 } as RepDto,
 ];
+const dana = { dueDate: '2026-03-06', cadenceDays: 30, cadenceTier: 3 };
 const onPartner: TouchOpening = { from: 'partner', partnerId: 'p1', who: 'Acme Cloud', reps };
 
 describe('where the log-touch dialog opens', () => {
@@ -38,27 +50,36 @@ describe('where the log-touch dialog opens', () => {
     expect(titleOf(onPartner)).toBe('Log touch with Acme Cloud');
   });
 
-  it("takes the action's rep, the fixed rep, or the one picked (none for the partner)", () => {
-    expect(repOf({ from: 'done', action: action() }, '')).toEqual({ id: 'r1', name: 'Dana Reyes', tier: 2 });
+  it("takes the action's rep, the fixed rep, or the one picked (none for the partner), with the server's next date", () => {
+    expect(repOf({ from: 'done', action: action() }, '')).toEqual({
+      id: 'r1',
+      name: 'Dana Reyes',
+      tier: 2,
+      next: { dueDate: '2026-02-18', cadenceDays: 14, cadenceTier: 2 },
+    });
     expect(repOf({ from: 'action', action: action({ repId: null, repName: null, repTier: null }) }, 'r2')).toBeNull();
     expect(repOf(onPartner, '')).toBeNull();
-    expect(repOf(onPartner, 'r2')).toEqual({ id: 'r2', name: 'Lee Park', tier: 1 });
-    expect(repOf({ ...onPartner, repId: 'r1' }, 'r2')).toEqual({ id: 'r1', name: 'Dana Reyes', tier: null });
+    expect(repOf(onPartner, 'r2')).toMatchObject({ id: 'r2', name: 'Lee Park', tier: 1, next: { dueDate: '2026-02-11' } });
+    expect(repOf({ ...onPartner, repId: 'r1' }, 'r2')).toEqual({ id: 'r1', name: 'Dana Reyes', tier: null, next: dana });
     expect(choosesRep(onPartner)).toBe(true);
     expect(choosesRep({ ...onPartner, repId: 'r1' })).toBe(false);
     expect(choosesRep({ from: 'action', action: action() })).toBe(false);
   });
 
-  it('explains the suggested date by the tier cadence, an untiered rep following Tier 3', () => {
-    expect(followUpHint({ id: 'r', name: 'R', tier: 1 }, 14)).toBe('At the Tier 1 cadence (every 14 days) unless you change it');
-    expect(followUpHint({ id: 'r', name: 'R', tier: null }, 30)).toMatch(/^At the Tier 3 cadence/);
-    expect(followUpHint(null, undefined)).toMatch(/^No rep/);
-    expect(nextActionHint({ id: 'r', name: 'R', tier: null }, 30)).toBe('No tier: Tier 3 cadence, every 30 days');
+  it('suggests the server’s date and explains it by the cadence the server applied', () => {
+    const tier1 = { id: 'r', name: 'R', tier: 1, next: { dueDate: '2026-02-11', cadenceDays: 14, cadenceTier: 1 } };
+    const untiered = { id: 'r', name: 'R', tier: null, next: dana };
+    expect(suggestedDateOf(tier1)).toBe('2026-02-11');
+    expect(suggestedDateOf(null)).toBe('');
+    expect(followUpHint(tier1)).toBe('At the Tier 1 cadence (every 14 days) unless you change it');
+    expect(followUpHint(untiered)).toMatch(/^At the Tier 3 cadence/);
+    expect(followUpHint(null)).toMatch(/^No rep/);
+    expect(nextActionHint(untiered)).toBe('No tier: Tier 3 cadence, every 30 days');
   });
 });
 
 describe('the requests the dialog sends', () => {
-  const rep = { id: 'r1', name: 'Dana', tier: 2 };
+  const rep = { id: 'r1', name: 'Dana', tier: 2, next: null };
   const draft = { ...EMPTY_TOUCH, summary: '  Agreed on a pilot  ' };
 
   it('leaves the follow-up to the server unless the date was changed or none was asked for', () => {

@@ -1,24 +1,27 @@
-import { plural, UNTIERED_TIER } from '@ptrack/catalog';
-import type { ActionDto, CompleteActionRequest, LogTouchRequest, RepDto } from '@ptrack/contracts';
+import { plural } from '@ptrack/catalog';
+import type { CompleteActionRequest, LogTouchRequest, RepDto, TodayActionDto } from '@ptrack/contracts';
 import type { TouchDirection, TouchKind } from '../../ui/touch-fields';
 
 /** Where the log-touch dialog opens; it decides who the touch is with and what comes next. */
 export type TouchOpening =
   /** Today's "Log touch" on an action: with the action's rep (or its partner), fixed. */
-  | { from: 'action'; action: ActionDto }
+  | { from: 'action'; action: TodayActionDto }
   /** Today's "Done": completes the action, may log what happened, and confirms the next action. */
-  | { from: 'done'; action: ActionDto }
+  | { from: 'done'; action: TodayActionDto }
   /** The partner page, the rep page (`repId` fixed) and the weekly review: one of the partner's reps, or none. */
   | { from: 'partner'; partnerId: string; who: string; reps: RepDto[]; repId?: string };
 
-/** The rep a touch is with, as far as the dialog needs it (the cadence follows the tier). */
-export type TouchRep = { id: string; name: string; tier: number | null };
+/** The follow-up a touch with the rep schedules by default, as the server computed it. */
+export type SuggestedNext = { dueDate: string; cadenceDays: number; cadenceTier: number };
+
+/** The rep a touch is with, as far as the dialog needs it (`next`: the server's suggested follow-up). */
+export type TouchRep = { id: string; name: string; tier: number | null; next: SuggestedNext | null };
 
 export type TouchDraft = { kind: TouchKind; direction: TouchDirection; summary: string };
 
 export const EMPTY_TOUCH: TouchDraft = { kind: 'email', direction: 'outbound', summary: '' };
 
-function actionWho(action: ActionDto): string {
+function actionWho(action: TodayActionDto): string {
   return action.repName ? `${action.repName} (${action.partnerName})` : action.partnerName;
 }
 
@@ -39,29 +42,36 @@ export function choosesRep(opening: TouchOpening): opening is Extract<TouchOpeni
 /** The rep the touch is with: the action's, the fixed one, or the one picked (`chosenId`, '' for none). */
 export function repOf(opening: TouchOpening, chosenId: string): TouchRep | null {
   if (opening.from !== 'partner') {
-    const { repId, repName, repTier } = opening.action;
-    return repId ? { id: repId, name: repName ?? '', tier: repTier } : null;
+    const { repId, repName, repTier, suggestedNextDueDate, cadenceDays, cadenceTier } = opening.action;
+    if (!repId) return null;
+    const next =
+      suggestedNextDueDate !== null && cadenceDays !== null && cadenceTier !== null
+        ? { dueDate: suggestedNextDueDate, cadenceDays, cadenceTier }
+        : null;
+    return { id: repId, name: repName ?? '', tier: repTier, next };
   }
   const rep = opening.reps.find((r) => r.id === (opening.repId ?? chosenId));
-  return rep ? { id: rep.id, name: rep.name, tier: rep.engagementTier } : null;
+  if (!rep) return null;
+  const next = { dueDate: rep.suggestedNextDueDate, cadenceDays: rep.cadenceDays, cadenceTier: rep.cadenceTier };
+  return { id: rep.id, name: rep.name, tier: rep.engagementTier, next };
 }
 
-/** A rep's tier in words; a rep without one follows the untiered tier's cadence (docs/RULES.md). */
-function tierName(tier: number | null): string {
-  return `Tier ${tier ?? UNTIERED_TIER}`;
+/** The date the dialog suggests: the server's cadence date for the rep, or none (empty) without one. */
+export function suggestedDateOf(rep: TouchRep | null): string {
+  return rep?.next?.dueDate ?? '';
 }
 
 /** The hint under "Next follow-up": the cadence that sets the date shown, or what an empty date means. */
-export function followUpHint(rep: TouchRep | null, cadence: number | undefined): string {
-  return rep && cadence !== undefined
-    ? `At the ${tierName(rep.tier)} cadence (every ${cadence} days) unless you change it`
+export function followUpHint(rep: TouchRep | null): string {
+  return rep?.next
+    ? `At the Tier ${rep.next.cadenceTier} cadence (every ${rep.next.cadenceDays} days) unless you change it`
     : 'No rep: pick a date to schedule a follow-up, or leave it empty';
 }
 
 /** The hint under Done's "Due". */
-export function nextActionHint(rep: TouchRep | null, cadence: number | undefined): string {
-  return rep && cadence !== undefined
-    ? `${rep.tier ? '' : 'No tier: '}${tierName(rep.tier)} cadence, every ${plural(cadence, 'day')}`
+export function nextActionHint(rep: TouchRep | null): string {
+  return rep?.next
+    ? `${rep.tier ? '' : 'No tier: '}Tier ${rep.next.cadenceTier} cadence, every ${plural(rep.next.cadenceDays, 'day')}`
     : 'No rep: leave the date empty to schedule nothing';
 }
 
@@ -86,7 +96,7 @@ export function logTouchRequest(
 
 /** The request for Done: the next action (or none), and the touch when "Log what happened" is ticked. */
 export function completeRequest(
-  action: ActionDto,
+  action: TodayActionDto,
   touch: TouchDraft | null,
   next: { skip: true } | { dueDate: string; type: string; notes: string },
 ): CompleteActionRequest {

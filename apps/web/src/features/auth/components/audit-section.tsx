@@ -1,6 +1,7 @@
-import { Autocomplete, Button, Code, Table, Text } from '@mantine/core';
+import { Autocomplete, Button, Code, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
+import { DataTable } from '../../../ui/data-table';
 import { formatWhen } from '../format-when';
 import { useAudit } from '../hooks/use-accounts';
 import { AccountCard } from './account-card';
@@ -29,38 +30,21 @@ export function AuditSection() {
         w={260}
       />
       {audit.error ? <Text c="red.9">{audit.error.message}</Text> : null}
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="xs" data-testid="audit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>From</Table.Th>
-              <Table.Th>Detail</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td>
-                  <Text size="sm">{formatWhen(entry.at)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{entry.kind}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{entry.actorName ?? '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{entry.ip ?? '—'}</Text>
-                </Table.Td>
-                <Table.Td>{Object.keys(entry.detail).length > 0 ? <Code>{JSON.stringify(entry.detail)}</Code> : null}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        testId="audit-table"
+        rows={items}
+        rowKey={(entry) => entry.id}
+        columns={[
+          { header: 'When', cell: (entry) => formatWhen(entry.at) },
+          { header: 'Kind', cell: (entry) => entry.kind },
+          { header: 'Who', cell: (entry) => entry.actorName ?? '—' },
+          { header: 'From', cell: (entry) => entry.ip ?? '—' },
+          {
+            header: 'Detail',
+            cell: (entry) => (Object.keys(entry.detail).length > 0 ? <Code>{JSON.stringify(entry.detail)}</Code> : null),
+          },
+        ]}
+      />
       {!audit.isPending && items.length === 0 ? (
         <Text size="sm" c="gray.7">
           Nothing recorded{kind ? ` of kind “${kind}”` : ''}.

@@ -1,17 +1,13 @@
-import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { fieldError } from '../../../api/client';
+import { useState } from 'react';
 import { requestPasswordReset } from '../api/auth.api';
+import { AuthForm, EmailField, unshownProblem } from './auth-form';
 
 /** Asks for a password reset link by email; the answer never says whether the address has an account. */
 export function ForgotPasswordForm({ onBack }: { onBack(): void }) {
   const [email, setEmail] = useState('');
   const mutation = useMutation({ mutationFn: requestPasswordReset });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate(email.trim());
-  };
   if (mutation.isSuccess) {
     return (
       <Stack gap="sm">
@@ -26,24 +22,10 @@ export function ForgotPasswordForm({ onBack }: { onBack(): void }) {
     );
   }
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <Text size="sm">We will email you a link to set a new password.</Text>
-        <TextInput
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={fieldError(mutation.error, 'email')}
-          data-autofocus
-        />
-        {mutation.error && !fieldError(mutation.error, 'email') ? (
-          <Alert color="red" role="alert" p="xs">
-            {mutation.error.message}
-          </Alert>
-        ) : null}
+    <AuthForm
+      onSubmit={() => mutation.mutate(email.trim())}
+      problem={unshownProblem(mutation.error, ['email'])}
+      actions={
         <Group justify="space-between">
           <Button variant="subtle" onClick={onBack}>
             Back to sign in
@@ -52,7 +34,10 @@ export function ForgotPasswordForm({ onBack }: { onBack(): void }) {
             Send the link
           </Button>
         </Group>
-      </Stack>
-    </form>
+      }
+    >
+      <Text size="sm">We will email you a link to set a new password.</Text>
+      <EmailField value={email} onChange={setEmail} error={mutation.error} />
+    </AuthForm>
   );
 }

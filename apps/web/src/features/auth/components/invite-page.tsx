@@ -1,7 +1,7 @@
-import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
 import { acceptInvitation, lookupInvitation } from '../api/auth.api';
@@ -9,6 +9,7 @@ import type { InvitationLookup, SessionState } from '../api/auth-types';
 import { useApplySession } from '../hooks/use-session';
 import { passwordProblem } from '../password-rules';
 import { ROLE_LABELS } from '../role-labels';
+import { AuthForm, unshownProblem } from './auth-form';
 import { AuthLayout } from './auth-layout';
 
 /** `/invite?token=…`: the invited person picks a name and password and is signed in. */
@@ -57,8 +58,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     },
   });
   const tooShort = passwordProblem(password);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setChecked(true);
     if (!name.trim() || tooShort) return;
     mutation.mutate();
@@ -74,35 +74,33 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           Role: <strong>{ROLE_LABELS[invitation.role]}</strong>
         </Text>
       </Stack>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label="Your name"
-            autoComplete="name"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(error, 'name') ?? (checked && !name.trim() ? 'Enter your name' : undefined)}
-          />
-          <PasswordInput
-            label="Password"
-            description="At least 10 characters"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(error, 'password') ?? (checked ? tooShort : undefined)}
-          />
-          {error && !fieldError(error, 'name') && !fieldError(error, 'password') ? (
-            <Alert color="red" role="alert" p="xs">
-              {error.message}
-            </Alert>
-          ) : null}
+      <AuthForm
+        onSubmit={submit}
+        problem={unshownProblem(error, ['name', 'password'])}
+        actions={
           <Button type="submit" loading={mutation.isPending}>
             Accept and sign in
           </Button>
-        </Stack>
-      </form>
+        }
+      >
+        <TextInput
+          label="Your name"
+          autoComplete="name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError(error, 'name') ?? (checked && !name.trim() ? 'Enter your name' : undefined)}
+        />
+        <PasswordInput
+          label="Password"
+          description="At least 10 characters"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={fieldError(error, 'password') ?? (checked ? tooShort : undefined)}
+        />
+      </AuthForm>
     </AuthLayout>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, PasswordInput, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { completePasswordReset } from '../api/auth.api';
 import { passwordProblem } from '../password-rules';
+import { AuthForm, unshownProblem } from './auth-form';
 import { AuthLayout } from './auth-layout';
 
 /** `/reset-password?token=…`: a new password, from an emailed or admin-given link. */
@@ -14,8 +15,7 @@ export function ResetPasswordPage() {
   const [checked, setChecked] = useState(false);
   const mutation = useMutation({ mutationFn: () => completePasswordReset(token, password) });
   const tooShort = passwordProblem(password);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setChecked(true);
     if (!tooShort) mutation.mutate();
   };
@@ -38,31 +38,31 @@ export function ResetPasswordPage() {
           your admin.
         </Alert>
       ) : null}
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <PasswordInput
-            label="New password"
-            description="At least 10 characters"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={fieldError(mutation.error, 'password') ?? (checked ? tooShort : undefined)}
-            data-autofocus
-          />
-          {mutation.error && !badLink && !fieldError(mutation.error, 'password') ? (
-            <Alert color="red" role="alert" p="xs">
-              {mutation.error.message}
-            </Alert>
-          ) : null}
-          <Button type="submit" loading={mutation.isPending} disabled={token === ''}>
-            Set the new password
-          </Button>
-          <Button component={Link} to="/" variant="subtle">
-            Back to sign in
-          </Button>
-        </Stack>
-      </form>
+      <AuthForm
+        onSubmit={submit}
+        problem={badLink ? null : unshownProblem(mutation.error, ['password'])}
+        actions={
+          <>
+            <Button type="submit" loading={mutation.isPending} disabled={token === ''}>
+              Set the new password
+            </Button>
+            <Button component={Link} to="/" variant="subtle">
+              Back to sign in
+            </Button>
+          </>
+        }
+      >
+        <PasswordInput
+          label="New password"
+          description="At least 10 characters"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={fieldError(mutation.error, 'password') ?? (checked ? tooShort : undefined)}
+          data-autofocus
+        />
+      </AuthForm>
     </AuthLayout>
   );
 }

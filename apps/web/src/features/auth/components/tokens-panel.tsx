@@ -1,10 +1,12 @@
-import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
+import { DataTable } from '../../../ui/data-table';
 import type { CreatedApiToken, TokenAccess } from '../api/auth-types';
 import { formatWhen } from '../format-when';
 import { useCreateToken, useRevokeToken, useTokens } from '../hooks/use-accounts';
 import { CopyField } from './copy-field';
+import { RevokeButton } from './revoke-button';
 
 const ACCESS_LABELS = { read: 'Read only', 'read-write': 'Read and write' } as const satisfies Record<TokenAccess, string>;
 
@@ -32,49 +34,29 @@ export function TokensPanel() {
   return (
     <Stack gap="sm">
       {items.length > 0 ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs" data-testid="tokens-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Access</Table.Th>
-                <Table.Th>Created</Table.Th>
-                <Table.Th>Last used</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td>
-                    <Text size="sm">{t.name}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{ACCESS_LABELS[t.access]}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatWhen(t.createdAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatWhen(t.lastUsedAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Revoke token ${t.name}`}
-                      loading={revoke.isPending && revoke.variables === t.id}
-                      onClick={() => revoke.mutate(t.id)}
-                    >
-                      Revoke
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          testId="tokens-table"
+          minWidth={560}
+          rows={items}
+          rowKey={(t) => t.id}
+          columns={[
+            { header: 'Name', cell: (t) => t.name },
+            { header: 'Access', cell: (t) => ACCESS_LABELS[t.access] },
+            { header: 'Created', cell: (t) => formatWhen(t.createdAt) },
+            { header: 'Last used', cell: (t) => formatWhen(t.lastUsedAt) },
+            {
+              header: null,
+              cell: (t) => (
+                <RevokeButton
+                  label="Revoke"
+                  aria-label={`Revoke token ${t.name}`}
+                  loading={revoke.isPending && revoke.variables === t.id}
+                  onClick={() => revoke.mutate(t.id)}
+                />
+              ),
+            },
+          ]}
+        />
       ) : (
         <Text size="sm" c="gray.7">
           No API tokens.

@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Menu, Modal, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Menu, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { DataTable } from '../../../ui/data-table';
 import type { LinkResponse, Role, UserDto } from '../api/auth-types';
 import { formatWhen } from '../format-when';
 import { useResetLink, useUpdateUser, useUsers } from '../hooks/use-accounts';
@@ -22,82 +23,81 @@ export function UsersTable() {
   if (users.error) return <Text c="red.9">{users.error.message}</Text>;
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="xs" data-testid="users-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>User</Table.Th>
-              <Table.Th>Role</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Last sign-in</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data.items.map((user) => (
-              <Table.Tr key={user.id} data-testid="user-row" data-email={user.email}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {user.name}
-                    {user.id === me?.id ? ' (you)' : ''}
-                  </Text>
-                  <Text size="xs" c="gray.7">
-                    {user.email}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Select
-                    aria-label={`Role of ${user.name}`}
-                    size="xs"
-                    w={150}
-                    data={roleChoicesFor(user)}
-                    value={user.role}
-                    allowDeselect={false}
-                    disabled={update.isPending}
-                    onChange={(role) =>
-                      role &&
-                      role !== user.role &&
-                      update.mutate({ id: user.id, body: { version: user.version, role: role as Role } })
-                    }
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={user.active ? 'teal' : 'gray'} variant="light" tt="none">
-                    {user.active ? 'Active' : 'Deactivated'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatWhen(user.lastSignInAt)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <Button size="xs" variant="default" aria-label={`More for ${user.name}`}>
-                        More
-                      </Button>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item onClick={() => resetLink.mutate(user.id, { onSuccess: (reset) => setLink({ user, reset }) })}>
-                        Reset password link
-                      </Menu.Item>
-                      {user.id === me?.id ? null : (
-                        <Menu.Item
-                          color={user.active ? 'red' : undefined}
-                          onClick={() => update.mutate({ id: user.id, body: { version: user.version, active: !user.active } })}
-                        >
-                          {user.active ? 'Deactivate (ends their sessions)' : 'Reactivate'}
-                        </Menu.Item>
-                      )}
-                    </Menu.Dropdown>
-                  </Menu>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        testId="users-table"
+        rows={users.data.items}
+        rowKey={(user) => user.id}
+        rowProps={(user) => ({ 'data-testid': 'user-row', 'data-email': user.email })}
+        columns={[
+          {
+            header: 'User',
+            cell: (user) => (
+              <>
+                <Text size="sm" fw={500}>
+                  {user.name}
+                  {user.id === me?.id ? ' (you)' : ''}
+                </Text>
+                <Text size="xs" c="gray.7">
+                  {user.email}
+                </Text>
+              </>
+            ),
+          },
+          {
+            header: 'Role',
+            cell: (user) => (
+              <Select
+                aria-label={`Role of ${user.name}`}
+                size="xs"
+                w={150}
+                data={roleChoicesFor(user)}
+                value={user.role}
+                allowDeselect={false}
+                disabled={update.isPending}
+                onChange={(role) =>
+                  role &&
+                  role !== user.role &&
+                  update.mutate({ id: user.id, body: { version: user.version, role: role as Role } })
+                }
+              />
+            ),
+          },
+          {
+            header: 'Status',
+            cell: (user) => (
+              <Badge color={user.active ? 'teal' : 'gray'} variant="light" tt="none">
+                {user.active ? 'Active' : 'Deactivated'}
+              </Badge>
+            ),
+          },
+          { header: 'Last sign-in', cell: (user) => formatWhen(user.lastSignInAt) },
+          {
+            header: null,
+            cell: (user) => (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button size="xs" variant="default" aria-label={`More for ${user.name}`}>
+                    More
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => resetLink.mutate(user.id, { onSuccess: (reset) => setLink({ user, reset }) })}>
+                    Reset password link
+                  </Menu.Item>
+                  {user.id === me?.id ? null : (
+                    <Menu.Item
+                      color={user.active ? 'red' : undefined}
+                      onClick={() => update.mutate({ id: user.id, body: { version: user.version, active: !user.active } })}
+                    >
+                      {user.active ? 'Deactivate (ends their sessions)' : 'Reactivate'}
+                    </Menu.Item>
+                  )}
+                </Menu.Dropdown>
+              </Menu>
+            ),
+          },
+        ]}
+      />
       <Modal opened={link !== null} onClose={() => setLink(null)} title={`Reset link for ${link?.user.name ?? ''}`}>
         {link ? (
           <Stack gap="sm">

@@ -1,23 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import type { DigestSettingsDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { problemAt } from '../../../api/problems';
 import { WEEKDAYS } from '../../../lib/calendar';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { SettingsCard } from '../../../ui/settings-card';
 import { checkDigestForm, type DigestForm, digestFormOf, digestPatchOf } from '../digest-form';
 import { useDigestSettings, useUpdateDigestSettings } from '../hooks/use-digest-settings';
 import { CalendarFeedPanel } from './digest-calendar-panel';
@@ -39,32 +27,27 @@ function secretHint(state: { configured: boolean; hint: string | null }): string
 export function DigestSection() {
   const settings = useDigestSettings();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="settings-digest" data-testid="settings-digest">
-      <Stack gap="md">
-        <div>
-          <Title order={2} size="h3" id="settings-digest">
-            Digest &amp; calendar
-          </Title>
-          <Text size="sm" c="gray.7">
-            Each owner’s list — overdue, due today, later this week, plans at risk, partners needing attention — to Slack and by
-            email on a schedule, and a calendar feed of open actions.
-          </Text>
-        </div>
-        {settings.isPending ? (
-          <Text size="sm">Loading…</Text>
-        ) : settings.error ? (
-          <Text size="sm" c="red.9" role="alert">
-            {settings.error.message}
-          </Text>
-        ) : (
-          <>
-            <DigestSettingsForm key={settings.data.version} saved={settings.data} />
-            <DigestSendPanel owners={settings.data.recipients.map((r) => r.owner)} />
-            <CalendarFeedPanel settings={settings.data} />
-          </>
-        )}
-      </Stack>
-    </Paper>
+    <SettingsCard
+      headingId="settings-digest"
+      testId="settings-digest"
+      title="Digest & calendar"
+      gap="md"
+      description="Each owner’s list — overdue, due today, later this week, plans at risk, partners needing attention — to Slack and by email on a schedule, and a calendar feed of open actions."
+    >
+      {settings.isPending ? (
+        <Text size="sm">Loading…</Text>
+      ) : settings.error ? (
+        <Text size="sm" c="red.9" role="alert">
+          {settings.error.message}
+        </Text>
+      ) : (
+        <>
+          <DigestSettingsForm key={settings.data.version} saved={settings.data} />
+          <DigestSendPanel owners={settings.data.recipients.map((r) => r.owner)} />
+          <CalendarFeedPanel settings={settings.data} />
+        </>
+      )}
+    </SettingsCard>
   );
 }
 

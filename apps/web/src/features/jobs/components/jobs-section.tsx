@@ -1,6 +1,10 @@
-import { Alert, Badge, Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Stack, Text } from '@mantine/core';
 import type { JobDto, JobRunDto } from '@ptrack/contracts';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { DataTable } from '../../../ui/data-table';
+import { HelpText } from '../../../ui/help-text';
+import { QueryState } from '../../../ui/query-state';
+import { SettingsCard } from '../../../ui/settings-card';
 import { Can } from '../../auth/components/can';
 import { useJobs, useRunJob } from '../hooks/use-jobs';
 import { describeSchedule } from '../jobs-format';
@@ -24,9 +28,27 @@ function countsOf(run: JobRunDto): string {
     .join(', ');
 }
 
+function JobName({ job }: { job: JobDto }) {
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {job.name}
+      </Text>
+      <Text size="xs" c="gray.7">
+        <HelpText text={job.describe} />
+      </Text>
+    </>
+  );
+}
+
 function LastRun({ job }: { job: JobDto }) {
   const run = job.lastRun;
-  if (!job.available) return <Text size="sm">{job.note}</Text>;
+  if (!job.available)
+    return (
+      <Text size="sm">
+        <HelpText text={job.note ?? ''} />
+      </Text>
+    );
   if (!run) return <Text size="sm">Never run</Text>;
   const retrying = run.status === 'queued' && run.error;
   return (
@@ -62,83 +84,49 @@ export function JobsSection() {
       onError: (error) => notifyError(error),
     });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="settings-jobs" data-testid="settings-jobs">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3" id="settings-jobs">
-            Background jobs
-          </Title>
-          <Text size="sm" c="gray.7">
-            What the server does on its own, on a schedule in the workspace time zone. A failed run is retried a few times before
-            it is marked failed.
-          </Text>
-        </div>
-        {jobs.error ? (
-          <Alert color="red" title="The background jobs could not be loaded" role="alert">
-            {jobs.error.message}
-          </Alert>
-        ) : jobs.isPending ? (
-          <Text size="sm">Loading background jobs…</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Job</Table.Th>
-                  <Table.Th>Schedule</Table.Th>
-                  <Table.Th>Next run</Table.Th>
-                  <Table.Th>Last run</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {jobs.data.items.map((job) => (
-                  <Table.Tr key={job.name} data-testid={`job-${job.name}`}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {job.name}
-                      </Text>
-                      <Text size="xs" c="gray.7">
-                        {job.describe}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{job.available ? describeSchedule(job.schedule) : '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatInstant(job.nextRunAt, job.schedule?.timeZone)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <LastRun job={job} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Can permission="jobs:run">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          disabled={!job.available}
-                          loading={run.isPending && run.variables === job.name}
-                          onClick={() => runNow(job)}
-                          aria-label={`Run ${job.name} now`}
-                        >
-                          Run now
-                        </Button>
-                      </Can>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+    <SettingsCard
+      headingId="settings-jobs"
+      testId="settings-jobs"
+      title="Background jobs"
+      description="What the server does on its own, on a schedule in the workspace time zone. A failed run is retried a few times before it is marked failed."
+    >
+      <QueryState query={jobs} loading="Loading background jobs…" failed="The background jobs could not be loaded">
+        {(data) => (
+          <DataTable
+            rows={data.items}
+            rowKey={(job) => job.name}
+            rowProps={(job) => ({ 'data-testid': `job-${job.name}` })}
+            columns={[
+              { header: 'Job', cell: (job) => <JobName job={job} /> },
+              { header: 'Schedule', cell: (job) => (job.available ? describeSchedule(job.schedule) : '—') },
+              { header: 'Next run', cell: (job) => formatInstant(job.nextRunAt, job.schedule?.timeZone) },
+              { header: 'Last run', cell: (job) => <LastRun job={job} /> },
+              {
+                header: null,
+                cell: (job) => (
+                  <Can permission="jobs:run">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      disabled={!job.available}
+                      loading={run.isPending && run.variables === job.name}
+                      onClick={() => runNow(job)}
+                      aria-label={`Run ${job.name} now`}
+                    >
+                      Run now
+                    </Button>
+                  </Can>
+                ),
+              },
+            ]}
+          />
         )}
-        {jobs.data && !jobs.data.worker ? (
-          <Text size="sm" c="gray.7">
-            No worker runs in this server process: scheduled runs wait until the server is started with `npm start`.
-          </Text>
-        ) : null}
-      </Stack>
-    </Paper>
+      </QueryState>
+      {jobs.data && !jobs.data.worker ? (
+        <Text size="sm" c="gray.7">
+          No worker runs in this server process: scheduled runs wait until the server is started with <Code>npm start</Code>.
+        </Text>
+      ) : null}
+    </SettingsCard>
   );
 }

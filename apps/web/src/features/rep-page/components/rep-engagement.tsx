@@ -5,7 +5,6 @@ import { formatShortDate, relativeDay } from '../../../lib/dates';
 import { useCan } from '../../auth/hooks/use-session';
 import { SectionCard } from '../../partner-page/components/section-card';
 import { Stat } from '../../partner-page/components/stat';
-import { cadenceFor, useSettings } from '../../settings/hooks/use-settings';
 import { suggestedTierReason } from '../rep-rules';
 
 const TIERS = [
@@ -20,8 +19,6 @@ type RepEngagementProps = { rep: RepDto; today: string; busy: boolean; onTier(ti
 
 /** Tier (set by the user) beside the suggested tier and its reason, the cadence, and the rep's figures. */
 export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) {
-  const settings = useSettings();
-  const cadence = cadenceFor(settings.data, rep.engagementTier);
   const suggested = rep.suggestedTier;
   const differs = suggested !== null && rep.engagementTier !== suggested;
   const canWrite = useCan('partners:write');
@@ -35,11 +32,7 @@ export function RepEngagement({ rep, today, busy, onTier }: RepEngagementProps) 
             value={rep.engagementTier === null ? '' : String(rep.engagementTier)}
             disabled={busy}
             onChange={(e) => onTier(e.currentTarget.value ? (Number(e.currentTarget.value) as 1 | 2 | 3 | 4) : null)}
-            description={
-              cadence !== undefined
-                ? `Follow up every ${cadence} days${rep.engagementTier === null ? ' (Tier 3 cadence)' : ''}`
-                : undefined
-            }
+            description={`Follow up every ${rep.cadenceDays} days${rep.engagementTier === null ? ` (Tier ${rep.cadenceTier} cadence)` : ''}`}
             data-testid="tier-select"
             maw={320}
           />

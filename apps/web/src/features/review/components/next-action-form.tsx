@@ -3,7 +3,7 @@ import type { ActionDto, RepDto, SettingsDto } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays } from '../../../lib/dates';
-import { actionTypesOf, followUpDueFor } from '../../settings/hooks/use-settings';
+import { actionTypesOf } from '../../settings/hooks/use-settings';
 
 export type ActionDraft = { type: string; dueDate: string; repId: string | null; notes: string };
 
@@ -26,7 +26,7 @@ type NextActionFormProps = {
 export function NextActionForm({ action, reps, settings, today, saving, error, onSave, onCancel }: NextActionFormProps) {
   const defaultDue = (repId: string | null) => {
     const rep = reps.find((r) => r.id === repId);
-    return (rep ? followUpDueFor(settings, rep.engagementTier) : undefined) ?? addDays(today, DEFAULT_DAYS_WITHOUT_REP);
+    return rep ? rep.suggestedNextDueDate : addDays(today, DEFAULT_DAYS_WITHOUT_REP);
   };
   const [draft, setDraft] = useState<ActionDraft>(() =>
     action

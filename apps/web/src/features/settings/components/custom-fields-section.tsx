@@ -1,4 +1,6 @@
-import { Alert, Divider, Paper, Stack, Text, Title } from '@mantine/core';
+import { Divider, Text, Title } from '@mantine/core';
+import { QueryState } from '../../../ui/query-state';
+import { SettingsCard } from '../../../ui/settings-card';
 import { Can } from '../../auth/components/can';
 import { useCustomFields } from '../hooks/use-custom-fields';
 import { CustomFieldForm } from './custom-field-form';
@@ -11,26 +13,16 @@ const ENTITIES = ['partner', 'rep'] as const;
 export function CustomFieldsSection() {
   const fields = useCustomFields();
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="settings-custom-fields" data-testid="settings-custom-fields">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3" id="settings-custom-fields">
-            Custom fields
-          </Title>
-          <Text size="sm" c="gray.7">
-            Extra columns for partners and reps, so a migrated sheet loses none. The name and choices can change later; what a
-            field is on and its type cannot.
-          </Text>
-        </div>
-        {fields.error ? (
-          <Alert color="red" title="Custom fields could not be loaded" role="alert">
-            {fields.error.message}
-          </Alert>
-        ) : fields.isPending ? (
-          <Text size="sm">Loading custom fields…</Text>
-        ) : (
+    <SettingsCard
+      headingId="settings-custom-fields"
+      testId="settings-custom-fields"
+      title="Custom fields"
+      description="Extra columns for partners and reps, so a migrated sheet loses none. The name and choices can change later; what a field is on and its type cannot."
+    >
+      <QueryState query={fields} loading="Loading custom fields…" failed="Custom fields could not be loaded">
+        {(data) =>
           ENTITIES.map((entity) => {
-            const items = fields.data.items.filter((f) => f.entity === entity);
+            const items = data.items.filter((f) => f.entity === entity);
             return (
               <div key={entity}>
                 <Title order={3} size="h5" mb={4}>
@@ -50,15 +42,15 @@ export function CustomFieldsSection() {
               </div>
             );
           })
-        )}
-        <Can permission="settings:write">
-          <Divider />
-          <Title order={3} size="h5">
-            Add a field
-          </Title>
-          <CustomFieldForm />
-        </Can>
-      </Stack>
-    </Paper>
+        }
+      </QueryState>
+      <Can permission="settings:write">
+        <Divider />
+        <Title order={3} size="h5">
+          Add a field
+        </Title>
+        <CustomFieldForm />
+      </Can>
+    </SettingsCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Fieldset, Group, Text } from '@mantine/core';
 import type { SettingsDto, UpdateSettingsRequest } from '@ptrack/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -7,6 +7,7 @@ import { problemsUnder } from '../../../api/problems';
 import { queryKeys } from '../../../api/query-keys';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { ConflictDialog } from '../../../ui/conflict-dialog';
+import { SettingsCard } from '../../../ui/settings-card';
 import { useCan } from '../../auth/hooks/use-session';
 import { useUpdateSettings } from '../hooks/use-settings';
 import { rebase, type SettingsSection as Section, sectionChanges } from '../settings-form';
@@ -92,40 +93,30 @@ export function SettingsSection<T>({ title, description, settings, config, level
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id} data-testid={id}>
-      <Stack gap="sm">
-        <div>
-          <Title order={level} size={level === 2 ? 'h3' : 'h4'} id={id}>
-            {title}
-          </Title>
-          <Text size="sm" c="gray.7">
-            {description}
-          </Text>
-        </div>
-        <Fieldset variant="unstyled" disabled={!canSave}>
-          {children({ value, onChange, error: update.error })}
-        </Fieldset>
-        {localProblem ? (
-          <Text size="sm" c="red.9" role="alert">
-            {localProblem}
-          </Text>
-        ) : null}
-        {canSave ? (
-          <Group gap="xs" align="center">
-            <Button onClick={() => save(settings.version)} disabled={!dirty} loading={update.isPending}>
-              {saveLabel ?? `Save ${lowerFirst(title)}`}
+    <SettingsCard headingId={id} testId={id} title={title} description={description} level={level}>
+      <Fieldset variant="unstyled" disabled={!canSave}>
+        {children({ value, onChange, error: update.error })}
+      </Fieldset>
+      {localProblem ? (
+        <Text size="sm" c="red.9" role="alert">
+          {localProblem}
+        </Text>
+      ) : null}
+      {canSave ? (
+        <Group gap="xs" align="center">
+          <Button onClick={() => save(settings.version)} disabled={!dirty} loading={update.isPending}>
+            {saveLabel ?? `Save ${lowerFirst(title)}`}
+          </Button>
+          {dirty ? (
+            <Button variant="default" onClick={discard} disabled={update.isPending}>
+              Discard
             </Button>
-            {dirty ? (
-              <Button variant="default" onClick={discard} disabled={update.isPending}>
-                Discard
-              </Button>
-            ) : null}
-            <Text size="sm" c={saved ? 'teal.9' : 'gray.7'} aria-live="polite">
-              {saved && !dirty ? 'Saved' : dirty ? 'Unsaved changes' : ''}
-            </Text>
-          </Group>
-        ) : null}
-      </Stack>
+          ) : null}
+          <Text size="sm" c={saved ? 'teal.9' : 'gray.7'} aria-live="polite">
+            {saved && !dirty ? 'Saved' : dirty ? 'Unsaved changes' : ''}
+          </Text>
+        </Group>
+      ) : null}
       {conflict && reapplied ? (
         <ConflictDialog
           testId="settings-conflict"
@@ -155,6 +146,6 @@ export function SettingsSection<T>({ title, description, settings, config, level
           onClose={() => setConflict(null)}
         />
       ) : null}
-    </Paper>
+    </SettingsCard>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack } from '@mantine/core';
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import type { Ref } from 'react';
 import { Can } from '../../auth/components/can';
 import { ActionSummary } from './action-summary';
@@ -8,7 +8,7 @@ import { type SnoozeChoice, SnoozeMenu } from './snooze-menu';
 import classes from './today.module.css';
 
 type ActionRowProps = {
-  action: ActionDto;
+  action: TodayActionDto;
   today: string;
   selected: boolean;
   busy: boolean;

@@ -1,6 +1,6 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import { plural } from '@ptrack/catalog';
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { groupByPartner } from '../today-groups';
@@ -12,9 +12,9 @@ export function PartnerGroups({
   testId,
   row,
 }: {
-  actions: ActionDto[];
+  actions: TodayActionDto[];
   testId: string;
-  row(action: ActionDto): ReactNode;
+  row(action: TodayActionDto): ReactNode;
 }) {
   return (
     <Stack gap="sm" data-testid={testId}>

@@ -1,4 +1,5 @@
 import { Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import type { RescheduleOverdueResponse } from '@ptrack/contracts';
 import { type FormEvent, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { formatDay } from '../../../lib/dates';
@@ -7,6 +8,13 @@ import { FormActions } from '../../../ui/form-actions';
 import { useRescheduleOverdue } from '../hooks/use-action-mutations';
 
 type Props = { count: number; today: string; onClose(): void };
+
+/** What a reschedule did: how many actions moved, to which day or span of days. */
+function movedText({ moved, firstDate, lastDate }: RescheduleOverdueResponse): string {
+  if (moved === 0 || firstDate === null) return 'Nothing was overdue.';
+  const span = lastDate !== null && lastDate !== firstDate ? ` – ${formatDay(lastDate)}` : '';
+  return `${moved} ${moved === 1 ? 'action' : 'actions'} moved to ${formatDay(firstDate)}${span}.`;
+}
 
 /**
  * Moves the whole overdue backlog at once (issue 14: an imported sheet's stale "Next Activity" dates
@@ -22,14 +30,7 @@ export function RescheduleOverdueDialog({ count, today, onClose }: Props) {
     reschedule.mutateAsync({ startDate, ...spread }).then(
       (result) => {
         onClose();
-        notifySuccess(
-          'Overdue rescheduled',
-          result.moved === 0
-            ? 'Nothing was overdue.'
-            : `${result.moved} ${result.moved === 1 ? 'action' : 'actions'} moved to ${formatDay(result.firstDate!)}${
-                result.lastDate !== result.firstDate ? ` – ${formatDay(result.lastDate!)}` : ''
-              }.`,
-        );
+        notifySuccess('Overdue rescheduled', movedText(result));
       },
       (error: unknown) => {
         if (!fieldError(error, 'startDate') && !fieldError(error, 'perDay')) notifyError(error);

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Kbd, Stack, Text, Title } from '@mantine/core';
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import type { SnoozeChoiceState } from '../hooks/use-snooze-choice';
 import type { TodayData } from '../hooks/use-today';
 import type { useTodaySelection } from '../hooks/use-today-selection';
@@ -10,8 +10,8 @@ type TodayActionsProps = {
   data: TodayData;
   selection: ReturnType<typeof useTodaySelection>;
   snooze: SnoozeChoiceState;
-  onDone(action: ActionDto): void;
-  onLogTouch(action: ActionDto): void;
+  onDone(action: TodayActionDto): void;
+  onLogTouch(action: TodayActionDto): void;
   onReschedule(): void;
   /** More overdue pages are on the server ("Show more"). */
   more: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage(): unknown };
@@ -27,7 +27,7 @@ export function TodayActions({ data, selection, snooze, onDone, onLogTouch, onRe
       </Alert>
     );
   }
-  const row = (action: ActionDto) => (
+  const row = (action: TodayActionDto) => (
     <ActionRow
       key={action.id}
       ref={selection.rowRef(action.id)}

@@ -1,4 +1,4 @@
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import { fieldError } from '../../../api/client';
 import { formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -8,7 +8,7 @@ import type { TodayData } from '../hooks/use-today';
 import { RescheduleOverdueDialog } from './reschedule-overdue-dialog';
 import { SnoozeDateDialog } from './snooze-date-dialog';
 
-export type TodayDialog = { kind: 'done' | 'log' | 'snooze-date'; action: ActionDto } | { kind: 'reschedule' } | null;
+export type TodayDialog = { kind: 'done' | 'log' | 'snooze-date'; action: TodayActionDto } | { kind: 'reschedule' } | null;
 
 type TodayDialogsProps = { dialog: TodayDialog; data: TodayData; snooze: SnoozeChoiceState['mutation']; onClose(): void };
 

@@ -1,5 +1,5 @@
 import { Alert, Group, Loader, Stack, Title } from '@mantine/core';
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { useCan } from '../../auth/hooks/use-session';
 import { OnboardingCard } from '../../onboarding/components/onboarding-card';
@@ -20,8 +20,8 @@ export function TodayPage() {
   const snooze = useSnoozeChoice((action) => setDialog({ kind: 'snooze-date', action }));
   // Due today first: it is what the day is for; the overdue backlog follows (issue 14).
   const items = data ? [...data.dueToday, ...data.overdue] : [];
-  const onDone = (action: ActionDto) => setDialog({ kind: 'done', action });
-  const onLogTouch = (action: ActionDto) => setDialog({ kind: 'log', action });
+  const onDone = (action: TodayActionDto) => setDialog({ kind: 'done', action });
+  const onLogTouch = (action: TodayActionDto) => setDialog({ kind: 'log', action });
   const canWrite = useCan('partners:write');
   const selection = useTodaySelection({
     items,

@@ -1,11 +1,11 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import { formatDay, relativeDay } from '../../../lib/dates';
 import { ActionSummary } from './action-summary';
 import classes from './today.module.css';
 
 /** Open actions due in the next 7 days, read-only: they are acted on when they come due. */
-export function UpcomingList({ items, today }: { items: ActionDto[]; today: string }) {
+export function UpcomingList({ items, today }: { items: TodayActionDto[]; today: string }) {
   return (
     <section aria-labelledby="upcoming-heading">
       <Title order={2} size="h4" id="upcoming-heading" mb="xs">

@@ -1,4 +1,4 @@
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import { useState } from 'react';
 import { formatDay } from '../../../lib/dates';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -9,10 +9,10 @@ import { useSnoozeAction } from './use-action-mutations';
  * Snooze from a row's menu: a number of days snoozes at once; "pick a date" asks `onPick` to open the
  * date dialog. One row's menu is open at a time (`menuFor`).
  */
-export function useSnoozeChoice(onPick: (action: ActionDto) => void) {
+export function useSnoozeChoice(onPick: (action: TodayActionDto) => void) {
   const mutation = useSnoozeAction();
   const [menuFor, setMenuFor] = useState<string | null>(null);
-  const choose = (action: ActionDto, choice: SnoozeChoice) => {
+  const choose = (action: TodayActionDto, choice: SnoozeChoice) => {
     setMenuFor(null);
     if (choice === 'pick') {
       mutation.reset();

@@ -1,16 +1,16 @@
 import { useHotkeys } from '@mantine/hooks';
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import { useEffect, useRef, useState } from 'react';
 
 type TodaySelectionInput = {
   /** The rows in list order (due today, then overdue). */
-  items: ActionDto[];
+  items: TodayActionDto[];
   /** No dialog or menu is open: the single-key shortcuts apply. */
   idle: boolean;
   canWrite: boolean;
-  onDone(action: ActionDto): void;
-  onLogTouch(action: ActionDto): void;
-  onSnooze(action: ActionDto): void;
+  onDone(action: TodayActionDto): void;
+  onLogTouch(action: TodayActionDto): void;
+  onSnooze(action: TodayActionDto): void;
 };
 
 /**
@@ -38,7 +38,7 @@ export function useTodaySelection({ items, idle, canWrite, onDone, onLogTouch, o
     moved.current = true;
     setSelected(Math.min(Math.max(index + delta, 0), items.length - 1));
   };
-  const onCurrent = (open: (action: ActionDto) => void) => () => {
+  const onCurrent = (open: (action: TodayActionDto) => void) => () => {
     if (canWrite && idle && current) open(current);
   };
   useHotkeys([
@@ -54,6 +54,6 @@ export function useTodaySelection({ items, idle, canWrite, onDone, onLogTouch, o
     if (el) rowRefs.current.set(id, el);
     else rowRefs.current.delete(id);
   };
-  const select = (action: ActionDto) => setSelected(items.indexOf(action));
-  return { isSelected: (action: ActionDto) => items.indexOf(action) === index, select, rowRef };
+  const select = (action: TodayActionDto) => setSelected(items.indexOf(action));
+  return { isSelected: (action: TodayActionDto) => items.indexOf(action) === index, select, rowRef };
 }

@@ -1,4 +1,4 @@
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { queryKeys } from '../../../api/query-keys';
@@ -13,10 +13,10 @@ export type TodayData = {
   overdueCount: number;
   dueTodayCount: number;
   /** Overdue, oldest first (as loaded so far). */
-  overdue: ActionDto[];
+  overdue: TodayActionDto[];
   /** Due today (the server sends them apart, so they never hide behind the overdue backlog). */
-  dueToday: ActionDto[];
-  upcoming: ActionDto[];
+  dueToday: TodayActionDto[];
+  upcoming: TodayActionDto[];
 };
 
 export const todayQuery = infiniteQueryOptions({

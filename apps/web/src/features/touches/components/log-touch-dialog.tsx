@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import type { ActionDto } from '@ptrack/contracts';
+import type { TodayActionDto } from '@ptrack/contracts';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { fieldError } from '../../../api/client';
 import { addDays, formatDay } from '../../../lib/dates';
@@ -7,7 +7,7 @@ import { notifyError, notifySuccess } from '../../../lib/notify';
 import { FormActions } from '../../../ui/form-actions';
 import { RepSelect } from '../../../ui/rep-select';
 import { TouchFields } from '../../../ui/touch-fields';
-import { actionTypesOf, cadenceFor, followUpDueFor, useSettings } from '../../settings/hooks/use-settings';
+import { actionTypesOf, useSettings } from '../../settings/hooks/use-settings';
 import { useCompleteAction, useLogTouch } from '../hooks/use-touch-mutations';
 import {
   choosesRep,
@@ -19,6 +19,7 @@ import {
   partnerIdOf,
   repOf,
   SHOWN_FIELDS,
+  suggestedDateOf,
   type TouchDraft,
   type TouchOpening,
   type TouchRep,
@@ -41,14 +42,12 @@ const showsOnlyKnownFields = (error: unknown, fields: readonly string[]) => !fie
  * Opened from Done, it completes the action, optionally logs what happened, and confirms the next action.
  */
 export function LogTouchDialog({ opening, today, onClose }: LogTouchDialogProps) {
-  const settings = useSettings();
   const [draft, setDraft] = useState<TouchDraft>(EMPTY_TOUCH);
   const [chosenRep, setChosenRep] = useState('');
   const [nextDate, setNextDate] = useState<string | null>(null);
   const rep = repOf(opening, chosenRep);
-  const cadence = rep ? cadenceFor(settings.data, rep.tier) : undefined;
-  const suggested = (rep && followUpDueFor(settings.data, rep.tier)) || '';
-  const schedule = { date: nextDate ?? suggested, suggested, setDate: setNextDate, cadence };
+  const suggested = suggestedDateOf(rep);
+  const schedule = { date: nextDate ?? suggested, suggested, setDate: setNextDate };
   const body =
     opening.from === 'done' ? (
       <DoneForm
@@ -90,7 +89,7 @@ export function LogTouchDialog({ opening, today, onClose }: LogTouchDialogProps)
   );
 }
 
-type Schedule = { date: string; suggested: string; setDate(date: string): void; cadence: number | undefined };
+type Schedule = { date: string; suggested: string; setDate(date: string): void };
 
 type FormProps = {
   rep: TouchRep | null;
@@ -154,7 +153,7 @@ function TouchForm({
         <TextInput
           type="date"
           label="Next follow-up"
-          description={followUpHint(rep, schedule.cadence)}
+          description={followUpHint(rep)}
           min={today}
           value={schedule.date}
           disabled={skip && rep !== null}
@@ -176,7 +175,7 @@ function TouchForm({
 }
 
 /** Done: the action completed, what happened (if ticked), and the next action confirmed or skipped. */
-function DoneForm({ action, rep, draft, onDraft, schedule, today, onClose }: FormProps & { action: ActionDto }) {
+function DoneForm({ action, rep, draft, onDraft, schedule, today, onClose }: FormProps & { action: TodayActionDto }) {
   const settings = useSettings();
   const [logging, setLogging] = useState(false);
   const [type, setType] = useState('Follow-up');
@@ -221,7 +220,7 @@ function DoneForm({ action, rep, draft, onDraft, schedule, today, onClose }: For
         <TextInput
           type="date"
           label="Due"
-          description={nextActionHint(rep, schedule.cadence)}
+          description={nextActionHint(rep)}
           value={schedule.date}
           min={today ? addDays(today, 1) : undefined}
           onChange={(e) => schedule.setDate(e.currentTarget.value)}
