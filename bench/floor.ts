@@ -1,8 +1,9 @@
 // The floor: the same results as the API's scenarios, computed by plain SQL on the same database
 // through the bare driver (PGlite or node-postgres) — no HTTP, no ORM, no services.
-import { addDays, calendarDateOf } from '@ptrack/domain';
-import { type Database, openDatabase, pgliteClientOf } from '@ptrack/storage';
+import { addDays, calendarDateOf, defined } from '@ptrack/domain';
+import { type Database, openDatabase } from '@ptrack/storage';
 import pg from 'pg';
+import { pgliteOf } from './lib';
 import type { ServerStorage } from './server';
 
 export type Raw = {
@@ -16,7 +17,7 @@ export type Raw = {
 export async function openRaw(storage: ServerStorage): Promise<Raw> {
   if (storage.kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: storage.dataDir, migrate: false });
-    const client = pgliteClientOf(database)!;
+    const client = pgliteOf(database);
     return {
       query: async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
       database,
@@ -224,14 +225,15 @@ type Settings = { time_zone: string; cadences: Record<string, number> | string }
 export async function logTouchRaw(raw: Raw, repId: string, direction: 'outbound' | 'inbound', now: Date): Promise<void> {
   await raw.query('begin');
   try {
-    const [settings] = await raw.query<Settings>('select time_zone, cadences from workspace_settings where id = 1');
-    const cadences = typeof settings!.cadences === 'string' ? JSON.parse(settings!.cadences) : settings!.cadences;
+    const settings = defined((await raw.query<Settings>('select time_zone, cadences from workspace_settings where id = 1'))[0]);
+    const cadences = typeof settings.cadences === 'string' ? JSON.parse(settings.cadences) : settings.cadences;
     const [rep] = await raw.query<{ partner_id: string; engagement_tier: number | null }>(
       'select partner_id, engagement_tier from reps where id = $1',
       [repId],
     );
-    const partnerId = rep!.partner_id;
-    const day = calendarDateOf(now, settings!.time_zone);
+    if (!rep) throw new Error(`no rep ${repId}`);
+    const partnerId = rep.partner_id;
+    const day = calendarDateOf(now, settings.time_zone);
     const history = `insert into change_history (at, actor, source, entity_type, entity_id, partner_id, operation, field, before, after)`;
     const [touch] = await raw.query<{ id: string }>(
       `insert into touches (partner_id, rep_id, kind, direction, occurred_at, created_at, updated_at)
@@ -240,7 +242,7 @@ export async function logTouchRaw(raw: Raw, repId: string, direction: 'outbound'
     );
     await raw.query(`${history} values ($1, 'bench', 'api', 'touch', $2, $3, 'create', null, null, $4)`, [
       now.toISOString(),
-      touch!.id,
+      defined(touch).id,
       partnerId,
       JSON.stringify(touch),
     ]);
@@ -257,7 +259,7 @@ export async function logTouchRaw(raw: Raw, repId: string, direction: 'outbound'
         [now.toISOString(), partnerId, done.map((d) => d.id)],
       );
     }
-    const due = addDays(day, Number(cadences[String(rep!.engagement_tier ?? 3)] ?? 30));
+    const due = addDays(day, Number(cadences[String(rep.engagement_tier ?? 3)] ?? 30));
     const [next] = await raw.query<{ id: string }>(
       `insert into actions (partner_id, rep_id, due_date, type, created_at, updated_at) values ($1, $2, $3, 'Follow-up', $4, $4)
        returning *`,
@@ -265,7 +267,7 @@ export async function logTouchRaw(raw: Raw, repId: string, direction: 'outbound'
     );
     await raw.query(`${history} values ($1, 'bench', 'api', 'action', $2, $3, 'create', null, null, $4)`, [
       now.toISOString(),
-      next!.id,
+      defined(next).id,
       partnerId,
       JSON.stringify(next),
     ]);

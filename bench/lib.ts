@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release } from 'node:os';
 import { defined } from '@ptrack/domain';
+import { type Database, pgliteClientOf } from '@ptrack/storage';
 
 export type Summary = { n: number; p50: number; p95: number; min: number; max: number; mean: number };
 
@@ -48,6 +49,13 @@ export async function sample(once: (i: number) => Promise<void>, o: SampleOption
     times.push(performance.now() - t);
   }
   return times;
+}
+
+/** The bare PGlite client of an embedded database; throws for PostgreSQL, which the caller did not expect. */
+export function pgliteOf(database: Database) {
+  const client = pgliteClientOf(database);
+  if (!client) throw new Error(`expected an embedded (PGlite) database, not ${database.kind}`);
+  return client;
 }
 
 /** A small deterministic generator (mulberry32), so runs rotate over the same ids. */

@@ -105,15 +105,16 @@ async function calendarOf(raw: Raw): Promise<Calendar> {
   const [s] = await raw.query<{ time_zone: string; week_starts_on: number; ipp_bands: unknown }>(
     'select time_zone, week_starts_on, ipp_bands from workspace_settings where id = 1',
   );
-  const today = todayIn(s!.time_zone, new Date());
-  const [y, m, d] = startOfWeek(today, s!.week_starts_on as 1)
+  if (!s) throw new Error('the workspace has no settings row');
+  const today = todayIn(s.time_zone, new Date());
+  const [y, m, d] = startOfWeek(today, s.week_starts_on as 1)
     .split('-')
     .map(Number) as [number, number, number];
-  const bands = (typeof s!.ipp_bands === 'string' ? JSON.parse(s!.ipp_bands) : s!.ipp_bands) as Calendar['bands'];
+  const bands = (typeof s.ipp_bands === 'string' ? JSON.parse(s.ipp_bands) : s.ipp_bands) as Calendar['bands'];
   return {
     today,
-    timeZone: s!.time_zone,
-    weekStart: new Date(new TZDate(y, m - 1, d, s!.time_zone).getTime()).toISOString(),
+    timeZone: s.time_zone,
+    weekStart: new Date(new TZDate(y, m - 1, d, s.time_zone).getTime()).toISOString(),
     bands,
   };
 }
@@ -127,21 +128,24 @@ async function benchStorage(kind: StorageKind, result: StorageResult): Promise<v
   let server: BenchServer | null = null;
   try {
     // Start twice: the second start, on the existing data, is the figure.
-    for (let i = 0; i < 2; i++) {
-      server = await startBenchServer(prepared.storage);
-      result.startsMs.push(server.startMs);
-      log(`${kind}: serving in ${(server.startMs / 1000).toFixed(2)} s`);
-      if (i === 0) await server.stop();
-    }
+    const start = async () => {
+      const started = await startBenchServer(prepared.storage);
+      result.startsMs.push(started.startMs);
+      log(`${kind}: serving in ${(started.startMs / 1000).toFixed(2)} s`);
+      return started;
+    };
+    await (await start()).stop();
+    const running = await start();
+    server = running;
     const ctx: ScenarioContext = {
-      baseUrl: server!.url,
+      baseUrl: running.url,
       calendar: { today: '', timeZone: 'UTC', weekStart: '', bands: { strategic: 0, good: 0, evaluate: 0 } },
       partners: prepared.generation.partners,
       reps: prepared.generation.reps,
       todayPage: { dueLimit: null, upcomingLimit: null },
     };
     // The floor pages Today as the API does (the API fetches one row more than it shows).
-    const today = (await (await fetch(`${server!.url}/api/today`)).json()) as {
+    const today = (await (await fetch(`${running.url}/api/today`)).json()) as {
       items: unknown[];
       upcoming: unknown[];
       nextCursor?: unknown;
@@ -169,8 +173,8 @@ async function benchStorage(kind: StorageKind, result: StorageResult): Promise<v
     // The answers the floor must match, taken after every write so both see the same data.
     const answers = new Map<string, unknown>();
     for (const sc of list) answers.set(sc.id, await sc.probe());
-    result.memory = memoryOf(server!.pid);
-    await server!.stop();
+    result.memory = memoryOf(running.pid);
+    await running.stop();
     server = null;
 
     const raw = await openRaw(prepared.storage);

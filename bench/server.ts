@@ -83,7 +83,10 @@ export async function startBenchServer(storage: ServerStorage): Promise<BenchSer
     await sleep(10);
   }
   await signInBench(url);
-  return { url, pid: child.pid!, startMs: performance.now() - started, stop };
+  // A spawned child that emitted no error has a pid; it is only undefined when spawning failed.
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`the server process did not start:\n${output}`);
+  return { url, pid, startMs: performance.now() - started, stop };
 }
 
 const BENCH_ADMIN = { name: 'Bench Admin', email: 'bench@example.com', password: 'bench password 123' };

@@ -128,10 +128,14 @@ async function coldPage(mode: InputMode): Promise<Cold> {
 }
 
 // Page-side code is passed as strings: the bench compiles without the DOM library.
-async function marks(page: Page, names: string[]): Promise<Marks> {
+/** Waits for every named mark and returns them (the page's times in ms), each one checked to be there. */
+async function marks<N extends string>(page: Page, names: readonly N[]): Promise<Record<N, number>> {
   const wanted = JSON.stringify(names);
   await page.waitForFunction(`${wanted}.every((n) => n in window.__bench.marks)`, undefined, { timeout: TIMEOUT_MS });
-  return page.evaluate<Marks>('({ ...window.__bench.marks })');
+  const all = await page.evaluate<Marks>('({ ...window.__bench.marks })');
+  const out = {} as Record<N, number>;
+  for (const name of names) out[name] = defined(all[name], `the page's "${name}" mark`);
+  return out;
 }
 
 function resources(page: Page): Promise<Resource[]> {
@@ -182,10 +186,10 @@ export async function sampleToday(baseUrl: string, mode: InputMode): Promise<Tod
     const input = mode === 'harness' ? 'pointerDown' : 'inputSent';
     const m = await marks(page, ['todayRow', input, 'dialog']);
     return {
-      rowVisible: m.todayRow!,
-      clickReceived: defined(m[input]),
-      dialogOpen: m.dialog!,
-      longTaskMs: await longTaskMs(page, m.dialog!),
+      rowVisible: m.todayRow,
+      clickReceived: m[input],
+      dialogOpen: m.dialog,
+      longTaskMs: await longTaskMs(page, m.dialog),
       resources: await resources(page),
     };
   } finally {
@@ -207,16 +211,17 @@ export async function sampleGrid(baseUrl: string, mode: InputMode, scrollRow: nu
       await page.locator('[data-cell="0:1"]').click();
       await page.keyboard.press('ArrowDown');
     }
-    const names =
-      mode === 'harness' ? ['gridRow', 'pointerDown', 'keyDown', 'focusMoved'] : ['gridRow', 'inputSent', 'focusMoved'];
-    const m = await marks(page, names);
-    const longTasks = await longTaskMs(page, m.focusMoved!);
+    const m =
+      mode === 'harness'
+        ? await marks(page, ['gridRow', 'pointerDown', 'keyDown', 'focusMoved'])
+        : await marks(page, ['gridRow', 'inputSent', 'focusMoved']);
+    const longTasks = await longTaskMs(page, m.focusMoved);
     const scrollToRow = scrollRow === null ? Number.NaN : await page.evaluate<number>(scrollProbe(scrollRow, TIMEOUT_MS));
     return {
-      rowsVisible: m.gridRow!,
-      clickReceived: m.pointerDown ?? m.inputSent!,
-      keyReceived: m.keyDown ?? m.inputSent!,
-      focusMoved: m.focusMoved!,
+      rowsVisible: m.gridRow,
+      clickReceived: 'pointerDown' in m ? m.pointerDown : m.inputSent,
+      keyReceived: 'keyDown' in m ? m.keyDown : m.inputSent,
+      focusMoved: m.focusMoved,
       longTaskMs: longTasks,
       scrollToRow,
       scrollRow,

@@ -79,16 +79,18 @@ async function main(): Promise<number> {
     const todaysInPage: TodaySample[] = [];
     const gridsInPage: GridSample[] = [];
     for (let i = 0; i < samples; i++) {
-      todays.push(await sampleToday(base, 'harness'));
-      grids.push(await sampleGrid(base, 'harness', scrollRow));
-      todaysInPage.push(await sampleToday(base, 'in-page'));
-      gridsInPage.push(await sampleGrid(base, 'in-page', null));
-      const t = todays.at(-1)!;
-      const g = grids.at(-1)!;
+      const t = await sampleToday(base, 'harness');
+      const g = await sampleGrid(base, 'harness', scrollRow);
+      const tIn = await sampleToday(base, 'in-page');
+      const gIn = await sampleGrid(base, 'in-page', null);
+      todays.push(t);
+      grids.push(g);
+      todaysInPage.push(tIn);
+      gridsInPage.push(gIn);
       log(
         `sample ${i + 1}/${samples}: Today row ${t.rowVisible.toFixed(0)} ms, dialog ${t.dialogOpen.toFixed(0)} ms ` +
-          `(in-page ${todaysInPage.at(-1)!.dialogOpen.toFixed(0)}); grid rows ${g.rowsVisible.toFixed(0)} ms, focus ` +
-          `${g.focusMoved.toFixed(0)} ms (in-page ${gridsInPage.at(-1)!.focusMoved.toFixed(0)}), row ${scrollRow} after ${g.scrollToRow.toFixed(0)} ms`,
+          `(in-page ${tIn.dialogOpen.toFixed(0)}); grid rows ${g.rowsVisible.toFixed(0)} ms, focus ` +
+          `${g.focusMoved.toFixed(0)} ms (in-page ${gIn.focusMoved.toFixed(0)}), row ${scrollRow} after ${g.scrollToRow.toFixed(0)} ms`,
       );
     }
 
@@ -190,7 +192,7 @@ async function main(): Promise<number> {
     // The API calls the pages made, each timed alone from Node for comparison with the page figures.
     const urls = [
       ...new Set(
-        [...todays[0]!.resources, ...grids[0]!.resources]
+        [...(todays[0]?.resources ?? []), ...(grids[0]?.resources ?? [])]
           .map((r) => r.name)
           .filter((n) => n.startsWith('/api/') && !n.includes('cursor=')),
       ),
