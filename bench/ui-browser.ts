@@ -1,23 +1,12 @@
 // One cold-profile Chromium per sample, timing in the page's own clock (performance.now(): 0 is the
 // navigation start). A script injected before the app records when watched elements first appear (at
 // the animation frame after they are inserted, i.e. the frame that paints them) and when focus lands.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defined } from '@ptrack/domain';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/support/chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags of e2e/support/browser.ts: Debian's Chromium, headless, no background traffic.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+export { CHROMIUM_PATH, chromiumVersion } from '../e2e/support/chromium';
+
 const TIMEOUT_MS = 60_000;
 /** apps/web partner-grid.tsx ROW_HEIGHT: rows are fixed-height, so row n starts at n × 36 px. */
 const GRID_ROW_HEIGHT = 36;
@@ -102,15 +91,8 @@ type Cold = { context: BrowserContext; page: Page; close(): Promise<void> };
 export type InputMode = 'harness' | 'in-page';
 
 async function coldPage(mode: InputMode): Promise<Cold> {
-  const dir = mkdtempSync(join(tmpdir(), 'ptrack-bench-ui-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ARGS,
-    locale: 'en-US',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(TIMEOUT_MS);
+  const browser = await launchChromium('ptrack-bench-ui-', TIMEOUT_MS);
+  const { context } = browser;
   if (mode === 'in-page') await context.addInitScript('window.__benchInPage = true;');
   await context.addInitScript(PROBE);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -120,8 +102,7 @@ async function coldPage(mode: InputMode): Promise<Cold> {
     context,
     page,
     async close() {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      await browser.close();
       if (errors.length) throw new Error(`the page failed: ${errors.map(String).join('; ')}`);
     },
   };
@@ -229,14 +210,5 @@ export async function sampleGrid(baseUrl: string, mode: InputMode, scrollRow: nu
     };
   } finally {
     await cold.close();
-  }
-}
-
-export async function chromiumVersion(): Promise<string> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
-  try {
-    return browser.version();
-  } finally {
-    await browser.close();
   }
 }

@@ -27,8 +27,6 @@ const PENDING = new Set([
   'apps/web/src/features/settings/components/hubspot-section.tsx',
   'apps/server/src/routes/auth.routes.ts',
   'apps/server/src/routes/imports.routes.ts',
-  'packages/hubspot-stand-in/src/server.ts',
-  'packages/integrations/src/hubspot/hubspot-api.ts',
   'packages/services/src/demo/seed-demo-workspace.ts',
   'bench/scenarios.ts',
   'bench/ui.ts',
