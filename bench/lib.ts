@@ -58,6 +58,39 @@ export function pgliteOf(database: Database) {
   return client;
 }
 
+/** The 1-minute load average now. */
+export const load1 = () => loadavg()[0] ?? Number.NaN;
+
+/**
+ * Calls each of `runs` in turn, one call of each per round (A B A B …, the order flipping every round),
+ * so every series shares the machine's load and their ratio holds on a busy machine. Records each
+ * call's wall time in ms, and the 1-minute load average over the rounds (its lowest and highest).
+ */
+export async function sampleInterleaved<K extends string>(
+  runs: Record<K, (i: number) => Promise<void>>,
+  o: SampleOptions,
+): Promise<{ times: Record<K, number[]>; load: { min: number; max: number } }> {
+  const keys = Object.keys(runs) as K[];
+  const times = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const warmupDeadline = performance.now() + o.budgetMs / 3;
+  for (let i = 0; i < o.warmup && (i === 0 || performance.now() < warmupDeadline); i++) {
+    for (const k of keys) await runs[k](-1 - i);
+  }
+  const loads = [load1()];
+  const deadline = performance.now() + o.budgetMs;
+  for (let i = 0; i < o.samples; i++) {
+    if (i >= o.minSamples && performance.now() > deadline) break;
+    for (const k of i % 2 === 0 ? keys : [...keys].reverse()) {
+      const t = performance.now();
+      await runs[k](i);
+      times[k].push(performance.now() - t);
+    }
+    if (i % 20 === 0) loads.push(load1());
+  }
+  loads.push(load1());
+  return { times, load: { min: Math.min(...loads), max: Math.max(...loads) } };
+}
+
 /** A small deterministic generator (mulberry32), so runs rotate over the same ids. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

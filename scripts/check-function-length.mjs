@@ -28,7 +28,6 @@ const PENDING = new Set([
   'apps/server/src/routes/auth.routes.ts',
   'apps/server/src/routes/imports.routes.ts',
   'packages/services/src/demo/seed-demo-workspace.ts',
-  'bench/scenarios.ts',
 ]);
 
 function sources(dir) {
