@@ -1,8 +1,9 @@
 // The floor: the same results as the API's scenarios, computed by plain SQL on the same database
 // through the bare driver (PGlite or node-postgres) — no HTTP, no ORM, no services.
-import { addDays, calendarDateOf } from '@ptrack/domain';
-import { type Database, openDatabase, pgliteClientOf } from '@ptrack/storage';
+import { addDays, calendarDateOf, defined } from '@ptrack/domain';
+import { type Database, openDatabase } from '@ptrack/storage';
 import pg from 'pg';
+import { pgliteOf } from './lib';
 import type { ServerStorage } from './server';
 
 export type Raw = {
@@ -16,7 +17,7 @@ export type Raw = {
 export async function openRaw(storage: ServerStorage): Promise<Raw> {
   if (storage.kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: storage.dataDir, migrate: false });
-    const client = pgliteClientOf(database)!;
+    const client = pgliteOf(database);
     return {
       query: async <T>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
       database,
@@ -74,76 +75,52 @@ export function todayStatements(c: Calendar, page: { dueLimit: number | null; up
 }
 
 // --- Partner list --------------------------------------------------------------------------------
-/** The grid's columns for the rows of one page only (`page` yields id and ord); $1 today, $2 today-90, $3–$5 bands, $6 week start. */
-function gridOf(page: string): string {
-  return `select p.id, p.version, p.name, p.type, p.archetype, p.program_status as "programStatus", p.phase, p.owner, p.industry,
-    p.created_at as "createdAt", p.updated_at as "updatedAt", ipp.score as "ippScore",
-    case when ipp.score is null then null when ipp.score >= $3 then 'Strategic' when ipp.score >= $4 then 'Good'
-         when ipp.score >= $5 then 'Evaluate' else 'Pass' end as "partnerStatus",
+// The floor reads what the API reads: the grid's read model (partner_stats, kept current by every
+// write), with only the figures that move with the week or the IPP bands derived. $1 today,
+// $2 week start, $3–$5 the bands.
+const GRID_COLUMNS = `s.partner_id as id, s.partner_version as version, s.name, s.name_key as "nameKey", s.type, s.archetype,
+    s.program_status as "programStatus", s.phase, s.owner, s.industry,
+    s.partner_created_at as "createdAt", s.partner_updated_at as "updatedAt", s.ipp_score as "ippScore",
+    case when s.ipp_score is null then null when s.ipp_score >= $3 then 'Strategic' when s.ipp_score >= $4 then 'Good'
+         when s.ipp_score >= $5 then 'Evaluate' else 'Pass' end as "partnerStatus",
     s.tier1_reps as "tier1Reps", s.tier2_reps as "tier2Reps", s.tier3_reps as "tier3Reps", s.tier4_reps as "tier4Reps",
     s.total_reps as "totalReps", s.tier12_rep_names as "tier12RepNames", s.jordan_count as "jordanCount",
-    tc.bringing as "repsBringingDeals", tc.engaged as "repsEngaged", tc.bringing + tc.engaged as "totalEngaged",
-    s.reps_who_deliver as "repsWhoDeliver", s.next_action_date::text as "nextActionDate", s.next_action_type as "nextActionType",
+    s.reps_bringing_deals as "repsBringingDeals", s.reps_engaged as "repsEngaged",
+    s.reps_bringing_deals + s.reps_engaged as "totalEngaged", s.reps_who_deliver as "repsWhoDeliver",
+    s.next_action_date::text as "nextActionDate", s.next_action_type as "nextActionType",
     s.next_action_rep_name as "nextActionRep", s.next_action_notes as "nextActionNotes",
-    s.intros_made + coalesce((p.baseline->>'introsMade')::int, 0) as "introsMade",
-    s.qualified_conversations + coalesce((p.baseline->>'qualifiedConversations')::int, 0) as "qualifiedConversations",
-    s.deals_brought_in + coalesce((p.baseline->>'dealsBroughtIn')::int, 0) as "dealsBroughtIn", s.open_deals as "openDeals",
-    s.closed_won + coalesce((p.baseline->>'closedWon')::int, 0) as "closedWon", s.pipeline_value_minor as "pipelineValueMinor",
+    s.intros_made + s.baseline_intros as "introsMade", s.qualified_conversations + s.baseline_qualified as "qualifiedConversations",
+    s.deals_brought_in + s.baseline_deals as "dealsBroughtIn", s.open_deals as "openDeals",
+    s.closed_won + s.baseline_won as "closedWon", s.pipeline_value_minor + s.baseline_pipeline as "pipelineValueMinor",
     s.first_touch_date::text as "firstTouchDate", s.last_touch_date::text as "lastEngagementDate",
-    ($1::date - s.last_touch_date) as "daysSinceLastTouch", coalesce(p.reviewed_at >= $6::timestamptz, false) as "reviewedThisWeek",
-    ${PLAN_STATUS} as "planStatus",
-    case when p.icp_match = 'no' or na.n between 1 and 2 or p.economics_ok = 'no' then 'polite-pass'
-         when p.icp_match = 'yes' and na.n >= 3 and coalesce(btrim(p.intro_mechanism), '') <> '' and p.economics_ok = 'yes' then 'pursue'
-         else 'incomplete' end as "qualification"
-  from (${page}) pg join partners p on p.id = pg.id join partner_stats s on s.partner_id = p.id
-  left join activation_plans ap on ap.partner_id = p.id and ap.is_current
-  cross join lateral (select case when p.icp_alignment is null or p.revenue_path_clarity is null or p.archetype_fit is null
-      or p.economics is null or p.strategic_value is null then null
-      else p.icp_alignment + p.revenue_path_clarity + p.archetype_fit + p.economics + p.strategic_value end as score) ipp
-  cross join lateral (select count(*)::int as n from partner_named_accounts x where x.partner_id = p.id) na
-  cross join lateral (
-    select count(*) filter (where b)::int as bringing,
-           count(*) filter (where not b and coalesce(rs.last_inbound_date >= $2::date, false))::int as engaged
-    from rep_stats rs cross join lateral (select coalesce(rs.last_referral_date >= $2::date, false) or rs.open_deal_count > 0 as b) bb
-    where rs.partner_id = p.id) tc
-  order by pg.ord`;
-}
+    ($1::date - s.last_touch_date) as "daysSinceLastTouch",
+    coalesce(s.reviewed_at >= $2::timestamptz, false) as "reviewedThisWeek", s.plan_status as "planStatus", s.qualification`;
 
-/** The plan status of the partner's current plan (ap) from its stored progress (s), as of $1. */
-const PLAN_STATUS = `case when ap.id is null then null when ap.status is not null then ap.status
-    when coalesce(s.plan_progress, 0) >= ap.target then 'delivered' when $1::date > ap.end_date then 'failed'
-    when ($1::date - ap.start_date) >= 30 and coalesce(s.plan_progress, 0) * 2 * greatest(ap.end_date - ap.start_date, 1)
-         < ap.target * ($1::date - ap.start_date) then 'at-risk'
-    else 'on-track' end`;
-
-const gridParams = (c: Calendar) => [
-  c.today,
-  addDays(c.today, -90),
-  c.bands.strategic,
-  c.bands.good,
-  c.bands.evaluate,
-  c.weekStart,
-];
+const gridParams = (c: Calendar) => [c.today, c.weekStart, c.bands.strategic, c.bands.good, c.bands.evaluate];
 const NEEDS_ATTENTION = `(s.last_touch_date is null or ($1::date - s.last_touch_date) >= 30)`;
 
-/** view=needs-attention, sort=-pipelineValueMinor: the page's ids by the stored rollups, then its columns, and the total. */
+/** view=needs-attention, sort=-pipelineValueMinor: one page (and one row more) of the read model, and the total. */
 export function needsAttentionStatements(c: Calendar, limit: number) {
-  const page = `select id, row_number() over () as ord from (
-      select s.partner_id as id from partner_stats s where ${NEEDS_ATTENTION}
-      order by s.pipeline_value_minor desc nulls last, s.partner_id limit ${limit + 1}) q`;
   return [
-    { label: 'page', text: gridOf(page), params: gridParams(c) },
+    {
+      label: 'page',
+      text: `select ${GRID_COLUMNS} from partner_stats s where ${NEEDS_ATTENTION}
+             order by s.pipeline_value_minor + s.baseline_pipeline desc nulls last, s.partner_id limit ${limit + 1}`,
+      params: gridParams(c),
+    },
     { label: 'total', text: `select count(*)::int as n from partner_stats s where ${NEEDS_ATTENTION}`, params: [c.today] },
   ];
 }
 
-/** sort=name: the first page by name (the same case-insensitive code-point order), and the total. */
+/** sort=name: the first page by the stored name key (case-insensitive, code-point order), and the total. */
 export function byNameStatements(c: Calendar, limit: number) {
-  const page = `select id, row_number() over () as ord from (
-      select p.id from partners p order by lower(p.name) collate "C", p.id limit ${limit + 1}) q`;
   return [
-    { label: 'page', text: gridOf(page), params: gridParams(c) },
-    { label: 'total', text: 'select count(*)::int as n from partners p join partner_stats s on s.partner_id = p.id', params: [] },
+    {
+      label: 'page',
+      text: `select ${GRID_COLUMNS} from partner_stats s order by s.name_key collate "C", s.partner_id limit ${limit + 1}`,
+      params: gridParams(c),
+    },
+    { label: 'total', text: 'select count(*)::int as n from partner_stats', params: [] },
   ];
 }
 
@@ -174,22 +151,18 @@ export function detailStatements(partnerId: string) {
 }
 
 // --- Dashboard -----------------------------------------------------------------------------------
+/** The dashboard's figures from the read model, as the API computes them: partners, reps and actions, top pipeline. */
 export function dashboardStatements(c: Calendar) {
   return [
     {
       label: 'partners',
       text: `select count(*)::int as partners,
-          count(*) filter (where x.ps = 'on-track')::int as on_track, count(*) filter (where x.ps = 'at-risk')::int as at_risk,
-          count(*) filter (where x.ps = 'delivered')::int as delivered, count(*) filter (where x.ps = 'failed')::int as failed,
-          count(*) filter (where x.ps is null)::int as no_plan, count(*) filter (where ${NEEDS_ATTENTION})::int as needs_attention,
-          sum(s.intros_made + coalesce((p.baseline->>'introsMade')::int, 0)) as intros,
-          sum(s.qualified_conversations + coalesce((p.baseline->>'qualifiedConversations')::int, 0)) as qualified,
-          sum(s.deals_brought_in + coalesce((p.baseline->>'dealsBroughtIn')::int, 0)) as deals, sum(s.open_deals) as open_deals,
-          sum(s.closed_won + coalesce((p.baseline->>'closedWon')::int, 0)) as won, sum(s.closed_lost) as lost,
-          sum(s.pipeline_value_minor) as pipeline
-        from partners p join partner_stats s on s.partner_id = p.id
-        left join activation_plans ap on ap.partner_id = p.id and ap.is_current
-        cross join lateral (select ${PLAN_STATUS} as ps) x`,
+          count(*) filter (where s.plan_status = 'on-track')::int as on_track, count(*) filter (where s.plan_status = 'at-risk')::int as at_risk,
+          count(*) filter (where s.plan_status = 'delivered')::int as delivered, count(*) filter (where s.plan_status = 'failed')::int as failed,
+          count(*) filter (where s.plan_status is null)::int as no_plan, count(*) filter (where ${NEEDS_ATTENTION})::int as needs_attention,
+          sum(s.open_deals) as open_deals, sum(s.closed_won + s.baseline_won) as won,
+          sum(s.pipeline_value_minor + s.baseline_pipeline) as pipeline
+        from partner_stats s`,
       params: [c.today],
     },
     {
@@ -198,16 +171,16 @@ export function dashboardStatements(c: Calendar) {
           (select count(*)::int from actions where status = 'open' and due_date < $1::date) as overdue,
           (select count(*)::int from (select partner_id from referrals where stage <> 'intro' and introduced_at > $2::date
              group by partner_id having count(*) >= 3) q) as meeting
-        from (select count(*)::int as reps, count(*) filter (where engagement_tier = 1)::int as t1,
-                count(*) filter (where engagement_tier = 2)::int as t2, count(*) filter (where engagement_tier = 3)::int as t3,
-                count(*) filter (where engagement_tier = 4)::int as t4, count(*) filter (where engagement_tier is null)::int as tnull
-              from reps) t`,
+        from (select sum(total_reps)::int as reps, sum(tier1_reps)::int as t1, sum(tier2_reps)::int as t2,
+                sum(tier3_reps)::int as t3, sum(tier4_reps)::int as t4, sum(closed_lost)::int as lost
+              from partner_stats) t`,
       params: [c.today, addDays(c.today, -90)],
     },
     {
       label: 'top pipeline',
-      text: `select p.id, p.name, s.pipeline_value_minor, s.open_deals from partner_stats s join partners p on p.id = s.partner_id
-             where s.pipeline_value_minor > 0 order by s.pipeline_value_minor desc, p.id limit 10`,
+      text: `select s.partner_id as id, s.name, s.pipeline_value_minor + s.baseline_pipeline as pipeline, s.open_deals
+             from partner_stats s where s.pipeline_value_minor + s.baseline_pipeline > 0
+             order by s.pipeline_value_minor + s.baseline_pipeline desc, s.partner_id limit 10`,
       params: [],
     },
   ];
@@ -224,14 +197,15 @@ type Settings = { time_zone: string; cadences: Record<string, number> | string }
 export async function logTouchRaw(raw: Raw, repId: string, direction: 'outbound' | 'inbound', now: Date): Promise<void> {
   await raw.query('begin');
   try {
-    const [settings] = await raw.query<Settings>('select time_zone, cadences from workspace_settings where id = 1');
-    const cadences = typeof settings!.cadences === 'string' ? JSON.parse(settings!.cadences) : settings!.cadences;
+    const settings = defined((await raw.query<Settings>('select time_zone, cadences from workspace_settings where id = 1'))[0]);
+    const cadences = typeof settings.cadences === 'string' ? JSON.parse(settings.cadences) : settings.cadences;
     const [rep] = await raw.query<{ partner_id: string; engagement_tier: number | null }>(
       'select partner_id, engagement_tier from reps where id = $1',
       [repId],
     );
-    const partnerId = rep!.partner_id;
-    const day = calendarDateOf(now, settings!.time_zone);
+    if (!rep) throw new Error(`no rep ${repId}`);
+    const partnerId = rep.partner_id;
+    const day = calendarDateOf(now, settings.time_zone);
     const history = `insert into change_history (at, actor, source, entity_type, entity_id, partner_id, operation, field, before, after)`;
     const [touch] = await raw.query<{ id: string }>(
       `insert into touches (partner_id, rep_id, kind, direction, occurred_at, created_at, updated_at)
@@ -240,7 +214,7 @@ export async function logTouchRaw(raw: Raw, repId: string, direction: 'outbound'
     );
     await raw.query(`${history} values ($1, 'bench', 'api', 'touch', $2, $3, 'create', null, null, $4)`, [
       now.toISOString(),
-      touch!.id,
+      defined(touch).id,
       partnerId,
       JSON.stringify(touch),
     ]);
@@ -257,7 +231,7 @@ export async function logTouchRaw(raw: Raw, repId: string, direction: 'outbound'
         [now.toISOString(), partnerId, done.map((d) => d.id)],
       );
     }
-    const due = addDays(day, Number(cadences[String(rep!.engagement_tier ?? 3)] ?? 30));
+    const due = addDays(day, Number(cadences[String(rep.engagement_tier ?? 3)] ?? 30));
     const [next] = await raw.query<{ id: string }>(
       `insert into actions (partner_id, rep_id, due_date, type, created_at, updated_at) values ($1, $2, $3, 'Follow-up', $4, $4)
        returning *`,
@@ -265,7 +239,7 @@ export async function logTouchRaw(raw: Raw, repId: string, direction: 'outbound'
     );
     await raw.query(`${history} values ($1, 'bench', 'api', 'action', $2, $3, 'create', null, null, $4)`, [
       now.toISOString(),
-      next!.id,
+      defined(next).id,
       partnerId,
       JSON.stringify(next),
     ]);

@@ -62,7 +62,7 @@ async function oneRun(): Promise<Run> {
     ],
     { stdio: ['pipe', 'pipe', 'inherit'], cwd: REPO_ROOT },
   );
-  const replies = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const replies = createInterface({ input: defined(child.stdout, "the stand-in's stdout") })[Symbol.asyncIterator]();
   const nextReply = async <T>() => JSON.parse(((await replies.next()).value as string) ?? 'null') as T;
   const standIn = await nextReply<{ url: string; accessToken: string; companies: number; deals: number }>();
   if (standIn.companies !== COMPANIES || standIn.deals !== DEALS) throw new Error('the stand-in seeded other data than asked');
@@ -72,13 +72,14 @@ async function oneRun(): Promise<Run> {
   const started = performance.now();
   const report = await syncHubSpot(ctx, { mode: 'full' });
   const seconds = (performance.now() - started) / 1000;
-  child.stdin!.write('stats\n');
+  const commands = defined(child.stdin, "the stand-in's stdin");
+  commands.write('stats\n');
   const served = await nextReply<{ total: number; rateLimited: number }>();
   const resyncStarted = performance.now();
   const resync = await syncHubSpot(ctx, { mode: 'full' });
   const resyncSeconds = (performance.now() - resyncStarted) / 1000;
   await database.close();
-  child.stdin!.end();
+  commands.end();
   process.stderr.write(`run: ${seconds.toFixed(2)} s, ${report.requests} requests; second sync ${resyncSeconds.toFixed(2)} s\n`);
   return { seconds, report, served, resyncSeconds, resync };
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release } from 'node:os';
 import { defined } from '@ptrack/domain';
+import { type Database, pgliteClientOf } from '@ptrack/storage';
 
 export type Summary = { n: number; p50: number; p95: number; min: number; max: number; mean: number };
 
@@ -48,6 +49,46 @@ export async function sample(once: (i: number) => Promise<void>, o: SampleOption
     times.push(performance.now() - t);
   }
   return times;
+}
+
+/** The bare PGlite client of an embedded database; throws for PostgreSQL, which the caller did not expect. */
+export function pgliteOf(database: Database) {
+  const client = pgliteClientOf(database);
+  if (!client) throw new Error(`expected an embedded (PGlite) database, not ${database.kind}`);
+  return client;
+}
+
+/** The 1-minute load average now. */
+export const load1 = () => loadavg()[0] ?? Number.NaN;
+
+/**
+ * Calls each of `runs` in turn, one call of each per round (A B A B …, the order flipping every round),
+ * so every series shares the machine's load and their ratio holds on a busy machine. Records each
+ * call's wall time in ms, and the 1-minute load average over the rounds (its lowest and highest).
+ */
+export async function sampleInterleaved<K extends string>(
+  runs: Record<K, (i: number) => Promise<void>>,
+  o: SampleOptions,
+): Promise<{ times: Record<K, number[]>; load: { min: number; max: number } }> {
+  const keys = Object.keys(runs) as K[];
+  const times = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const warmupDeadline = performance.now() + o.budgetMs / 3;
+  for (let i = 0; i < o.warmup && (i === 0 || performance.now() < warmupDeadline); i++) {
+    for (const k of keys) await runs[k](-1 - i);
+  }
+  const loads = [load1()];
+  const deadline = performance.now() + o.budgetMs;
+  for (let i = 0; i < o.samples; i++) {
+    if (i >= o.minSamples && performance.now() > deadline) break;
+    for (const k of i % 2 === 0 ? keys : [...keys].reverse()) {
+      const t = performance.now();
+      await runs[k](i);
+      times[k].push(performance.now() - t);
+    }
+    if (i % 20 === 0) loads.push(load1());
+  }
+  loads.push(load1());
+  return { times, load: { min: Math.min(...loads), max: Math.max(...loads) } };
 }
 
 /** A small deterministic generator (mulberry32), so runs rotate over the same ids. */

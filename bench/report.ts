@@ -18,6 +18,8 @@ export type ScenarioResult = {
   raw: Summary | null;
   /** The use case called in-process (no HTTP): what the API adds on top of it is transport and serialisation. */
   service: Summary | null;
+  /** The 1-minute load average while the scenario was sampled: its lowest and highest. */
+  load: { min: number; max: number } | null;
   mismatches: string[];
   explained: Explained[];
 };
@@ -79,20 +81,22 @@ function storageSection(s: StorageResult, r: Report): string[] {
   lines.push('');
   if (s.scenarios.length) {
     lines.push(
-      '| scenario | API p50 | API p95 | raw SQL p50 | raw p95 | ratio p50 / p95 | service p50 / p95 | samples | target | verdict |',
-      '|---|--:|--:|--:|--:|--:|--:|--:|---|---|',
+      '| scenario | API p50 | API p95 | raw SQL p50 | raw p95 | ratio p50 / p95 | service p50 / p95 | samples | load avg | target | verdict |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
     );
     for (const sc of s.scenarios) {
       lines.push(
         `| ${sc.label} | ${ms(sc.api.p50)} | ${ms(sc.api.p95)} | ${ms(sc.raw?.p50 ?? Number.NaN)} | ${ms(sc.raw?.p95 ?? Number.NaN)} | ` +
           `${ratio(sc.api.p50, sc.raw?.p50)} / ${ratio(sc.api.p95, sc.raw?.p95)} | ` +
           `${ms(sc.service?.p50 ?? Number.NaN)} / ${ms(sc.service?.p95 ?? Number.NaN)} | ${sc.api.n} / ${sc.raw?.n ?? 0} | ` +
+          `${sc.load ? `${sc.load.min.toFixed(1)}–${sc.load.max.toFixed(1)}` : '—'} | ` +
           `${targetText(sc.target, s.kind)} | ${verdict(sc, s.kind).text} |`,
       );
     }
     lines.push(
       '',
-      'Times in milliseconds; samples are API / raw. "service" is the same use case called in-process on the services ' +
+      'Times in milliseconds; samples are API / raw; "load avg" is the 1-minute load average while the scenario ran. ' +
+        'API, floor and service calls take turns (A B C, C B A, …), so each ratio is measured under the same load. "service" is the same use case called in-process on the services ' +
         '(same database, no HTTP): API − service ≈ HTTP, validation and serialisation; service − raw ≈ the ORM, the ' +
         "services' extra statements and round trips.",
       '',
@@ -171,8 +175,9 @@ export function renderReport(r: Report): string {
       `${num(counts.referrals)} referrals, ${num(counts.activation_plans)} activation plans, ${num(counts.accounts)} accounts ` +
       `(${num(counts.partner_named_accounts)} named-account links).`,
     `- Method: sequential requests over loopback with fetch (body read in full), after warm-up; up to ${r.samples} samples or ` +
-      `${r.budgetS} s per scenario. The floor runs the same result as plain SQL on the bare driver, in this process, on the same ` +
-      'database after the server stopped. p50/p95 are nearest-rank percentiles of the samples. Verdicts judge the API p95.',
+      `${r.budgetS} s per scenario. The floor is the minimal plain SQL returning the same rows (checked against the API's answer), ` +
+      'on the bare driver in this process, sampled in turn with the API (on PostgreSQL the same database; on PGlite, which has ' +
+      'one owner, a copy of the data directory taken while the server was stopped). p50/p95 are nearest-rank percentiles of the samples. Verdicts judge the API p95.',
     '',
     ...r.storages.flatMap((s) => storageSection(s, r)),
     ...limitsSection(r),

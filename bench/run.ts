@@ -4,21 +4,21 @@
 // SQL on the same database (the floor), EXPLAIN what missed its target, and write bench/RESULTS.md.
 // Exits non-zero only when it could not run; missed targets are reported, not failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
-import { defined, startOfWeek, todayIn } from '@ptrack/domain';
-import { createContext, systemActor } from '@ptrack/services';
+import { startOfWeek, todayIn } from '@ptrack/domain';
+import { createContext, type ServiceContext, systemActor } from '@ptrack/services';
 import { MIGRATIONS_DIR, openDatabase } from '@ptrack/storage';
-import { apiStatements, type Explained, explainAll } from './explain';
+import { apiStatements, explainAll } from './explain';
 import type { Calendar, Raw } from './floor';
 import { openRaw } from './floor';
 import { GENERATOR_VERSION, type GenerateResult, generate } from './generate';
-import { machine, memoryOf, type SampleOptions, sample, summarise } from './lib';
+import { machine, memoryOf, ms, type SampleOptions, sampleInterleaved, summarise } from './lib';
 import { type Report, renderReport, type ScenarioResult, type StorageResult, verdict } from './report';
-import { type ScenarioContext, type StorageKind, scenarios } from './scenarios';
-import { type BenchServer, REPO_ROOT, type ServerStorage, startBenchServer } from './server';
+import { type Scenario, type ScenarioContext, type StorageKind, scenarios } from './scenarios';
+import { type BenchServer, REPO_ROOT, type ServerStorage, startBenchServer, stoppedMs } from './server';
 
 const { values: args } = parseArgs({
   options: {
@@ -105,15 +105,16 @@ async function calendarOf(raw: Raw): Promise<Calendar> {
   const [s] = await raw.query<{ time_zone: string; week_starts_on: number; ipp_bands: unknown }>(
     'select time_zone, week_starts_on, ipp_bands from workspace_settings where id = 1',
   );
-  const today = todayIn(s!.time_zone, new Date());
-  const [y, m, d] = startOfWeek(today, s!.week_starts_on as 1)
+  if (!s) throw new Error('the workspace has no settings row');
+  const today = todayIn(s.time_zone, new Date());
+  const [y, m, d] = startOfWeek(today, s.week_starts_on as 1)
     .split('-')
     .map(Number) as [number, number, number];
-  const bands = (typeof s!.ipp_bands === 'string' ? JSON.parse(s!.ipp_bands) : s!.ipp_bands) as Calendar['bands'];
+  const bands = (typeof s.ipp_bands === 'string' ? JSON.parse(s.ipp_bands) : s.ipp_bands) as Calendar['bands'];
   return {
     today,
-    timeZone: s!.time_zone,
-    weekStart: new Date(new TZDate(y, m - 1, d, s!.time_zone).getTime()).toISOString(),
+    timeZone: s.time_zone,
+    weekStart: new Date(new TZDate(y, m - 1, d, s.time_zone).getTime()).toISOString(),
     bands,
   };
 }
@@ -125,92 +126,120 @@ async function benchStorage(kind: StorageKind, result: StorageResult): Promise<v
   result.generation = prepared.generation;
   result.reused = 'reused' in prepared ? prepared.reused : null;
   let server: BenchServer | null = null;
+  let floorCopy: ServerStorage | null = null;
   try {
     // Start twice: the second start, on the existing data, is the figure.
-    for (let i = 0; i < 2; i++) {
-      server = await startBenchServer(prepared.storage);
-      result.startsMs.push(server.startMs);
-      log(`${kind}: serving in ${(server.startMs / 1000).toFixed(2)} s`);
-      if (i === 0) await server.stop();
-    }
+    const start = async () => {
+      const started = await startBenchServer(prepared.storage);
+      result.startsMs.push(started.startMs);
+      log(`${kind}: serving in ${(started.startMs / 1000).toFixed(2)} s`);
+      return started;
+    };
+    await (await start()).stop();
+    log(`${kind}: stopped (SIGTERM → exit) in ${((stoppedMs.at(-1) ?? Number.NaN) / 1000).toFixed(2)} s`);
+    // The floor runs beside the server, sample for sample. PGlite has one owner, so its floor opens a
+    // copy of the data directory, taken while the server is stopped (the same rows, the same indexes).
+    const floorStorage = kind === 'pglite' ? copyPgliteData(prepared.storage) : prepared.storage;
+    floorCopy = floorStorage === prepared.storage ? null : floorStorage;
+    const running = await start();
+    server = running;
     const ctx: ScenarioContext = {
-      baseUrl: server!.url,
+      baseUrl: running.url,
       calendar: { today: '', timeZone: 'UTC', weekStart: '', bands: { strategic: 0, good: 0, evaluate: 0 } },
       partners: prepared.generation.partners,
       reps: prepared.generation.reps,
-      todayPage: { dueLimit: null, upcomingLimit: null },
+      todayPage: await todayPageOf(running.url),
     };
-    // The floor pages Today as the API does (the API fetches one row more than it shows).
-    const today = (await (await fetch(`${server!.url}/api/today`)).json()) as {
-      items: unknown[];
-      upcoming: unknown[];
-      nextCursor?: unknown;
-    };
-    if ('nextCursor' in today) ctx.todayPage = { dueLimit: today.items.length + 1, upcomingLimit: today.upcoming.length };
-    const list = scenarios(ctx);
-    const apiTimes = new Map<string, number[]>();
-    // PostgreSQL's planner statistics move while the server runs (autoanalyze): explain each scenario
-    // right after its samples, so the plans are the ones the API ran. PGlite has no autovacuum, and one owner.
-    const early = new Map<string, Explained[]>();
-    const side = kind === 'postgres' && args.explain !== 'none' ? await openRaw(prepared.storage) : null;
-    try {
-      if (side) ctx.calendar = await calendarOf(side);
-      for (const sc of list) {
-        log(`${kind}: ${sc.label}`);
-        apiTimes.set(sc.id, await sample((i) => sc.api(i), sampleOptions));
-        if (side) {
-          const statements = await apiStatements(sc.id, ctx.calendar, sc.statements(0));
-          early.set(sc.id, await explainAll(side, statements, join(DATA, 'explain'), `${kind}-${sc.id}`));
-        }
-      }
-    } finally {
-      await side?.close();
-    }
-    // The answers the floor must match, taken after every write so both see the same data.
-    const answers = new Map<string, unknown>();
-    for (const sc of list) answers.set(sc.id, await sc.probe());
-    result.memory = memoryOf(server!.pid);
-    await server!.stop();
-    server = null;
-
-    const raw = await openRaw(prepared.storage);
+    const raw = await openRaw(floorStorage);
     try {
       ctx.calendar = await calendarOf(raw);
+      await describeDatabase(raw, result);
       const services = createContext(raw.database, systemActor('bench', 'api'));
-      const [v] = await raw.query<{ v: string; size: string }>(
-        'select version() as v, pg_database_size(current_database()) as size',
-      );
-      result.version = v?.v.split(' on ')[0]?.split(',')[0] ?? '';
-      result.databaseSizeMb = Number(v?.size) / 1024 / 1024;
-      for (const sc of list) {
-        const mismatches = await sc.check(raw, answers.get(sc.id));
-        log(`${kind}: floor of ${sc.id}${mismatches.length ? ` — disagrees: ${mismatches.join('; ')}` : ''}`);
-        const rawTimes = await sample((i) => sc.raw(raw, i), sampleOptions);
-        const serviceTimes = await sample(async (i) => void (await sc.service(services, i)), sampleOptions);
-        const r: ScenarioResult = {
-          id: sc.id,
-          label: sc.label,
-          target: sc.target,
-          api: summarise(defined(apiTimes.get(sc.id))),
-          raw: summarise(rawTimes),
-          service: summarise(serviceTimes),
-          mismatches,
-          explained: [],
-        };
-        result.scenarios.push(r);
-        const missed = verdict(r, kind).ok === false;
-        if (args.explain === 'all' || (args.explain === 'missed' && missed)) {
-          const statements = await apiStatements(sc.id, ctx.calendar, sc.statements(0));
-          r.explained = early.get(sc.id) ?? (await explainAll(raw, statements, join(DATA, 'explain'), `${kind}-${sc.id}`));
-        }
-      }
+      for (const sc of scenarios(ctx)) result.scenarios.push(await benchScenario(kind, sc, raw, services, ctx.calendar));
     } finally {
       await raw.close();
     }
+    result.memory = memoryOf(running.pid);
+    await running.stop();
+    server = null;
   } finally {
     await server?.stop();
     await pgServer?.stop();
+    if (floorCopy?.kind === 'pglite') rmSync(floorCopy.dataDir, { recursive: true, force: true });
   }
+}
+
+/** A copy of a stopped server's PGlite data directory, without its lock, for the floor to own. */
+function copyPgliteData(storage: ServerStorage): ServerStorage {
+  if (storage.kind !== 'pglite') return storage;
+  const dataDir = `${storage.dataDir}-floor`;
+  rmSync(dataDir, { recursive: true, force: true });
+  cpSync(storage.dataDir, dataDir, { recursive: true, filter: (src) => !basename(src).includes('.lock') });
+  return { kind: 'pglite', dataDir };
+}
+
+/** The floor pages Today as the API does (the API fetches one row more than it shows). */
+async function todayPageOf(url: string): Promise<ScenarioContext['todayPage']> {
+  const today = (await (await fetch(`${url}/api/today`)).json()) as {
+    items: unknown[];
+    upcoming: unknown[];
+    nextCursor?: unknown;
+  };
+  return 'nextCursor' in today
+    ? { dueLimit: today.items.length + 1, upcomingLimit: today.upcoming.length }
+    : { dueLimit: null, upcomingLimit: null };
+}
+
+async function describeDatabase(raw: Raw, result: StorageResult): Promise<void> {
+  const [v] = await raw.query<{ v: string; size: string }>('select version() as v, pg_database_size(current_database()) as size');
+  result.version = v?.v.split(' on ')[0]?.split(',')[0] ?? '';
+  result.databaseSizeMb = Number(v?.size) / 1024 / 1024;
+}
+
+/**
+ * One scenario: the API, its floor and the in-process service sampled in turn (A B C, C B A, …) so the
+ * ratios share the machine's load; then the floor checked against the API's answer (both on the same
+ * rows: the reads run before any write scenario), and EXPLAIN when asked or when the target was missed.
+ */
+async function benchScenario(
+  kind: StorageKind,
+  sc: Scenario,
+  raw: Raw,
+  services: ServiceContext,
+  calendar: Calendar,
+): Promise<ScenarioResult> {
+  log(`${kind}: ${sc.label}`);
+  const { times, load } = await sampleInterleaved(
+    {
+      api: (i) => sc.api(i),
+      raw: (i) => sc.raw(raw, i),
+      service: async (i) => void (await sc.service(services, i)),
+    },
+    sampleOptions,
+  );
+  const mismatches = await sc.check(raw, await sc.probe());
+  const r: ScenarioResult = {
+    id: sc.id,
+    label: sc.label,
+    target: sc.target,
+    api: summarise(times.api),
+    raw: summarise(times.raw),
+    service: summarise(times.service),
+    load,
+    mismatches,
+    explained: [],
+  };
+  log(
+    `${kind}: ${sc.id}: API p50 ${ms(r.api.p50)} ms, floor ${ms(r.raw?.p50 ?? Number.NaN)} ms, ` +
+      `ratio ${(r.api.p50 / (r.raw?.p50 ?? Number.NaN)).toFixed(2)}×, load ${load.min.toFixed(1)}–${load.max.toFixed(1)}` +
+      (mismatches.length ? ` — disagrees: ${mismatches.join('; ')}` : ''),
+  );
+  const missed = verdict(r, kind).ok === false;
+  if (args.explain === 'all' || (args.explain === 'missed' && missed)) {
+    const statements = await apiStatements(sc.id, calendar, sc.statements(0));
+    r.explained = await explainAll(raw, statements, join(DATA, 'explain'), `${kind}-${sc.id}`);
+  }
+  return r;
 }
 
 async function main(): Promise<number> {

@@ -101,29 +101,7 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       raw: async (db) => void (await runAll(db, todayStatements(ctx.calendar, ctx.todayPage))),
       statements: () => todayStatements(ctx.calendar, ctx.todayPage),
       probe: () => getJson(`${base}/today`),
-      async check(db, answer) {
-        const api = answer as {
-          items: { id: string }[];
-          upcoming: { id: string }[];
-          overdue: number;
-          dueToday: number;
-        };
-        const [due = [], upcoming = [], [counts] = []] = await runAll(db, todayStatements(ctx.calendar, ctx.todayPage));
-        return [
-          ...differ(
-            'due ids',
-            api.items.map((a) => a.id),
-            due.slice(0, api.items.length).map((a) => a.id),
-          ),
-          ...differ(
-            'upcoming ids',
-            api.upcoming.map((a) => a.id),
-            upcoming.map((a) => a.id),
-          ),
-          ...differ('overdue', api.overdue, counts?.overdue),
-          ...differ('due today', api.dueToday, counts?.due_today),
-        ];
-      },
+      check: (db, answer) => checkToday(db, answer, todayStatements(ctx.calendar, ctx.todayPage)),
     },
     {
       id: 'list-needs-attention',
@@ -179,54 +157,79 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       raw: async (db) => void (await runAll(db, dashboardStatements(ctx.calendar))),
       statements: () => dashboardStatements(ctx.calendar),
       probe: () => getJson(`${base}/dashboard`),
-      async check(db, answer) {
-        const api = answer as {
-          partnerCount: number;
-          repCount: number;
-          plansByStatus: Record<string, number>;
-          needsAttentionCount: number;
-          overdueActions: number;
-          funnel: { pipelineValueMinor: number; closedLost: number };
-          pipelineByPartner: { partnerId: string }[];
-        };
-        const [[a] = [], [o] = [], top = []] = await runAll(db, dashboardStatements(ctx.calendar));
-        return [
-          ...differ('partners', api.partnerCount, a?.partners),
-          ...differ('reps', api.repCount, o?.reps),
-          ...differ('plans', api.plansByStatus, {
-            'on-track': a?.on_track,
-            'at-risk': a?.at_risk,
-            delivered: a?.delivered,
-            failed: a?.failed,
-            none: a?.no_plan,
-          }),
-          ...differ('needs attention', api.needsAttentionCount, a?.needs_attention),
-          ...differ('overdue', api.overdueActions, o?.overdue),
-          ...differ('pipeline', api.funnel.pipelineValueMinor, Number(a?.pipeline)),
-          ...differ(
-            'top pipeline',
-            api.pipelineByPartner.map((t) => t.partnerId),
-            top.map((t) => t.id),
-          ),
-        ];
-      },
+      check: (db, answer) => checkDashboard(db, answer, dashboardStatements(ctx.calendar)),
     },
-    {
-      id: 'log-touch',
-      label: 'POST /api/touches (random reps)',
-      target: { p95: { postgres: 20, pglite: 20 }, ratio: null },
-      api: async (i) =>
-        void (await request(`${base}/touches`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ repId: repAt(5000, i), kind: 'call', direction: i % 4 === 3 ? 'inbound' : 'outbound' }),
-        })),
-      service: (sctx, i) =>
-        logTouch(sctx, { repId: repAt(700_000, i), kind: 'call', direction: i % 4 === 3 ? 'inbound' : 'outbound' }),
-      raw: (db, i) => logTouchRaw(db, repAt(900_000, i), i % 4 === 3 ? 'inbound' : 'outbound', new Date()),
-      statements: () => [],
-      probe: async () => null,
-      check: async () => [],
-    },
+    logTouchScenario(base, repAt),
   ];
+}
+
+async function checkToday(db: Raw, answer: unknown, statements: Statement[]): Promise<string[]> {
+  const api = answer as { items: { id: string }[]; upcoming: { id: string }[]; overdue: number; dueToday: number };
+  const [due = [], upcoming = [], [counts] = []] = await runAll(db, statements);
+  return [
+    ...differ(
+      'due ids',
+      api.items.map((a) => a.id),
+      due.slice(0, api.items.length).map((a) => a.id),
+    ),
+    ...differ(
+      'upcoming ids',
+      api.upcoming.map((a) => a.id),
+      upcoming.map((a) => a.id),
+    ),
+    ...differ('overdue', api.overdue, counts?.overdue),
+    ...differ('due today', api.dueToday, counts?.due_today),
+  ];
+}
+
+async function checkDashboard(db: Raw, answer: unknown, statements: Statement[]): Promise<string[]> {
+  const api = answer as {
+    partnerCount: number;
+    repCount: number;
+    plansByStatus: Record<string, number>;
+    needsAttentionCount: number;
+    overdueActions: number;
+    funnel: { pipelineValueMinor: number; closedLost: number };
+    pipelineByPartner: { partnerId: string }[];
+  };
+  const [[a] = [], [o] = [], top = []] = await runAll(db, statements);
+  return [
+    ...differ('partners', api.partnerCount, a?.partners),
+    ...differ('reps', api.repCount, o?.reps),
+    ...differ('plans', api.plansByStatus, {
+      'on-track': a?.on_track,
+      'at-risk': a?.at_risk,
+      delivered: a?.delivered,
+      failed: a?.failed,
+      none: a?.no_plan,
+    }),
+    ...differ('needs attention', api.needsAttentionCount, a?.needs_attention),
+    ...differ('overdue', api.overdueActions, o?.overdue),
+    ...differ('pipeline', api.funnel.pipelineValueMinor, Number(a?.pipeline)),
+    ...differ(
+      'top pipeline',
+      api.pipelineByPartner.map((t) => t.partnerId),
+      top.map((t) => t.id),
+    ),
+  ];
+}
+
+function logTouchScenario(base: string, repAt: (seed: number, i: number) => string): Scenario {
+  return {
+    id: 'log-touch',
+    label: 'POST /api/touches (random reps)',
+    target: { p95: { postgres: 20, pglite: 20 }, ratio: null },
+    api: async (i) =>
+      void (await request(`${base}/touches`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ repId: repAt(5000, i), kind: 'call', direction: i % 4 === 3 ? 'inbound' : 'outbound' }),
+      })),
+    service: (sctx, i) =>
+      logTouch(sctx, { repId: repAt(700_000, i), kind: 'call', direction: i % 4 === 3 ? 'inbound' : 'outbound' }),
+    raw: (db, i) => logTouchRaw(db, repAt(900_000, i), i % 4 === 3 ? 'inbound' : 'outbound', new Date()),
+    statements: () => [],
+    probe: async () => null,
+    check: async () => [],
+  };
 }

@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const START_TIMEOUT_MS = 180_000;
+// Longer than the job worker's graceful stop (30 s): past it, the server is stuck, not finishing a job.
+const STOP_TIMEOUT_MS = 45_000;
+
+/** How long each stopped bench server took from SIGTERM to exit, in ms (reported beside the starts). */
+export const stoppedMs: number[] = [];
 
 export type ServerStorage = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 
@@ -59,13 +64,20 @@ export async function startBenchServer(storage: ServerStorage): Promise<BenchSer
   });
 
   const url = `http://127.0.0.1:${port}`;
+  // As an operator stops it: SIGTERM, then wait for the server's own shutdown (its job worker lets a
+  // running job finish, up to 30 s). A SIGKILL would leave the data directory to recover from an
+  // unclean stop at the next start, which is then not the start being measured.
   const stop = async () => {
-    if (exitCode === undefined) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    if (exitCode !== undefined) return;
+    const stopping = performance.now();
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+    const ms = performance.now() - stopping;
+    if (exitCode !== 0)
+      throw new Error(`the server did not stop cleanly (exit ${exitCode}) in ${(ms / 1000).toFixed(1)} s:\n${output}`);
+    stoppedMs.push(ms);
   };
   while (true) {
     if (exitCode !== undefined) throw new Error(`the server exited (${exitCode}) before serving:\n${output}`);
@@ -83,7 +95,10 @@ export async function startBenchServer(storage: ServerStorage): Promise<BenchSer
     await sleep(10);
   }
   await signInBench(url);
-  return { url, pid: child.pid!, startMs: performance.now() - started, stop };
+  // A spawned child that emitted no error has a pid; it is only undefined when spawning failed.
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`the server process did not start:\n${output}`);
+  return { url, pid, startMs: performance.now() - started, stop };
 }
 
 const BENCH_ADMIN = { name: 'Bench Admin', email: 'bench@example.com', password: 'bench password 123' };

@@ -6,18 +6,19 @@
 // current plan and named accounts out as CSV.
 import { randomUUID } from 'node:crypto';
 import { defined } from '@ptrack/domain';
-import { type Database, pgliteClientOf, refreshStats } from '@ptrack/storage';
+import { type Database, refreshStats } from '@ptrack/storage';
+import { pgliteOf } from './lib';
 
 const clean = (s: string) => s.replace(/[\t\n\\]/g, ' ');
 
 async function copyIn(database: Database, table: string, columns: string, lines: string[]) {
-  const client = pgliteClientOf(database)!;
+  const client = pgliteOf(database);
   await client.query(`copy ${table} (${columns}) from '/dev/blob'`, [], { blob: new Blob([`${lines.join('\n')}\n`]) });
 }
 
 /** Milliseconds to write, in one transaction, what importing `rows` generated partners writes. */
 export async function rawImportFloor(database: Database, rows: number): Promise<number> {
-  const client = pgliteClientOf(database)!;
+  const client = pgliteOf(database);
   const now = new Date().toISOString();
   const ids = Array.from({ length: rows }, () => randomUUID());
   const repIds = Array.from({ length: rows }, () => randomUUID());
@@ -115,7 +116,7 @@ export async function rawImportFloor(database: Database, rows: number): Promise<
 
 /** Milliseconds to read every partner, with its figures, current plan and named accounts, out as CSV. */
 export async function rawExportFloor(database: Database): Promise<{ ms: number; rows: number; bytes: number }> {
-  const client = pgliteClientOf(database)!;
+  const client = pgliteOf(database);
   const started = performance.now();
   const result = await client.query(
     `copy (with named as (select n.partner_id, string_agg(a.name, ', ' order by n.position) as names
@@ -126,8 +127,8 @@ export async function rawExportFloor(database: Database): Promise<{ ms: number; 
            left join named on named.partner_id = p.id
            order by lower(p.name), p.id) to '/dev/blob' with (format csv, header)`,
   );
-  const bytes = (await result.blob!.arrayBuffer()).byteLength;
+  const bytes = (await defined(result.blob, 'the COPY output').arrayBuffer()).byteLength;
   const ms = performance.now() - started;
   const [count] = (await client.query<{ n: number }>('select count(*)::int as n from partners')).rows;
-  return { ms, rows: count!.n, bytes };
+  return { ms, rows: defined(count, 'the partner count').n, bytes };
 }

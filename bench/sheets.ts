@@ -46,7 +46,8 @@ const END = '<!-- sheets:end -->';
 function sheet(rows: number): Buffer {
   const header = readFileSync(join(REPO_ROOT, 'packages/integrations/test-fixtures/final-schema-tracker.csv'), 'utf8').split(
     /\r?\n/,
-  )[0]!;
+  )[0];
+  if (!header) throw new Error('the fixture sheet has no header row');
   const types = ['Tech Vendor', 'Agency', 'Affiliate', 'Recruiting', 'Platform', 'Advisor'];
   const lines = [header];
   for (let i = 0; i < rows; i++) {
@@ -200,7 +201,10 @@ async function main() {
   const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
   const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
   const ratio = (ms: number, floorMs: number) => `${(ms / floorMs).toFixed(1)}×`;
-  const csvExport = exports.find((e) => e.format === 'csv')!;
+  const csvExport = defined(
+    exports.find((e) => e.format === 'csv'),
+    'the CSV export figure',
+  );
   const lines = [
     START,
     '## Spreadsheet import and export (`npm run bench:sheets`)',

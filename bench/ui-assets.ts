@@ -33,11 +33,12 @@ export async function initialAssets(baseUrl: string): Promise<InitialAssets> {
   const html = await (await fetch(`${baseUrl}/`)).text();
   const found: Omit<Asset, 'bytes'>[] = [];
   for (const [tag] of html.matchAll(/<(script|link)\b[^>]*>/g)) {
-    if (tag.startsWith('<script') && attr(tag, 'type') === 'module' && attr(tag, 'src'))
-      found.push({ path: attr(tag, 'src')!, kind: 'entry' });
-    else if (attr(tag, 'rel') === 'modulepreload' && attr(tag, 'href'))
-      found.push({ path: attr(tag, 'href')!, kind: 'modulepreload' });
-    else if (attr(tag, 'rel') === 'stylesheet' && attr(tag, 'href')) found.push({ path: attr(tag, 'href')!, kind: 'stylesheet' });
+    const src = attr(tag, 'src');
+    const href = attr(tag, 'href');
+    const rel = attr(tag, 'rel');
+    if (tag.startsWith('<script') && attr(tag, 'type') === 'module' && src) found.push({ path: src, kind: 'entry' });
+    else if (rel === 'modulepreload' && href) found.push({ path: href, kind: 'modulepreload' });
+    else if (rel === 'stylesheet' && href) found.push({ path: href, kind: 'stylesheet' });
   }
   if (!found.some((a) => a.kind === 'entry')) throw new Error('index.html names no module entry script');
   const assets: Asset[] = [];

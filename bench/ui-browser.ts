@@ -1,23 +1,12 @@
 // One cold-profile Chromium per sample, timing in the page's own clock (performance.now(): 0 is the
 // navigation start). A script injected before the app records when watched elements first appear (at
 // the animation frame after they are inserted, i.e. the frame that paints them) and when focus lands.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defined } from '@ptrack/domain';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/support/chromium';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags of e2e/support/browser.ts: Debian's Chromium, headless, no background traffic.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+export { CHROMIUM_PATH, chromiumVersion } from '../e2e/support/chromium';
+
 const TIMEOUT_MS = 60_000;
 /** apps/web partner-grid.tsx ROW_HEIGHT: rows are fixed-height, so row n starts at n × 36 px. */
 const GRID_ROW_HEIGHT = 36;
@@ -102,15 +91,8 @@ type Cold = { context: BrowserContext; page: Page; close(): Promise<void> };
 export type InputMode = 'harness' | 'in-page';
 
 async function coldPage(mode: InputMode): Promise<Cold> {
-  const dir = mkdtempSync(join(tmpdir(), 'ptrack-bench-ui-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ARGS,
-    locale: 'en-US',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(TIMEOUT_MS);
+  const browser = await launchChromium('ptrack-bench-ui-', TIMEOUT_MS);
+  const { context } = browser;
   if (mode === 'in-page') await context.addInitScript('window.__benchInPage = true;');
   await context.addInitScript(PROBE);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -120,18 +102,21 @@ async function coldPage(mode: InputMode): Promise<Cold> {
     context,
     page,
     async close() {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      await browser.close();
       if (errors.length) throw new Error(`the page failed: ${errors.map(String).join('; ')}`);
     },
   };
 }
 
 // Page-side code is passed as strings: the bench compiles without the DOM library.
-async function marks(page: Page, names: string[]): Promise<Marks> {
+/** Waits for every named mark and returns them (the page's times in ms), each one checked to be there. */
+async function marks<N extends string>(page: Page, names: readonly N[]): Promise<Record<N, number>> {
   const wanted = JSON.stringify(names);
   await page.waitForFunction(`${wanted}.every((n) => n in window.__bench.marks)`, undefined, { timeout: TIMEOUT_MS });
-  return page.evaluate<Marks>('({ ...window.__bench.marks })');
+  const all = await page.evaluate<Marks>('({ ...window.__bench.marks })');
+  const out = {} as Record<N, number>;
+  for (const name of names) out[name] = defined(all[name], `the page's "${name}" mark`);
+  return out;
 }
 
 function resources(page: Page): Promise<Resource[]> {
@@ -182,10 +167,10 @@ export async function sampleToday(baseUrl: string, mode: InputMode): Promise<Tod
     const input = mode === 'harness' ? 'pointerDown' : 'inputSent';
     const m = await marks(page, ['todayRow', input, 'dialog']);
     return {
-      rowVisible: m.todayRow!,
-      clickReceived: defined(m[input]),
-      dialogOpen: m.dialog!,
-      longTaskMs: await longTaskMs(page, m.dialog!),
+      rowVisible: m.todayRow,
+      clickReceived: m[input],
+      dialogOpen: m.dialog,
+      longTaskMs: await longTaskMs(page, m.dialog),
       resources: await resources(page),
     };
   } finally {
@@ -207,16 +192,17 @@ export async function sampleGrid(baseUrl: string, mode: InputMode, scrollRow: nu
       await page.locator('[data-cell="0:1"]').click();
       await page.keyboard.press('ArrowDown');
     }
-    const names =
-      mode === 'harness' ? ['gridRow', 'pointerDown', 'keyDown', 'focusMoved'] : ['gridRow', 'inputSent', 'focusMoved'];
-    const m = await marks(page, names);
-    const longTasks = await longTaskMs(page, m.focusMoved!);
+    const m =
+      mode === 'harness'
+        ? await marks(page, ['gridRow', 'pointerDown', 'keyDown', 'focusMoved'])
+        : await marks(page, ['gridRow', 'inputSent', 'focusMoved']);
+    const longTasks = await longTaskMs(page, m.focusMoved);
     const scrollToRow = scrollRow === null ? Number.NaN : await page.evaluate<number>(scrollProbe(scrollRow, TIMEOUT_MS));
     return {
-      rowsVisible: m.gridRow!,
-      clickReceived: m.pointerDown ?? m.inputSent!,
-      keyReceived: m.keyDown ?? m.inputSent!,
-      focusMoved: m.focusMoved!,
+      rowsVisible: m.gridRow,
+      clickReceived: 'pointerDown' in m ? m.pointerDown : m.inputSent,
+      keyReceived: 'keyDown' in m ? m.keyDown : m.inputSent,
+      focusMoved: m.focusMoved,
       longTaskMs: longTasks,
       scrollToRow,
       scrollRow,
@@ -224,14 +210,5 @@ export async function sampleGrid(baseUrl: string, mode: InputMode, scrollRow: nu
     };
   } finally {
     await cold.close();
-  }
-}
-
-export async function chromiumVersion(): Promise<string> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
-  try {
-    return browser.version();
-  } finally {
-    await browser.close();
   }
 }

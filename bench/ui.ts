@@ -42,6 +42,151 @@ const startOf = (rs: Resource[], test: (name: string) => boolean) =>
   Math.min(...rs.filter((r) => test(r.name)).map((r) => r.startTime));
 const isAsset = (initial: Set<string>) => (name: string) => initial.has(name);
 
+type Samples = { todays: TodaySample[]; grids: GridSample[]; todaysInPage: TodaySample[]; gridsInPage: GridSample[] };
+
+/** Each sample loads Today and the grid cold, once with the harness's input and once with the page's own. */
+async function takeSamples(base: string, scrollRow: number): Promise<Samples> {
+  const todays: TodaySample[] = [];
+  const grids: GridSample[] = [];
+  const todaysInPage: TodaySample[] = [];
+  const gridsInPage: GridSample[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t = await sampleToday(base, 'harness');
+    const g = await sampleGrid(base, 'harness', scrollRow);
+    const tIn = await sampleToday(base, 'in-page');
+    const gIn = await sampleGrid(base, 'in-page', null);
+    todays.push(t);
+    grids.push(g);
+    todaysInPage.push(tIn);
+    gridsInPage.push(gIn);
+    log(
+      `sample ${i + 1}/${samples}: Today row ${t.rowVisible.toFixed(0)} ms, dialog ${t.dialogOpen.toFixed(0)} ms ` +
+        `(in-page ${tIn.dialogOpen.toFixed(0)}); grid rows ${g.rowsVisible.toFixed(0)} ms, focus ` +
+        `${g.focusMoved.toFixed(0)} ms (in-page ${gIn.focusMoved.toFixed(0)}), row ${scrollRow} after ${g.scrollToRow.toFixed(0)} ms`,
+    );
+  }
+  return { todays, grids, todaysInPage, gridsInPage };
+}
+
+function uiMetrics({ todays, grids, todaysInPage, gridsInPage }: Samples, scrollRow: number): Metric[] {
+  return [
+    {
+      label: 'Today: first row visible',
+      summary: median(todays.map((s) => s.rowVisible)),
+      targetMs: null,
+      note: 'the animation frame after the first `today-row` is inserted (the frame that paints it).',
+    },
+    {
+      label: 'Today: interactive',
+      summary: median(todays.map((s) => s.dialogOpen)),
+      targetMs: INTERACTIVE_TARGET_MS,
+      note:
+        "navigation start → the first row's Done button is clicked (by Playwright, as soon as it is visible, stable for two " +
+        'frames, enabled and receives the pointer) → the Done dialog is in the page, at its next frame. The click itself ' +
+        `arrived at a median ${median(todays.map((s) => s.clickReceived)).p50.toFixed(0)} ms; the dialog ${median(todays.map((s) => s.dialogOpen - s.clickReceived)).p50.toFixed(0)} ms after it.`,
+    },
+    {
+      label: 'Today: interactive, input from the page',
+      summary: median(todaysInPage.map((s) => s.dialogOpen)),
+      targetMs: INTERACTIVE_TARGET_MS,
+      note:
+        'the same, but the page clicks Done itself right after the frame that paints the first row (no harness latency): ' +
+        'the earliest the app can answer a click. Separate cold loads.',
+    },
+    {
+      label: 'Grid: first rows visible',
+      summary: median(grids.map((s) => s.rowsVisible)),
+      targetMs: null,
+      note: 'the frame after the first `partner-row` (a loaded row, not a placeholder) is inserted.',
+    },
+    {
+      label: 'Grid: interactive',
+      summary: median(grids.map((s) => s.focusMoved)),
+      targetMs: INTERACTIVE_TARGET_MS,
+      note:
+        "navigation start → a click on the first row's second cell, then ArrowDown → keyboard focus lands on a cell of the " +
+        "second row (the grid's own key handling, the roving focus). The grid is usable by keyboard from then on.",
+    },
+    {
+      label: 'Grid: interactive, input from the page',
+      summary: median(gridsInPage.map((s) => s.focusMoved)),
+      targetMs: INTERACTIVE_TARGET_MS,
+      note: "the same, but the page focuses the first row's second cell and sends ArrowDown itself right after the first rows are painted.",
+    },
+    {
+      label: `Grid: scroll to row ${scrollRow.toLocaleString('en-US')}`,
+      summary: median(grids.map((s) => s.scrollToRow)),
+      targetMs: INTERACTIVE_TARGET_MS,
+      note:
+        `after the grid is interactive, its scroller is set to row ${scrollRow.toLocaleString('en-US')} in one jump (as dragging ` +
+        'the scrollbar does) and timed until that row is rendered with its data, not a loading placeholder.',
+    },
+  ];
+}
+
+function todayPhases(todays: TodaySample[], initial: Set<string>): Phase[] {
+  return [
+    { label: 'initial JS and CSS downloaded', summary: median(todays.map((s) => endOf(s.resources, isAsset(initial)))) },
+    {
+      label: '`GET /api/today` sent',
+      summary: median(todays.map((s) => startOf(s.resources, (n) => n.startsWith('/api/today')))),
+    },
+    {
+      label: '`GET /api/today` answered',
+      summary: median(todays.map((s) => endOf(s.resources, (n) => n.startsWith('/api/today')))),
+    },
+    { label: 'first row visible', summary: median(todays.map((s) => s.rowVisible)) },
+    { label: "the harness's click on Done received", summary: median(todays.map((s) => s.clickReceived)) },
+    { label: 'Done dialog open', summary: median(todays.map((s) => s.dialogOpen)) },
+    { label: 'main thread in long tasks (> 50 ms) until then, in total', summary: median(todays.map((s) => s.longTaskMs)) },
+  ];
+}
+
+function gridPhases(grids: GridSample[], initial: Set<string>, scrollRow: number): Phase[] {
+  const firstPage = (n: string) => n.startsWith('/api/partners?') && n.includes('limit=100');
+  return [
+    { label: 'initial JS and CSS downloaded', summary: median(grids.map((s) => endOf(s.resources, isAsset(initial)))) },
+    {
+      label: 'grid route chunk downloaded',
+      summary: median(grids.map((s) => endOf(s.resources, (n) => n.includes('/partners-page-')))),
+    },
+    {
+      label: 'first page of rows sent (`GET /api/partners?…limit=100`)',
+      summary: median(grids.map((s) => startOf(s.resources, firstPage))),
+    },
+    { label: 'first page of rows answered', summary: median(grids.map((s) => endOf(s.resources, firstPage))) },
+    { label: 'first rows visible', summary: median(grids.map((s) => s.rowsVisible)) },
+    { label: "the harness's click on the first row received", summary: median(grids.map((s) => s.clickReceived)) },
+    { label: 'its ArrowDown received', summary: median(grids.map((s) => s.keyReceived)) },
+    { label: 'keyboard focus moved', summary: median(grids.map((s) => s.focusMoved)) },
+    { label: 'main thread in long tasks (> 50 ms) until then, in total', summary: median(grids.map((s) => s.longTaskMs)) },
+    {
+      label: `further pages of rows fetched to reach row ${scrollRow.toLocaleString('en-US')}`,
+      unit: 'count',
+      summary: median(
+        grids.map((s) => s.resources.filter((r) => r.name.startsWith('/api/partners?') && r.name.includes('cursor=')).length),
+      ),
+    },
+  ];
+}
+
+/** The API calls the pages made (no paging cursors), each timed alone from Node for comparison with the page figures. */
+async function timeApiCalls(base: string, resources: Resource[]): Promise<ApiTiming[]> {
+  const urls = [...new Set(resources.map((r) => r.name).filter((n) => n.startsWith('/api/') && !n.includes('cursor=')))];
+  const api: ApiTiming[] = [];
+  for (const url of urls) {
+    const times = await sample(
+      async () => {
+        const res = await fetch(`${base}${url}`);
+        await res.arrayBuffer();
+      },
+      { warmup: 3, samples: 30, budgetMs: 15_000, minSamples: 10 },
+    );
+    api.push({ url, summary: summarise(times) });
+  }
+  return api;
+}
+
 async function main(): Promise<number> {
   if (!(scale > 0)) throw new Error('--scale must be a positive number');
   if (!(samples >= 1)) throw new Error('--samples must be at least 1');
@@ -66,7 +211,6 @@ async function main(): Promise<number> {
     if (today.overdue + today.dueToday === 0) throw new Error('the generated data has nothing due today: Today cannot be timed');
     const scrollRow = Math.min(SCROLL_ROW, Math.floor(list.total / 2));
     const assets = await initialAssets(base);
-    const initial = new Set(assets.assets.map((a) => a.path));
     const chromium = await chromiumVersion();
 
     // One untimed load of each page: the server's first queries (plan caches, PGlite buffers) are not the figure.
@@ -74,138 +218,11 @@ async function main(): Promise<number> {
     await sampleToday(base, 'harness');
     await sampleGrid(base, 'harness', scrollRow);
 
-    const todays: TodaySample[] = [];
-    const grids: GridSample[] = [];
-    const todaysInPage: TodaySample[] = [];
-    const gridsInPage: GridSample[] = [];
-    for (let i = 0; i < samples; i++) {
-      todays.push(await sampleToday(base, 'harness'));
-      grids.push(await sampleGrid(base, 'harness', scrollRow));
-      todaysInPage.push(await sampleToday(base, 'in-page'));
-      gridsInPage.push(await sampleGrid(base, 'in-page', null));
-      const t = todays.at(-1)!;
-      const g = grids.at(-1)!;
-      log(
-        `sample ${i + 1}/${samples}: Today row ${t.rowVisible.toFixed(0)} ms, dialog ${t.dialogOpen.toFixed(0)} ms ` +
-          `(in-page ${todaysInPage.at(-1)!.dialogOpen.toFixed(0)}); grid rows ${g.rowsVisible.toFixed(0)} ms, focus ` +
-          `${g.focusMoved.toFixed(0)} ms (in-page ${gridsInPage.at(-1)!.focusMoved.toFixed(0)}), row ${scrollRow} after ${g.scrollToRow.toFixed(0)} ms`,
-      );
-    }
-
-    const metrics: Metric[] = [
-      {
-        label: 'Today: first row visible',
-        summary: median(todays.map((s) => s.rowVisible)),
-        targetMs: null,
-        note: 'the animation frame after the first `today-row` is inserted (the frame that paints it).',
-      },
-      {
-        label: 'Today: interactive',
-        summary: median(todays.map((s) => s.dialogOpen)),
-        targetMs: INTERACTIVE_TARGET_MS,
-        note:
-          "navigation start → the first row's Done button is clicked (by Playwright, as soon as it is visible, stable for two " +
-          'frames, enabled and receives the pointer) → the Done dialog is in the page, at its next frame. The click itself ' +
-          `arrived at a median ${median(todays.map((s) => s.clickReceived)).p50.toFixed(0)} ms; the dialog ${median(todays.map((s) => s.dialogOpen - s.clickReceived)).p50.toFixed(0)} ms after it.`,
-      },
-      {
-        label: 'Today: interactive, input from the page',
-        summary: median(todaysInPage.map((s) => s.dialogOpen)),
-        targetMs: INTERACTIVE_TARGET_MS,
-        note:
-          'the same, but the page clicks Done itself right after the frame that paints the first row (no harness latency): ' +
-          'the earliest the app can answer a click. Separate cold loads.',
-      },
-      {
-        label: 'Grid: first rows visible',
-        summary: median(grids.map((s) => s.rowsVisible)),
-        targetMs: null,
-        note: 'the frame after the first `partner-row` (a loaded row, not a placeholder) is inserted.',
-      },
-      {
-        label: 'Grid: interactive',
-        summary: median(grids.map((s) => s.focusMoved)),
-        targetMs: INTERACTIVE_TARGET_MS,
-        note:
-          "navigation start → a click on the first row's second cell, then ArrowDown → keyboard focus lands on a cell of the " +
-          "second row (the grid's own key handling, the roving focus). The grid is usable by keyboard from then on.",
-      },
-      {
-        label: 'Grid: interactive, input from the page',
-        summary: median(gridsInPage.map((s) => s.focusMoved)),
-        targetMs: INTERACTIVE_TARGET_MS,
-        note: "the same, but the page focuses the first row's second cell and sends ArrowDown itself right after the first rows are painted.",
-      },
-      {
-        label: `Grid: scroll to row ${scrollRow.toLocaleString('en-US')}`,
-        summary: median(grids.map((s) => s.scrollToRow)),
-        targetMs: INTERACTIVE_TARGET_MS,
-        note:
-          `after the grid is interactive, its scroller is set to row ${scrollRow.toLocaleString('en-US')} in one jump (as dragging ` +
-          'the scrollbar does) and timed until that row is rendered with its data, not a loading placeholder.',
-      },
-    ];
-
-    const todayPhases: Phase[] = [
-      { label: 'initial JS and CSS downloaded', summary: median(todays.map((s) => endOf(s.resources, isAsset(initial)))) },
-      {
-        label: '`GET /api/today` sent',
-        summary: median(todays.map((s) => startOf(s.resources, (n) => n.startsWith('/api/today')))),
-      },
-      {
-        label: '`GET /api/today` answered',
-        summary: median(todays.map((s) => endOf(s.resources, (n) => n.startsWith('/api/today')))),
-      },
-      { label: 'first row visible', summary: median(todays.map((s) => s.rowVisible)) },
-      { label: "the harness's click on Done received", summary: median(todays.map((s) => s.clickReceived)) },
-      { label: 'Done dialog open', summary: median(todays.map((s) => s.dialogOpen)) },
-      { label: 'main thread in long tasks (> 50 ms) until then, in total', summary: median(todays.map((s) => s.longTaskMs)) },
-    ];
-    const firstPage = (n: string) => n.startsWith('/api/partners?') && n.includes('limit=100');
-    const gridPhases: Phase[] = [
-      { label: 'initial JS and CSS downloaded', summary: median(grids.map((s) => endOf(s.resources, isAsset(initial)))) },
-      {
-        label: 'grid route chunk downloaded',
-        summary: median(grids.map((s) => endOf(s.resources, (n) => n.includes('/partners-page-')))),
-      },
-      {
-        label: 'first page of rows sent (`GET /api/partners?…limit=100`)',
-        summary: median(grids.map((s) => startOf(s.resources, firstPage))),
-      },
-      { label: 'first page of rows answered', summary: median(grids.map((s) => endOf(s.resources, firstPage))) },
-      { label: 'first rows visible', summary: median(grids.map((s) => s.rowsVisible)) },
-      { label: "the harness's click on the first row received", summary: median(grids.map((s) => s.clickReceived)) },
-      { label: 'its ArrowDown received', summary: median(grids.map((s) => s.keyReceived)) },
-      { label: 'keyboard focus moved', summary: median(grids.map((s) => s.focusMoved)) },
-      { label: 'main thread in long tasks (> 50 ms) until then, in total', summary: median(grids.map((s) => s.longTaskMs)) },
-      {
-        label: `further pages of rows fetched to reach row ${scrollRow.toLocaleString('en-US')}`,
-        unit: 'count',
-        summary: median(
-          grids.map((s) => s.resources.filter((r) => r.name.startsWith('/api/partners?') && r.name.includes('cursor=')).length),
-        ),
-      },
-    ];
-
-    // The API calls the pages made, each timed alone from Node for comparison with the page figures.
-    const urls = [
-      ...new Set(
-        [...todays[0]!.resources, ...grids[0]!.resources]
-          .map((r) => r.name)
-          .filter((n) => n.startsWith('/api/') && !n.includes('cursor=')),
-      ),
-    ];
-    const api: ApiTiming[] = [];
-    for (const url of urls) {
-      const times = await sample(
-        async () => {
-          const res = await fetch(`${base}${url}`);
-          await res.arrayBuffer();
-        },
-        { warmup: 3, samples: 30, budgetMs: 15_000, minSamples: 10 },
-      );
-      api.push({ url, summary: summarise(times) });
-    }
+    const { todays, grids, todaysInPage, gridsInPage } = await takeSamples(base, scrollRow);
+    const metrics = uiMetrics({ todays, grids, todaysInPage, gridsInPage }, scrollRow);
+    const initial = new Set(assets.assets.map((a) => a.path));
+    const phases = { today: todayPhases(todays, initial), grid: gridPhases(grids, initial, scrollRow) };
+    const api = await timeApiCalls(base, [...(todays[0]?.resources ?? []), ...(grids[0]?.resources ?? [])]);
 
     const pglite = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as {
       version: string;
@@ -224,7 +241,7 @@ async function main(): Promise<number> {
       assets,
       jsTargetKb: JS_TARGET_KB,
       metrics,
-      phases: { today: todayPhases, grid: gridPhases },
+      phases,
       api,
     };
     writeFileSync(out, renderUiReport(report));

@@ -1,21 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { joinSession, leaveSession } from './session';
 
-// Debian's Chromium, never a browser download (`playwright install` is not used anywhere).
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+export { CHROMIUM_PATH } from './chromium';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
@@ -29,15 +19,8 @@ export type TestBrowser = {
 
 /** Headless Chromium on a fresh profile, in US English so dates read the same on every machine. */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'ptrack-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ARGS,
-    locale: 'en-US',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
+  const browser = await launchChromium('ptrack-chromium-', 15_000);
+  const { context } = browser;
   await joinSession(context);
   const pageErrors: Error[] = [];
   return {
@@ -56,8 +39,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
     async close() {
       leaveSession(context);
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }

@@ -31,6 +31,19 @@ export function route(method: string, template: string, handler: Route['handler'
   return { method, pattern: new RegExp(`^${source}/?$`), name: `${method} ${template}`, handler };
 }
 
+/** A `{param}` of the route's path as sent (still percent-encoded). */
+export function rawPathParam(ctx: RequestContext, name: string): string {
+  const raw = ctx.params[name];
+  // The route's template names its parameters, so a missing one is a wiring bug, not a bad request.
+  if (raw === undefined) throw new Error(`The route has no {${name}} path parameter`);
+  return raw;
+}
+
+/** A `{param}` of the route's path, percent-decoded. */
+export function pathParam(ctx: RequestContext, name: string): string {
+  return decodeURIComponent(rawPathParam(ctx, name));
+}
+
 export function objectTypeParam(ctx: RequestContext, name = 'objectType'): ObjectType {
   const raw = decodeURIComponent(ctx.params[name] ?? '');
   const type = resolveObjectType(raw);

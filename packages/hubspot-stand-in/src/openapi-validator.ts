@@ -80,9 +80,16 @@ export class OpenApiValidator {
     }
   }
 
+  private doc(name: OpenApiDoc): Json {
+    const doc = this.docs.get(name);
+    // The constructor loads every name in OPENAPI_DOCS.
+    if (!doc) throw new Error(`OpenAPI document ${name} is not loaded`);
+    return doc;
+  }
+
   /** True when the document declares this operation. */
   hasOperation(doc: OpenApiDoc, method: string, pathKey: string): boolean {
-    const paths = this.docs.get(doc)!.paths as Record<string, Record<string, unknown>>;
+    const paths = this.doc(doc).paths as Record<string, Record<string, unknown>>;
     return Boolean(paths[pathKey]?.[method.toLowerCase()]);
   }
 
@@ -92,8 +99,9 @@ export class OpenApiValidator {
    */
   validator(doc: OpenApiDoc, method: string, pathKey: string, status: number): ValidateFunction | null {
     const cacheKey = `${doc} ${method} ${pathKey} ${status}`;
-    if (this.cache.has(cacheKey)) return this.cache.get(cacheKey)!;
-    const d = this.docs.get(doc)!;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const d = this.doc(doc);
     const op = (d.paths as Record<string, Record<string, Json>>)[pathKey]?.[method.toLowerCase()];
     if (!op) throw new Error(`${doc}.json has no operation ${method} ${pathKey}`);
     const responses = op.responses as Record<string, Json>;
@@ -101,7 +109,8 @@ export class OpenApiValidator {
     if (!response) throw new Error(`${doc}.json declares no ${status} response for ${method} ${pathKey}`);
     if (typeof response.$ref === 'string') {
       const name = response.$ref.replace('#/components/responses/', '');
-      response = (d.components as { responses: Record<string, Json> }).responses[name]!;
+      response = (d.components as { responses: Record<string, Json | undefined> }).responses[name];
+      if (!response) throw new Error(`${doc}.json has no response component ${name}`);
     }
     const content = response.content as Record<string, { schema: Json }> | undefined;
     const schema = content ? (content['application/json'] ?? content['*/*'])?.schema : undefined;

@@ -32,11 +32,18 @@ export class RollingWindow {
     if (max <= 0) return { allowed: true, remaining: Number.MAX_SAFE_INTEGER };
     const now = this.clock();
     // Drop times that left the window (the oldest sits at `head` once full).
-    while (this.size > 0 && this.times[(this.head - this.size + max) % max]! <= now - intervalMs) this.size--;
+    while (this.size > 0 && this.oldest(max) <= now - intervalMs) this.size--;
     if (this.size >= max) return { allowed: false, remaining: 0 };
     this.times[this.head] = now;
     this.head = (this.head + 1) % max;
     this.size++;
     return { allowed: true, remaining: max - this.size };
+  }
+
+  private oldest(max: number): number {
+    const time = this.times[(this.head - this.size + max) % max];
+    // The index is taken modulo the buffer's length, so it is always inside it.
+    if (time === undefined) throw new Error('Rate-limit ring index out of range');
+    return time;
   }
 }

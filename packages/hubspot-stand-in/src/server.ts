@@ -99,12 +99,11 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
   const limiter = options.rateLimit ? new RollingWindow(options.rateLimit, options.rateLimitClock) : undefined;
   const searchLimit = options.searchRateLimit ?? (options.rateLimit ? { max: 5, intervalMs: 1000 } : undefined);
   const searchLimiter = searchLimit ? new RollingWindow(searchLimit, options.rateLimitClock) : undefined;
-  const dailyLimit = options.dailyLimit ?? 625_000;
   const latencyMs = options.latencyMs ?? 0;
-  const faults: Array<Required<Omit<FaultSpec, 'match'>> & Pick<FaultSpec, 'match'>> = [];
+  const faults: PendingFault[] = [];
   const requestLog: LoggedRequest[] = [];
   const stats: RequestStats = { total: 0, byRoute: {}, rateLimited: 0, faults: 0, internalErrors: 0 };
-  let dailyUsed = 0;
+  const daily = { limit: options.dailyLimit ?? 625_000, used: 0 };
   let eventId = 1;
   let baseUrl = '';
 
@@ -137,36 +136,17 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
   ): Reply {
     try {
       if (req.headers.authorization !== `Bearer ${accessToken}`) {
-        throw new StandInError(
-          401,
-          'INVALID_AUTHENTICATION',
-          'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview',
-        );
+        throw new StandInError(401, 'INVALID_AUTHENTICATION', AUTHENTICATION_MISSING);
       }
       const isSearch = SEARCH.test(url.pathname);
-      const window = isSearch ? searchLimiter : limiter;
-      if (window) {
-        const decision = window.take();
-        if (!isSearch) {
-          headers['x-hubspot-ratelimit-max'] = String(window.limit.max);
-          headers['x-hubspot-ratelimit-remaining'] = String(decision.remaining);
-          headers['x-hubspot-ratelimit-interval-milliseconds'] = String(window.limit.intervalMs);
-          headers['x-hubspot-ratelimit-daily'] = String(dailyLimit);
-          headers['x-hubspot-ratelimit-daily-remaining'] = String(Math.max(dailyLimit - dailyUsed - 1, 0));
-        }
-        if (!decision.allowed) {
-          stats.rateLimited++;
-          return reply(429, rateLimitBody(isSearch));
-        }
+      const limited = takeRateLimit(isSearch ? searchLimiter : limiter, isSearch, daily, headers);
+      if (limited) {
+        stats.rateLimited++;
+        return limited;
       }
-      dailyUsed++;
-      let fault = faults.find((f) => f.count > 0 && (!f.match || f.match(method, url.pathname)));
-      if (fault && fault.skip > 0) {
-        fault.skip--;
-        fault = undefined;
-      }
+      daily.used++;
+      const fault = takeFault(faults, method, url.pathname);
       if (fault) {
-        fault.count--;
         stats.faults++;
         const failure = reply(fault.status, faultBody(fault.status));
         if (!fault.afterHandling) return failure;
@@ -188,15 +168,7 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
   }
 
   function runHandler(method: string, url: URL, raw: string, found: NonNullable<ReturnType<typeof matchRoute>>): Reply {
-    let body: unknown;
-    if (raw !== '') {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        throw new StandInError(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1: the request body is not JSON');
-      }
-    }
-    const ctx: RequestContext = { method, url, params: found.params, body, store, baseUrl };
+    const ctx: RequestContext = { method, url, params: found.params, body: parseBody(raw), store, baseUrl };
     return found.route.handler(ctx);
   }
 
@@ -219,23 +191,15 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
     requestLog,
     stats,
     injectFaults(spec) {
-      faults.push({
-        status: spec.status,
-        count: spec.count ?? 1,
-        match: spec.match,
-        skip: spec.skip ?? 0,
-        afterHandling: spec.afterHandling ?? false,
-      });
+      faults.push(pendingFault(spec));
     },
     clearFaults() {
       faults.length = 0;
     },
     resetStats() {
       requestLog.length = 0;
-      stats.total = 0;
-      stats.byRoute = {};
-      stats.rateLimited = 0;
-      stats.faults = 0;
+      // internalErrors is never reset: a test can assert the stand-in had no bug during the whole run.
+      Object.assign(stats, { total: 0, byRoute: {}, rateLimited: 0, faults: 0 });
     },
     deliverWebhook(deliver) {
       const sender = { clientSecret, portalId, appId: options.appId ?? 1, now: () => store.now(), nextEventId: () => eventId++ };
@@ -249,6 +213,62 @@ export async function startHubSpotStandIn(options: HubSpotStandInOptions = {}): 
 }
 
 const reply = (status: number, body?: unknown): Reply => ({ status, body });
+
+const AUTHENTICATION_MISSING =
+  'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview';
+
+type PendingFault = Required<Omit<FaultSpec, 'match'>> & Pick<FaultSpec, 'match'>;
+
+const pendingFault = (spec: FaultSpec): PendingFault => ({
+  status: spec.status,
+  count: spec.count ?? 1,
+  match: spec.match,
+  skip: spec.skip ?? 0,
+  afterHandling: spec.afterHandling ?? false,
+});
+
+/**
+ * Counts the request against its rolling window and sets HubSpot's rate-limit headers (not on search,
+ * whose limit HubSpot does not report); a 429 reply when the window is full, else undefined.
+ */
+function takeRateLimit(
+  window: RollingWindow | undefined,
+  isSearch: boolean,
+  daily: { limit: number; used: number },
+  headers: Record<string, string>,
+): Reply | undefined {
+  if (!window) return undefined;
+  const decision = window.take();
+  if (!isSearch) {
+    headers['x-hubspot-ratelimit-max'] = String(window.limit.max);
+    headers['x-hubspot-ratelimit-remaining'] = String(decision.remaining);
+    headers['x-hubspot-ratelimit-interval-milliseconds'] = String(window.limit.intervalMs);
+    headers['x-hubspot-ratelimit-daily'] = String(daily.limit);
+    headers['x-hubspot-ratelimit-daily-remaining'] = String(Math.max(daily.limit - daily.used - 1, 0));
+  }
+  return decision.allowed ? undefined : reply(429, rateLimitBody(isSearch));
+}
+
+/** The injected fault this request triggers (and uses up), if any; a fault still skipping lets it through. */
+function takeFault(faults: PendingFault[], method: string, path: string): PendingFault | undefined {
+  const fault = faults.find((f) => f.count > 0 && (!f.match || f.match(method, path)));
+  if (!fault) return undefined;
+  if (fault.skip > 0) {
+    fault.skip--;
+    return undefined;
+  }
+  fault.count--;
+  return fault;
+}
+
+function parseBody(raw: string): unknown {
+  if (raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new StandInError(400, 'VALIDATION_ERROR', 'Invalid input JSON on line 1: the request body is not JSON');
+  }
+}
 
 function matchRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
   for (const route of ROUTES) {

@@ -48,6 +48,22 @@ export interface AssociatedRef {
   typeIds: number[];
 }
 
+/** Everything the store keeps per object type. */
+interface TypeState {
+  records: Map<string, CrmObject>;
+  /** Ids in ascending order (ids are assigned increasing), for cursor paging without sorting. */
+  order: string[];
+  /** property name → value → id of the live record holding it. */
+  unique: Map<string, Map<string, string>>;
+  props: Map<string, PropertyDefinition>;
+  groups: Map<string, PropertyGroup>;
+  pipelines: Pipeline[];
+}
+
+function perType<T>(make: (type: ObjectType) => T): Record<ObjectType, T> {
+  return { contacts: make('contacts'), companies: make('companies'), deals: make('deals') };
+}
+
 const byNumericId = (a: string, b: string) => Number(a) - Number(b);
 
 /**
@@ -57,25 +73,21 @@ const byNumericId = (a: string, b: string) => Number(a) - Number(b);
 export class HubSpotStore {
   private fixedNow: number | undefined;
   private nextId = 100_001;
-  private readonly records = new Map<ObjectType, Map<string, CrmObject>>();
-  // Ids in ascending order (ids are assigned increasing), for cursor paging without sorting.
-  private readonly order = new Map<ObjectType, string[]>();
-  private readonly unique = new Map<ObjectType, Map<string, Map<string, string>>>();
-  private readonly props = new Map<ObjectType, Map<string, PropertyDefinition>>();
-  private readonly groups = new Map<ObjectType, Map<string, PropertyGroup>>();
+  private readonly types: Record<ObjectType, TypeState>;
   private readonly assoc = new Map<string, Map<ObjectType, Map<string, Set<number>>>>();
-  private readonly pipelineList = new Map<ObjectType, Pipeline[]>();
 
   constructor() {
     const nowIso = new Date(this.now()).toISOString();
+    this.types = perType((type) => ({
+      records: new Map(),
+      order: [],
+      unique: new Map(),
+      props: new Map(),
+      groups: new Map([[DEFAULT_GROUPS[type], group(DEFAULT_GROUPS[type], 'Information', 0)]]),
+      pipelines: [],
+    }));
     for (const type of OBJECT_TYPES) {
-      this.records.set(type, new Map());
-      this.order.set(type, []);
-      this.unique.set(type, new Map());
-      this.props.set(type, new Map());
-      this.groups.set(type, new Map([[DEFAULT_GROUPS[type], group(DEFAULT_GROUPS[type], 'Information', 0)]]));
       for (const def of builtinProperties(type, nowIso)) this.putProperty(type, def);
-      this.pipelineList.set(type, []);
     }
     this.definePipeline('deals', DEFAULT_DEAL_PIPELINE);
   }
@@ -99,31 +111,31 @@ export class HubSpotStore {
   // ---- objects -----------------------------------------------------------------------------------
 
   get(type: ObjectType, id: string): CrmObject | undefined {
-    return this.records.get(type)!.get(id);
+    return this.types[type].records.get(id);
   }
 
   /** Finds a record by a unique property (`email`, `hs_object_id` or one with hasUniqueValue). */
   findByUnique(type: ObjectType, property: string, value: string): CrmObject | undefined {
     if (property === 'hs_object_id') return this.get(type, value);
-    const id = this.unique.get(type)!.get(property)?.get(value);
+    const id = this.types[type].unique.get(property)?.get(value);
     return id === undefined ? undefined : this.get(type, id);
   }
 
   isUnique(type: ObjectType, property: string): boolean {
-    return this.props.get(type)!.get(property)?.hasUniqueValue ?? false;
+    return this.types[type].props.get(property)?.hasUniqueValue ?? false;
   }
 
   /** All ids of a type in ascending order, archived ones included (callers filter). */
   ids(type: ObjectType): readonly string[] {
-    return this.order.get(type)!;
+    return this.types[type].order;
   }
 
   /** Live (or archived) records of a type, ascending by id. */
   *all(type: ObjectType, archived = false): Generator<CrmObject> {
-    const map = this.records.get(type)!;
-    for (const id of this.order.get(type)!) {
-      const record = map.get(id)!;
-      if (record.archived === archived) yield record;
+    const { records, order } = this.types[type];
+    for (const id of order) {
+      const record = records.get(id);
+      if (record !== undefined && record.archived === archived) yield record;
     }
   }
 
@@ -160,8 +172,8 @@ export class HubSpotStore {
     record.properties.set('createdate', iso(now));
     record.properties.set('hs_object_id', id);
     this.stamp(record, now);
-    this.records.get(type)!.set(id, record);
-    this.order.get(type)!.push(id);
+    this.types[type].records.set(id, record);
+    this.types[type].order.push(id);
     for (const a of associations) this.associate(type, id, a.toType, a.toId, a.typeId);
     return record;
   }
@@ -181,7 +193,7 @@ export class HubSpotStore {
     record.archived = true;
     record.archivedAt = this.now();
     this.stamp(record, record.archivedAt);
-    for (const [prop, index] of this.unique.get(type)!) {
+    for (const [prop, index] of this.types[type].unique) {
       const value = record.properties.get(prop);
       if (value !== undefined && index.get(value) === id) index.delete(value);
     }
@@ -201,7 +213,7 @@ export class HubSpotStore {
 
   private applyValues(record: CrmObject, properties: PropertyInput, source: ChangeSource): boolean {
     let changed = false;
-    const indexes = this.unique.get(record.type)!;
+    const indexes = this.types[record.type].unique;
     for (const [name, raw] of Object.entries(properties)) {
       if (raw === undefined) continue;
       const value = raw === null ? '' : String(raw);
@@ -222,7 +234,7 @@ export class HubSpotStore {
 
   /** A 409-style error when a unique property value already belongs to another live record. */
   private uniqueClash(type: ObjectType, selfId: string | undefined, properties: PropertyInput) {
-    for (const [name, index] of this.unique.get(type)!) {
+    for (const [name, index] of this.types[type].unique) {
       const raw = properties[name];
       if (raw === undefined || raw === null || raw === '') continue;
       const owner = index.get(String(raw));
@@ -246,7 +258,9 @@ export class HubSpotStore {
     this.link(toType, toId, fromType, fromId).add(def.inverse);
     // A labelled association always carries the unlabelled one too, as in HubSpot.
     if (def.label !== null) {
-      const base = defaultAssociationType(fromType, toType)!;
+      const base = defaultAssociationType(fromType, toType);
+      // Every pair with a labelled type has an unlabelled default in object-types.ts.
+      if (!base) throw new Error(`No unlabelled association type from ${fromType} to ${toType}`);
       this.link(fromType, fromId, toType, toId).add(base.typeId);
       this.link(toType, toId, fromType, fromId).add(base.inverse);
     }
@@ -284,12 +298,12 @@ export class HubSpotStore {
   // ---- pipelines ---------------------------------------------------------------------------------
 
   pipelines(type: ObjectType): Pipeline[] {
-    return this.pipelineList.get(type)!;
+    return this.types[type].pipelines;
   }
 
   /** Adds (or replaces, by id) a pipeline with its stages. */
   definePipeline(type: ObjectType, input: PipelineInput): Pipeline {
-    const list = this.pipelineList.get(type)!;
+    const list = this.types[type].pipelines;
     const index = list.findIndex((p) => p.id === input.id);
     const pipeline = makePipeline(input, index >= 0 ? index : list.length, iso(this.now()));
     if (index >= 0) list[index] = pipeline;
@@ -300,41 +314,42 @@ export class HubSpotStore {
   // ---- properties --------------------------------------------------------------------------------
 
   properties(type: ObjectType): PropertyDefinition[] {
-    return [...this.props.get(type)!.values()];
+    return [...this.types[type].props.values()];
   }
   property(type: ObjectType, name: string): PropertyDefinition | undefined {
-    return this.props.get(type)!.get(name);
+    return this.types[type].props.get(name);
   }
 
   /** Defines (or replaces) a property without the API's validation; for seeding. */
   defineProperty(type: ObjectType, input: MakePropertyInput): PropertyDefinition {
-    if (!this.groups.get(type)!.has(input.groupName)) this.defineGroup(type, input.groupName, input.groupName);
+    if (!this.types[type].groups.has(input.groupName)) this.defineGroup(type, input.groupName, input.groupName);
     const def = makeProperty(input, iso(this.now()));
     this.putProperty(type, def);
     return def;
   }
 
   putProperty(type: ObjectType, def: PropertyDefinition): void {
-    this.props.get(type)!.set(def.name, def);
-    if (def.hasUniqueValue && def.name !== 'hs_object_id' && !this.unique.get(type)!.has(def.name)) {
+    const { props, unique } = this.types[type];
+    props.set(def.name, def);
+    if (def.hasUniqueValue && def.name !== 'hs_object_id' && !unique.has(def.name)) {
       const index = new Map<string, string>();
       for (const record of this.all(type)) {
         const value = record.properties.get(def.name);
         if (value !== undefined) index.set(value, record.id);
       }
-      this.unique.get(type)!.set(def.name, index);
+      unique.set(def.name, index);
     }
   }
 
   groupsOf(type: ObjectType): PropertyGroup[] {
-    return [...this.groups.get(type)!.values()];
+    return [...this.types[type].groups.values()];
   }
   hasGroup(type: ObjectType, name: string): boolean {
-    return this.groups.get(type)!.has(name);
+    return this.types[type].groups.has(name);
   }
   defineGroup(type: ObjectType, name: string, label: string, displayOrder = -1): PropertyGroup {
     const g = group(name, label, displayOrder);
-    this.groups.get(type)!.set(name, g);
+    this.types[type].groups.set(name, g);
     return g;
   }
 

@@ -1,25 +1,9 @@
-import { createHmac } from 'node:crypto';
-
-// reference (Webhooks v3): only these percent-escapes are decoded in the signed URI; the rest stay.
-const DECODED_ESCAPES: Record<string, string> = {
-  '%3A': ':',
-  '%2F': '/',
-  '%3F': '?',
-  '%40': '@',
-  '%21': '!',
-  '%24': '$',
-  '%27': "'",
-  '%28': '(',
-  '%29': ')',
-  '%2A': '*',
-  '%2C': ',',
-  '%3B': ';',
-};
+// One signer for both sides: the sync verifies with it, and the stand-in signs with it. Its own test
+// (webhooks.test.ts) still checks it against HubSpot's reference vector, so the two cannot agree on a bug.
+import { signedUri, webhookSignature } from '@ptrack/integrations/hubspot/webhook-signature';
 
 /** The URI as HubSpot signs it: scheme, host, path and query, with only the listed escapes decoded. */
-export function canonicalWebhookUri(uri: string): string {
-  return uri.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => DECODED_ESCAPES[m.toUpperCase()] ?? m);
-}
+export const canonicalWebhookUri = signedUri;
 
 export interface SignWebhookInput {
   clientSecret: string;
@@ -33,8 +17,7 @@ export interface SignWebhookInput {
 
 /** `X-HubSpot-Signature-v3`: base64(HMAC-SHA256(secret, method + uri + body + timestamp)). */
 export function signWebhookV3({ clientSecret, method, uri, body, timestamp }: SignWebhookInput): string {
-  const source = `${method.toUpperCase()}${canonicalWebhookUri(uri)}${body}${timestamp}`;
-  return createHmac('sha256', clientSecret).update(source, 'utf8').digest('base64');
+  return webhookSignature({ secret: clientSecret, method, uri, rawBody: body, timestamp: String(timestamp) });
 }
 
 /** A webhook event; anything left out is filled with plausible values by `deliverWebhook`. */

@@ -7,6 +7,7 @@ import {
   type Reply,
   type RequestContext,
   type Route,
+  rawPathParam,
   route,
 } from '../http.ts';
 import { ASSOCIATION_TYPES, defaultAssociationType, OBJECT_TYPE_IDS, type ObjectType } from '../object-types.ts';
@@ -55,7 +56,7 @@ function requireLive(store: HubSpotStore, type: ObjectType, id: string): void {
 
 function list(ctx: RequestContext): Reply {
   const { fromType, toType } = types(ctx);
-  const fromId = ctx.params.fromId!;
+  const fromId = rawPathParam(ctx, 'fromId');
   requireLive(ctx.store, fromType, fromId);
   const limit = intParam(ctx.url, 'limit', MAX_PAGE, MAX_PAGE);
   const after = Number(ctx.url.searchParams.get('after') ?? '0');
@@ -112,7 +113,7 @@ function putLabelled(ctx: RequestContext): Reply {
 
 function remove(ctx: RequestContext): Reply {
   const { fromType, toType } = types(ctx);
-  ctx.store.dissociate(fromType, ctx.params.fromId!, toType, ctx.params.toId!);
+  ctx.store.dissociate(fromType, rawPathParam(ctx, 'fromId'), toType, rawPathParam(ctx, 'toId'));
   return { status: 204 };
 }
 

@@ -5,6 +5,7 @@ import {
   listParam,
   objectBody,
   objectTypeParam,
+  pathParam,
   type Reply,
   type RequestContext,
   type Route,
@@ -43,20 +44,24 @@ function list(ctx: RequestContext): Reply {
   const requested = listParam(ctx.url, 'properties');
   const associations = listParam(ctx.url, 'associations');
   const withHistory = listParam(ctx.url, 'propertiesWithHistory');
-  let i = start;
-  for (; i < ids.length && results.length < limit; i++) {
-    const record = ctx.store.get(type, ids[i]!)!;
-    if (record.archived !== archived) continue;
+  // The next page starts at the first matching record after a full page; none means this is the last.
+  let nextId: string | undefined;
+  for (let i = start; i < ids.length; i++) {
+    const id = ids[i];
+    const record = id === undefined ? undefined : ctx.store.get(type, id);
+    if (record?.archived !== archived) continue;
+    if (results.length === limit) {
+      nextId = record.id;
+      break;
+    }
     results.push(publicObject(ctx.store, record, requested, { associations, withHistory }));
   }
-  // Another page exists only if a matching record remains after this one.
-  while (i < ids.length && ctx.store.get(type, ids[i]!)!.archived !== archived) i++;
   const body: Record<string, unknown> = { results };
-  if (i < ids.length) {
+  if (nextId !== undefined) {
     const next = new URL(ctx.url.pathname, ctx.baseUrl);
     for (const [k, v] of ctx.url.searchParams) if (k !== 'after') next.searchParams.append(k, v);
-    next.searchParams.set('after', ids[i]!);
-    body.paging = { next: { after: ids[i]!, link: next.toString() } };
+    next.searchParams.set('after', nextId);
+    body.paging = { next: { after: nextId, link: next.toString() } };
   }
   return { status: 200, body };
 }
@@ -106,7 +111,7 @@ function patch(ctx: RequestContext): Reply {
 function remove(ctx: RequestContext): Reply {
   const type = objectTypeParam(ctx);
   // HubSpot answers 204 whether or not the record existed.
-  ctx.store.archive(type, decodeURIComponent(ctx.params.objectId!));
+  ctx.store.archive(type, pathParam(ctx, 'objectId'));
   return { status: 204 };
 }
 
@@ -127,7 +132,7 @@ function search(ctx: RequestContext): Reply {
 }
 
 function findLive(ctx: RequestContext, type: ObjectType, archived: boolean): CrmObject | undefined {
-  const id = decodeURIComponent(ctx.params.objectId!);
+  const id = pathParam(ctx, 'objectId');
   const idProperty = ctx.url.searchParams.get('idProperty');
   const record = idProperty ? ctx.store.findByUnique(type, idProperty, id) : ctx.store.get(type, id);
   return record && record.archived === archived ? record : undefined;

@@ -1,5 +1,5 @@
 import { notFound } from '../errors.ts';
-import { objectTypeParam, type Reply, type RequestContext, type Route, route } from '../http.ts';
+import { objectTypeParam, pathParam, type Reply, type RequestContext, type Route, route } from '../http.ts';
 
 const BASE = '/crm/v3/pipelines/{objectType}';
 
@@ -14,7 +14,7 @@ function list(ctx: RequestContext): Reply {
 }
 
 function find(ctx: RequestContext) {
-  const id = decodeURIComponent(ctx.params.pipelineId!);
+  const id = pathParam(ctx, 'pipelineId');
   const pipeline = ctx.store.pipelines(objectTypeParam(ctx)).find((p) => p.id === id);
   if (!pipeline) throw notFound(`Unable to find pipeline ${id}`, { pipelineId: [id] });
   return pipeline;

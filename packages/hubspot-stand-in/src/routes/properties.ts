@@ -5,6 +5,7 @@ import {
   boolParam,
   objectBody,
   objectTypeParam,
+  pathParam,
   type Reply,
   type RequestContext,
   type Route,
@@ -42,7 +43,7 @@ function list(ctx: RequestContext): Reply {
 
 function getOne(ctx: RequestContext): Reply {
   const type = objectTypeParam(ctx);
-  const name = decodeURIComponent(ctx.params.propertyName!);
+  const name = pathParam(ctx, 'propertyName');
   const def = ctx.store.property(type, name);
   if (!def || def.archived) throw notFound(`Unable to find property ${name} on ${type}`, { propertyName: [name] });
   return { status: 200, body: def };
@@ -58,7 +59,7 @@ function create(ctx: RequestContext): Reply {
 
 function patch(ctx: RequestContext): Reply {
   const type = objectTypeParam(ctx);
-  const name = decodeURIComponent(ctx.params.propertyName!);
+  const name = pathParam(ctx, 'propertyName');
   const existing = ctx.store.property(type, name);
   if (!existing || existing.archived) throw notFound(`Unable to find property ${name} on ${type}`, { propertyName: [name] });
   if (existing.hubspotDefined) throw validationError(`${name} is a HubSpot-defined property and cannot be changed`);

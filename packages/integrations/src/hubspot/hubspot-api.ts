@@ -112,6 +112,82 @@ function accountFor(config: HubSpotConfig): Account {
   return account;
 }
 
+/** One paced, retried and counted HubSpot call. */
+type Call = <T>(what: string, fn: () => Promise<T>, paced?: RequestPacer) => Promise<T>;
+
+/** Associated record ids per source id (associations v4 batch read, ASSOCIATION_BATCH_SIZE sources per call). */
+async function readAssociationPages(
+  client: Client,
+  call: Call,
+  from: HubSpotObjectType,
+  to: HubSpotObjectType,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  // A record with more associations than one answer holds comes back with a cursor: it is asked
+  // for again, with that cursor, until every page is read.
+  let inputs: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
+  while (inputs.length > 0) {
+    const more: { id: string; after: string }[] = [];
+    for (const chunk of chunks(inputs, ASSOCIATION_BATCH_SIZE)) {
+      const response = await call(`reading ${from} → ${to} associations`, () =>
+        client.crm.associations.v4.batchApi.getPage(from, to, { inputs: chunk }),
+      );
+      for (const row of response.results) {
+        const fromId = String(row._from.id);
+        result.set(fromId, [...(result.get(fromId) ?? []), ...row.to.map((t) => String(t.toObjectId))]);
+        const after = row.paging?.next?.after;
+        if (after) more.push({ id: fromId, after });
+      }
+    }
+    inputs = more;
+  }
+  return result;
+}
+
+type InlineAssociations = Record<string, { results: { id: string }[]; paging?: { next?: { after?: string } } }>;
+
+/**
+ * A listed record's associated ids by object type, and the types HubSpot cut short: it lists at most
+ * 100 associations of a type inline and gives a cursor for the rest.
+ */
+function inlineAssociations(inline: InlineAssociations | undefined): {
+  associations: ListedRecord['associations'];
+  cutShort: HubSpotObjectType[];
+} {
+  const associations: ListedRecord['associations'] = {};
+  const cutShort: HubSpotObjectType[] = [];
+  for (const [key, value] of Object.entries(inline ?? {})) {
+    const to = ASSOCIATION_KEYS[key];
+    if (!to) continue;
+    associations[to] = [...new Set(value.results.map((a) => String(a.id)))];
+    if (value.paging?.next?.after) cutShort.push(to);
+  }
+  return { associations, cutShort };
+}
+
+type UpdateInput = { id: string; properties: Record<string, string> };
+
+/** Updates properties, 100 records per call; returns the records HubSpot refused (a failed call refuses its chunk). */
+async function updateInChunks(
+  client: Client,
+  call: Call,
+  type: HubSpotObjectType,
+  inputs: UpdateInput[],
+): Promise<BatchFailure[]> {
+  const failures: BatchFailure[] = [];
+  for (const chunk of chunks(inputs, BATCH_SIZE)) {
+    try {
+      const response = await call(`updating ${type}`, () => client.crm[type].batchApi.update({ inputs: chunk }));
+      failures.push(...batchFailures(response));
+    } catch (error) {
+      const reason = toUpstreamError(error, `updating ${type}`).message;
+      failures.push(...chunk.map((c) => ({ id: c.id, reason })));
+    }
+  }
+  return failures;
+}
+
 /**
  * The HubSpot CRM calls the sync needs, through the official client, each counted in `requests` (retries
  * included) and retried on 429/5xx. Errors come out as AppError('UPSTREAM_FAILED') with HubSpot's status.
@@ -135,33 +211,8 @@ export function createHubSpotApi(config: HubSpotConfig) {
 
   const objects = (type: HubSpotObjectType) => client.crm[type];
 
-  /** Associated record ids per source id (associations v4 batch read, ASSOCIATION_BATCH_SIZE sources per call). */
-  async function readAssociations(
-    from: HubSpotObjectType,
-    to: HubSpotObjectType,
-    ids: readonly string[],
-  ): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>();
-    // A record with more associations than one answer holds comes back with a cursor: it is asked
-    // for again, with that cursor, until every page is read.
-    let inputs: { id: string; after?: string }[] = [...new Set(ids)].map((id) => ({ id }));
-    while (inputs.length > 0) {
-      const more: { id: string; after: string }[] = [];
-      for (const chunk of chunks(inputs, ASSOCIATION_BATCH_SIZE)) {
-        const response = await call(`reading ${from} → ${to} associations`, () =>
-          client.crm.associations.v4.batchApi.getPage(from, to, { inputs: chunk }),
-        );
-        for (const row of response.results) {
-          const fromId = String(row._from.id);
-          result.set(fromId, [...(result.get(fromId) ?? []), ...row.to.map((t) => String(t.toObjectId))]);
-          const after = row.paging?.next?.after;
-          if (after) more.push({ id: fromId, after });
-        }
-      }
-      inputs = more;
-    }
-    return result;
-  }
+  const readAssociations = (from: HubSpotObjectType, to: HubSpotObjectType, ids: readonly string[]) =>
+    readAssociationPages(client, call, from, to, ids);
 
   return {
     stats,
@@ -224,13 +275,8 @@ export function createHubSpotApi(config: HubSpotConfig) {
       // through the associations batch read, which pages.
       const partial = new Map<HubSpotObjectType, string[]>();
       const results = response.results.map((o) => {
-        const associations: ListedRecord['associations'] = {};
-        for (const [key, value] of Object.entries(o.associations ?? {})) {
-          const to = ASSOCIATION_KEYS[key];
-          if (!to) continue;
-          associations[to] = [...new Set(value.results.map((a) => String(a.id)))];
-          if (value.paging?.next?.after) partial.set(to, [...(partial.get(to) ?? []), String(o.id)]);
-        }
+        const { associations, cutShort } = inlineAssociations(o.associations);
+        for (const to of cutShort) partial.set(to, [...(partial.get(to) ?? []), String(o.id)]);
         return { ...toRecord(o), associations };
       });
       for (const [to, ids] of partial) {
@@ -258,22 +304,7 @@ export function createHubSpotApi(config: HubSpotConfig) {
     associations: readAssociations,
 
     /** Updates properties, 100 records per call; returns the records HubSpot refused. */
-    async batchUpdate(
-      type: HubSpotObjectType,
-      inputs: { id: string; properties: Record<string, string> }[],
-    ): Promise<BatchFailure[]> {
-      const failures: BatchFailure[] = [];
-      for (const chunk of chunks(inputs, BATCH_SIZE)) {
-        try {
-          const response = await call(`updating ${type}`, () => objects(type).batchApi.update({ inputs: chunk }));
-          failures.push(...batchFailures(response));
-        } catch (error) {
-          const reason = toUpstreamError(error, `updating ${type}`).message;
-          failures.push(...chunk.map((c) => ({ id: c.id, reason })));
-        }
-      }
-      return failures;
-    },
+    batchUpdate: (type: HubSpotObjectType, inputs: UpdateInput[]) => updateInChunks(client, call, type, inputs),
   };
 }
 
