@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-// The real server as a child process (node + tsx, main.ts, env config), for tests that kill it.
+// The real server as a child process (what `npm start` runs: main.ts compiled, env config), for tests
+// that kill it.
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-const MAIN = resolve(ROOT, 'apps', 'server', 'src', 'main.ts');
+const START = resolve(ROOT, 'scripts', 'start-server.mjs');
 
 /**
  * `fetch` sends the server's local-CLI token (what the CLI on this machine uses), so requests act as the
@@ -38,7 +39,7 @@ export async function startChildServer(dataDir: string, children: ChildProcess[]
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PTRACK_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [START], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
