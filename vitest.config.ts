@@ -21,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/src/**/*.int.test.ts', 'apps/*/src/**/*.int.test.ts', 'apps/*/test/**/*.int.test.ts'],
+          globalSetup: ['scripts/vitest-global-setup.ts'],
           // Generous on purpose: a limit is a safety net for a hung test, and must not fail a healthy
           // one on a loaded machine (child processes there take many times longer to start).
           testTimeout: 300_000,
@@ -31,8 +32,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
-          // Builds apps/web once if its sources changed since the last build.
-          globalSetup: ['e2e/support/global-setup.ts'],
+          // Builds apps/web once if its sources changed since the last build, and the PGlite template
+          // the servers' fresh data directories start from.
+          globalSetup: ['e2e/support/global-setup.ts', 'scripts/vitest-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // Each file starts a server and a browser: one at a time on a small machine.

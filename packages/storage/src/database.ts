@@ -1,6 +1,5 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { AppError } from '@ptrack/domain';
 import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
@@ -11,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireLock, type DirectoryLock } from './lock';
+import { MIGRATIONS_DIR, readUsableTemplate } from './pglite-template';
 import * as schema from './schema';
 import { clearScratchDir } from './scratch';
 import { createSecretBox, encryptPlainSecrets, type SecretBox } from './secrets';
@@ -46,7 +46,7 @@ export type OpenDatabaseOptions =
 // a team-sized workspace is a few hundred MB at most (the server's RSS target is 500 MB at 10k partners).
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+export { MIGRATIONS_DIR };
 
 /** The PGlite cluster lives in `<dataDir>/pgdata`, beside the lock file and (later) backups. */
 export function pgliteDirOf(dataDir: string): string {
@@ -81,7 +81,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const lock = acquireLock(options.dataDir, options.lockCommand, anchor);
       try {
         clearScratchDir(options.dataDir);
-        const client = await PGlite.create(pgliteDirOf(options.dataDir), { startParams: PGLITE_START_PARAMS });
+        // A fresh directory starts from the migrated template when one is cached (pglite-template.ts):
+        // initdb in WebAssembly takes seconds and most of a gigabyte.
+        const template = existsSync(anchor) ? null : readUsableTemplate();
+        const client = await PGlite.create(pgliteDirOf(options.dataDir), {
+          startParams: PGLITE_START_PARAMS,
+          ...(template ? { loadDataDir: template } : {}),
+        });
         // A fresh directory has its PG_VERSION only now.
         try {
           lock.anchor(anchor);

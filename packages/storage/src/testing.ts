@@ -1,26 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type Database, openDatabase, pgliteClientOf } from './database';
+import { type Database, openDatabase } from './database';
+import { ensureTemplate } from './pglite-template';
 
 /**
- * Fresh, migrated databases for integration tests (docs/ARCHITECTURE.md): an in-memory PGlite cloned from
- * a migrated template by default, or a new database on the PostgreSQL server of DATABASE_URL, so the
- * same suite runs on both.
+ * Fresh, migrated databases for integration tests (docs/ARCHITECTURE.md): an in-memory PGlite loaded
+ * from the migrated template (pglite-template.ts; the integration project's global setup builds it once
+ * per change of the migrations, so a test file reads a tarball instead of running initdb), or a new
+ * database on the PostgreSQL server of DATABASE_URL, so the same suite runs on both.
  */
 let template: Promise<Blob> | null = null;
 
-async function pgliteTemplate(): Promise<Blob> {
-  template ??= (async () => {
-    const db = await openDatabase({ kind: 'pglite-memory' });
-    try {
-      const client = pgliteClientOf(db);
-      if (!client) throw new Error('expected a PGlite database');
-      return (await client.dumpDataDir('none')) as Blob;
-    } finally {
-      await db.close();
-    }
-  })();
+function pgliteTemplate(): Promise<Blob> {
+  template ??= ensureTemplate().then(({ blob }) => blob);
   return template;
+}
+
+/** Builds the template if the migrations changed since it was cached (vitest global setup). */
+export async function prepareTestTemplate(): Promise<void> {
+  if (testStorageKind() === 'pglite') await ensureTemplate();
 }
 
 export function testStorageKind(): 'pglite' | 'postgres' {
