@@ -29,7 +29,6 @@ const PENDING = new Set([
   'apps/server/src/routes/imports.routes.ts',
   'packages/hubspot-stand-in/src/server.ts',
   'packages/integrations/src/hubspot/hubspot-api.ts',
-  'packages/services/src/demo/seed-demo-workspace.ts',
   'bench/scenarios.ts',
   'bench/ui.ts',
 ]);

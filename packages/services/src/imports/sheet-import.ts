@@ -22,6 +22,7 @@ import {
   ANALYZE_AFTER_ROWS,
   analyzeAfterBulkLoad,
   customFieldDefs,
+  one,
   sheetImportChunks,
   sheetImports,
   sqlArray,
@@ -163,24 +164,27 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
   const confirmed = toSavedMapping(entity, opened.mappings, opened.saved?.dateOrder);
   return inTransaction(ctx, async (tx) => {
     await expireUploads(tx, ctx.now());
-    const [record] = await tx
-      .insert(sheetImports)
-      .values({
-        entity,
-        fileName: input.fileName,
-        format: opened.contents.format,
-        sheet: opened.contents.sheetName,
-        contentBytes: bytes,
-        contentHash: hash,
-        mapping: confirmed,
-        totalRows: total,
-        createdBy: ctx.actor.name,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      })
-      .returning();
-    await storeUpload(tx, record!.id, input.content);
-    return viewOf(record!, opened);
+    const record = await one(
+      tx
+        .insert(sheetImports)
+        .values({
+          entity,
+          fileName: input.fileName,
+          format: opened.contents.format,
+          sheet: opened.contents.sheetName,
+          contentBytes: bytes,
+          contentHash: hash,
+          mapping: confirmed,
+          totalRows: total,
+          createdBy: ctx.actor.name,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        })
+        .returning(),
+      'the new sheet import',
+    );
+    await storeUpload(tx, record.id, input.content);
+    return viewOf(record, opened);
   });
 }
 
@@ -313,12 +317,15 @@ export async function updateSheetImportMapping(
     if (record.status !== 'previewed')
       throw new AppError('CONFLICTING_STATE', 'The import has started; its mapping can no longer change', {});
     const mapping = parseMappingInput(input.mapping, record.entity);
-    const [updated] = await tx
-      .update(sheetImports)
-      .set({ mapping, summary: {}, version: record.version + 1, updatedAt: ctx.now() })
-      .where(eq(sheetImports.id, id))
-      .returning();
-    return viewOfStored(ctx, tx, updated!);
+    const updated = await one(
+      tx
+        .update(sheetImports)
+        .set({ mapping, summary: {}, version: record.version + 1, updatedAt: ctx.now() })
+        .where(eq(sheetImports.id, id))
+        .returning(),
+      { entity: 'import', id },
+    );
+    return viewOfStored(ctx, tx, updated);
   });
 }
 
