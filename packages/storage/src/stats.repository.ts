@@ -134,7 +134,7 @@ export async function refreshStats(
   const which = opts.reps ?? 'all';
   const ids = typeof opts.partnerId === 'string' ? [opts.partnerId] : Array.isArray(opts.partnerId) ? opts.partnerId : null;
   if (ids && ids.length === 0) return;
-  const one = ids?.length === 1 ? ids[0]! : null;
+  const one = ids?.length === 1 ? (ids[0] ?? null) : null;
   const partnerFilter = one ? sql`p.id = ${one}` : ids ? sql`p.id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
   const repsOf = one ? sql`r.partner_id = ${one}` : ids ? sql`r.partner_id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
   const repFilter = which === 'none' ? sql`false` : which !== 'all' ? sql`r.id = ${which.id}` : repsOf;
