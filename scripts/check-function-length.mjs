@@ -25,8 +25,6 @@ const PENDING = new Set([
   'apps/web/src/features/settings/components/custom-field-row.tsx',
   'apps/web/src/features/settings/components/digest-section.tsx',
   'apps/web/src/features/settings/components/hubspot-section.tsx',
-  'apps/server/src/routes/auth.routes.ts',
-  'apps/server/src/routes/imports.routes.ts',
   'packages/hubspot-stand-in/src/server.ts',
   'packages/integrations/src/hubspot/hubspot-api.ts',
   'bench/scenarios.ts',
