@@ -219,10 +219,12 @@ export function planPartnerRows(rows: readonly PartnerImportRow[], state: Partne
         const total = row.baseline[key as BaselineKey];
         if (total === undefined) continue;
         // The sheet's total less what recorded referrals already explain (never below zero).
-        const value = Math.max(0, total - (existing?.computed[key] ?? 0));
+        // (Active contacts are no sum of records: the sheet's count is kept as it is.)
+        const explained = key === 'activeContacts' ? 0 : (existing?.computed[key] ?? 0);
+        const value = Math.max(0, total - explained);
         if ((current[key] ?? 0) === value) continue;
         merged[key] = value;
-        changes.push({ field: key, before: (current[key] ?? 0) + (existing?.computed[key] ?? 0), after: total });
+        changes.push({ field: key, before: (current[key] ?? 0) + explained, after: total });
       }
       if (!same(merged, current)) write.baseline = merged;
     }

@@ -100,9 +100,14 @@ export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date
     repName: repName ?? null,
     notes: a.notes,
   }));
-  const rollup = partnerRollup({ reps: repsForRollup, openActions: open, today });
-  const perf = performance(referralRows.map((r) => ({ stage: r.stage, amountMinor: r.amountMinor })));
   const baseline = partner.baseline ?? {};
+  const rollup = partnerRollup({
+    reps: repsForRollup,
+    openActions: open,
+    today,
+    baselineActiveContacts: baseline.activeContacts ?? 0,
+  });
+  const perf = performance(referralRows.map((r) => ({ stage: r.stage, amountMinor: r.amountMinor })));
   const introsMade = perf.introsMade + (baseline.introsMade ?? 0);
   const dealsBroughtIn = perf.dealsBroughtIn + (baseline.dealsBroughtIn ?? 0);
   const qualification = qualify({
