@@ -132,6 +132,13 @@ export function parseList(cell: SheetCell): Parsed<string[]> {
 const HUBSPOT =
   /^https?:\/\/app(?:-[a-z0-9]+)?\.hubspot\.com\/contacts\/[^/]+\/(company|contact|record\/0-2|record\/0-1)\/(\d{1,20})(?:[/?#].*)?$/i;
 
+const HUBSPOT_PORTAL = /^https?:\/\/app(?:-[a-z0-9]+)?\.hubspot\.com\/contacts\/(\d{1,20})\//i;
+
+/** The HubSpot account (portal) id of a full record link (`…/contacts/<portal>/…`); null for bare ids and `_`. */
+export function hubspotPortalOf(cell: SheetCell): string | null {
+  return HUBSPOT_PORTAL.exec(cellText(cell))?.[1] ?? null;
+}
+
 /** A HubSpot record id from a link (`…/contacts/<portal>/company/<id>`, `…/record/0-2/<id>`) or the bare digits. */
 export function parseHubspotId(cell: SheetCell, object: 'company' | 'contact'): Parsed<string | null> {
   const text = cellText(cell);

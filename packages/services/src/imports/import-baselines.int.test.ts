@@ -5,6 +5,7 @@ import { createContext, type ServiceContext, systemActor } from '../context';
 import { getPartner } from '../partners/get-partner';
 import { listPartners } from '../partners/list-partners';
 import { createRep } from '../reps/save-rep';
+import { getSettings, updateSettings } from '../settings';
 import { applySheetImport, createSheetImport } from './sheet-import';
 
 // Issue 14: facts of a legacy sheet that the import used to drop.
@@ -56,3 +57,29 @@ describe("a legacy sheet's active contacts", () => {
     expect((await getPartner(ctx, acme.id)).rollup.totalReps).toBe(1);
   });
 });
+
+describe('the HubSpot portal id', () => {
+  it('is learned from the first full link of an import, builds the links, and stays editable in Settings', async () => {
+    // The first describe imported the sheet: its link names portal 12345.
+    const settings = await getSettings(ctx);
+    expect(settings.hubspotPortalId).toBe('12345');
+    const acme = await partnerNamed('Acme Data');
+    expect((await getPartner(ctx, acme.id)).hubspotUrl).toBe('https://app.hubspot.com/contacts/12345/company/678');
+
+    const edited = await updateSettings(ctx, { version: settings.version, hubspotPortalId: '999' });
+    expect(edited.hubspotPortalId).toBe('999');
+    expect((await getPartner(ctx, acme.id)).hubspotUrl).toBe('https://app.hubspot.com/contacts/999/company/678');
+    // A later import does not overwrite what the workspace knows.
+    await importSheetAgain();
+    expect((await getSettings(ctx)).hubspotPortalId).toBe('999');
+  });
+});
+
+async function importSheetAgain(): Promise<void> {
+  const created = await createSheetImport(ctx, {
+    entity: 'partner',
+    fileName: 'again.csv',
+    content: new TextEncoder().encode(SHEET),
+  });
+  expect(await applySheetImport(ctx, created.id)).toMatchObject({ status: 'applied' });
+}

@@ -7,6 +7,7 @@ import {
   type CustomFieldDef,
   createPartnerRowMapper,
   createRepRowMapper,
+  hubspotPortalOf,
   type MappedPartnerRow,
   type MappedRepRow,
   matchHeaders,
@@ -32,6 +33,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { authorize, authorizeEveryPartner } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { loadSettings } from '../settings';
+import { workspaceSettingsWriter } from '../writes/settings-writers';
 import { customFieldWriter } from '../writes/writers';
 import { type ImportRowsOptions, importPartnerRows } from './import-partner-rows';
 import { importRepRows, type RepImportRow } from './import-rep-rows';
@@ -458,6 +460,25 @@ function mappedCustomFields(mappings: readonly ColumnMapping[]) {
   );
 }
 
+/**
+ * The workspace's HubSpot portal id, learned from the first full HubSpot link among the sheet's first
+ * rows (issue 14: links were stored without it) when the workspace does not know it yet; Settings edits it.
+ */
+async function learnHubspotPortal(ctx: ServiceContext, opened: Awaited<ReturnType<typeof openSheet>>): Promise<void> {
+  const linkColumns = opened.mappings.filter(
+    (m) => m.target.kind === 'field' && (m.target.field === 'hubspotCompanyId' || m.target.field === 'hubspotContactId'),
+  );
+  const portalId = opened.head
+    .flatMap((row) => linkColumns.map((m) => hubspotPortalOf(row.cells[m.index] ?? null)))
+    .find((id) => id !== null);
+  if (!portalId) return;
+  await inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    if (settings.hubspotPortalId === null)
+      await workspaceSettingsWriter.update({ tx, ctx }, settings, { hubspotPortalId: portalId });
+  });
+}
+
 /** Creates the custom fields the mapping introduces (once: a re-run finds them). */
 async function ensureCustomFields(ctx: ServiceContext, entity: ImportEntity, mappings: readonly ColumnMapping[]) {
   await inTransaction(ctx, async (tx) => {
@@ -545,6 +566,7 @@ async function applyOpened(
   onProgress: ApplyProgress | undefined,
 ): Promise<void> {
   await ensureCustomFields(ctx, record.entity, opened.mappings);
+  await learnHubspotPortal(ctx, opened);
   const startCounts = record.appliedRows > 0 ? ({ ...emptyCounts(), ...record.summary } as ImportCounts) : emptyCounts();
   await importSheetRows(ctx, record.entity, opened, {
     apply: true,

@@ -48,8 +48,9 @@ export function repSignals(r: RepSignalColumns) {
   };
 }
 
-export function hubspotCompanyUrl(companyId: string | null): string | null {
-  return companyId ? `https://app.hubspot.com/contacts/_/company/${companyId}` : null;
+/** The company's page in HubSpot; `_` stands for the portal until the workspace knows it (Settings). */
+export function hubspotCompanyUrl(companyId: string | null, portalId: string | null): string | null {
+  return companyId ? `https://app.hubspot.com/contacts/${portalId ?? '_'}/company/${companyId}` : null;
 }
 
 /** The partner as the API shows it: its fields and everything computed from its reps and records. */
@@ -158,6 +159,6 @@ export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date
     firstTouchDate: stats?.firstTouchDate ?? null,
     lastEngagementDate: lastTouch,
     daysSinceLastTouch: daysSinceLastTouch(lastTouch, today),
-    hubspotUrl: hubspotCompanyUrl(partner.hubspotCompanyId),
+    hubspotUrl: hubspotCompanyUrl(partner.hubspotCompanyId, settings.hubspotPortalId),
   };
 }
