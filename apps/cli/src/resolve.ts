@@ -14,12 +14,18 @@ function candidates(names: string[]): string {
   return names.length > MAX_LISTED ? `${shown}, … (${names.length} in all)` : shown;
 }
 
+/** The item when there is exactly one. */
+function onlyOne<T>(items: readonly T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
+}
+
 function pick<T extends { name: string }>(items: T[], wanted: string, what: string, notFound: string): T {
   const needle = wanted.trim().toLowerCase();
-  const exact = items.filter((i) => i.name.toLowerCase() === needle);
-  if (exact.length === 1) return exact[0]!;
+  const exact = onlyOne(items.filter((i) => i.name.toLowerCase() === needle));
+  if (exact) return exact;
   const partial = items.filter((i) => i.name.toLowerCase().includes(needle));
-  if (partial.length === 1) return partial[0]!;
+  const only = onlyOne(partial);
+  if (only) return only;
   if (partial.length === 0) throw new CliError(notFound, EXIT.NOT_FOUND);
   throw new CliError(
     `"${wanted}" matches ${partial.length} ${what}: ${candidates(partial.map((i) => i.name))} — give the full name`,
@@ -80,7 +86,8 @@ export async function resolveAction(client: ApiClient, wanted: string, repName?:
     const matches = (await openActions(client, {})).filter(
       (a) => shortId(a.id) === prefix || a.id.replaceAll('-', '').endsWith(prefix) || a.id.startsWith(prefix),
     );
-    if (matches.length === 1) return matches[0]!;
+    const only = onlyOne(matches);
+    if (only) return only;
     if (matches.length > 1) throw new CliError(`"${wanted}" matches ${matches.length} open actions: give more of the id`);
   }
   const partner = await resolvePartner(client, wanted);

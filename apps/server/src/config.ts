@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { defined } from '@ptrack/domain';
 import { z } from 'zod';
 
 /**
@@ -14,7 +15,7 @@ export function isLoopbackHost(host: string): boolean {
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   if (isIP(h) === 4) return h.startsWith('127.');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
-  return mapped !== null && mapped[1]!.startsWith('127.');
+  return mapped?.[1]?.startsWith('127.') === true;
 }
 
 const ServerEnv = z.object({
@@ -120,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     TRUST_PROXY: env.TRUST_PROXY,
   });
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    const issue = defined(result.error.issues[0], 'the first issue of a failed parse');
     const name = String(issue.path[0] ?? 'environment');
     const value = env[name];
     throw new ConfigError(`${name}${value !== undefined ? `=${value}` : ''} ${issue.message}`);

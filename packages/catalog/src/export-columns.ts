@@ -79,6 +79,7 @@ export const PARTNER_EXTRA_COLUMNS: readonly ExportColumn[] = [
   col('90-Day Metric', 'plan.metric', 'planMetric'),
   col('90-Day Target', 'plan.target', 'integer'),
   col('IPP Score', 'computed.ippScore', 'integer'),
+  col('ACTIVE CONTACTS', 'baseline.activeContacts', 'integer'),
   col('ICP Alignment', 'icpAlignment', 'integer'),
   col('Revenue Path Clarity', 'revenuePathClarity', 'integer'),
   col('Archetype Fit', 'archetypeFit', 'integer'),

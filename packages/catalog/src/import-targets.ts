@@ -121,6 +121,7 @@ export const PARTNER_IMPORT_TARGETS = {
   'baseline.dealsBroughtIn': baseline(count, 'Deals brought in'),
   'baseline.closedWon': baseline(count, 'Closed won deals'),
   'baseline.pipelineValueMinor': baseline({ kind: 'money' }, 'Pipeline value'),
+  'baseline.activeContacts': baseline(count, 'Active contacts'),
   'activity.firstTouchDate': activity(date, 'First touch date'),
   'activity.lastEngagementDate': activity(date, 'Last engagement date'),
   icpAlignment: ipp('icpAlignment', score(0, 10)),

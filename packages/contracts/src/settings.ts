@@ -14,6 +14,7 @@ export const SettingsDto = z
     ippBands: z.object({ strategic: z.int(), good: z.int(), evaluate: z.int() }),
     optionLists: z.record(z.string(), z.array(z.string())),
     managersEditOwnPartnersOnly: z.boolean().describe('Managers edit only the partners they own'),
+    hubspotPortalId: z.string().nullable().describe('The HubSpot account (portal) id that links to companies use'),
     today: z.string(),
     followUpDue: z
       .object({ '1': z.string(), '2': z.string(), '3': z.string(), '4': z.string() })
@@ -45,6 +46,11 @@ export const UpdateSettingsRequest = z
       .optional(),
     optionLists: z.record(z.string(), z.array(Text(100).min(1)).min(1).max(200)).optional(),
     managersEditOwnPartnersOnly: z.boolean().optional(),
+    hubspotPortalId: z
+      .string()
+      .regex(/^\d{1,20}$/, 'must be the digits of a HubSpot account (portal) id')
+      .nullable()
+      .optional(),
   })
   .meta({ id: 'UpdateSettingsRequest' });
 export type UpdateSettingsRequest = z.infer<typeof UpdateSettingsRequest>;

@@ -1,3 +1,5 @@
+import { defined } from './defined';
+
 // Orderings shared with the SQL twins. PostgreSQL's `collate "C"` compares UTF-8 bytes, which is
 // code-point order; JavaScript's `<` compares UTF-16 units, which differs for characters above U+FFFF.
 
@@ -9,7 +11,8 @@ export function compareCodePoints(a: string, b: string): number {
     const x = ia.next();
     const y = ib.next();
     if (x.done || y.done) return (x.done ? 0 : 1) - (y.done ? 0 : 1);
-    const d = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    // An iterator step is one whole code point, never empty.
+    const d = defined(x.value.codePointAt(0)) - defined(y.value.codePointAt(0));
     if (d !== 0) return d;
   }
 }

@@ -27,7 +27,7 @@ export type OpenActionForRollup = {
 
 export type PartnerRollup = {
   repsPerTier: Record<Tier, number>;
-  /** All reps, with a tier or not. */
+  /** All reps, with a tier or not; before any is recorded, the sheet's active contacts (see repCount). */
   totalReps: number;
   /** Names of tier 1 and 2 reps: by tier, then name ignoring case (code-point order), then id. */
   tier12RepNames: string[];
@@ -39,6 +39,15 @@ export type PartnerRollup = {
   repsWhoDeliver: number;
   nextAction: OpenActionForRollup | null;
 };
+
+/**
+ * A partner's rep count (docs/RULES.md "Partner rollups"): its recorded reps once it has any, else the
+ * count of active contacts an imported sheet carried (`baseline.activeContacts`), so an imported partner
+ * does not read as having no reps. Both are counts of people, never added together.
+ */
+export function repCount(recordedReps: number, baselineActiveContacts: number): number {
+  return recordedReps > 0 ? recordedReps : Math.max(0, baselineActiveContacts);
+}
 
 /** The window of "recent" for bringing deals and being engaged (docs/RULES.md "Partner rollups"). */
 export const ROLLUP_WINDOW_DAYS = 90;
@@ -62,6 +71,8 @@ export function partnerRollup(input: {
   reps: readonly RepForRollup[];
   openActions: readonly OpenActionForRollup[];
   today: IsoDate;
+  /** The imported sheet's active contacts (0 when none). */
+  baselineActiveContacts?: number;
 }): PartnerRollup {
   const since = addDays(input.today, -ROLLUP_WINDOW_DAYS);
   const recent = (d: IsoDate | null) => d !== null && d >= since;
@@ -93,7 +104,7 @@ export function partnerRollup(input: {
   }
   return {
     repsPerTier,
-    totalReps: input.reps.length,
+    totalReps: repCount(input.reps.length, input.baselineActiveContacts ?? 0),
     tier12RepNames,
     jordanCount,
     repsBringingDeals,

@@ -81,6 +81,7 @@ export function toSettingsDto(settings: Settings, now: Date): SettingsDto {
     ippBands: settings.ippBands,
     optionLists: { ...DEFAULT_OPTION_LISTS, ...settings.optionLists },
     managersEditOwnPartnersOnly: settings.managersEditOwnPartnersOnly,
+    hubspotPortalId: settings.hubspotPortalId,
     today,
     followUpDue: Object.fromEntries(TIERS.map((t) => [String(t), dueAfter(t)])) as SettingsDto['followUpDue'],
     version: settings.version,

@@ -157,15 +157,14 @@ export function filterSql(filter: Filter, today: IsoDate): SQL {
 
 /** Keyset condition "row comes after the cursor" for a sort with nulls last in both directions. */
 function afterSql(sort: SortKey[], after: unknown[]): SQL {
-  const keys = [...sort.map((s) => ({ expr: sortExpr(s.field), field: s.field, dir: s.dir })), null];
+  const sortKeys = sort.map((s) => ({ expr: sortExpr(s.field), field: s.field, dir: s.dir }));
+  // The id breaks ties last (null stands for it).
+  const keys = [...sortKeys, null];
   const branches: SQL[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const equalities: SQL[] = [];
-    for (let j = 0; j < i; j++) {
-      const k = keys[j]!;
-      equalities.push(sql`${k.expr} is not distinct from ${castFor(k.field, after[j])}`);
-    }
-    const k = keys[i] as (typeof keys)[number];
+  for (const [i, k] of keys.entries()) {
+    const equalities = sortKeys
+      .slice(0, i)
+      .map((earlier, j) => sql`${earlier.expr} is not distinct from ${castFor(earlier.field, after[j])}`);
     let strict: SQL;
     if (k === null) {
       strict = sql`r.id > ${after[i]}::uuid`;

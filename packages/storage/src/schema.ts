@@ -38,6 +38,8 @@ export const workspaceSettings = pgTable('workspace_settings', {
   ippBands: jsonb('ipp_bands').$type<{ strategic: number; good: number; evaluate: number }>().notNull(),
   optionLists: jsonb('option_lists').$type<Record<string, string[]>>().notNull(),
   managersEditOwnPartnersOnly: boolean('managers_edit_own_partners_only').notNull().default(false),
+  // The HubSpot account (portal) that links to records go to; learned from an imported sheet's links.
+  hubspotPortalId: text('hubspot_portal_id'),
   updatedAt: updatedAt(),
   version: version(),
 });

@@ -87,7 +87,11 @@ function partnerStatsColumns(opts: { today: IsoDate; timeZone: string }): [strin
     ['tier2_reps', sql`rc.tier2`],
     ['tier3_reps', sql`rc.tier3`],
     ['tier4_reps', sql`rc.tier4`],
-    ['total_reps', sql`rc.total`],
+    // SQL twin of the domain's repCount: recorded reps, else the imported sheet's active contacts.
+    [
+      'total_reps',
+      sql`case when rc.total > 0 then rc.total else greatest(coalesce((p.baseline->>'activeContacts')::int, 0), 0) end`,
+    ],
     ['jordan_count', sql`rc.jordans`],
     ['tier12_rep_names', sql`rc.names`],
     ['reps_who_deliver', sql`rc.deliver`],
@@ -134,7 +138,7 @@ export async function refreshStats(
   const which = opts.reps ?? 'all';
   const ids = typeof opts.partnerId === 'string' ? [opts.partnerId] : Array.isArray(opts.partnerId) ? opts.partnerId : null;
   if (ids && ids.length === 0) return;
-  const one = ids?.length === 1 ? ids[0]! : null;
+  const one = ids?.length === 1 ? (ids[0] ?? null) : null;
   const partnerFilter = one ? sql`p.id = ${one}` : ids ? sql`p.id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
   const repsOf = one ? sql`r.partner_id = ${one}` : ids ? sql`r.partner_id = any(${sqlArray(ids, 'uuid')})` : sql`true`;
   const repFilter = which === 'none' ? sql`false` : which !== 'all' ? sql`r.id = ${which.id}` : repsOf;

@@ -16,7 +16,7 @@ export const color = createColors(colorsEnabled());
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 export function weekday(date: IsoDate): string {
-  return WEEKDAYS[dayOfWeek(date)]!;
+  return WEEKDAYS[dayOfWeek(date)];
 }
 
 /** "T1 ★": the rep's engagement tier, and a star for a Jordan (docs/RULES.md: high-quality reps). */
@@ -50,7 +50,8 @@ export function table(header: string[], rows: string[][], align: ('left' | 'righ
     cells
       .map((cell, i) => {
         if (i === cells.length - 1 && align[i] !== 'right') return cell;
-        const pad = ' '.repeat(Math.max(0, widths[i]! - visibleLength(cell)));
+        // A cell beyond the header's columns has no width to pad to.
+        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleLength(cell)));
         return align[i] === 'right' ? pad + cell : cell + pad;
       })
       .join('  ')

@@ -12,6 +12,7 @@ import {
   signOut,
   signOutEverywhere,
 } from '@ptrack/services';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteOptions } from '../context';
 import { authRequestOf, linkBaseOf, sendCookies } from '../identity';
@@ -21,7 +22,30 @@ const tags = ['accounts'];
 // Per client address, on the routes that take a password or a link token (issue 12).
 const perIp = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
-export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, publicContextOf, identity }) => {
+type App = Parameters<FastifyPluginAsyncZod<RouteOptions>>[0];
+
+/**
+ * What every sign-in-like use case takes first (the public context, the identity, the request's
+ * client details), and how its answer goes back: the cookies it set as headers, the rest as the body.
+ */
+function cookieFlow({ publicContextOf, identity }: RouteOptions) {
+  return {
+    args: (request: FastifyRequest) => [publicContextOf(request), identity, authRequestOf(request)] as const,
+    async send<T extends { setCookies: readonly string[] }>(
+      reply: FastifyReply,
+      result: Promise<T>,
+    ): Promise<Omit<T, 'setCookies'>> {
+      const { setCookies, ...rest } = await result;
+      sendCookies(reply, setCookies);
+      return rest;
+    },
+  };
+}
+
+/** Signing in and out, first run, and the signed-in user's sessions. */
+function sessionRoutes(app: App, options: RouteOptions): void {
+  const { contextOf, publicContextOf, identity } = options;
+  const flow = cookieFlow(options);
   app.get(
     '/session',
     {
@@ -45,16 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
         ...routeSchemas.setup,
       },
     },
-    async (request, reply) => {
-      const { setCookies, ...state } = await setupFirstAdmin(
-        publicContextOf(request),
-        identity,
-        authRequestOf(request),
-        request.body,
-      );
-      sendCookies(reply, setCookies);
-      return reply.code(201).send(state);
-    },
+    async (request, reply) => reply.code(201).send(await flow.send(reply, setupFirstAdmin(...flow.args(request), request.body))),
   );
 
   app.post(
@@ -63,11 +78,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
       config: { public: true, ...perIp(30) },
       schema: { tags, summary: 'Sign in with email and password (sets the session cookie)', ...routeSchemas.signIn },
     },
-    async (request, reply) => {
-      const { setCookies, ...state } = await signIn(publicContextOf(request), identity, authRequestOf(request), request.body);
-      sendCookies(reply, setCookies);
-      return state;
-    },
+    async (request, reply) => flow.send(reply, signIn(...flow.args(request), request.body)),
   );
 
   app.delete(
@@ -114,7 +125,12 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
       return reply.code(204).send(null);
     },
   );
+}
 
+/** Password reset and invitation links: public, with a token from an email. */
+function linkRoutes(app: App, options: RouteOptions): void {
+  const { publicContextOf, identity } = options;
+  const flow = cookieFlow(options);
   app.post(
     '/password-reset',
     {
@@ -154,15 +170,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { con
       config: { public: true, ...perIp(30) },
       schema: { tags, summary: 'Accept an invitation: create the account and sign in', ...routeSchemas.acceptInvitation },
     },
-    async (request, reply) => {
-      const { setCookies, ...state } = await acceptInvitation(
-        publicContextOf(request),
-        identity,
-        authRequestOf(request),
-        request.body,
-      );
-      sendCookies(reply, setCookies);
-      return reply.code(201).send(state);
-    },
+    async (request, reply) => reply.code(201).send(await flow.send(reply, acceptInvitation(...flow.args(request), request.body))),
   );
+}
+
+export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, options) => {
+  sessionRoutes(app, options);
+  linkRoutes(app, options);
 };

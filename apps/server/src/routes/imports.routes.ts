@@ -29,7 +29,10 @@ const SHEET_TYPES = [
 ];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { contextOf, database, uploadLimitBytes }) => {
+type App = Parameters<FastifyPluginAsyncZod<RouteOptions>>[0];
+
+/** The sheet upload that starts an import. */
+function uploadRoute(app: App, { contextOf, database, uploadLimitBytes }: RouteOptions): void {
   const bodyLimit = uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES;
   // The sheet goes to disk as it arrives (see receiveUpload); the one who sends it is known first, so an
   // anonymous request writes nothing.
@@ -76,7 +79,10 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       return reply.code(201).send(created);
     },
   );
+}
 
+/** An import's steps after the upload: read, correct the mapping, preview, apply. */
+function importStepRoutes(app: App, { contextOf }: RouteOptions): void {
   app.get(
     '/imports/:id',
     {
@@ -120,7 +126,9 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     },
     async (request) => applySheetImport(contextOf(request), request.params.id, { force: request.query.force }),
   );
+}
 
+function exportRoute(app: App, { contextOf, database }: RouteOptions): void {
   app.get(
     '/exports',
     {
@@ -150,4 +158,10 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         .send(stream as never);
     },
   );
+}
+
+export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, options) => {
+  uploadRoute(app, options);
+  importStepRoutes(app, options);
+  exportRoute(app, options);
 };

@@ -60,7 +60,7 @@ export function crossSiteRefusal(request: FastifyRequest, publicOrigin: string |
   }
 
   if (single(request.headers[CSRF_HEADER]) === '1') return null;
-  const type = (single(request.headers['content-type']) ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (single(request.headers['content-type']) ?? '').replace(/;.*/s, '').trim().toLowerCase();
   if (type === 'application/json') return null;
   return {
     field: `headers.${CSRF_HEADER}`,

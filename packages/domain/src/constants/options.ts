@@ -42,6 +42,6 @@ export function findOptionValue(allowed: readonly string[], input: string): stri
   if (key === '') return null;
   const byCase = allowed.find((a) => a.trim().toLowerCase() === key);
   if (byCase !== undefined) return byCase;
-  const byPrefix = allowed.filter((a) => a.split(':')[0]!.trim().toLowerCase() === key);
+  const byPrefix = allowed.filter((a) => (a.includes(':') ? a.slice(0, a.indexOf(':')) : a).trim().toLowerCase() === key);
   return byPrefix.length === 1 ? defined(byPrefix[0]) : null;
 }

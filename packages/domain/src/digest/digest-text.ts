@@ -106,6 +106,30 @@ export function digestSections(d: OwnerDigest, limit = DIGEST_SECTION_LIMIT): Di
   return sections.filter((s) => s.total > 0);
 }
 
+/** One row of a digest section as every format shows it: its label, the note after it, where it links. */
+export type DigestLine = { label: string; note: string | null; url: string | null };
+
+/** A section's rows, and its "…and N more" row when it was cut (links only when the app's address is known). */
+export function digestSectionLines(
+  s: DigestSection,
+  today: IsoDate,
+  links: DigestLinks | null,
+): { lines: DigestLine[]; more: DigestLine | null } {
+  const lines =
+    s.kind === 'actions'
+      ? s.items.map((a) => ({ label: actionLine(a), note: actionWhen(a, today), url: links?.partner(a.partnerId) ?? null }))
+      : s.items.map((p) => ({ label: p.name, note: s.attention ? attentionWhen(p) : null, url: links?.partner(p.id) ?? null }));
+  const more =
+    s.total > s.items.length
+      ? {
+          label: `…and ${s.total - s.items.length} more`,
+          note: null,
+          url: links ? (s.kind === 'actions' ? links.today : links[s.link]) : null,
+        }
+      : null;
+  return { lines, more };
+}
+
 /** The plain-text digest: the email's text part and `ptrack digest --to stdout`. */
 export function renderDigestText(d: OwnerDigest, baseUrl: string | null, limit = DIGEST_SECTION_LIMIT): string {
   const links = digestLinks(baseUrl);

@@ -59,6 +59,12 @@ export function ownerKey(owner: string | null | undefined): string {
   return (owner ?? '').trim().toLowerCase();
 }
 
+/** The owner's name as shown (the first spelling, trimmed); null for no owner. */
+function ownerName(owner: string | null | undefined): string | null {
+  const name = (owner ?? '').trim();
+  return name === '' ? null : name;
+}
+
 export const UNASSIGNED_LABEL = 'Unassigned';
 
 export function ownerLabel(owner: string | null): string {
@@ -77,7 +83,7 @@ export function composeDigests(sources: DigestSources): OwnerDigest[] {
     const key = ownerKey(raw);
     let digest = digests.get(key);
     if (!digest) {
-      digest = emptyDigest(key === '' ? null : raw!.trim(), sources.today, sources.weekEnd);
+      digest = emptyDigest(ownerName(raw), sources.today, sources.weekEnd);
       digests.set(key, digest);
     }
     return digest;
@@ -135,5 +141,5 @@ export function isDigestEmpty(d: OwnerDigest): boolean {
 export function digestFor(digests: readonly OwnerDigest[], owner: string | null, today: IsoDate, weekEnd: IsoDate): OwnerDigest {
   const key = ownerKey(owner);
   const found = digests.find((d) => ownerKey(d.owner) === key);
-  return found ?? emptyDigest(key === '' ? null : owner!.trim(), today, weekEnd);
+  return found ?? emptyDigest(ownerName(owner), today, weekEnd);
 }

@@ -54,14 +54,11 @@ export function isPartnerSalesRep(props: HubSpotProperties): boolean {
 export function repFromContact(
   contactId: string,
   props: HubSpotProperties,
-): { rep: Partial<RepFromHubSpot>; issues: MappingIssue[] } {
+): { rep: Partial<RepFromHubSpot> & Pick<RepFromHubSpot, 'name' | 'email' | 'title'>; issues: MappingIssue[] } {
   const issues: MappingIssue[] = [];
   const email = blank(props.email) ? null : props.email.trim().toLowerCase();
-  const name = [props.firstname, props.lastname]
-    .filter((p) => !blank(p))
-    .map((p) => p!.trim())
-    .join(' ');
-  const rep: Partial<RepFromHubSpot> = {
+  const name = [props.firstname, props.lastname].flatMap((p) => (blank(p) ? [] : [p.trim()])).join(' ');
+  const rep: Partial<RepFromHubSpot> & Pick<RepFromHubSpot, 'name' | 'email' | 'title'> = {
     name: (name || email || `HubSpot contact ${contactId}`).slice(0, 200),
     email,
     title: blank(props.jobtitle) ? null : props.jobtitle.trim().slice(0, 200),

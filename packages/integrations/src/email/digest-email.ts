@@ -1,9 +1,7 @@
 import {
-  actionLine,
-  actionWhen,
-  attentionWhen,
   DIGEST_SECTION_LIMIT,
   digestLinks,
+  digestSectionLines,
   digestSections,
   digestSummary,
   digestTitle,
@@ -38,21 +36,9 @@ export function digestEmail(d: OwnerDigest, options: { baseUrl: string | null; l
     body.push(`<p>${escapeHtml(digestSummary(d))}</p>`);
     for (const s of digestSections(d, limit)) {
       body.push(`<h2 style="font-size:15px">${escapeHtml(`${s.title} (${s.total})`)}</h2>`, '<ul>');
-      if (s.kind === 'actions') {
-        for (const a of s.items)
-          body.push(
-            `<li>${anchor(links?.partner(a.partnerId) ?? null, actionLine(a))} <em>(${escapeHtml(actionWhen(a, d.today))})</em></li>`,
-          );
-      } else {
-        for (const p of s.items)
-          body.push(
-            `<li>${anchor(links?.partner(p.id) ?? null, p.name)}${s.attention ? ` <em>(${escapeHtml(attentionWhen(p))})</em>` : ''}</li>`,
-          );
-      }
-      if (s.total > s.items.length) {
-        const more = `…and ${s.total - s.items.length} more`;
-        body.push(`<li>${anchor(links ? (s.kind === 'actions' ? links.today : links[s.link]) : null, more)}</li>`);
-      }
+      const { lines, more } = digestSectionLines(s, d.today, links);
+      for (const l of lines) body.push(`<li>${anchor(l.url, l.label)}${l.note ? ` <em>(${escapeHtml(l.note)})</em>` : ''}</li>`);
+      if (more) body.push(`<li>${anchor(more.url, more.label)}</li>`);
       body.push('</ul>');
     }
   }

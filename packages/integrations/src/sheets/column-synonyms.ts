@@ -86,6 +86,7 @@ export const PARTNER_FIELD_HEADERS: Readonly<Record<PartnerTarget, readonly stri
   'baseline.dealsBroughtIn': ['Deals Brought In', 'Deals', 'Deals In Pipeline', 'Opportunities'],
   'baseline.closedWon': ['CLOSED/WON DEALS', 'Closed Won', 'Closed Won Deals', 'Won Deals', 'Deals Won'],
   'baseline.pipelineValueMinor': ['Pipeline Value', 'Pipeline', 'Pipeline Amount', 'Open Pipeline'],
+  'baseline.activeContacts': ['ACTIVE CONTACTS', 'Active Contacts Count'],
   'activity.firstTouchDate': ['First Touch Date', 'First Touch', 'First Contact Date', 'First Contact'],
   'activity.lastEngagementDate': [
     'Last Engagement Date',
@@ -123,7 +124,7 @@ export const PARTNER_COMPUTED_HEADERS: Readonly<Record<PartnerComputed, readonly
   tier2Reps: ['Tier 2 Reps', 'Tier 2 Reps Count', 'Tier 2 Reps (count)'],
   tier3Reps: ['Tier 3 Reps', 'Tier 3 Reps Count', 'Tier 3 Reps (count)'],
   tier4Reps: ['Tier 4 Reps', 'Tier 4 Reps Count', 'Tier 4 Reps (count)'],
-  totalReps: ['Active Reps Count', 'ACTIVE CONTACTS', 'Active Reps', 'Total Reps', 'Rep Count'],
+  totalReps: ['Active Reps Count', 'Active Reps', 'Total Reps', 'Rep Count'],
   tier12RepNames: ['Tier 1-2 Rep Names', 'Tier 1/2 Rep Names', 'Top Rep Names'],
   jordanCount: ['High Quality Reps', 'High Quality Reps Count', PARTNER_COMPUTED_LABELS.jordanCount],
   daysSinceLastTouch: ['Days Since Last Touch', 'TIME SINCE LAST TOUCH', 'Days Since Last Contact', 'Days Since Last Activity'],

@@ -120,7 +120,7 @@ describe('matchHeaders', () => {
       'Deal Size': 'custom:number',
       'KEY CONTACT': 'partnerManagerName',
       'KEY CONTACT ROLE': 'custom:text',
-      'ACTIVE CONTACTS': 'computed.totalReps',
+      'ACTIVE CONTACTS': 'baseline.activeContacts',
       'LEADS GENERATED': 'baseline.introsMade',
       'CLOSED/WON DEALS': 'baseline.closedWon',
       'TIME SINCE LAST TOUCH': 'computed.daysSinceLastTouch',

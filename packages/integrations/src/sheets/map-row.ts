@@ -35,13 +35,14 @@ export type MappedPartnerRow = {
 
 /** Reads one partner name per row and reports a name (ignoring case and spaces) seen on an earlier row. */
 function duplicateCheck(mappings: readonly ColumnMapping[], keyFields: readonly string[], what: string) {
-  const columns = keyFields.map((f) => mappings.find((m) => m.target.kind === 'field' && m.target.field === f));
+  const columns = keyFields.flatMap((f) => mappings.find((m) => m.target.kind === 'field' && m.target.field === f) ?? []);
   const seen = new Map<string, number>();
-  const last = columns[columns.length - 1];
+  const last = columns.at(-1);
+  // Without every key column mapped there is nothing to compare.
+  if (last === undefined || columns.length < keyFields.length) return (_row: SheetRow): RowProblem | null => null;
   return (row: SheetRow): RowProblem | null => {
-    if (columns.some((c) => !c)) return null;
     const parts = columns.map((c) =>
-      cellText(row.cells[c!.index] ?? null)
+      cellText(row.cells[c.index] ?? null)
         .toLowerCase()
         .replace(/\s+/g, ' '),
     );
@@ -54,8 +55,8 @@ function duplicateCheck(mappings: readonly ColumnMapping[], keyFields: readonly 
     }
     return {
       rowNumber: row.rowNumber,
-      column: last!.header,
-      value: cellText(row.cells[last!.index] ?? null),
+      column: last.header,
+      value: cellText(row.cells[last.index] ?? null),
       reason: `repeats row ${first} (the same ${what})`,
     };
   };

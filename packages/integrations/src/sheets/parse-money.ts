@@ -124,7 +124,7 @@ export function parseMoney(cell: SheetCell, options: ParseMoneyOptions = {}): Pa
     : null;
   if (currency === undefined) return fail(`"${curText}" is not a currency we know`);
   const scale = scaleWord ? defined(SCALES[scaleWord.toLowerCase()]) : 1;
-  const n = readNumber(digits!.trim(), scale !== 1);
+  const n = readNumber(defined(digits, 'the digits MONEY always captures').trim(), scale !== 1);
   if (n === null) return fail(`"${cell.trim()}" is not an amount (check the thousands and decimal marks)`);
   return fromNumber((negative ? -n : n) * scale, currency, options, cell.trim());
 }

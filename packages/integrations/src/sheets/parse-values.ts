@@ -76,7 +76,7 @@ export function parseTier(cell: SheetCell): Parsed<1 | 2 | 3 | 4 | null> {
   if (text === '') return ok(null);
   const m = /^(?:tier|t)?\s*[-#:]?\s*(\d+)(?:\b.*)?$/i.exec(text);
   const n = m ? Number(m[1]) : Number.NaN;
-  if (n >= 1 && n <= 4 && (!m![0].includes('.') || /^\d\.0+$/.test(text))) return ok(n as 1 | 2 | 3 | 4);
+  if (m && n >= 1 && n <= 4 && (!m[0].includes('.') || /^\d\.0+$/.test(text))) return ok(n as 1 | 2 | 3 | 4);
   return fail(`"${text}" is not a tier from 1 to 4`);
 }
 
@@ -114,10 +114,8 @@ export function parseList(cell: SheetCell): Parsed<string[]> {
       if (items.length > 0 && CORPORATE_SUFFIX.test(p)) items[items.length - 1] += `, ${p}`;
       else items.push(p);
     }
-    if (items.length >= 2) {
-      const last = items.pop()!.replace(/^and\s+/i, '');
-      items.push(...last.split(/\s+(?:and|&)\s+/i));
-    }
+    const tail = items.length >= 2 ? items.pop() : undefined;
+    if (tail !== undefined) items.push(...tail.replace(/^and\s+/i, '').split(/\s+(?:and|&)\s+/i));
   }
   return ok(
     items
@@ -133,6 +131,13 @@ export function parseList(cell: SheetCell): Parsed<string[]> {
 
 const HUBSPOT =
   /^https?:\/\/app(?:-[a-z0-9]+)?\.hubspot\.com\/contacts\/[^/]+\/(company|contact|record\/0-2|record\/0-1)\/(\d{1,20})(?:[/?#].*)?$/i;
+
+const HUBSPOT_PORTAL = /^https?:\/\/app(?:-[a-z0-9]+)?\.hubspot\.com\/contacts\/(\d{1,20})\//i;
+
+/** The HubSpot account (portal) id of a full record link (`…/contacts/<portal>/…`); null for bare ids and `_`. */
+export function hubspotPortalOf(cell: SheetCell): string | null {
+  return HUBSPOT_PORTAL.exec(cellText(cell))?.[1] ?? null;
+}
 
 /** A HubSpot record id from a link (`…/contacts/<portal>/company/<id>`, `…/record/0-2/<id>`) or the bare digits. */
 export function parseHubspotId(cell: SheetCell, object: 'company' | 'contact'): Parsed<string | null> {

@@ -227,12 +227,13 @@ export async function readXlsx(
     await zip.close();
     throw new SheetError('UNREADABLE_FILE', `The workbook lacks the part of sheet "${wanted.name}".`);
   }
+  const part = stream; // known to be there: the generators below cannot see the check above
 
   // Raw rows in file order, with their sheet row numbers.
   async function* rawRows(): AsyncGenerator<{ number: number; cells: SheetCell[]; formulas: Set<number>; blank: boolean }> {
     let pending = '';
     let last = 0;
-    for await (const chunk of textChunks(stream!)) {
+    for await (const chunk of textChunks(part)) {
       const { items, rest } = completeElements(pending + chunk, ROW);
       pending = rest;
       for (const m of items) {
@@ -282,7 +283,7 @@ export async function readXlsx(
         }
       }
     } finally {
-      stream!.destroy();
+      part.destroy();
       await zip.close();
     }
   }

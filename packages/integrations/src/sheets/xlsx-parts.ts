@@ -73,9 +73,9 @@ export function parseDateStyles(stylesXml: string | null): boolean[] {
     const a = attributes(m[0]);
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
-  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(stylesXml);
-  if (!xfs) return [];
-  return [...xfs[1]!.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].map((m) => {
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(stylesXml)?.[1];
+  if (xfs === undefined) return [];
+  return [...xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].map((m) => {
     const id = Number(attributes(m[0]).numFmtId ?? 0);
     return BUILTIN_DATE_FORMATS.has(id) || isDateFormat(custom.get(id));
   });

@@ -1,9 +1,7 @@
 import {
-  actionLine,
-  actionWhen,
-  attentionWhen,
   DIGEST_SECTION_LIMIT,
   digestLinks,
+  digestSectionLines,
   digestSections,
   digestSummary,
   digestTitle,
@@ -62,16 +60,10 @@ export function slackDigestMessage(
     { type: 'section', text: { type: 'mrkdwn', text: `${mention}${escapeMrkdwn(summary)}` } },
   ];
   for (const s of digestSections(d, options.limit ?? DIGEST_SECTION_LIMIT)) {
-    const lines =
-      s.kind === 'actions'
-        ? s.items.map(
-            (a) => `• ${link(links?.partner(a.partnerId) ?? null, actionLine(a))} _(${escapeMrkdwn(actionWhen(a, d.today))})_`,
-          )
-        : s.items.map((p) => `• ${link(links?.partner(p.id) ?? null, p.name)}${s.attention ? ` _(${attentionWhen(p)})_` : ''}`);
-    if (s.total > s.items.length) {
-      const more = `…and ${s.total - s.items.length} more`;
-      lines.push(links ? `<${s.kind === 'actions' ? links.today : links[s.link]}|${more}>` : more);
-    }
+    const section = digestSectionLines(s, d.today, links);
+    const lines = section.lines.map((l) => `• ${link(l.url, l.label)}${l.note ? ` _(${escapeMrkdwn(l.note)})_` : ''}`);
+    const { more } = section;
+    if (more) lines.push(more.url ? `<${more.url}|${more.label}>` : more.label);
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: cut(`*${s.title} (${s.total})*\n${lines.join('\n')}`, SECTION_MAX) },

@@ -235,7 +235,7 @@ function otherActions(
     const rep = deal ? deal.rep : typeIndex === 0 || typeIndex === 4 || candidates.length === 0 ? null : rand.pick(candidates);
     const values = {
       account: deal ? defined(data.accounts[deal.account]).name : data.accountFor(partner),
-      rep: rep === null ? 'them' : defined(data.reps[rep]).name.split(' ')[0]!,
+      rep: rep === null ? 'them' : firstName(defined(data.reps[rep]).name),
       pm: defined(data.partners[partner]).partnerManagerName?.split(' ')[0] ?? 'their partner manager',
     };
     const notes = OTHER_ACTION_NOTES[defined(types[typeIndex])];
@@ -253,4 +253,9 @@ function otherActions(
     });
   }
   return out;
+}
+
+/** The first word of a full name (the whole name when it has one word). */
+function firstName(name: string): string {
+  return name.split(' ')[0] ?? name;
 }

@@ -209,16 +209,17 @@ function scoreIpp(ctx: DemoContext, partners: DemoPartner[], profiles: PartnerPr
     [3, 15],
   ]).sort();
   for (const [k, i] of scored.entries()) {
-    const [low, high] = BAND_RANGES[defined(bands[k])]!;
+    const [low, high] = defined(BAND_RANGES[defined(bands[k])], 'an IPP band');
     const dims = splitScore(ctx, rand.int(low, high));
-    Object.assign(defined(partners[i]), {
+    const partner = defined(partners[i]);
+    Object.assign(partner, {
       icpAlignment: dims[0],
       revenuePathClarity: dims[1],
       archetypeFit: dims[2],
       economics: dims[3],
       strategicValue: dims[4],
     });
-    if (k < 5) Object.assign(defined(partners[i]), enterpriseEvaluation(ctx, defined(partners[i]).domain!));
+    if (k < 5) Object.assign(partner, enterpriseEvaluation(ctx, defined(partner.domain ?? undefined, 'a demo partner domain')));
   }
 }
 

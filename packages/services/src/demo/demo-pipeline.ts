@@ -114,13 +114,14 @@ function addIntrosThatWentNowhere(
 ): void {
   const deals = referrals.filter((r) => DEAL_STAGES.has(r.stage)).length;
   const wanted = Math.round(deals / DEMO_INTRO_TO_DEAL);
+  const windowDay = (p: number) => defined(windowOf[p], `the plan window of demo partner ${p}`);
   const open = profiles.flatMap((profile, p) =>
-    windowOf[p]! < 300 && !profile.dormant ? [[p, profile.strength + 1] as const] : [],
+    windowDay(p) < 300 && !profile.dormant ? [[p, profile.strength + 1] as const] : [],
   );
   if (open.length === 0) return;
   for (let k = referrals.length; k < wanted; k++) {
     const p = rand.weighted(open);
-    add(p, rand.int(windowOf[p]! + 1, 365));
+    add(p, rand.int(windowDay(p) + 1, 365));
   }
 }
 
@@ -223,13 +224,17 @@ export function buildPipeline(
   }
 
   // Every stage shows up in the funnel, whatever the seed.
-  const strongest = [...profiles.keys()].sort((a, b) => defined(profiles[b]).strength - defined(profiles[a]).strength)[0]!;
+  const strongest = defined(
+    [...profiles.keys()].sort((a, b) => defined(profiles[b]).strength - defined(profiles[a]).strength)[0],
+    'a demo partner',
+  );
   for (const stage of REFERRAL_STAGES) {
     if (!referrals.some((r) => r.stage === stage)) addReferral(strongest, 140 + REFERRAL_STAGES.indexOf(stage), stage, new Set());
   }
   addIntrosThatWentNowhere(ctx, referrals, profiles, windowOf, (p, age) => {
     // One referral per account and partner: a partner that has introduced half the accounts stops.
-    if (usedOf[p]!.size < accountCount / 2) addReferral(p, age, 'intro', usedOf[p]!);
+    const used = defined(usedOf[p]);
+    if (used.size < accountCount / 2) addReferral(p, age, 'intro', used);
   });
   settlePlanStatuses(ctx, plans, referrals);
   return { referrals, plans };
@@ -269,7 +274,7 @@ function pickRep(
   if (candidates.length === 0 || rand.chance(0.1)) return null;
   const byTier = stage === 'deal' ? [0, 12, 3, 1, 0.2] : [0, 6, 3, 1, 0.3];
   return rand.weighted(
-    candidates.map((i) => [i, byTier[defined(reps[i]).engagementTier]! * (kinds[i] === 'jordan' ? 3 : 1)] as const),
+    candidates.map((i) => [i, (byTier[defined(reps[i]).engagementTier] ?? 0) * (kinds[i] === 'jordan' ? 3 : 1)] as const),
   );
 }
 

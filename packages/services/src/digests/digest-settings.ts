@@ -181,6 +181,6 @@ export async function regenerateCalendarToken(ctx: ServiceContext): Promise<z.in
       calendarToken: ctx.database.secrets.encrypt(token, 'digest_settings.calendar_token'),
     });
     const path = calendarFeedPath(token);
-    return { calendarFeedPath: path, calendarFeedUrl: webAppUrlOf(updated!.baseUrl, path) };
+    return { calendarFeedPath: path, calendarFeedUrl: webAppUrlOf(updated.baseUrl, path) };
   });
 }

@@ -69,6 +69,8 @@ type ExportDetails = Record<(typeof OWN_FIELDS)[number], unknown> & {
   planStartDate: string | null;
   planMetric: string | null;
   planTarget: number | null;
+  /** The imported sheet's active contacts, as stored (the rep count shows it only while no rep is recorded). */
+  activeContacts: number | null;
 };
 
 const OWN_COLUMNS = sql.raw(OWN_FIELDS.map((field) => `p."${getTableColumns(partners)[field].name}" as "${field}"`).join(', '));
@@ -87,7 +89,7 @@ function readExportDetails(tx: Tx, ids: string[]): Promise<ExportDetails[]> {
       from partner_named_accounts n join accounts a on a.id = n.account_id
       where n.partner_id in (select id from page)
       group by n.partner_id)
-    select p.id, ${OWN_COLUMNS}, p.custom,
+    select p.id, ${OWN_COLUMNS}, p.custom, (p.baseline->>'activeContacts')::int as "activeContacts",
       pl.goal as "planGoal", pl.start_date as "planStartDate", pl.metric as "planMetric", pl.target as "planTarget",
       coalesce(named.names, '[]') as "namedAccounts"
     from partners p join page on page.id = p.id
@@ -172,6 +174,7 @@ export async function exportPartnerRecords(
             record['baseline.dealsBroughtIn'] = row.dealsBroughtIn;
             record['baseline.closedWon'] = row.closedWon;
             record['baseline.pipelineValueMinor'] = row.pipelineValueMinor;
+            record['baseline.activeContacts'] = p.activeContacts;
             record['activity.firstTouchDate'] = row.firstTouchDate;
             record['activity.lastEngagementDate'] = row.lastEngagementDate;
             for (const f of [

@@ -105,7 +105,10 @@ async function writeExport(
     await reading;
     return 0;
   }
-  const options = { currency: settings.currency };
+  const options = {
+    currency: settings.currency,
+    ...(settings.hubspotPortalId ? { hubspotPortalId: settings.hubspotPortalId } : {}),
+  };
   const writing =
     format === 'csv' ? writeCsv(channel.records(), columns, out, options) : writeXlsx(channel.records(), columns, out, options);
   const [rows] = await Promise.all([writing, reading]);

@@ -36,7 +36,7 @@ async function partnersForCompanies(
     .select()
     .from(partners)
     .where(sql`${partners.hubspotCompanyId} = any(${sqlArray(companyIds, 'text')})`))
-    result.set(p.hubspotCompanyId!, p);
+    if (p.hubspotCompanyId) result.set(p.hubspotCompanyId, p);
   const unlinked = companyIds.filter((id) => !result.has(id)).map((id) => defined(page.companies.get(id)));
   if (unlinked.length === 0) return result;
 
@@ -91,7 +91,7 @@ async function partnersForCompanies(
   for (const created of await partnerWriter.insertMany(ws, toCreate)) {
     count(outcome, 'partners.created');
     changed.add(created.id);
-    result.set(created.hubspotCompanyId!, created);
+    if (created.hubspotCompanyId) result.set(created.hubspotCompanyId, created);
   }
   return result;
 }
@@ -163,7 +163,7 @@ export async function applyContactsPage(
     }
     for (const issue of issues) outcome.failures.push({ object: 'contact', id: contact.id, reason: issue.reason });
     const email = incoming.email ?? null;
-    const name = incoming.name!;
+    const name = incoming.name;
     const viaEmail = email ? byEmail.get(email) : undefined;
     const viaName = byPartnerName.get(`${partner.id}|${lower(name)}`);
     const current =
@@ -227,5 +227,5 @@ export async function repsByContact(tx: Tx, contactIds: string[]): Promise<Map<s
     .select()
     .from(reps)
     .where(sql`${reps.hubspotContactId} = any(${sqlArray(contactIds, 'text')})`);
-  return new Map(rows.map((r) => [r.hubspotContactId!, r]));
+  return new Map(rows.flatMap((r) => (r.hubspotContactId ? [[r.hubspotContactId, r] as const] : [])));
 }

@@ -27,13 +27,13 @@ export async function applyDealsPage(
         .from(partners)
         .where(sql`${partners.hubspotCompanyId} = any(${sqlArray(companyIds, 'text')})`)
     : [];
-  const partnerOfCompany = new Map(linked.map((p) => [p.companyId!, p.id]));
+  const partnerOfCompany = new Map(linked.map((p) => [p.companyId, p.id]));
   const repOf = await repsByContact(tx, [...new Set(page.deals.flatMap((d) => d.contactIds))]);
   const dealIds = page.deals.map((d) => d.record.id);
   const existing = dealIds.length
     ? await referralWriter.lockWhere(ws, sql`${referrals.hubspotDealId} = any(${sqlArray(dealIds, 'text')})`)
     : [];
-  const referralOf = new Map(existing.map((r) => [r.hubspotDealId!, r]));
+  const referralOf = new Map(existing.map((r) => [r.hubspotDealId, r]));
   const toInsert = new Map<string, typeof referrals.$inferInsert>();
 
   for (const { record, companyIds: companies, contactIds } of page.deals) {

@@ -1,4 +1,4 @@
-import { isPartnerSalesRep } from '@ptrack/domain';
+import { defined, isPartnerSalesRep } from '@ptrack/domain';
 import type { HubSpotApi, HubSpotRecord, ListedRecord } from '@ptrack/integrations';
 import { SEARCH_RESULT_CAP } from '@ptrack/integrations';
 import { partners, sqlArray } from '@ptrack/storage';
@@ -17,6 +17,11 @@ export type PhaseCursor = { since?: string; after?: string; maxModified?: string
 export type Fetched<P> = { page: P; next: PhaseCursor | null; maxModified?: string | undefined };
 
 const SEARCH_PAGE = 200;
+
+/** An incremental pull starts where the last one stopped: its cursor always has a start (epoch ms for search). */
+function modifiedSince(cursor: PhaseCursor): string {
+  return String(Date.parse(defined(cursor.since, 'the start of an incremental pull')));
+}
 // List calls per applied page: 500 records per transaction, and their companies read in a few batches.
 const LIST_CALLS_PER_PAGE = 5;
 const IS_REP = { propertyName: 'partner_sales_rep', operator: 'EQ', value: 'true' };
@@ -69,7 +74,7 @@ async function contactsWithCompanies(
           .where(sql`${partners.hubspotCompanyId} = any(${sqlArray(companyIds, 'text')})`),
       )
     : [];
-  const known = new Set(linked.map((l) => l.id!));
+  const known = new Set(linked.flatMap((l) => (l.id === null ? [] : [l.id])));
   const toRead = companyIds.filter((id) => !known.has(id));
   const { records } = toRead.length ? await api.batchRead('companies', toRead, COMPANY_PROPERTIES_READ) : { records: [] };
   const companies = new Map(records.map((r) => [r.id, r]));
@@ -117,7 +122,7 @@ export async function fetchChangedContacts(
   cursor: PhaseCursor,
 ): Promise<Fetched<ContactsPage>> {
   const result = await api.search('contacts', {
-    filters: [IS_REP, { propertyName: 'lastmodifieddate', operator: 'GTE', value: String(Date.parse(cursor.since!)) }],
+    filters: [IS_REP, { propertyName: 'lastmodifieddate', operator: 'GTE', value: modifiedSince(cursor) }],
     sort: { propertyName: 'lastmodifieddate', direction: 'ASCENDING' },
     properties: CONTACT_PROPERTIES_READ,
     limit: SEARCH_PAGE,
@@ -141,7 +146,7 @@ export async function fetchAllDeals(_ctx: ServiceContext, api: HubSpotApi, curso
 /** Incremental pull of deals: modified since the cursor, with their companies and contacts. */
 export async function fetchChangedDeals(_ctx: ServiceContext, api: HubSpotApi, cursor: PhaseCursor): Promise<Fetched<DealsPage>> {
   const result = await api.search('deals', {
-    filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(Date.parse(cursor.since!)) }],
+    filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: modifiedSince(cursor) }],
     sort: { propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' },
     properties: DEAL_PROPERTIES_READ,
     limit: SEARCH_PAGE,

@@ -68,27 +68,30 @@ export async function saveHubSpotConnection(
     }
     const storedToken = current.accessToken ? secrets.tryDecrypt(current.accessToken, 'hubspot_connection.access_token') : null;
     const account = (token !== undefined && token !== storedToken) || newAddress;
-    const [updated] = await tx
-      .update(hubspotConnection)
-      .set({
-        ...options,
-        ...(token !== undefined ? { accessToken: token && secrets.encrypt(token, 'hubspot_connection.access_token') } : {}),
-        ...(clientSecret !== undefined
-          ? { clientSecret: clientSecret && secrets.encrypt(clientSecret, 'hubspot_connection.client_secret') }
-          : {}),
-        ...(account ? { contactsCursor: null, dealsCursor: null, setupAt: null, lastPushAt: null } : {}),
-        version: current.version + 1,
-        updatedAt: ctx.now(),
-      })
-      .where(eq(hubspotConnection.id, 1))
-      .returning();
+    const updated = await one(
+      tx
+        .update(hubspotConnection)
+        .set({
+          ...options,
+          ...(token !== undefined ? { accessToken: token && secrets.encrypt(token, 'hubspot_connection.access_token') } : {}),
+          ...(clientSecret !== undefined
+            ? { clientSecret: clientSecret && secrets.encrypt(clientSecret, 'hubspot_connection.client_secret') }
+            : {}),
+          ...(account ? { contactsCursor: null, dealsCursor: null, setupAt: null, lastPushAt: null } : {}),
+          version: current.version + 1,
+          updatedAt: ctx.now(),
+        })
+        .where(eq(hubspotConnection.id, 1))
+        .returning(),
+      'the HubSpot connection row',
+    );
     // The audit log says THAT the token changed (or where it is sent), never the token.
     if (token !== undefined && token !== storedToken) await audit(ctx, 'secret-changed', { fields: ['hubspot.token'] }, tx);
     const changed = Object.keys(options).filter(
       (k) => JSON.stringify(options[k as keyof typeof options]) !== JSON.stringify(current[k as keyof typeof current]),
     );
     if (changed.length > 0) await audit(ctx, 'settings-changed', { fields: changed.map((k) => `hubspot.${k}`) }, tx);
-    return toConnectionDto(updated!, secrets);
+    return toConnectionDto(updated, secrets);
   });
 }
 

@@ -31,26 +31,32 @@ export async function pushHubSpot(ctx: ServiceContext, options: { api?: HubSpotA
         .from(partners)
         .innerJoin(partnerStats, eq(partnerStats.partnerId, partners.id))
         .where(isNotNull(partners.hubspotCompanyId));
-      const companies = rows.map(({ companyId, baseline, s }) => ({
-        id: companyId!,
-        properties: companyAggregateProperties(
-          {
-            tier1Reps: s.tier1Reps,
-            tier2Reps: s.tier2Reps,
-            tier3Reps: s.tier3Reps,
-            tier4Reps: s.tier4Reps,
-            jordanCount: s.jordanCount,
-            nextActionDate: s.nextActionDate,
-            lastTouchDate: s.lastTouchDate,
-            planStatus: s.planStatus,
-            introsMade: s.introsMade + (baseline.introsMade ?? 0),
-            dealsBroughtIn: s.dealsBroughtIn + (baseline.dealsBroughtIn ?? 0),
-            closedWon: s.closedWon + (baseline.closedWon ?? 0),
-            pipelineValueMinor: s.pipelineValueMinor + (baseline.pipelineValueMinor ?? 0),
-          },
-          today,
-        ),
-      }));
+      const companies = rows.flatMap(({ companyId, baseline, s }) =>
+        companyId === null
+          ? []
+          : [
+              {
+                id: companyId,
+                properties: companyAggregateProperties(
+                  {
+                    tier1Reps: s.tier1Reps,
+                    tier2Reps: s.tier2Reps,
+                    tier3Reps: s.tier3Reps,
+                    tier4Reps: s.tier4Reps,
+                    jordanCount: s.jordanCount,
+                    nextActionDate: s.nextActionDate,
+                    lastTouchDate: s.lastTouchDate,
+                    planStatus: s.planStatus,
+                    introsMade: s.introsMade + (baseline.introsMade ?? 0),
+                    dealsBroughtIn: s.dealsBroughtIn + (baseline.dealsBroughtIn ?? 0),
+                    closedWon: s.closedWon + (baseline.closedWon ?? 0),
+                    pipelineValueMinor: s.pipelineValueMinor + (baseline.pipelineValueMinor ?? 0),
+                  },
+                  today,
+                ),
+              },
+            ],
+      );
       if (!connection.pushRepEdits) return { companies, contacts: [] };
       const edited = await tx
         .selectDistinct({ id: changeHistory.entityId })
@@ -77,13 +83,19 @@ export async function pushHubSpot(ctx: ServiceContext, options: { api?: HubSpotA
               ),
             )
         : [];
-      const contacts = repRows.map((r) => ({
-        id: r.hubspotContactId!,
-        properties: {
-          [REP_PROPERTY.engagementTier]: r.engagementTier === null ? '' : String(r.engagementTier),
-          [REP_PROPERTY.qualityScore]: r.qualityScore === null ? '' : String(r.qualityScore),
-        },
-      }));
+      const contacts = repRows.flatMap((r) =>
+        r.hubspotContactId === null
+          ? []
+          : [
+              {
+                id: r.hubspotContactId,
+                properties: {
+                  [REP_PROPERTY.engagementTier]: r.engagementTier === null ? '' : String(r.engagementTier),
+                  [REP_PROPERTY.qualityScore]: r.qualityScore === null ? '' : String(r.qualityScore),
+                },
+              },
+            ],
+      );
       return { companies, contacts };
     });
     const outcome = emptyOutcome();

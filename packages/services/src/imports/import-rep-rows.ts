@@ -5,11 +5,11 @@ import { actions, partners, repStats, reps, sqlArray, type Tx } from '@ptrack/st
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inSequence, type ServiceContext } from '../context';
-import { customValueProblem } from '../field-checks';
 import type { Settings } from '../settings';
 import { actionWriter, partnerWriter, repWriter, touchWriter } from '../writes/writers';
 import { type BatchContext, type ImportResult, type ImportRowsOptions, runImportBatches } from './import-partner-rows';
 import type { FieldChange, RowOutcome, RowProblem } from './import-types';
+import { customProblems, schemaProblems } from './row-problems';
 import { canonicalOption, currentValue, type NewOptions, noonOn, present, same } from './row-values';
 
 // Rep sheets (seed 001, "Option B": one row per rep with its partner, tier, quality, last contact and
@@ -40,6 +40,8 @@ type RepWrite = {
     | { actionId: string; notes: string | null; before: ActionRecord };
   touchDay?: IsoDate;
 };
+/** A rep write once its partner is known (found, or added by name in the same batch). */
+type PlacedRepWrite = RepWrite & { partnerId: string };
 
 const ImportRepFields = z
   .strictObject({ ...RepFields, partnerId: RepFields.partnerId.optional(), name: RepFields.name.optional() })
@@ -75,7 +77,7 @@ async function readRepState(tx: Tx, batch: RepImportRow[]) {
   );
   return {
     partnerByName,
-    byEmail: new Map(repRows.filter((r) => r.email).map((r) => [r.email!.toLowerCase(), r])),
+    byEmail: new Map(repRows.flatMap((r) => (r.email ? [[r.email.toLowerCase(), r] as const] : []))),
     byPartnerName: new Map(repRows.map((r) => [`${r.partnerId}|${r.name.toLowerCase()}`, r])),
     openByRep: groupByRep(open),
     lastTouch: new Map(stats.map((s) => [s.repId, s.last])),
@@ -84,7 +86,7 @@ async function readRepState(tx: Tx, batch: RepImportRow[]) {
 
 function groupByRep(open: ActionRecord[]): Map<string, ActionRecord[]> {
   const map = new Map<string, ActionRecord[]>();
-  for (const a of open) map.set(a.repId!, [...(map.get(a.repId!) ?? []), a]);
+  for (const a of open) if (a.repId) map.set(a.repId, [...(map.get(a.repId) ?? []), a]);
   return map;
 }
 
@@ -97,30 +99,15 @@ function planRepRows(batch: RepImportRow[], state: Awaited<ReturnType<typeof rea
     const { partnerName: rawPartner, ...given } = row.rep;
     const partnerName = typeof rawPartner === 'string' ? rawPartner.trim() : '';
     const parsed = ImportRepFields.safeParse(Object.fromEntries(Object.entries(given).filter(([, v]) => present(v))));
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        problems.push({
-          rowNumber: row.rowNumber,
-          column: b.columnOf(field),
-          value: String(given[field] ?? ''),
-          reason: issue.message,
-        });
-      }
-    }
+    const check = { rowNumber: row.rowNumber, columnOf: b.columnOf, customDefs: b.customDefs };
+    if (!parsed.success) problems.push(...schemaProblems(parsed.error.issues, given, check));
     const fields: Record<string, unknown> = parsed.success ? parsed.data : {};
     const name = typeof fields.name === 'string' ? fields.name : null;
     if (problems.length === 0 && !name)
       problems.push({ rowNumber: row.rowNumber, column: b.columnOf('name'), reason: 'the rep name is blank' });
     if (problems.length === 0 && !partnerName)
       problems.push({ rowNumber: row.rowNumber, column: b.columnOf('partnerName'), reason: 'the partner is blank' });
-    for (const [key, value] of Object.entries((fields.custom as Record<string, unknown> | undefined) ?? {})) {
-      if (!present(value)) continue;
-      const def = b.customDefs.get(key);
-      const problem = def ? customValueProblem(def.type, def.options, value) : `no rep custom field "${key}"`;
-      if (problem)
-        problems.push({ rowNumber: row.rowNumber, column: b.columnOf(`custom.${key}`), value: String(value), reason: problem });
-    }
+    problems.push(...customProblems('rep', fields.custom, check));
     const partner = state.partnerByName.get(partnerName.toLowerCase()) ?? null;
     const email = typeof fields.email === 'string' ? fields.email.toLowerCase() : null;
     const existing =
@@ -214,34 +201,38 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], set
   const newPartners = missing.map((name) => ({ name, createdAt: now, updatedAt: now }));
   const added = await partnerWriter.insertMany(ws, newPartners);
   const addedByName = new Map(added.map((p) => [p.name.toLowerCase(), p.id]));
-  for (const w of writes) w.partnerId ??= defined(addedByName.get(w.partnerName.toLowerCase()));
+  const placed: PlacedRepWrite[] = writes.map((w) => ({
+    ...w,
+    partnerId: w.partnerId ?? defined(addedByName.get(w.partnerName.toLowerCase()), `the partner added for "${w.partnerName}"`),
+  }));
 
-  const creates = writes.filter((w) => !w.existing);
+  const creates = placed.filter((w) => !w.existing);
   const inserted = await repWriter.insertMany(
     ws,
     creates.map((w) => ({
       ...w.fields,
-      partnerId: w.partnerId!,
+      partnerId: w.partnerId,
       name: String(w.fields.name),
       custom: w.custom ?? {},
       createdAt: now,
       updatedAt: now,
     })) as (typeof reps.$inferInsert)[],
   );
-  const repIdOf = new Map<RepWrite, string>();
+  const repIdOf = new Map<PlacedRepWrite, string>();
   const byKey = new Map(creates.map((w) => [`${w.partnerId}|${String(w.fields.name).toLowerCase()}`, w]));
   for (const rep of inserted) repIdOf.set(defined(byKey.get(`${rep.partnerId}|${rep.name.toLowerCase()}`)), rep.id);
-  for (const w of writes.filter((w) => w.existing)) {
-    const before = w.existing!;
+  for (const w of placed) {
+    const before = w.existing;
+    if (!before) continue;
     repIdOf.set(w, before.id);
     const set = { ...w.fields, ...(w.custom ? { custom: w.custom } : {}) };
     if (Object.keys(set).length > 0) await repWriter.update(ws, before, set);
   }
-  const newActions = writes.flatMap((w) =>
+  const newActions = placed.flatMap((w) =>
     w.action && 'dueDate' in w.action
       ? [
           {
-            partnerId: w.partnerId!,
+            partnerId: w.partnerId,
             repId: defined(repIdOf.get(w)),
             dueDate: w.action.dueDate,
             type: w.action.type,
@@ -258,11 +249,11 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], set
     const { before, notes } = w.action;
     await actionWriter.update(ws, before, { notes });
   }
-  const newTouches = writes.flatMap((w) =>
+  const newTouches = placed.flatMap((w) =>
     w.touchDay
       ? [
           {
-            partnerId: w.partnerId!,
+            partnerId: w.partnerId,
             repId: defined(repIdOf.get(w)),
             kind: 'other' as const,
             direction: 'outbound' as const,
@@ -275,7 +266,7 @@ async function writeRepRows(tx: Tx, ctx: ServiceContext, writes: RepWrite[], set
       : [],
   );
   await touchWriter.insertMany(ws, newTouches);
-  return [...new Set(writes.map((w) => w.partnerId!))];
+  return [...new Set(placed.map((w) => w.partnerId))];
 }
 
 /** Rep rows, matched by email, else by name at their partner. */

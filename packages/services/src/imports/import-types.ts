@@ -12,6 +12,8 @@ export const BASELINE_KEYS = [
   'dealsBroughtIn',
   'closedWon',
   'pipelineValueMinor',
+  // The sheet's count of active contacts: the partner's rep count until reps are recorded (docs/RULES.md).
+  'activeContacts',
 ] as const;
 export type BaselineKey = (typeof BASELINE_KEYS)[number];
 

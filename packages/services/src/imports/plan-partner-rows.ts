@@ -1,7 +1,6 @@
 import { PartnerFields } from '@ptrack/contracts';
 import type { IsoDate, OptionListName, PlanStatus } from '@ptrack/domain';
 import { z } from 'zod';
-import { customValueProblem } from '../field-checks';
 import type { Settings } from '../settings';
 import {
   BASELINE_KEYS,
@@ -12,6 +11,7 @@ import {
   type RowProblem,
 } from './import-types';
 import { accountKey, type ExistingPartner, type PartnerState } from './read-partner-state';
+import { customProblems, schemaProblems } from './row-problems';
 import { type CustomDef, canonicalOption, currentValue, type NewOptions, present, same } from './row-values';
 
 export type { CustomDef } from './row-values';
@@ -77,28 +77,13 @@ function validate(row: PartnerImportRow, ctx: PlanContext): { fields: Record<str
   const problems: RowProblem[] = [...(row.problems ?? [])];
   const given = Object.fromEntries(Object.entries(row.partner).filter(([, v]) => present(v)));
   const parsed = ImportFields.safeParse(given);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      problems.push({
-        rowNumber: row.rowNumber,
-        column: ctx.columnOf(field),
-        value: String(given[field] ?? ''),
-        reason: issue.message,
-      });
-    }
-  }
+  const check = { rowNumber: row.rowNumber, columnOf: ctx.columnOf, customDefs: ctx.customDefs };
+  if (!parsed.success) problems.push(...schemaProblems(parsed.error.issues, given, check));
   const fields: Record<string, unknown> = parsed.success ? parsed.data : {};
   if (!present(fields.name) && problems.length === 0) {
     problems.push({ rowNumber: row.rowNumber, column: ctx.columnOf('name'), reason: 'the partner name is blank' });
   }
-  for (const [key, value] of Object.entries((fields.custom as Record<string, unknown> | undefined) ?? {})) {
-    if (!present(value)) continue; // a blank custom cell changes nothing either
-    const def = ctx.customDefs.get(key);
-    const problem = def ? customValueProblem(def.type, def.options, value) : `no partner custom field "${key}"`;
-    if (problem)
-      problems.push({ rowNumber: row.rowNumber, column: ctx.columnOf(`custom.${key}`), value: String(value), reason: problem });
-  }
+  problems.push(...customProblems('partner', fields.custom, check));
   return { fields, problems };
 }
 
@@ -180,11 +165,13 @@ export function planPartnerRows(rows: readonly PartnerImportRow[], state: Partne
       continue;
     }
     const existing =
-      (hubspotId ? state.byHubspotId.get(hubspotId) : undefined) ?? state.byName.get(name!.trim().toLowerCase()) ?? null;
+      (hubspotId ? state.byHubspotId.get(hubspotId) : undefined) ??
+      (name ? state.byName.get(name.trim().toLowerCase()) : undefined) ??
+      null;
     // Two rows may name one partner differently (one by HubSpot id, one by name): the first wins.
     const sameTarget = existing ? ctx.seen.get(`id:${existing.record.id}`) : undefined;
-    if (sameTarget !== undefined) {
-      const reason = `matches the same partner (${existing!.record.name}) as row ${sameTarget}: only the first is imported`;
+    if (existing && sameTarget !== undefined) {
+      const reason = `matches the same partner (${existing.record.name}) as row ${sameTarget}: only the first is imported`;
       const column = ctx.columnOf(hubspotId ? 'hubspotCompanyId' : 'name');
       const problem = { rowNumber: row.rowNumber, column, value: hubspotId ?? name ?? '', reason };
       result.outcomes.push({ rowNumber: row.rowNumber, name, action: 'error', changes: [], problems: [problem] });
@@ -232,10 +219,12 @@ export function planPartnerRows(rows: readonly PartnerImportRow[], state: Partne
         const total = row.baseline[key as BaselineKey];
         if (total === undefined) continue;
         // The sheet's total less what recorded referrals already explain (never below zero).
-        const value = Math.max(0, total - (existing?.computed[key] ?? 0));
+        // (Active contacts are no sum of records: the sheet's count is kept as it is.)
+        const explained = key === 'activeContacts' ? 0 : (existing?.computed[key] ?? 0);
+        const value = Math.max(0, total - explained);
         if ((current[key] ?? 0) === value) continue;
         merged[key] = value;
-        changes.push({ field: key, before: (current[key] ?? 0) + (existing?.computed[key] ?? 0), after: total });
+        changes.push({ field: key, before: (current[key] ?? 0) + explained, after: total });
       }
       if (!same(merged, current)) write.baseline = merged;
     }

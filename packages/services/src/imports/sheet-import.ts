@@ -7,6 +7,7 @@ import {
   type CustomFieldDef,
   createPartnerRowMapper,
   createRepRowMapper,
+  hubspotPortalOf,
   type MappedPartnerRow,
   type MappedRepRow,
   matchHeaders,
@@ -22,6 +23,7 @@ import {
   ANALYZE_AFTER_ROWS,
   analyzeAfterBulkLoad,
   customFieldDefs,
+  one,
   sheetImportChunks,
   sheetImports,
   sqlArray,
@@ -31,6 +33,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { authorize, authorizeEveryPartner } from '../access/authorize';
 import { inTransaction, type ServiceContext } from '../context';
 import { loadSettings } from '../settings';
+import { workspaceSettingsWriter } from '../writes/settings-writers';
 import { customFieldWriter } from '../writes/writers';
 import { type ImportRowsOptions, importPartnerRows } from './import-partner-rows';
 import { importRepRows, type RepImportRow } from './import-rep-rows';
@@ -163,24 +166,27 @@ export async function createSheetImport(ctx: ServiceContext, input: CreateSheetI
   const confirmed = toSavedMapping(entity, opened.mappings, opened.saved?.dateOrder);
   return inTransaction(ctx, async (tx) => {
     await expireUploads(tx, ctx.now());
-    const [record] = await tx
-      .insert(sheetImports)
-      .values({
-        entity,
-        fileName: input.fileName,
-        format: opened.contents.format,
-        sheet: opened.contents.sheetName,
-        contentBytes: bytes,
-        contentHash: hash,
-        mapping: confirmed,
-        totalRows: total,
-        createdBy: ctx.actor.name,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      })
-      .returning();
-    await storeUpload(tx, record!.id, input.content);
-    return viewOf(record!, opened);
+    const record = await one(
+      tx
+        .insert(sheetImports)
+        .values({
+          entity,
+          fileName: input.fileName,
+          format: opened.contents.format,
+          sheet: opened.contents.sheetName,
+          contentBytes: bytes,
+          contentHash: hash,
+          mapping: confirmed,
+          totalRows: total,
+          createdBy: ctx.actor.name,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        })
+        .returning(),
+      'the new sheet import',
+    );
+    await storeUpload(tx, record.id, input.content);
+    return viewOf(record, opened);
   });
 }
 
@@ -313,12 +319,15 @@ export async function updateSheetImportMapping(
     if (record.status !== 'previewed')
       throw new AppError('CONFLICTING_STATE', 'The import has started; its mapping can no longer change', {});
     const mapping = parseMappingInput(input.mapping, record.entity);
-    const [updated] = await tx
-      .update(sheetImports)
-      .set({ mapping, summary: {}, version: record.version + 1, updatedAt: ctx.now() })
-      .where(eq(sheetImports.id, id))
-      .returning();
-    return viewOfStored(ctx, tx, updated!);
+    const updated = await one(
+      tx
+        .update(sheetImports)
+        .set({ mapping, summary: {}, version: record.version + 1, updatedAt: ctx.now() })
+        .where(eq(sheetImports.id, id))
+        .returning(),
+      { entity: 'import', id },
+    );
+    return viewOfStored(ctx, tx, updated);
   });
 }
 
@@ -451,6 +460,25 @@ function mappedCustomFields(mappings: readonly ColumnMapping[]) {
   );
 }
 
+/**
+ * The workspace's HubSpot portal id, learned from the first full HubSpot link among the sheet's first
+ * rows (issue 14: links were stored without it) when the workspace does not know it yet; Settings edits it.
+ */
+async function learnHubspotPortal(ctx: ServiceContext, opened: Awaited<ReturnType<typeof openSheet>>): Promise<void> {
+  const linkColumns = opened.mappings.filter(
+    (m) => m.target.kind === 'field' && (m.target.field === 'hubspotCompanyId' || m.target.field === 'hubspotContactId'),
+  );
+  const portalId = opened.head
+    .flatMap((row) => linkColumns.map((m) => hubspotPortalOf(row.cells[m.index] ?? null)))
+    .find((id) => id !== null);
+  if (!portalId) return;
+  await inTransaction(ctx, async (tx) => {
+    const settings = await loadSettings(tx);
+    if (settings.hubspotPortalId === null)
+      await workspaceSettingsWriter.update({ tx, ctx }, settings, { hubspotPortalId: portalId });
+  });
+}
+
 /** Creates the custom fields the mapping introduces (once: a re-run finds them). */
 async function ensureCustomFields(ctx: ServiceContext, entity: ImportEntity, mappings: readonly ColumnMapping[]) {
   await inTransaction(ctx, async (tx) => {
@@ -538,6 +566,7 @@ async function applyOpened(
   onProgress: ApplyProgress | undefined,
 ): Promise<void> {
   await ensureCustomFields(ctx, record.entity, opened.mappings);
+  await learnHubspotPortal(ctx, opened);
   const startCounts = record.appliedRows > 0 ? ({ ...emptyCounts(), ...record.summary } as ImportCounts) : emptyCounts();
   await importSheetRows(ctx, record.entity, opened, {
     apply: true,

@@ -56,18 +56,18 @@ async function resolveAccountNames(ws: WriteScope, names: string[]): Promise<Map
 /** Named accounts: replaced as a list for each partner whose list changed. */
 async function writeNamedAccounts(ws: WriteScope, writes: RowWrite[], idOf: Map<RowWrite, string>): Promise<void> {
   const { tx } = ws;
-  const withAccounts = writes.filter((w) => w.namedAccounts);
+  const withAccounts = writes.flatMap((w) => (w.namedAccounts ? [{ w, names: w.namedAccounts }] : []));
   if (withAccounts.length > 0) {
     const accountIds = await resolveAccountNames(
       ws,
-      withAccounts.flatMap((w) => w.namedAccounts!),
+      withAccounts.flatMap(({ names }) => names),
     );
-    const replaced = withAccounts.filter((w) => w.existing).map((w) => defined(idOf.get(w)));
+    const replaced = withAccounts.filter(({ w }) => w.existing).map(({ w }) => defined(idOf.get(w)));
     if (replaced.length > 0)
       await tx.delete(partnerNamedAccounts).where(sql`${partnerNamedAccounts.partnerId} = any(${sqlArray(replaced, 'uuid')})`);
-    const links = withAccounts.flatMap((w) => {
+    const links = withAccounts.flatMap(({ w, names }) => {
       const seen = new Set<string>();
-      return w.namedAccounts!.flatMap((name) => {
+      return names.flatMap((name) => {
         const accountId = defined(accountIds.get(normaliseCompanyName(name)));
         if (seen.has(accountId)) return [];
         seen.add(accountId);
@@ -88,7 +88,7 @@ async function writePlans(ws: WriteScope, writes: RowWrite[], idOf: Map<RowWrite
     const current = w.existing?.plan;
     if (plan.kind === 'update' || plan.closePlanId) {
       const set = plan.kind === 'update' ? plan.set : { isCurrent: false, closedAt: now };
-      await planWriter.update(ws, current!, set);
+      await planWriter.update(ws, defined(current ?? undefined, 'the current plan the import changes'), set);
     }
     if (plan.kind === 'create') {
       newPlans.push({
@@ -128,8 +128,9 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
   // Names are unique ignoring case: they tie each inserted row back to its sheet row.
   const createByName = new Map(creates.map((w) => [String(w.fields.name).toLowerCase(), w]));
   for (const row of inserted) idOf.set(defined(createByName.get(row.name.toLowerCase())), row.id);
-  for (const w of writes.filter((w) => w.existing)) {
-    const before = w.existing!.record;
+  for (const w of writes) {
+    if (!w.existing) continue;
+    const before = w.existing.record;
     idOf.set(w, before.id);
     const set: Partial<PartnerInsert> = {
       ...toColumns(w.fields),
@@ -169,9 +170,13 @@ export async function writePartnerRows(tx: Tx, ctx: ServiceContext, writes: RowW
   });
   await actionWriter.insertMany(ws, actionRows);
   for (const w of writes) {
-    if (w.action?.kind !== 'notes') continue;
-    const before = w.existing!.openActions.find((a) => a.id === (w.action as { actionId: string }).actionId)!;
-    await actionWriter.update(ws, before, { notes: w.action.notes });
+    const action = w.action;
+    if (action?.kind !== 'notes') continue;
+    const before = defined(
+      w.existing?.openActions.find((a) => a.id === action.actionId),
+      `the open action ${action.actionId} the import changes`,
+    );
+    await actionWriter.update(ws, before, { notes: action.notes });
   }
 
   // Engagement dates the sheet knew and no recorded touch explains.

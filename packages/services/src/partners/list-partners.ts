@@ -24,7 +24,8 @@ function decodeCursor(text: string, signature: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
     if (parsed.k === signature && Array.isArray(parsed.v)) {
-      return { k: parsed.k, v: parsed.v, ...(Number.isInteger(parsed.t) && parsed.t! >= 0 ? { t: parsed.t } : {}) };
+      const { t } = parsed;
+      return { k: parsed.k, v: parsed.v, ...(t !== undefined && Number.isInteger(t) && t >= 0 ? { t } : {}) };
     }
   } catch {
     // fall through to the error below

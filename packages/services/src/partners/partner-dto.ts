@@ -48,8 +48,9 @@ export function repSignals(r: RepSignalColumns) {
   };
 }
 
-export function hubspotCompanyUrl(companyId: string | null): string | null {
-  return companyId ? `https://app.hubspot.com/contacts/_/company/${companyId}` : null;
+/** The company's page in HubSpot; `_` stands for the portal until the workspace knows it (Settings). */
+export function hubspotCompanyUrl(companyId: string | null, portalId: string | null): string | null {
+  return companyId ? `https://app.hubspot.com/contacts/${portalId ?? '_'}/company/${companyId}` : null;
 }
 
 /** The partner as the API shows it: its fields and everything computed from its reps and records. */
@@ -100,9 +101,14 @@ export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date
     repName: repName ?? null,
     notes: a.notes,
   }));
-  const rollup = partnerRollup({ reps: repsForRollup, openActions: open, today });
-  const perf = performance(referralRows.map((r) => ({ stage: r.stage, amountMinor: r.amountMinor })));
   const baseline = partner.baseline ?? {};
+  const rollup = partnerRollup({
+    reps: repsForRollup,
+    openActions: open,
+    today,
+    baselineActiveContacts: baseline.activeContacts ?? 0,
+  });
+  const perf = performance(referralRows.map((r) => ({ stage: r.stage, amountMinor: r.amountMinor })));
   const introsMade = perf.introsMade + (baseline.introsMade ?? 0);
   const dealsBroughtIn = perf.dealsBroughtIn + (baseline.dealsBroughtIn ?? 0);
   const qualification = qualify({
@@ -153,6 +159,6 @@ export async function loadPartnerDto(tx: Executor, settings: Settings, now: Date
     firstTouchDate: stats?.firstTouchDate ?? null,
     lastEngagementDate: lastTouch,
     daysSinceLastTouch: daysSinceLastTouch(lastTouch, today),
-    hubspotUrl: hubspotCompanyUrl(partner.hubspotCompanyId),
+    hubspotUrl: hubspotCompanyUrl(partner.hubspotCompanyId, settings.hubspotPortalId),
   };
 }

@@ -1,4 +1,4 @@
-import { Chip, Group, Input, Select, SimpleGrid, Stack, Switch } from '@mantine/core';
+import { Chip, Group, Input, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import type { SettingsDto } from '@ptrack/contracts';
 import { useMemo } from 'react';
 import { problemAt } from '../../../api/problems';
@@ -11,6 +11,8 @@ type General = {
   workingDays: number[];
   currency: string;
   managersEditOwnPartnersOnly: boolean;
+  /** Digits, or '' for not known (sent as null). */
+  hubspotPortalId: string;
 };
 
 const config: SectionConfig<General> = {
@@ -20,6 +22,7 @@ const config: SectionConfig<General> = {
     workingDays: s.workingDays,
     currency: s.currency,
     managersEditOwnPartnersOnly: s.managersEditOwnPartnersOnly,
+    hubspotPortalId: s.hubspotPortalId ?? '',
   }),
   describe: (v) => ({
     'Time zone': v.timeZone,
@@ -27,10 +30,11 @@ const config: SectionConfig<General> = {
     'Working days': v.workingDays.map((d) => WEEKDAYS[d]).join(', '),
     Currency: v.currency,
     'Managers edit only their own partners': v.managersEditOwnPartnersOnly ? 'Yes' : 'No',
+    'HubSpot account id': v.hubspotPortalId || 'not known',
   }),
-  toPatch: (v) => v,
+  toPatch: (v) => ({ ...v, hubspotPortalId: v.hubspotPortalId.trim() || null }),
   check: (v) => (v.workingDays.length === 0 ? 'Pick at least one working day.' : null),
-  fields: ['timeZone', 'weekStartsOn', 'workingDays', 'currency', 'managersEditOwnPartnersOnly'],
+  fields: ['timeZone', 'weekStartsOn', 'workingDays', 'currency', 'managersEditOwnPartnersOnly', 'hubspotPortalId'],
 };
 
 function supported(kind: 'timeZone' | 'currency'): string[] {
@@ -115,6 +119,14 @@ export function GeneralSection({ settings }: { settings: SettingsDto }) {
             checked={value.managersEditOwnPartnersOnly}
             onChange={(e) => onChange({ ...value, managersEditOwnPartnersOnly: e.currentTarget.checked })}
             error={problemAt(error, 'managersEditOwnPartnersOnly')}
+          />
+          <TextInput
+            label="HubSpot account id"
+            description="The portal number in your HubSpot links (app.hubspot.com/contacts/<id>/…); learned from the first imported link."
+            value={value.hubspotPortalId}
+            onChange={(e) => onChange({ ...value, hubspotPortalId: e.currentTarget.value })}
+            error={problemAt(error, 'hubspotPortalId')}
+            maw={260}
           />
         </Stack>
       )}

@@ -1,0 +1,1 @@
+ALTER TABLE "workspace_settings" ADD COLUMN "hubspot_portal_id" text;
