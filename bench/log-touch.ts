@@ -1,8 +1,10 @@
-// A micro-benchmark of the write path: `logTouch` called in-process on a generated workspace in an
-// in-memory PGlite, no HTTP. With `--against <worktree>`, the same calls run on that checkout's code
-// too (its own services, storage and schema, in its own database), sample by sample in turn, so the
-// two figures share the machine's load and the ratio between them holds on a busy machine.
-//   tsx bench/log-touch.ts [--scale 0.05] [--samples 300] [--against /path/to/other/worktree]
+// A micro-benchmark of one use case — `logTouch` by default, or a read scenario with `--op` — called
+// in-process on a generated workspace in an in-memory PGlite, no HTTP. With `--against <worktree>`, the
+// same calls run on that checkout's code too (its own services, storage and schema, in its own
+// database), sample by sample in turn, so the two figures share the machine's load and the ratio between
+// them holds on a busy machine: how a change to the code moved a figure.
+//   tsx bench/log-touch.ts [--op touch|today|needs-attention|by-name|detail|dashboard] [--scale 0.05]
+//                          [--samples 300] [--against /path/to/other/worktree]
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +15,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '0.05' },
     samples: { type: 'string', default: '300' },
     against: { type: 'string' },
+    op: { type: 'string', default: 'touch' },
   },
 });
 
@@ -23,6 +26,41 @@ type Tree = {
   messages: () => number;
   close: () => Promise<void>;
 };
+
+// biome-ignore lint/suspicious/noExplicitAny: each checkout's services module, imported by path
+type Services = any;
+
+/** One call of the chosen use case, through the given checkout's services. */
+async function runOp(
+  services: Services,
+  ctx: unknown,
+  i: number,
+  repAt: (i: number) => string,
+  partnerAt: (i: number) => string,
+): Promise<void> {
+  switch (args.op) {
+    case 'touch':
+      await services.logTouch(ctx, { repId: repAt(i), kind: 'call', direction: i % 4 === 3 ? 'inbound' : 'outbound' });
+      return;
+    case 'today':
+      await services.getToday(ctx);
+      return;
+    case 'needs-attention':
+      await services.listPartners(ctx, { view: 'needs-attention', sort: '-pipelineValueMinor', limit: 50 });
+      return;
+    case 'by-name':
+      await services.listPartners(ctx, { sort: 'name', limit: 50 });
+      return;
+    case 'detail':
+      await services.getPartner(ctx, partnerAt(i));
+      return;
+    case 'dashboard':
+      await services.getDashboard(ctx);
+      return;
+    default:
+      throw new Error(`--op must be touch, today, needs-attention, by-name, detail or dashboard, not ${args.op}`);
+  }
+}
 
 /** Opens a generated workspace with one checkout's code; `root` is that checkout's directory. */
 async function openTree(name: string, root: string, scale: number): Promise<Tree> {
@@ -40,10 +78,12 @@ async function openTree(name: string, root: string, scale: number): Promise<Tree
   };
   const ctx = services.createContext(database, services.systemActor('bench', 'api'));
   const repAt = (i: number) => bench.benchId('r', 1 + ((((i * 7919) % generation.reps) + generation.reps) % generation.reps));
+  const partnerAt = (i: number) =>
+    bench.benchId('p', 1 + ((((i * 7919) % generation.partners) + generation.partners) % generation.partners));
   return {
     name,
     logOnce: async (i) => {
-      await services.logTouch(ctx, { repId: repAt(i), kind: 'call', direction: i % 4 === 3 ? 'inbound' : 'outbound' });
+      await runOp(services, ctx, i, repAt, partnerAt);
     },
     messages: () => messages,
     close: () => database.close(),
@@ -78,7 +118,7 @@ async function main(): Promise<void> {
     const perCall = (tree.messages() - (messagesBefore[k] ?? 0)) / samples;
     if (s)
       console.log(
-        `${tree.name}: logTouch p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n ${s.n}), ` +
+        `${tree.name}: ${args.op} p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms (n ${s.n}), ` +
           `${perCall.toFixed(1)} PGlite messages per call`,
       );
   });
