@@ -69,7 +69,12 @@ export async function viewsList(page: Page): Promise<Locator> {
 
 /** Picks a view in the views list ("All partners" or a view's name) and waits for its rows. */
 export async function selectView(page: Page, name: string): Promise<void> {
-  await (await viewsList(page)).getByRole('link', { name, exact: true }).click();
+  const folded = await page.getByTestId('views-menu-button').isVisible();
+  const list = await viewsList(page);
+  await list.getByRole('link', { name, exact: true }).click();
+  // The folded list's drawer closes on a pick: wait until it has, or the next pick finds it still
+  // visible while it slides away and clicks a link that is about to leave the page.
+  if (folded) await list.waitFor({ state: 'hidden' });
   await page.getByTestId('view-title').getByText(name, { exact: true }).waitFor();
   await gridSettled(page);
 }
